@@ -1,0 +1,46 @@
+package loopline;
+
+import java.io.PrintStream;
+import loopline.cli.EstimateCommand;
+import loopline.cli.UsageException;
+import loopline.data.InvalidDataException;
+
+/**
+ * Plain main class (not an Application subclass), so the shaded jar starts JavaFX from the classpath.
+ * {@code estimate} and {@code export} run without a display; no argument opens the window.
+ */
+public final class Launcher {
+    static final String USAGE = String.join("\n",
+            "usage: loopline                      open the window",
+            "       loopline estimate --scenario FILE [--set path=value ...] [--json]",
+            "       loopline export --scenario FILE [--set path=value ...] --out report.png [--scale 2] [--overwrite]");
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns the exit code: 0 ok, 1 bad input (one line on stderr), 2 bad usage. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("the window is not built yet; use a command");
+            }
+            switch (args[0]) {
+                case "estimate" -> EstimateCommand.run(args, out);
+                case "--help", "-h", "help" -> out.println(USAGE);
+                default -> throw new UsageException("unknown command \"" + args[0] + "\"");
+            }
+            return 0;
+        } catch (UsageException e) {
+            err.println("loopline: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (InvalidDataException e) {
+            err.println("loopline: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package loopline.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import loopline.data.Catalogs;
+import loopline.data.ScenarioDocument;
+import loopline.data.ScenarioReader;
+import loopline.engine.Scenario;
+
+/** The options {@code estimate} and {@code export} share: a scenario file and {@code --set} overrides. */
+final class CommandLine {
+    Path scenario;
+    final List<String> sets = new ArrayList<>();
+    final List<String> flags = new ArrayList<>();
+    Path out;
+    double scale = 2;
+    boolean overwrite;
+
+    static CommandLine parse(String[] args, Set<String> allowed) {
+        CommandLine c = new CommandLine();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!allowed.contains(a)) {
+                throw new UsageException("unknown option " + a + " (options: " + String.join(" ", allowed) + ")");
+            }
+            switch (a) {
+                case "--scenario" -> c.scenario = Path.of(value(args, ++i, a));
+                case "--set" -> c.sets.add(value(args, ++i, a));
+                case "--out" -> c.out = Path.of(value(args, ++i, a));
+                case "--scale" -> c.scale = scale(value(args, ++i, a));
+                case "--overwrite" -> c.overwrite = true;
+                default -> c.flags.add(a);
+            }
+        }
+        if (c.scenario == null) {
+            throw new UsageException("--scenario FILE is required");
+        }
+        return c;
+    }
+
+    /** Reads the scenario file and applies every --set in order. */
+    Scenario load(Catalogs catalogs) {
+        ScenarioDocument doc = ScenarioDocument.read(scenario);
+        for (String s : sets) {
+            doc.apply(s, catalogs);
+        }
+        return ScenarioReader.bind(doc, catalogs, scenario.toString());
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static double scale(String raw) {
+        try {
+            double s = Double.parseDouble(raw);
+            if (s >= 0.5 && s <= 4) {
+                return s;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--scale must be a number from 0.5 to 4, got " + raw);
+    }
+}

@@ -1,0 +1,97 @@
+package loopline.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.Set;
+import loopline.data.Catalogs;
+import loopline.data.Json;
+import loopline.engine.Estimate;
+import loopline.engine.Estimator;
+import loopline.engine.InferenceMemory;
+import loopline.engine.InferenceSpeed;
+import loopline.engine.ServingCost;
+import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingRun;
+
+/** {@code loopline estimate --scenario FILE [--set path=value ...] [--json]} */
+public final class EstimateCommand {
+    private EstimateCommand() {
+    }
+
+    public static void run(String[] args, PrintStream out) {
+        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--json"));
+        Estimate e = Estimator.estimate(cl.load(Catalogs.loadDefault()));
+        out.println(cl.flags.contains("--json") ? Json.MAPPER.valueToTree(toJson(e)).toPrettyString() : TextSummary.of(e));
+    }
+
+    /** The stable JSON shape: bytes in bytes, times in seconds, money in USD. */
+    public static ObjectNode toJson(Estimate e) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("scenario", e.scenario().name());
+        ObjectNode model = root.putObject("model");
+        model.put("name", e.scenario().model().name());
+        model.put("parameters", e.totalParameters());
+        model.put("activeParameters", e.activeParameters());
+
+        TrainingMemory tm = e.trainingMemory();
+        TrainingRun run = e.trainingRun();
+        ObjectNode training = root.putObject("training");
+        ObjectNode tmem = training.putObject("memory");
+        tmem.put("weightsBytes", tm.weightsBytes());
+        tmem.put("gradientsBytes", tm.gradientsBytes());
+        tmem.put("optimizerStatesBytes", tm.optimizerStatesBytes());
+        tmem.put("activationsBytes", tm.activationsBytes());
+        tmem.put("logitsBytes", tm.logitsBytes());
+        tmem.put("overheadBytes", tm.overheadBytes());
+        tmem.put("perGpuBytes", tm.perGpuBytes());
+        tmem.put("gpuCapacityBytes", tm.capacityBytes());
+        tmem.put("modelStatesTotalBytes", tm.modelStatesTotalBytes());
+        tmem.put("bytesPerParameter", tm.bytesPerParameter());
+        training.put("fitsOnGpu", tm.fitsOnGpu());
+        training.put("minGpusToFit", tm.minGpusToFit());
+        training.put("gpuCount", e.scenario().training().gpuCount());
+        training.put("flops", run.flops());
+        training.put("tokensPerSecond", run.tokensPerSecond());
+        training.put("wallClockDays", run.wallClockDays());
+        training.put("gpuHours", run.gpuHours());
+        training.put("costUsd", run.costUsd());
+
+        InferenceMemory im = e.inferenceMemory();
+        InferenceSpeed sp = e.inferenceSpeed();
+        ServingCost sc = e.serving();
+        ObjectNode inference = root.putObject("inference");
+        ObjectNode imem = inference.putObject("memory");
+        imem.put("weightsBytes", im.weightsBytes());
+        imem.put("weightsPerGpuBytes", im.weightsPerGpuBytes());
+        imem.put("kvCacheBytesPerToken", im.kvCacheBytesPerToken());
+        imem.put("kvCacheBytes", im.kvCacheBytes());
+        imem.put("kvCachePerGpuBytes", im.kvCachePerGpuBytes());
+        imem.put("overheadPerGpuBytes", im.overheadPerGpuBytes());
+        imem.put("perGpuBytes", im.perGpuBytes());
+        imem.put("gpuCapacityBytes", im.capacityBytes());
+        imem.put("bytesPerParameter", im.bytesPerParameter());
+        inference.put("fits", im.fits());
+        inference.put("gpusPerReplica", im.gpusPerReplica());
+        inference.put("batchSize", sp.batchSize());
+        inference.put("maxBatchByMemory", im.maxBatchByMemory());
+        inference.put("timeToFirstTokenSeconds", sp.timeToFirstTokenSeconds());
+        inference.put("timePerOutputTokenSeconds", sp.timePerOutputTokenSeconds());
+        inference.put("tokensPerSecondPerUser", sp.tokensPerSecondPerUser());
+        inference.put("tokensPerSecondPerReplica", sp.tokensPerSecondPerReplica());
+        inference.put("requestsPerSecondPerReplica", sp.requestsPerSecondPerReplica());
+        inference.put("decodeMemoryBound", sp.decodeMemoryBound());
+        inference.put("latencyTargetMet", sp.latencyTargetMet());
+        inference.put("replicas", sc.replicas());
+        inference.put("gpus", sc.gpus());
+        inference.put("monthlyCostUsd", sc.monthlyCostUsd());
+        inference.put("costPerRequestUsd", sc.costPerRequestUsd());
+        inference.put("costPerMillionOutputTokensUsd", sc.costPerMillionOutputTokensUsd());
+
+        ObjectNode economics = root.putObject("economics");
+        economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
+        economics.put("breakEvenMonths", sc.breakEvenMonths());
+        economics.put("horizonMonths", e.scenario().horizonMonths());
+        root.putPOJO("warnings", e.warnings());
+        return root;
+    }
+}

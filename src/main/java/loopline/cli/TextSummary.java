@@ -1,0 +1,47 @@
+package loopline.cli;
+
+import loopline.engine.Estimate;
+import loopline.engine.Explanation;
+import loopline.engine.Explanations;
+import loopline.engine.Figure;
+
+/** The estimate as a person reads it in a terminal: every key figure with the formula behind it. */
+final class TextSummary {
+    private static final Figure[] TRAINING = {Figure.TRAINING_BYTES_PER_PARAMETER, Figure.TRAINING_MODEL_STATES_TOTAL,
+            Figure.TRAINING_MEMORY_PER_GPU, Figure.TRAINING_MIN_GPUS, Figure.TRAINING_FLOPS, Figure.TRAINING_TOKENS_PER_SECOND,
+            Figure.TRAINING_DAYS, Figure.TRAINING_COST};
+    private static final Figure[] INFERENCE = {Figure.INFERENCE_BYTES_PER_PARAMETER, Figure.INFERENCE_KV_PER_TOKEN,
+            Figure.INFERENCE_GPUS_PER_REPLICA, Figure.INFERENCE_MEMORY_PER_GPU, Figure.TIME_TO_FIRST_TOKEN,
+            Figure.TOKENS_PER_SECOND_PER_USER, Figure.REPLICA_THROUGHPUT, Figure.SERVING_GPUS, Figure.MONTHLY_SERVING_COST,
+            Figure.COST_PER_REQUEST};
+    private static final Figure[] ECONOMICS = {Figure.TRAINING_COST_PER_REQUEST, Figure.BREAK_EVEN};
+
+    private TextSummary() {
+    }
+
+    static String of(Estimate e) {
+        StringBuilder b = new StringBuilder();
+        b.append(e.scenario().name()).append('\n');
+        if (!e.scenario().description().isEmpty()) {
+            b.append(e.scenario().description()).append('\n');
+        }
+        b.append("Model: ").append(e.scenario().model().name()).append('\n');
+        section(b, "TRAINING — a loop (forward, backward, update)", TRAINING, e);
+        section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
+        section(b, "ECONOMICS", ECONOMICS, e);
+        if (!e.warnings().isEmpty()) {
+            b.append("\nWARNINGS\n");
+            e.warnings().forEach(w -> b.append("  ! ").append(w).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, String title, Figure[] figures, Estimate e) {
+        b.append('\n').append(title).append('\n');
+        for (Figure f : figures) {
+            Explanation x = Explanations.explain(f, e);
+            b.append(String.format("  %-42s %s%n", x.title(), x.result()));
+            b.append("      ").append(x.formula().replace("\n", "\n      ")).append('\n');
+        }
+    }
+}

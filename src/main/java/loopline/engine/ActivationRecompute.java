@@ -1,0 +1,29 @@
+package loopline.engine;
+
+import java.util.Locale;
+
+/**
+ * How much of the forward pass the backward pass recomputes instead of storing
+ * (Korthikanti et al. 2022, arXiv:2205.05198).
+ */
+public enum ActivationRecompute {
+    /** Eager attention: every activation kept, including the attention-score matrix (grows with s²). */
+    NONE,
+    /** The attention core is recomputed (what FlashAttention does inside its backward): linear terms only. */
+    SELECTIVE,
+    /** Only each layer's input is kept; the backward runs the forward again (+1 forward of compute). */
+    FULL;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ActivationRecompute fromId(String id) {
+        for (ActivationRecompute r : values()) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation recompute '" + id + "' (expected one of none, selective, full)");
+    }
+}

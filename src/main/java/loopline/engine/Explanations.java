@@ -1,0 +1,152 @@
+package loopline.engine;
+
+import static loopline.engine.Units.formatBinaryBytes;
+import static loopline.engine.Units.formatBytes;
+import static loopline.engine.Units.formatCount;
+import static loopline.engine.Units.formatDuration;
+import static loopline.engine.Units.formatFlops;
+import static loopline.engine.Units.formatParameters;
+import static loopline.engine.Units.formatPercent;
+import static loopline.engine.Units.formatUsd;
+import static loopline.engine.Units.trim;
+
+import java.util.List;
+
+/**
+ * The "why?" behind every figure: the formula (the constant beside the code that computes it) and the
+ * inputs of this estimate. Built on demand, so evaluating a scenario stays allocation-light.
+ */
+public final class Explanations {
+    private Explanations() {
+    }
+
+    private static Explanation.Input in(String name, String value) {
+        return new Explanation.Input(name, value);
+    }
+
+    public static Explanation explain(Figure figure, Estimate e) {
+        Scenario s = e.scenario();
+        TrainingSetup t = s.training();
+        InferenceSetup i = s.inference();
+        TrainingMemory tm = e.trainingMemory();
+        TrainingRun run = e.trainingRun();
+        InferenceMemory im = e.inferenceMemory();
+        InferenceSpeed sp = e.inferenceSpeed();
+        ServingCost sc = e.serving();
+        String n = formatParameters(e.totalParameters());
+        return switch (figure) {
+            case TRAINING_BYTES_PER_PARAMETER -> new Explanation("Training bytes per parameter (model states)",
+                    "weights + gradients + optimizer (incl. fp32 master copy)",
+                    List.of(in("precision", t.precision().id()), in("optimizer", t.optimizer().id()),
+                            in("weights", trim(tm.weightBytesPerParameter()) + " B"),
+                            in("gradients", trim(tm.gradientBytesPerParameter()) + " B"),
+                            in("optimizer states", trim(tm.optimizerBytesPerParameter()) + " B")),
+                    trim(tm.bytesPerParameter()) + " B/param",
+                    "Activations come on top: " + formatBytes(tm.activationsBytes()) + " per GPU at this batch and sequence length.");
+            case TRAINING_MODEL_STATES_TOTAL -> new Explanation("Model states across the cluster",
+                    "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", trim(tm.bytesPerParameter()))),
+                    formatBytes(tm.modelStatesTotalBytes()), "Before activations; sharded over GPUs by ZeRO / TP / PP.");
+            case TRAINING_MEMORY_PER_GPU -> new Explanation("Training memory per GPU",
+                    TrainingMemory.MODEL_STATES_FORMULA + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
+                            + "\n  + logits: " + TrainingMemory.LOGITS_FORMULA + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA,
+                    List.of(in("N", n), in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
+                            in("ZeRO stage", Integer.toString(t.zeroStage())),
+                            in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
+                                    + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
+                            in("b, s", trim(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
+                            in("recompute", t.activationRecompute().id()),
+                            in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
+                            in("activations / logits / overhead", formatBytes(tm.activationsBytes()) + " / "
+                                    + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.overheadBytes())),
+                            in("GPU memory", formatBytes(tm.capacityBytes()))),
+                    formatBytes(tm.perGpuBytes()) + (tm.fitsOnGpu() ? " — fits" : " — does not fit"), null);
+            case TRAINING_MIN_GPUS -> new Explanation("Fewest GPUs that fit the training run",
+                    "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
+                    List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
+                            in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
+                    tm.minGpusToFit() > 0 ? formatCount(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
+            case TRAINING_FLOPS -> new Explanation("Training compute", TrainingRun.FLOPS_FORMULA,
+                    List.of(in("D", formatCount(t.tokens()) + " tokens"), in("N_active", formatParameters(e.activeParameters())),
+                            in("s", formatCount(t.sequenceLength())), in("FLOPs per token", formatFlops(run.flopsPerToken()))),
+                    formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
+            case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
+                    List.of(in("GPUs", formatCount(t.gpuCount())), in("peak (" + t.precision().id() + ")",
+                                    trim(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
+                            in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
+                            in("recompute", t.activationRecompute().id())),
+                    formatCount(run.tokensPerSecond()) + " tokens/s", null);
+            case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
+                    List.of(in("D", formatCount(t.tokens()) + " tokens"), in("tokens/s", formatCount(run.tokensPerSecond())),
+                            in("goodput", formatPercent(t.goodput()))),
+                    trim(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
+            case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
+                    List.of(in("GPUs", formatCount(t.gpuCount())), in("wall-clock", trim(run.wallClockDays()) + " days"),
+                            in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
+                    formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
+            case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
+                    List.of(in("precision", i.precision().id())), trim(im.bytesPerParameter()) + " B/param",
+                    "No gradients, no optimizer, no stored activations: only weights and the KV cache.");
+            case INFERENCE_MEMORY_PER_GPU -> new Explanation("Serving memory per GPU",
+                    "weights ÷ t + KV cache + engine reserve\n  KV: " + InferenceMemory.KV_FORMULA
+                            + "\n  reserve: " + InferenceMemory.OVERHEAD_FORMULA,
+                    List.of(in("weights", formatBytes(im.weightsBytes()) + " ÷ " + im.gpusPerReplica()),
+                            in("batch", Integer.toString(sp.batchSize())),
+                            in("context", formatCount(i.promptTokens() + i.outputTokens()) + " tokens"),
+                            in("KV per sequence", formatBytes(im.kvCacheBytesPerSequence())),
+                            in("paged KV cache", Boolean.toString(i.pagedKvCache())),
+                            in("KV per GPU", formatBytes(im.kvCachePerGpuBytes())),
+                            in("reserve", formatBytes(im.overheadPerGpuBytes()))),
+                    formatBytes(im.perGpuBytes()) + " of " + formatBytes(im.capacityBytes()), null);
+            case INFERENCE_KV_PER_TOKEN -> new Explanation("KV cache per token", InferenceMemory.KV_PER_TOKEN_FORMULA,
+                    List.of(in("L", trim(s.model().layers())), in("a_kv", trim(s.model().kvHeads())),
+                            in("d", trim(s.model().headDim())), in("bytes", trim(i.kvCachePrecision().bytesPerValue()))),
+                    formatBinaryBytes(im.kvCacheBytesPerToken()), "vLLM paper, Kwon et al. 2023.");
+            case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica",
+                    "smallest t in 1, 2, 4, 8… whose memory holds the weights ÷ t and one request's KV cache",
+                    List.of(in("weights", formatBytes(im.weightsBytes())), in("GPU memory", formatBytes(im.capacityBytes())),
+                            in("usable share", formatPercent(i.gpuMemoryUtilization()))),
+                    im.gpusPerReplica() + (im.fits() ? "" : " (does not fit)"), i.tensorParallel() > 0 ? "Set in the scenario." : null);
+            case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token (prefill)", InferenceSpeed.TTFT_FORMULA,
+                    List.of(in("prompt", formatCount(i.promptTokens()) + " tokens"),
+                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.promptTokens()) + " + attention"),
+                            in("prefix cache hits", formatPercent(i.prefixCacheHitRate())),
+                            in("compute efficiency", formatPercent(i.computeEfficiency())), in("t", Integer.toString(im.gpusPerReplica()))),
+                    formatDuration(sp.timeToFirstTokenSeconds()), "Prefill is compute-bound: all prompt tokens go through in one pass.");
+            case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user", "1 ÷ time per output token\n  "
+                            + InferenceSpeed.TPOT_FORMULA,
+                    List.of(in("batch", Integer.toString(sp.batchSize())), in("time per token", formatDuration(sp.timePerOutputTokenSeconds())),
+                            in("arithmetic intensity", trim(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
+                            in("ridge point", trim(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
+                            in("bandwidth efficiency", formatPercent(i.memoryBandwidthEfficiency())),
+                            in("speculative decoding", i.speculativeDecoding().enabled()
+                                    ? trim(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
+                    trim(sp.tokensPerSecondPerUser()) + " tokens/s",
+                    sp.decodeMemoryBound() ? "Memory-bound: every step reads all weights, so bandwidth sets the pace."
+                            : "Compute-bound at this batch: the GPU's FLOP/s set the pace.");
+            case REPLICA_THROUGHPUT -> new Explanation("Requests per second per replica", InferenceSpeed.REQUESTS_FORMULA,
+                    List.of(in("prefill", formatDuration(sp.timeToFirstTokenSeconds())), in("output", formatCount(i.outputTokens()) + " tokens"),
+                            in("time per token", formatDuration(sp.timePerOutputTokenSeconds())), in("batch", Integer.toString(sp.batchSize()))),
+                    trim(sp.requestsPerSecondPerReplica()) + " requests/s (" + formatCount(sp.tokensPerSecondPerReplica()) + " output tokens/s)", null);
+            case SERVING_GPUS -> new Explanation("Serving GPUs", ServingCost.REPLICAS_FORMULA + " × GPUs per replica",
+                    List.of(in("requests/day", formatCount(i.requestsPerDay())), in("peak-to-average", trim(i.peakToAverage())),
+                            in("peak requests/s", trim(sc.peakRequestsPerSecond())),
+                            in("requests/s per replica", trim(sp.requestsPerSecondPerReplica())),
+                            in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
+                    formatCount(sc.replicas()) + " replicas, " + formatCount(sc.gpus()) + " GPUs", null);
+            case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
+                    List.of(in("GPUs", formatCount(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
+                    formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
+            case COST_PER_REQUEST -> new Explanation("Serving cost per request", ServingCost.PER_REQUEST_FORMULA,
+                    List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),
+                    formatUsd(sc.costPerRequestUsd()) + " (" + formatUsd(sc.costPerMillionOutputTokensUsd()) + " per million output tokens)", null);
+            case TRAINING_COST_PER_REQUEST -> new Explanation("Training cost per request (amortised)", ServingCost.AMORTISED_FORMULA,
+                    List.of(in("training cost", formatUsd(run.costUsd())), in("requests/day", formatCount(i.requestsPerDay())),
+                            in("horizon", trim(s.horizonMonths()) + " months")),
+                    formatUsd(sc.trainingCostPerRequestUsd()), "Capital-like: paid once, spread over every request the model serves.");
+            case BREAK_EVEN -> new Explanation("Break-even month", ServingCost.BREAK_EVEN_FORMULA,
+                    List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
+                    trim(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package loopline.engine;
+
+/**
+ * One accelerator from the catalog. Rates are dense (no sparsity), in FLOP/s; 0 means the GPU has no
+ * hardware path for that format. Measured matmul rates are 0 when nobody has published one.
+ */
+public record Gpu(
+        String id,
+        String name,
+        double memoryBytes,
+        double memoryBandwidthBytesPerSecond,
+        double fp32FlopsPerSecond,
+        double tf32FlopsPerSecond,
+        double bf16FlopsPerSecond,
+        double fp16FlopsPerSecond,
+        double fp8FlopsPerSecond,
+        double int8OpsPerSecond,
+        double measuredBf16MatmulFlopsPerSecond,
+        double measuredFp8MatmulFlopsPerSecond,
+        double interconnectBytesPerSecond,
+        String interconnect,
+        double tdpWatts,
+        double pricePerGpuHourUsd,
+        String priceDate,
+        String priceSource,
+        String specSource) {
+
+    /** Share of datasheet peak a large matmul reaches where none was measured (stas00 MAMF: 16-bit 80–87%). */
+    static final double DEFAULT_MATMUL_FRACTION_16BIT = 0.80;
+    /** fp8/int8 matmuls reach a smaller share (H100 measured 70.9% fp8 vs 80.3% bf16). */
+    static final double DEFAULT_MATMUL_FRACTION_8BIT = 0.70;
+
+    /** Peak rate for training's matmuls at this precision; what MFU is measured against. */
+    public double trainingPeakFlopsPerSecond(Precision precision) {
+        return switch (precision) {
+            case FP32 -> tf32FlopsPerSecond > 0 ? tf32FlopsPerSecond : fp32FlopsPerSecond;
+            case BF16 -> firstPositive(bf16FlopsPerSecond, fp16FlopsPerSecond, fp32FlopsPerSecond);
+            case FP16 -> firstPositive(fp16FlopsPerSecond, fp32FlopsPerSecond);
+            case FP8 -> firstPositive(fp8FlopsPerSecond, bf16FlopsPerSecond, fp16FlopsPerSecond, fp32FlopsPerSecond);
+            case INT8, INT4 -> throw new IllegalArgumentException("training does not run in " + precision.id());
+        };
+    }
+
+    /**
+     * The format the serving matmuls run in: fp8 where the GPU has it (W8A8); int8 and int4 are
+     * weight-only quantisation that computes in 16-bit, as AWQ/GPTQ kernels do.
+     */
+    public Precision inferenceComputeFormat(Precision weights) {
+        return switch (weights) {
+            case FP32 -> Precision.FP32;
+            case FP8 -> fp8FlopsPerSecond > 0 ? Precision.FP8 : sixteenBit();
+            default -> sixteenBit();
+        };
+    }
+
+    /** Best rate a real matmul reaches in this format: measured when published, else a default share of peak. */
+    public double achievableMatmulFlopsPerSecond(Precision format) {
+        return switch (format) {
+            case FP8 -> measuredFp8MatmulFlopsPerSecond > 0
+                    ? measuredFp8MatmulFlopsPerSecond
+                    : fp8FlopsPerSecond * DEFAULT_MATMUL_FRACTION_8BIT;
+            case BF16, FP16 -> measuredBf16MatmulFlopsPerSecond > 0
+                    ? measuredBf16MatmulFlopsPerSecond
+                    : trainingPeakFlopsPerSecond(format) * DEFAULT_MATMUL_FRACTION_16BIT;
+            case FP32 -> trainingPeakFlopsPerSecond(Precision.FP32) * DEFAULT_MATMUL_FRACTION_16BIT;
+            case INT8, INT4 -> throw new IllegalArgumentException("no matmul format " + format.id());
+        };
+    }
+
+    /** Arithmetic intensity (FLOP/byte) above which a kernel is compute-bound in 16-bit. */
+    public double ridgePointFlopsPerByte() {
+        return trainingPeakFlopsPerSecond(sixteenBit()) / memoryBandwidthBytesPerSecond;
+    }
+
+    private Precision sixteenBit() {
+        return bf16FlopsPerSecond > 0 ? Precision.BF16 : Precision.FP16;
+    }
+
+    private static double firstPositive(double... rates) {
+        for (double r : rates) {
+            if (r > 0) {
+                return r;
+            }
+        }
+        return 0;
+    }
+}

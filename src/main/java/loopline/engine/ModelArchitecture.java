@@ -1,0 +1,151 @@
+package loopline.engine;
+
+/**
+ * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
+ * continuously; catalog models hold whole numbers. {@code moe}, {@code mla} and {@code slidingWindow}
+ * are null when the model does not use them.
+ */
+public record ModelArchitecture(
+        String id,
+        String name,
+        double layers,
+        double hiddenSize,
+        double attentionHeads,
+        double kvHeads,
+        double headDim,
+        double ffnSize,
+        double vocabSize,
+        boolean tiedEmbeddings,
+        boolean gatedMlp,
+        boolean qkvBias,
+        boolean linearBias,
+        Moe moe,
+        MultiHeadLatentAttention mla,
+        SlidingWindow slidingWindow,
+        double publishedParameters,
+        boolean derived,
+        String source) {
+
+    // ---- parameters -------------------------------------------------------------------------
+
+    /** Every weight: embeddings, attention, MLP or experts, norms. */
+    public double totalParameters() {
+        return parameters(false);
+    }
+
+    /** Weights one token passes through (MoE: shared + active experts only). */
+    public double activeParameters() {
+        return parameters(true);
+    }
+
+    /** The input embedding table: a lookup, not a matmul, so decode reads one row of it per token. */
+    public double inputEmbeddingParameters() {
+        return vocabSize * hiddenSize;
+    }
+
+    /** Parameters in routed experts (0 for dense models). */
+    public double routedExpertParameters() {
+        return moe == null ? 0 : moeLayers() * moe.experts() * mlpParameters(moe.expertFfnSize());
+    }
+
+    private double parameters(boolean activeOnly) {
+        double embeddings = vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
+        double perLayer = attentionParameters() + 2 * hiddenSize; // two RMSNorm/LayerNorm weights
+        double mlp = denseMlpLayers() * mlpParameters(ffnSize);
+        if (moe != null) {
+            double expertsUsed = activeOnly ? moe.activeExperts() : moe.experts();
+            double router = hiddenSize * moe.experts();
+            mlp += moeLayers() * (router + (expertsUsed + moe.sharedExperts()) * mlpParameters(moe.expertFfnSize()));
+        }
+        return embeddings + layers * perLayer + mlp + hiddenSize;
+    }
+
+    private double attentionParameters() {
+        if (mla != null) {
+            double qkHead = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
+            double q = mla.qLoraRank() > 0
+                    ? hiddenSize * mla.qLoraRank() + mla.qLoraRank() + mla.qLoraRank() * attentionHeads * qkHead
+                    : hiddenSize * attentionHeads * qkHead;
+            double kv = hiddenSize * (mla.kvLoraRank() + mla.qkRopeHeadDim()) + mla.kvLoraRank()
+                    + mla.kvLoraRank() * attentionHeads * (mla.qkNopeHeadDim() + mla.vHeadDim());
+            return q + kv + attentionHeads * mla.vHeadDim() * hiddenSize;
+        }
+        double qDim = attentionHeads * headDim;
+        double kvDim = kvHeads * headDim;
+        double weights = hiddenSize * (qDim + 2 * kvDim) + qDim * hiddenSize;
+        double biases = (qkvBias || linearBias ? qDim + 2 * kvDim : 0) + (linearBias ? hiddenSize : 0);
+        return weights + biases;
+    }
+
+    private double mlpParameters(double width) {
+        double weights = (gatedMlp ? 3 : 2) * hiddenSize * width;
+        return weights + (linearBias ? width + hiddenSize : 0);
+    }
+
+    double denseMlpLayers() {
+        return moe == null ? layers : Math.min(layers, moe.denseLayers());
+    }
+
+    double moeLayers() {
+        return layers - denseMlpLayers();
+    }
+
+    // ---- attention shape ----------------------------------------------------------------------
+
+    /** Query/key width per head (MLA: no-rope + rope parts). */
+    public double queryKeyHeadDim() {
+        return mla != null ? mla.qkNopeHeadDim() + mla.qkRopeHeadDim() : headDim;
+    }
+
+    public double valueHeadDim() {
+        return mla != null ? mla.vHeadDim() : headDim;
+    }
+
+    /** KV-cache values stored per token per layer: 2·a_kv·d, or MLA's latent + rope key. */
+    public double kvValuesPerTokenPerLayer() {
+        return mla != null ? mla.kvLoraRank() + mla.qkRopeHeadDim() : 2 * kvHeads * headDim;
+    }
+
+    /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */
+    public double kvShards(double tensorParallel) {
+        return mla != null ? 1 : Math.max(1, Math.min(tensorParallel, kvHeads));
+    }
+
+    /**
+     * Summed over layers, how many positions attention reaches at context {@code tokens}: full layers
+     * see all of them, sliding-window layers at most the window.
+     */
+    public double layerPositions(double tokens) {
+        if (slidingWindow == null) {
+            return layers * tokens;
+        }
+        double local = layers * slidingWindow.layerShare();
+        return (layers - local) * tokens + local * Math.min(tokens, slidingWindow.tokens());
+    }
+
+    /**
+     * Layer-positions summed over a causal prefill of {@code tokens}: position i attends to
+     * min(i, window) earlier positions, so full layers cost s²/2.
+     */
+    public double causalPrefillLayerPositions(double tokens) {
+        double full = tokens * tokens / 2;
+        if (slidingWindow == null) {
+            return layers * full;
+        }
+        double w = Math.min(tokens, slidingWindow.tokens());
+        double windowed = w * w / 2 + (tokens - w) * w;
+        double local = layers * slidingWindow.layerShare();
+        return (layers - local) * full + local * windowed;
+    }
+
+    /** Forward attention-core FLOPs (QKᵀ and scores·V) per token per attended position per layer. */
+    public double attentionFlopsPerPosition() {
+        return 2 * attentionHeads * (queryKeyHeadDim() + valueHeadDim());
+    }
+
+    public ModelArchitecture withId(String newId, String newName, boolean isDerived) {
+        return new ModelArchitecture(newId, newName, layers, hiddenSize, attentionHeads, kvHeads, headDim, ffnSize,
+                vocabSize, tiedEmbeddings, gatedMlp, qkvBias, linearBias, moe, mla, slidingWindow,
+                publishedParameters, isDerived, source);
+    }
+}

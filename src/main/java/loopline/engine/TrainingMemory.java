@@ -1,0 +1,133 @@
+package loopline.engine;
+
+/**
+ * Peak memory of one training GPU, and what fills it. Bytes are per GPU unless the name says total.
+ *
+ * <p>Model states follow the ZeRO paper (mixed-precision Adam: 2 + 2 + 4 + 4 + 4 = 16 B/param), sharded
+ * over data-parallel ranks by ZeRO stage and split by tensor × pipeline parallelism. Activations follow
+ * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
+ * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
+ * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ */
+public record TrainingMemory(
+        double weightsBytes,
+        double gradientsBytes,
+        double optimizerStatesBytes,
+        double activationsBytes,
+        double logitsBytes,
+        double overheadBytes,
+        double perGpuBytes,
+        double capacityBytes,
+        double modelStatesTotalBytes,
+        double bytesPerParameter,
+        double weightBytesPerParameter,
+        double gradientBytesPerParameter,
+        double optimizerBytesPerParameter,
+        double activationBytesPerToken,
+        boolean fitsOnGpu,
+        int minGpusToFit) {
+
+    public static final String MODEL_STATES_FORMULA =
+            "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3";
+    public static final String ACTIVATIONS_FORMULA =
+            "b · s · Σ_layers(bytes stored per token) ÷ t   (none: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
+    public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
+    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + 5% allocator fragmentation of everything else";
+
+    /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
+    static final double CONTEXT_BYTES = 1e9;
+    /** PyTorch caching-allocator fragmentation on top of live tensors. */
+    static final double FRAGMENTATION = 0.05;
+    /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
+    static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
+
+    public static TrainingMemory of(ModelArchitecture model, TrainingSetup setup) {
+        double n = model.totalParameters();
+        double t = setup.tensorParallel();
+        double modelSplit = t * setup.pipelineParallel();
+        double dp = setup.dataParallel();
+        int stage = setup.zeroStage();
+
+        boolean fp32 = setup.precision() == Precision.FP32;
+        double weightB = fp32 ? 4 : 2; // fp8 training keeps bf16 weights; fp8 copies are transient
+        double gradientB = weightB;
+        double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
+
+        double perRank = n / modelSplit;
+        double weights = perRank * weightB / (stage >= 3 ? dp : 1);
+        double gradients = perRank * gradientB / (stage >= 2 ? dp : 1);
+        double optimizer = perRank * optimizerB / (stage >= 1 ? dp : 1);
+
+        double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
+        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute()) * activationScale;
+        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
+        double activations = tokensPerMicroBatch * perToken / t;
+        double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
+
+        double live = weights + gradients + optimizer + activations + logits;
+        double overhead = CONTEXT_BYTES + FRAGMENTATION * live;
+        double perGpu = live + overhead;
+        double capacity = setup.gpu().memoryBytes();
+
+        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + 1.05·(unsharded + sharded ÷ N_d).
+        double sharded = perRank * ((stage >= 3 ? weightB : 0) + (stage >= 2 ? gradientB : 0) + (stage >= 1 ? optimizerB : 0));
+        double unsharded = perRank * ((stage >= 3 ? 0 : weightB) + (stage >= 2 ? 0 : gradientB) + (stage >= 1 ? 0 : optimizerB))
+                + activations + logits;
+        double room = capacity - CONTEXT_BYTES - (1 + FRAGMENTATION) * unsharded;
+        int minGpus;
+        if (room <= 0) {
+            minGpus = 0;
+        } else if (sharded == 0) {
+            minGpus = (int) modelSplit;
+        } else {
+            double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
+            minGpus = (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+        }
+
+        double statesPerParam = weightB + gradientB + optimizerB;
+        return new TrainingMemory(weights, gradients, optimizer, activations, logits, overhead, perGpu, capacity,
+                n * statesPerParam, statesPerParam, weightB, gradientB, optimizerB, perToken,
+                perGpu <= capacity, minGpus);
+    }
+
+    /**
+     * Bytes of 16-bit activations one token leaves stored across all layers for the backward pass.
+     * Attention saves its input, Q, K, V, the output and fp32 softmax statistics (FlashAttention);
+     * a SwiGLU MLP saves its input, the gate and up projections and their product (2h + 6f); a GeLU
+     * MLP its input and the activation's input and output (2h + 4f); each norm its input (2h).
+     */
+    static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute) {
+        double h = m.hiddenSize();
+        double a = m.attentionHeads();
+        double norms = 2 * 2 * h;
+        double attention = 2 * h + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim() + 4 * a;
+        if (m.mla() != null) {
+            MultiHeadLatentAttention mla = m.mla();
+            attention += 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim())
+                    + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim();
+        } else {
+            attention += 2 * 2 * m.kvHeads() * m.headDim();
+        }
+        double denseMlp = mlpActivations(m, m.ffnSize());
+        double moeMlp = 0;
+        if (m.moe() != null) {
+            Moe moe = m.moe();
+            moeMlp = 2 * h + 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpActivations(m, moe.expertFfnSize());
+        }
+        double layerSet = norms + attention;
+        double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        return switch (recompute) {
+            case SELECTIVE -> allLayers;
+            case NONE -> allLayers + 2 * a * m.layerPositions(sequenceLength); // softmax output, s per head per layer
+            case FULL -> m.layers() * 2 * h + layerSet + Math.max(denseMlp, moeMlp);
+        };
+    }
+
+    private static double mlpActivations(ModelArchitecture m, double width) {
+        return 2 * m.hiddenSize() + (m.gatedMlp() ? 6 : 4) * width;
+    }
+
+    public double modelStatesBytes() {
+        return weightsBytes + gradientsBytes + optimizerStatesBytes;
+    }
+}

@@ -1,0 +1,152 @@
+package loopline.engine;
+
+import java.util.Locale;
+
+/** Unit constants and the one place numbers are formatted for people. */
+public final class Units {
+    public static final double GB = 1e9;
+    public static final double GIB = 1024.0 * 1024 * 1024;
+    public static final double TERA = 1e12;
+    public static final double SECONDS_PER_HOUR = 3600;
+    public static final double SECONDS_PER_DAY = 86_400;
+    /** A month is 30 days throughout (the essay's arithmetic: 1M uses/day × $0.01 × 30 = $300k). */
+    public static final double DAYS_PER_MONTH = 30;
+    public static final double HOURS_PER_MONTH = DAYS_PER_MONTH * 24;
+
+    private Units() {
+    }
+
+    /** 1.2 KB, 140 GB, 1.12 TB (decimal units, as GPU datasheets use). */
+    public static String formatBytes(double bytes) {
+        return scaled(bytes, new String[] {"B", "KB", "MB", "GB", "TB", "PB"}, 1000);
+    }
+
+    /** 512 KiB — for figures that are powers of two, such as KV cache per token. */
+    public static String formatBinaryBytes(double bytes) {
+        return scaled(bytes, new String[] {"B", "KiB", "MiB", "GiB", "TiB"}, 1024);
+    }
+
+    public static String formatParameters(double parameters) {
+        if (parameters >= 1e12) {
+            return trim(parameters / 1e12) + "T";
+        }
+        if (parameters >= 1e9) {
+            return trim(parameters / 1e9) + "B";
+        }
+        return trim(parameters / 1e6) + "M";
+    }
+
+    /** $0.0042, $12.50, $1.2k, $3.4M, $1.1B */
+    public static String formatUsd(double usd) {
+        if (!Double.isFinite(usd)) {
+            return "—";
+        }
+        double a = Math.abs(usd);
+        if (a >= 1e9) {
+            return "$" + trim(usd / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return "$" + trim(usd / 1e6) + "M";
+        }
+        if (a >= 1e4) {
+            return "$" + trim(usd / 1e3) + "k";
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "$%,.2f", usd);
+        }
+        if (a == 0) {
+            return "$0";
+        }
+        return "$" + significant(usd, 2);
+    }
+
+    /** 36 ms, 1.4 s, 3.2 h, 12 days, 2.1 years */
+    public static String formatDuration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "—";
+        }
+        if (seconds < 1e-3) {
+            return trim(seconds * 1e6) + " µs";
+        }
+        if (seconds < 1) {
+            return trim(seconds * 1e3) + " ms";
+        }
+        if (seconds < 120) {
+            return trim(seconds) + " s";
+        }
+        if (seconds < 2 * SECONDS_PER_HOUR) {
+            return trim(seconds / 60) + " min";
+        }
+        if (seconds < 2 * SECONDS_PER_DAY) {
+            return trim(seconds / SECONDS_PER_HOUR) + " h";
+        }
+        if (seconds < 730 * SECONDS_PER_DAY) {
+            return trim(seconds / SECONDS_PER_DAY) + " days";
+        }
+        return trim(seconds / (365 * SECONDS_PER_DAY)) + " years";
+    }
+
+    /** 1,234 or 12.3k or 4.5M, for counts and rates. */
+    public static String formatCount(double n) {
+        if (!Double.isFinite(n)) {
+            return "—";
+        }
+        double a = Math.abs(n);
+        if (a >= 1e12) {
+            return trim(n / 1e12) + "T";
+        }
+        if (a >= 1e9) {
+            return trim(n / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return trim(n / 1e6) + "M";
+        }
+        if (a >= 1e4) {
+            return trim(n / 1e3) + "k";
+        }
+        if (a >= 100 || n == Math.rint(n)) {
+            return String.format(Locale.ROOT, "%,.0f", n);
+        }
+        return trim(n);
+    }
+
+    public static String formatFlops(double flops) {
+        return scaled(flops, new String[] {"FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP", "ZFLOP", "YFLOP"}, 1000);
+    }
+
+    public static String formatPercent(double share) {
+        return trim(share * 100) + "%";
+    }
+
+    private static String scaled(double value, String[] units, double base) {
+        if (!Double.isFinite(value)) {
+            return "—";
+        }
+        int i = 0;
+        double v = value;
+        while (Math.abs(v) >= base && i < units.length - 1) {
+            v /= base;
+            i++;
+        }
+        return trim(v) + " " + units[i];
+    }
+
+    /** Three significant figures, no trailing zeros: 1.12, 16, 140, 0.0312. */
+    static String trim(double v) {
+        String s = significant(v, 3);
+        if (s.contains(".") && !s.contains("E")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+
+    private static String significant(double v, int digits) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        int magnitude = (int) Math.floor(Math.log10(a));
+        int decimals = Math.max(0, digits - 1 - magnitude);
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+}

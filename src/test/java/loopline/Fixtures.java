@@ -1,0 +1,47 @@
+package loopline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import loopline.data.Catalogs;
+import loopline.data.Json;
+import loopline.data.ScenarioDocument;
+import loopline.data.ScenarioReader;
+import loopline.engine.Estimate;
+import loopline.engine.Estimator;
+import loopline.engine.Scenario;
+
+/** Shared test setup: the real catalogs and scenarios built from --set style assignments over the defaults. */
+public final class Fixtures {
+    public static final Catalogs CATALOGS = Catalogs.load(home().resolve("assets"));
+
+    private Fixtures() {
+    }
+
+    public static Path home() {
+        return Catalogs.home();
+    }
+
+    public static Path preset(String name) {
+        return home().resolve("presets").resolve(name);
+    }
+
+    /** A scenario of the schema's defaults for {@code model}, with {@code path=value} assignments applied. */
+    public static Scenario scenario(String model, String... sets) {
+        return ScenarioReader.bind(document(model, sets), CATALOGS, "test");
+    }
+
+    public static ScenarioDocument document(String model, String... sets) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("name", "test");
+        ScenarioDocument doc = new ScenarioDocument(root);
+        doc.apply(model.startsWith("model") ? model : "model=" + model, CATALOGS);
+        for (String s : sets) {
+            doc.apply(s, CATALOGS);
+        }
+        return doc;
+    }
+
+    public static Estimate estimate(String model, String... sets) {
+        return Estimator.estimate(scenario(model, sets));
+    }
+}

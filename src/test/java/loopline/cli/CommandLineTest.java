@@ -1,0 +1,89 @@
+package loopline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loopline.Fixtures;
+import loopline.Launcher;
+import loopline.data.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String preset() {
+        return Fixtures.preset("default.json").toString();
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedFields() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        for (String path : new String[] {"/training/memory/weightsBytes", "/training/memory/gradientsBytes",
+                "/training/memory/optimizerStatesBytes", "/training/memory/activationsBytes", "/training/memory/perGpuBytes",
+                "/training/memory/bytesPerParameter", "/training/fitsOnGpu", "/training/minGpusToFit", "/training/flops",
+                "/training/tokensPerSecond", "/training/wallClockDays", "/training/gpuHours", "/training/costUsd",
+                "/inference/memory/weightsBytes", "/inference/memory/kvCacheBytesPerToken", "/inference/memory/kvCacheBytes",
+                "/inference/memory/perGpuBytes", "/inference/gpusPerReplica", "/inference/batchSize",
+                "/inference/timeToFirstTokenSeconds", "/inference/timePerOutputTokenSeconds", "/inference/tokensPerSecondPerUser",
+                "/inference/tokensPerSecondPerReplica", "/inference/requestsPerSecondPerReplica", "/inference/replicas",
+                "/inference/monthlyCostUsd", "/inference/costPerRequestUsd", "/inference/costPerMillionOutputTokensUsd",
+                "/economics/trainingCostPerRequestUsd", "/economics/breakEvenMonths"}) {
+            assertThat(j.at(path).isMissingNode()).as(path).isFalse();
+        }
+        assertThat(j.at("/training/memory/bytesPerParameter").asDouble()).isEqualTo(16.0);
+    }
+
+    @Test
+    void setOverridesTheScenario() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json", "--set", "inference.requestsPerDay=2000000",
+                "--set", "model=llama-3.1-8b")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.at("/model/name").asText()).isEqualTo("Llama 3.1 8B");
+    }
+
+    @Test
+    void humanOutputExplainsTheFigures() {
+        assertThat(run("estimate", "--scenario", preset())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("16 B/param", "TRAINING", "INFERENCE", "Break-even");
+    }
+
+    @Test
+    void badInputExitsNonZeroWithOneLineAndNoStackTrace() throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"name\": \"x\", \"model\": \"llama-2-7b\", \"training\": {\"mfu\": 3}}");
+        assertThat(run("estimate", "--scenario", broken.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("loopline: " + broken + ": training.mfu: must be between 0.01 and 1, got 3");
+    }
+
+    @Test
+    void unknownSetPathAndMissingFileAreUserErrors() {
+        assertThat(run("estimate", "--scenario", preset(), "--set", "training.nope=1")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--set training.nope: unknown setting").doesNotContain("Exception");
+        err.reset();
+        assertThat(run("estimate", "--scenario", dir.resolve("none.json").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.json: file not found");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("estimate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario FILE is required");
+        assertThat(run("frobnicate")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,67 @@
+package loopline.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loopline.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogValidationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedCatalogsHoldTheRequiredGpusWithDatedSourcedPrices() {
+        assertThat(Fixtures.CATALOGS.gpus()).containsKeys("h100-sxm", "h100-pcie", "h200", "h800", "b200", "a100-80gb",
+                "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x");
+        Fixtures.CATALOGS.gpus().values().forEach(g -> {
+            assertThat(g.pricePerGpuHourUsd()).as(g.id()).isPositive();
+            assertThat(g.priceDate()).as(g.id()).matches("\\d{4}-\\d{2}");
+            assertThat(g.priceSource()).as(g.id()).isNotBlank();
+        });
+        assertThat(Fixtures.CATALOGS.gpus().get("h800").interconnectBytesPerSecond()).isEqualTo(400e9);
+    }
+
+    private Path write(String name, String json) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, json);
+        return p;
+    }
+
+    @Test
+    void aMissingFieldNamesTheFileTheEntryAndTheField() throws IOException {
+        Path f = write("gpus.json", "{\"gpus\":[{\"id\":\"x1\",\"name\":\"X\",\"memoryBandwidthTBps\":1,"
+                + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"PCIe\",\"interconnectGBps\":64,\"tdpWatts\":100,"
+                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\"}]}");
+        assertThatThrownBy(() -> GpuCatalog.read(f))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage(f + ": gpus[x1].memoryGB: missing");
+    }
+
+    @Test
+    void aNegativeOrWronglyTypedFieldIsRejected() throws IOException {
+        Path f = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":-2,\"hiddenSize\":64,\"attentionHeads\":4,"
+                + "\"ffnSize\":128,\"vocabSize\":100}]}");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(f)).hasMessageContaining("models[m].layers: must be a whole number ≥ 1, got -2");
+        Path g = write("models2.json", "{\"models\":[{\"id\":\"m\",\"layers\":\"two\",\"hiddenSize\":64,\"attentionHeads\":4,"
+                + "\"ffnSize\":128,\"vocabSize\":100}]}");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(g)).hasMessageContaining("models[m].layers: must be a number, got \"two\"");
+    }
+
+    @Test
+    void anUnknownFieldIsATypoNotSilentlyIgnored() throws IOException {
+        Path f = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":2,\"hiddenSize\":64,\"attentionHeads\":4,"
+                + "\"ffnSize\":128,\"vocabSize\":100,\"hiddenSzie\":1}]}");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(f)).hasMessageContaining("models[m].hiddenSzie: unknown field");
+    }
+
+    @Test
+    void brokenJsonSaysWhere() throws IOException {
+        Path f = write("gpus.json", "{\"gpus\": [ {\"id\": }");
+        assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");
+    }
+}

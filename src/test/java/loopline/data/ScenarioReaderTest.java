@@ -1,0 +1,112 @@
+package loopline.data;
+
+import static loopline.Fixtures.CATALOGS;
+import static loopline.Fixtures.document;
+import static loopline.Fixtures.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import loopline.Fixtures;
+import loopline.engine.Estimator;
+import loopline.engine.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioReaderTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Path> presets() throws IOException {
+        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void everyPresetLoadsAndEstimatesWithoutWarningsOfMisuse(Path preset) {
+        Scenario s = ScenarioReader.read(preset, CATALOGS);
+        assertThat(s.name()).isNotBlank();
+        assertThat(s.description()).isNotBlank();
+        assertThat(Estimator.estimate(s).trainingMemory().fitsOnGpu()).as("training fits").isTrue();
+        assertThat(Estimator.estimate(s).inferenceMemory().fits()).as("serving fits").isTrue();
+    }
+
+    @Test
+    void thereAreAtLeastSixPresetsIncludingTheDefault() throws IOException {
+        assertThat(presets().count()).isGreaterThanOrEqualTo(6);
+        assertThat(Fixtures.preset("default.json")).exists();
+    }
+
+    @Test
+    void leftOutFieldsTakeDocumentedDefaults() {
+        Scenario s = scenario("llama-3.1-8b");
+        assertThat(s.training().gpu().id()).isEqualTo("h100-sxm");
+        assertThat(s.inference().gpu()).isSameAs(s.training().gpu());
+        assertThat(s.training().tokens()).isEqualTo(20 * s.model().totalParameters());
+        assertThat(s.training().pricePerGpuHourUsd()).isEqualTo(2.99);
+        assertThat(s.inference().kvCachePrecision().id()).isEqualTo("bf16");
+        assertThat(scenario("llama-3.1-8b", "inference.precision=int4").inference().kvCachePrecision().id()).isEqualTo("bf16");
+    }
+
+    @Test
+    void setEditsAnInlineCopyOfACatalogModel() {
+        Scenario s = scenario("llama-3.1-8b", "model.layers=40");
+        assertThat(s.model().layers()).isEqualTo(40);
+        assertThat(s.model().hiddenSize()).isEqualTo(4096);
+        assertThat(scenario("model.parameters=3e10").model().derived()).isTrue();
+    }
+
+    @Test
+    void badValuesNameTheSourceAndField() {
+        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=-3"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("test: training.gpuCount: must be between 1 and 1000000, got -3.0");
+        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpu=h900"))
+                .hasMessageStartingWith("test: training.gpu: unknown GPU \"h900\"");
+        assertThatThrownBy(() -> scenario("llama-3.1-8b", "inference.precision=int3"))
+                .hasMessage("test: inference.precision: must be one of fp32, bf16, fp16, fp8, int8, int4, got \"int3\"");
+        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=4", "training.tensorParallel=8"))
+                .hasMessageContaining("training.gpuCount: must be at least tensorParallel × pipelineParallel = 8");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCont=4"))
+                .hasMessage("--set training.gpuCont: unknown setting (see README: Scenario fields)");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCount=many"))
+                .hasMessage("--set training.gpuCount: must be a number, got \"many\"");
+        assertThatThrownBy(() -> document("nonexistent-model"))
+                .hasMessageStartingWith("--set model: unknown model \"nonexistent-model\"");
+    }
+
+    @Test
+    void unknownFieldsInAFileAreReported() throws IOException {
+        Path f = dir.resolve("typo.json");
+        Files.writeString(f, "{\"name\":\"x\",\"model\":\"llama-2-7b\",\"training\":{\"gpuCuont\":8}}");
+        assertThatThrownBy(() -> ScenarioReader.read(f, CATALOGS)).hasMessage(f + ": training.gpuCuont: unknown field");
+    }
+
+    @Test
+    void savingIsAtomicAndRoundTrips() throws IOException {
+        Path f = dir.resolve("saved.json");
+        ScenarioDocument doc = document("llama-3.1-70b", "inference.requestsPerDay=5e6");
+        doc.write(f);
+        Scenario back = ScenarioReader.read(f, CATALOGS);
+        assertThat(back.inference().requestsPerDay()).isEqualTo(5e6);
+        assertThat(back.model().id()).isEqualTo("llama-3.1-70b");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(f); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheExistingFileIntact() throws IOException {
+        Path f = dir.resolve("keep.json");
+        Files.writeString(f, "{\"original\": true}");
+        ScenarioDocument doc = document("llama-3.1-8b");
+        assertThatThrownBy(() -> doc.write(dir.resolve("missing-folder/keep.json"))).isInstanceOf(InvalidDataException.class)
+                .hasMessageContaining("missing-folder");
+        assertThat(Files.readString(f)).isEqualTo("{\"original\": true}");
+    }
+}

@@ -1,0 +1,23 @@
+package loopline.engine;
+
+import static loopline.Fixtures.estimate;
+
+/** Prints how far each calibration case lands from its published value (for the issue note); not a test. */
+public final class CalibrationReport {
+    public static void main(String[] args) {
+        row("Llama 2 7B GPU-hours", estimate("llama-2-7b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 184320);
+        row("Llama 2 13B GPU-hours", estimate("llama-2-13b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 368640);
+        row("Llama 2 70B GPU-hours", estimate("llama-2-70b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 1720320);
+        row("Llama 3.1 405B GPU-hours", estimate("llama-3.1-405b", "training.gpu=h100-sxm", "training.tokens=15.6e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 30.84e6);
+        row("Llama 3.1 8B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-8b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 1.46e6);
+        row("Llama 3.1 70B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-70b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 7.0e6);
+        row("DeepSeek-V3 H800 GPU-hours (tech report, not in CALIBRATION)", estimate("deepseek-v3", "training.gpu=h800", "training.precision=fp8", "training.tokens=14.8e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 2.788e6);
+        row("Llama-2-7B decode tok/s A100 b1", estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.batchSize=1", "inference.promptTokens=8", "inference.outputTokens=200").inferenceSpeed().tokensPerSecondPerUser(), 104.9);
+        row("Llama-2-7B TTFT A100 fp16 2048", estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.precision=fp16", "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1").inferenceSpeed().timeToFirstTokenSeconds(), 0.133);
+        row("Llama-2-7B TTFT H100 fp8 2048", estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.precision=fp8", "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1").inferenceSpeed().timeToFirstTokenSeconds(), 0.036);
+    }
+
+    private static void row(String name, double estimate, double published) {
+        System.out.printf("%-62s est %-14.4g published %-12.4g %+.1f%%%n", name, estimate, published, 100 * (estimate / published - 1));
+    }
+}

@@ -1,0 +1,147 @@
+package loopline.engine;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every row of shared/reference/CALIBRATION.md, run with the engine's shipped defaults (no knob tuned
+ * per case). Each scenario sets only what the published run states: model, tokens, hardware, sequence.
+ */
+class CalibrationTest {
+
+    @Nested
+    class FromTheEssay {
+        @Test
+        void mixedPrecisionAdamIsSixteenBytesPerParameterAndServingTwo() {
+            Estimate e = estimate("llama-3.1-70b");
+            assertThat(e.trainingMemory().bytesPerParameter()).isEqualTo(16.0);
+            assertThat(e.inferenceMemory().bytesPerParameter()).isEqualTo(2.0);
+        }
+
+        @Test
+        void seventyBillionParametersNeedAboutATerabyteOfModelStates() {
+            Estimate e = estimate("model.parameters=70e9");
+            assertThat(e.trainingMemory().modelStatesTotalBytes()).isCloseTo(1.12e12, withinPercentage(0.01));
+        }
+
+        @Test
+        void seventyBInSixteenBitNeedsTwoGpusWithLittleRoomAndFourToEightWithRoom() {
+            Estimate one = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=1");
+            assertThat(one.inferenceMemory().weightsBytes()).isCloseTo(138e9, withinPercentage(1));
+            assertThat(one.inferenceMemory().fits()).isFalse();
+
+            Estimate auto = estimate("llama-2-70b", "inference.gpu=h100-sxm");
+            assertThat(auto.inferenceMemory().gpusPerReplica()).isEqualTo(2);
+            Estimate four = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=4");
+            Estimate eight = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=8");
+            // "little room": two GPUs hold far fewer concurrent sequences than four or eight
+            assertThat(four.inferenceMemory().maxBatchByMemory()).isGreaterThan(5 * auto.inferenceMemory().maxBatchByMemory());
+            assertThat(eight.inferenceMemory().maxBatchByMemory()).isGreaterThan(four.inferenceMemory().maxBatchByMemory());
+        }
+
+        @Test
+        void aCentPerUseForAMillionDailyUsersIsThreeHundredThousandAMonth() {
+            assertThat(ServingCost.monthlyBill(0.01, 1e6)).isCloseTo(300_000, within(1e-6));
+        }
+
+        @Test
+        void aHundredMillionDollarRunOverABillionRequestsIsTenCentsEach() {
+            assertThat(ServingCost.amortisedPerRequest(1e8, 1e9)).isCloseTo(0.10, within(1e-12));
+        }
+
+        @Test
+        void batchOneDecodeIsMemoryBoundAtAboutOneFlopPerByte() {
+            Estimate e = estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.batchSize=1",
+                    "inference.promptTokens=128", "inference.outputTokens=128");
+            assertThat(e.inferenceSpeed().decodeArithmeticIntensity()).isCloseTo(1.0, within(0.1));
+            assertThat(e.inferenceSpeed().decodeArithmeticIntensity()).isLessThan(h100().ridgePointFlopsPerByte() / 100);
+            assertThat(e.inferenceSpeed().decodeMemoryBound()).isTrue();
+        }
+
+        private Gpu h100() {
+            return loopline.Fixtures.CATALOGS.gpus().get("h100-sxm");
+        }
+    }
+
+    /** Published GPU-hours, ±25%. */
+    @ParameterizedTest(name = "{0} on {2}: {4} GPU-hours")
+    @CsvSource({
+            "llama-2-7b,    2.0e12,  a100-80gb, 4096, 184320",
+            "llama-2-13b,   2.0e12,  a100-80gb, 4096, 368640",
+            "llama-2-70b,   2.0e12,  a100-80gb, 4096, 1720320",
+            "llama-3.1-405b, 15.6e12, h100-sxm, 8192, 30840000"})
+    void trainingRunsLandWithinAQuarterOfPublishedGpuHours(String model, double tokens, String gpu, int seq, double published) {
+        Estimate e = estimate(model, "training.gpu=" + gpu, "training.tokens=" + tokens,
+                "training.sequenceLength=" + seq, "training.gpuCount=2048");
+        assertThat(e.trainingRun().gpuHours()).isCloseTo(published, withinPercentage(25));
+    }
+
+    @Test
+    void llama405bThroughputPerGpuMatchesThePublishedMfuBand() {
+        Estimate e = estimate("llama-3.1-405b", "training.gpu=h100-sxm", "training.gpuCount=16384", "training.sequenceLength=8192");
+        double achievedPerGpu = e.trainingRun().tokensPerSecond() * e.trainingRun().flopsPerToken() / 16384;
+        assertThat(achievedPerGpu).isBetween(380e12, 430e12);
+    }
+
+    @Nested
+    class Memory {
+        @ParameterizedTest(name = "ZeRO stage {0}: {1} GB per GPU")
+        @CsvSource({"0, 120", "1, 31.4", "2, 16.6", "3, 1.9"})
+        void zeroShardingOfASevenPointFiveBModelOverSixtyFourRanks(int stage, double gigabytes) {
+            Estimate e = estimate("model.parameters=7.5e9", "training.gpuCount=64", "training.zeroStage=" + stage);
+            assertThat(e.trainingMemory().modelStatesBytes() / 1e9).isCloseTo(gigabytes, withinPercentage(2));
+        }
+
+        @ParameterizedTest(name = "{0}: {1} KiB per token")
+        @CsvSource({"llama-2-7b, 512", "llama-2-13b, 800", "llama-3.1-8b, 128", "llama-3.1-70b, 320", "qwen2.5-7b, 56"})
+        void kvCachePerTokenInSixteenBit(String model, double kib) {
+            Estimate e = estimate(model, "inference.kvCachePrecision=bf16");
+            assertThat(e.inferenceMemory().kvCacheBytesPerToken()).isEqualTo(kib * 1024);
+        }
+
+        @Test
+        void llama2SeventyBDoesNotFitOneA100InBf16ButDoesInInt8() {
+            String[] common = {"inference.gpu=a100-80gb", "inference.tensorParallel=1", "inference.batchSize=1"};
+            assertThat(estimate("llama-2-70b", concat(common, "inference.precision=bf16")).inferenceMemory().fits()).isFalse();
+            assertThat(estimate("llama-2-70b", concat(common, "inference.precision=int8")).inferenceMemory().fits()).isTrue();
+        }
+    }
+
+    /** Published serving benchmarks, ±30%. */
+    @Nested
+    class Serving {
+        @Test
+        void llama2SevenBDecodesAboutOneHundredFiveTokensPerSecondOnA100AtBatchOne() {
+            Estimate e = estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.batchSize=1",
+                    "inference.promptTokens=8", "inference.outputTokens=200");
+            assertThat(e.inferenceSpeed().tokensPerSecondPerUser()).isCloseTo(104.9, withinPercentage(30));
+        }
+
+        @Test
+        void llama2SevenBFirstTokenAfterATwoThousandTokenPromptOnA100() {
+            Estimate e = estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.precision=fp16",
+                    "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1");
+            assertThat(e.inferenceSpeed().timeToFirstTokenSeconds()).isCloseTo(0.133, withinPercentage(30));
+        }
+
+        @Test
+        void llama2SevenBFirstTokenInFp8OnH100() {
+            Estimate e = estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.precision=fp8",
+                    "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1");
+            assertThat(e.inferenceSpeed().timeToFirstTokenSeconds()).isCloseTo(0.036, withinPercentage(30));
+        }
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+        r[a.length] = b;
+        return r;
+    }
+}

@@ -1,0 +1,155 @@
+package loopline.engine;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.junit.jupiter.api.Test;
+
+/** Each formula against a value worked by hand from the scenario's inputs. */
+class FormulaTest {
+
+    @Test
+    void modelStatesPerGpuUnderZeroOneTensorParallelEight() {
+        Estimate e = estimate("llama-3.1-70b", "training.gpuCount=2048", "training.tensorParallel=8", "training.zeroStage=1");
+        double n = e.totalParameters();
+        double dp = 2048 / 8.0;
+        assertThat(e.trainingMemory().weightsBytes()).isCloseTo(n / 8 * 2, withinPercentage(1e-9));
+        assertThat(e.trainingMemory().gradientsBytes()).isCloseTo(n / 8 * 2, withinPercentage(1e-9));
+        assertThat(e.trainingMemory().optimizerStatesBytes()).isCloseTo(n / 8 * 12 / dp, withinPercentage(1e-9));
+    }
+
+    @Test
+    void optimizersAndPrecisionsSetBytesPerParameter() {
+        assertThat(estimate("llama-2-7b", "training.precision=fp32").trainingMemory().bytesPerParameter()).isEqualTo(16.0);
+        assertThat(estimate("llama-2-7b", "training.optimizer=sgd-momentum").trainingMemory().bytesPerParameter()).isEqualTo(12.0);
+        assertThat(estimate("llama-2-7b", "training.optimizer=adamw-8bit").trainingMemory().bytesPerParameter()).isEqualTo(10.0);
+        assertThat(estimate("llama-2-7b", "inference.precision=int4").inferenceMemory().bytesPerParameter())
+                .isCloseTo(0.5 * 1.03, within(0.001));
+    }
+
+    @Test
+    void activationsPerTokenForLlama2SevenBWithFlashAttention() {
+        // per layer: norms 4h, attention 2h + Q 2h + K,V 4h + O 2h + lse 4a, SwiGLU 2h + 6f
+        double h = 4096, a = 32, f = 11008;
+        double perLayer = 4 * h + (2 * h + 2 * h + 4 * h + 2 * h + 4 * a) + (2 * h + 6 * f);
+        ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("llama-2-7b");
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE)).isEqualTo(32 * perLayer);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.NONE))
+                .isEqualTo(32 * perLayer + 2 * a * 32 * 4096);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.FULL))
+                .isEqualTo(32 * 2 * h + perLayer);
+    }
+
+    @Test
+    void fewerGpusCannotHoldWhatMinGpusSaysTheyNeed() {
+        Estimate e = estimate("llama-3.1-70b", "training.gpuCount=64", "training.zeroStage=3", "training.tensorParallel=8");
+        int min = e.trainingMemory().minGpusToFit();
+        assertThat(min).isGreaterThan(8);
+        assertThat(estimate("llama-3.1-70b", "training.gpuCount=" + min, "training.zeroStage=3", "training.tensorParallel=8")
+                .trainingMemory().fitsOnGpu()).isTrue();
+        assertThat(estimate("llama-3.1-70b", "training.gpuCount=" + (min - 8), "training.zeroStage=3", "training.tensorParallel=8")
+                .trainingMemory().fitsOnGpu()).isFalse();
+    }
+
+    @Test
+    void zeroStageZeroCannotBeRescuedByMoreGpus() {
+        Estimate e = estimate("llama-3.1-70b", "training.zeroStage=0");
+        assertThat(e.trainingMemory().fitsOnGpu()).isFalse();
+        assertThat(e.trainingMemory().minGpusToFit()).isZero();
+        assertThat(e.warnings()).anyMatch(w -> w.contains("cannot fit"));
+    }
+
+    @Test
+    void trainingTimeIsFlopsOverClusterThroughput() {
+        Estimate e = estimate("llama-2-7b", "training.gpu=a100-80gb", "training.gpuCount=1000", "training.tokens=1e12",
+                "training.sequenceLength=4096");
+        double perToken = 6 * e.activeParameters() + 12 * 32 * 4096 * 4096.0;
+        double seconds = 1e12 * perToken / (1000 * 312e12 * 0.42 * 0.92);
+        assertThat(e.trainingRun().wallClockSeconds()).isCloseTo(seconds, withinPercentage(1e-6));
+        assertThat(e.trainingRun().costUsd()).isCloseTo(1000 * seconds / 3600 * 1.79, withinPercentage(1e-6));
+    }
+
+    @Test
+    void fullRecomputeAddsAForwardPassOfWork() {
+        Estimate none = estimate("llama-2-7b", "training.activationRecompute=selective");
+        Estimate full = estimate("llama-2-7b", "training.activationRecompute=full");
+        assertThat(full.trainingRun().wallClockSeconds() / none.trainingRun().wallClockSeconds()).isCloseTo(8.0 / 6, within(0.01));
+        assertThat(full.trainingMemory().activationsBytes()).isLessThan(none.trainingMemory().activationsBytes() / 5);
+    }
+
+    @Test
+    void batchOneDecodeReadsAllWeightsOnceOverAchievedBandwidth() {
+        Estimate e = estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.batchSize=1",
+                "inference.promptTokens=1", "inference.outputTokens=2");
+        double n = e.totalParameters();
+        double weightBytes = (n - 32000 * 4096.0) * 2; // the input embedding is a lookup: one row per token
+        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isCloseTo(weightBytes / (3.35e12 * 0.7), withinPercentage(0.5));
+    }
+
+    @Test
+    void decodeTurnsComputeBoundAtLargeBatch() {
+        Estimate small = estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=1");
+        Estimate large = estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=1024",
+                "inference.promptTokens=64", "inference.outputTokens=64");
+        assertThat(small.inferenceSpeed().decodeMemoryBound()).isTrue();
+        assertThat(large.inferenceSpeed().decodeMemoryBound()).isFalse();
+    }
+
+    @Test
+    void speculativeDecodingYieldsTheExpectedTokensPerStep() {
+        SpeculativeDecoding s = new SpeculativeDecoding(true, 4, 0.7, 0.1);
+        assertThat(s.expectedTokensPerStep()).isCloseTo((1 - Math.pow(0.7, 5)) / 0.3, within(1e-12));
+        Estimate off = estimate("llama-3.1-70b", "inference.batchSize=1");
+        Estimate on = estimate("llama-3.1-70b", "inference.batchSize=1", "inference.speculativeDecoding.enabled=true");
+        assertThat(on.inferenceSpeed().tokensPerSecondPerUser()).isGreaterThan(1.5 * off.inferenceSpeed().tokensPerSecondPerUser());
+    }
+
+    @Test
+    void prefixCachingCutsTimeToFirstToken() {
+        Estimate cold = estimate("llama-3.1-8b", "inference.promptTokens=8000");
+        Estimate warm = estimate("llama-3.1-8b", "inference.promptTokens=8000", "inference.prefixCacheHitRate=0.75");
+        assertThat(warm.inferenceSpeed().timeToFirstTokenSeconds()).isLessThan(cold.inferenceSpeed().timeToFirstTokenSeconds() * 0.35);
+    }
+
+    @Test
+    void pagedKvCacheHoldsMoreSequences() {
+        Estimate paged = estimate("llama-3.1-8b", "inference.pagedKvCache=true");
+        Estimate unpaged = estimate("llama-3.1-8b", "inference.pagedKvCache=false");
+        assertThat(paged.inferenceMemory().maxBatchByMemory()).isGreaterThan(2 * unpaged.inferenceMemory().maxBatchByMemory());
+    }
+
+    @Test
+    void moeDecodeAtBatchOneReadsOnlyTheActiveExperts() {
+        Estimate e = estimate("mixtral-8x7b", "inference.gpu=h100-sxm", "inference.tensorParallel=2", "inference.batchSize=1");
+        ModelArchitecture m = e.scenario().model();
+        double activeBytes = (m.totalParameters() - m.routedExpertParameters() - m.inputEmbeddingParameters()
+                + m.routedExpertParameters() * 2 / 8) * 2;
+        // the step is at least the active weights over bandwidth and well under all weights
+        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isGreaterThan(activeBytes / 2 / (3.35e12 * 0.7));
+        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isLessThan(m.totalParameters() * 2 / 2 / (3.35e12 * 0.7));
+    }
+
+    @Test
+    void servingCostFollowsReplicasAndTraffic() {
+        Estimate e = estimate("llama-3.1-8b", "inference.requestsPerDay=1e7");
+        ServingCost c = e.serving();
+        double peak = 1e7 / 86400 * 2;
+        assertThat(c.replicas()).isEqualTo((int) Math.ceil(peak / e.inferenceSpeed().requestsPerSecondPerReplica()));
+        assertThat(c.monthlyCostUsd()).isCloseTo(c.gpus() * 2.99 * 720, withinPercentage(1e-9));
+        assertThat(c.costPerRequestUsd() * 1e7 * 30).isCloseTo(c.monthlyCostUsd(), withinPercentage(1e-9));
+        assertThat(c.breakEvenMonths() * c.monthlyCostUsd()).isCloseTo(e.trainingRun().costUsd(), withinPercentage(1e-9));
+    }
+
+    @Test
+    void everyFigureCanBeExplained() {
+        Estimate e = estimate("deepseek-v3", "inference.speculativeDecoding.enabled=true");
+        for (Figure f : Figure.values()) {
+            Explanation x = Explanations.explain(f, e);
+            assertThat(x.formula()).isNotBlank();
+            assertThat(x.inputs()).isNotEmpty();
+            assertThat(x.result()).doesNotContain("NaN").doesNotContain("Infinity");
+        }
+    }
+}
