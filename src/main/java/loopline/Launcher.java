@@ -26,7 +26,8 @@ public final class Launcher {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0) {
-                throw new UsageException("the window is not built yet; use a command");
+                loopline.ui.LoopLineApp.launchWindow(args);
+                return 0;
             }
             switch (args[0]) {
                 case "estimate" -> EstimateCommand.run(args, out);

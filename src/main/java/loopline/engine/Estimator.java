@@ -25,7 +25,7 @@ public final class Estimator {
         if (!tm.fitsOnGpu()) {
             w.add(tm.minGpusToFit() > 0
                     ? String.format("Training does not fit: %s per GPU on a %s GB %s; needs at least %d GPUs at this ZeRO stage and parallelism.",
-                            Units.formatBytes(tm.perGpuBytes()), Units.trim(tm.capacityBytes() / Units.GB), t.gpu().name(), tm.minGpusToFit())
+                            Units.formatBytes(tm.perGpuBytes()), Units.formatNumber(tm.capacityBytes() / Units.GB), t.gpu().name(), tm.minGpusToFit())
                     : String.format("Training cannot fit on %s at any GPU count with ZeRO stage %d, TP %d, PP %d: raise the ZeRO stage, parallelism or recompute.",
                             t.gpu().name(), t.zeroStage(), t.tensorParallel(), t.pipelineParallel()));
         }
@@ -46,7 +46,7 @@ public final class Estimator {
         }
         if (!serving.speed().latencyTargetMet()) {
             w.add(String.format("Latency target missed: %s tokens/s per user at best, target %s.",
-                    Units.trim(serving.speed().tokensPerSecondPerUser()), Units.trim(s.inference().targetTokensPerSecondPerUser())));
+                    Units.formatNumber(serving.speed().tokensPerSecondPerUser()), Units.formatNumber(s.inference().targetTokensPerSecondPerUser())));
         }
         return w;
     }

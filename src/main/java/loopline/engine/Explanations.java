@@ -8,7 +8,7 @@ import static loopline.engine.Units.formatFlops;
 import static loopline.engine.Units.formatParameters;
 import static loopline.engine.Units.formatPercent;
 import static loopline.engine.Units.formatUsd;
-import static loopline.engine.Units.trim;
+import static loopline.engine.Units.formatNumber;
 
 import java.util.List;
 
@@ -38,13 +38,13 @@ public final class Explanations {
             case TRAINING_BYTES_PER_PARAMETER -> new Explanation("Training bytes per parameter (model states)",
                     "weights + gradients + optimizer (incl. fp32 master copy)",
                     List.of(in("precision", t.precision().id()), in("optimizer", t.optimizer().id()),
-                            in("weights", trim(tm.weightBytesPerParameter()) + " B"),
-                            in("gradients", trim(tm.gradientBytesPerParameter()) + " B"),
-                            in("optimizer states", trim(tm.optimizerBytesPerParameter()) + " B")),
-                    trim(tm.bytesPerParameter()) + " B/param",
+                            in("weights", formatNumber(tm.weightBytesPerParameter()) + " B"),
+                            in("gradients", formatNumber(tm.gradientBytesPerParameter()) + " B"),
+                            in("optimizer states", formatNumber(tm.optimizerBytesPerParameter()) + " B")),
+                    formatNumber(tm.bytesPerParameter()) + " B/param",
                     "Activations come on top: " + formatBytes(tm.activationsBytes()) + " per GPU at this batch and sequence length.");
             case TRAINING_MODEL_STATES_TOTAL -> new Explanation("Model states across the cluster",
-                    "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", trim(tm.bytesPerParameter()))),
+                    "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", formatNumber(tm.bytesPerParameter()))),
                     formatBytes(tm.modelStatesTotalBytes()), "Before activations; sharded over GPUs by ZeRO / TP / PP.");
             case TRAINING_MEMORY_PER_GPU -> new Explanation("Training memory per GPU",
                     TrainingMemory.MODEL_STATES_FORMULA + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
@@ -53,7 +53,7 @@ public final class Explanations {
                             in("ZeRO stage", Integer.toString(t.zeroStage())),
                             in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
-                            in("b, s", trim(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
+                            in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
                             in("recompute", t.activationRecompute().id()),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
                             in("activations / logits / overhead", formatBytes(tm.activationsBytes()) + " / "
@@ -72,20 +72,20 @@ public final class Explanations {
                     formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
                     List.of(in("GPUs", formatCount(t.gpuCount())), in("peak (" + t.precision().id() + ")",
-                                    trim(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
+                                    formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id())),
                     formatCount(run.tokensPerSecond()) + " tokens/s", null);
             case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
                     List.of(in("D", formatCount(t.tokens()) + " tokens"), in("tokens/s", formatCount(run.tokensPerSecond())),
                             in("goodput", formatPercent(t.goodput()))),
-                    trim(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
+                    formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
             case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
-                    List.of(in("GPUs", formatCount(t.gpuCount())), in("wall-clock", trim(run.wallClockDays()) + " days"),
+                    List.of(in("GPUs", formatCount(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
-                    List.of(in("precision", i.precision().id())), trim(im.bytesPerParameter()) + " B/param",
+                    List.of(in("precision", i.precision().id())), formatNumber(im.bytesPerParameter()) + " B/param",
                     "No gradients, no optimizer, no stored activations: only weights and the KV cache.");
             case INFERENCE_MEMORY_PER_GPU -> new Explanation("Serving memory per GPU",
                     "weights ÷ t + KV cache + engine reserve\n  KV: " + InferenceMemory.KV_FORMULA
@@ -99,8 +99,8 @@ public final class Explanations {
                             in("reserve", formatBytes(im.overheadPerGpuBytes()))),
                     formatBytes(im.perGpuBytes()) + " of " + formatBytes(im.capacityBytes()), null);
             case INFERENCE_KV_PER_TOKEN -> new Explanation("KV cache per token", InferenceMemory.KV_PER_TOKEN_FORMULA,
-                    List.of(in("L", trim(s.model().layers())), in("a_kv", trim(s.model().kvHeads())),
-                            in("d", trim(s.model().headDim())), in("bytes", trim(i.kvCachePrecision().bytesPerValue()))),
+                    List.of(in("L", formatNumber(s.model().layers())), in("a_kv", formatNumber(s.model().kvHeads())),
+                            in("d", formatNumber(s.model().headDim())), in("bytes", formatNumber(i.kvCachePrecision().bytesPerValue()))),
                     formatBinaryBytes(im.kvCacheBytesPerToken()), "vLLM paper, Kwon et al. 2023.");
             case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica",
                     "smallest t in 1, 2, 4, 8… whose memory holds the weights ÷ t and one request's KV cache",
@@ -116,22 +116,22 @@ public final class Explanations {
             case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user", "1 ÷ time per output token\n  "
                             + InferenceSpeed.TPOT_FORMULA,
                     List.of(in("batch", Integer.toString(sp.batchSize())), in("time per token", formatDuration(sp.timePerOutputTokenSeconds())),
-                            in("arithmetic intensity", trim(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
-                            in("ridge point", trim(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
+                            in("arithmetic intensity", formatNumber(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
+                            in("ridge point", formatNumber(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
                             in("bandwidth efficiency", formatPercent(i.memoryBandwidthEfficiency())),
                             in("speculative decoding", i.speculativeDecoding().enabled()
-                                    ? trim(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
-                    trim(sp.tokensPerSecondPerUser()) + " tokens/s",
+                                    ? formatNumber(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
+                    formatNumber(sp.tokensPerSecondPerUser()) + " tokens/s",
                     sp.decodeMemoryBound() ? "Memory-bound: every step reads all weights, so bandwidth sets the pace."
                             : "Compute-bound at this batch: the GPU's FLOP/s set the pace.");
             case REPLICA_THROUGHPUT -> new Explanation("Requests per second per replica", InferenceSpeed.REQUESTS_FORMULA,
                     List.of(in("prefill", formatDuration(sp.timeToFirstTokenSeconds())), in("output", formatCount(i.outputTokens()) + " tokens"),
                             in("time per token", formatDuration(sp.timePerOutputTokenSeconds())), in("batch", Integer.toString(sp.batchSize()))),
-                    trim(sp.requestsPerSecondPerReplica()) + " requests/s (" + formatCount(sp.tokensPerSecondPerReplica()) + " output tokens/s)", null);
+                    formatNumber(sp.requestsPerSecondPerReplica()) + " requests/s (" + formatCount(sp.tokensPerSecondPerReplica()) + " output tokens/s)", null);
             case SERVING_GPUS -> new Explanation("Serving GPUs", ServingCost.REPLICAS_FORMULA + " × GPUs per replica",
-                    List.of(in("requests/day", formatCount(i.requestsPerDay())), in("peak-to-average", trim(i.peakToAverage())),
-                            in("peak requests/s", trim(sc.peakRequestsPerSecond())),
-                            in("requests/s per replica", trim(sp.requestsPerSecondPerReplica())),
+                    List.of(in("requests/day", formatCount(i.requestsPerDay())), in("peak-to-average", formatNumber(i.peakToAverage())),
+                            in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
+                            in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
                     formatCount(sc.replicas()) + " replicas, " + formatCount(sc.gpus()) + " GPUs", null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
@@ -142,11 +142,11 @@ public final class Explanations {
                     formatUsd(sc.costPerRequestUsd()) + " (" + formatUsd(sc.costPerMillionOutputTokensUsd()) + " per million output tokens)", null);
             case TRAINING_COST_PER_REQUEST -> new Explanation("Training cost per request (amortised)", ServingCost.AMORTISED_FORMULA,
                     List.of(in("training cost", formatUsd(run.costUsd())), in("requests/day", formatCount(i.requestsPerDay())),
-                            in("horizon", trim(s.horizonMonths()) + " months")),
+                            in("horizon", formatNumber(s.horizonMonths()) + " months")),
                     formatUsd(sc.trainingCostPerRequestUsd()), "Capital-like: paid once, spread over every request the model serves.");
             case BREAK_EVEN -> new Explanation("Break-even month", ServingCost.BREAK_EVEN_FORMULA,
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
-                    trim(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
+                    formatNumber(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
         };
     }
 }

@@ -19,6 +19,15 @@ public final class Sweep {
     private Sweep() {
     }
 
+    /** The full estimate at every point, for charts that read several outputs from one sweep. */
+    public static Estimate[] estimates(Scenario base, Variable x, double[] xs) {
+        Estimate[] es = new Estimate[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            es[i] = Estimator.estimate(x.apply(base, xs[i]));
+        }
+        return es;
+    }
+
     public static double[] evaluate(Scenario base, Variable x, double[] xs, ToDoubleFunction<Estimate> output) {
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {

@@ -28,12 +28,12 @@ public final class Units {
 
     public static String formatParameters(double parameters) {
         if (parameters >= 1e12) {
-            return trim(parameters / 1e12) + "T";
+            return formatNumber(parameters / 1e12) + "T";
         }
         if (parameters >= 1e9) {
-            return trim(parameters / 1e9) + "B";
+            return formatNumber(parameters / 1e9) + "B";
         }
-        return trim(parameters / 1e6) + "M";
+        return formatNumber(parameters / 1e6) + "M";
     }
 
     /** $0.0042, $12.50, $1.2k, $3.4M, $1.1B */
@@ -43,13 +43,13 @@ public final class Units {
         }
         double a = Math.abs(usd);
         if (a >= 1e9) {
-            return "$" + trim(usd / 1e9) + "B";
+            return "$" + formatNumber(usd / 1e9) + "B";
         }
         if (a >= 1e6) {
-            return "$" + trim(usd / 1e6) + "M";
+            return "$" + formatNumber(usd / 1e6) + "M";
         }
-        if (a >= 1e4) {
-            return "$" + trim(usd / 1e3) + "k";
+        if (a >= 1e3) {
+            return "$" + formatNumber(usd / 1e3) + "k";
         }
         if (a >= 1) {
             return String.format(Locale.ROOT, "$%,.2f", usd);
@@ -66,24 +66,24 @@ public final class Units {
             return "—";
         }
         if (seconds < 1e-3) {
-            return trim(seconds * 1e6) + " µs";
+            return formatNumber(seconds * 1e6) + " µs";
         }
         if (seconds < 1) {
-            return trim(seconds * 1e3) + " ms";
+            return formatNumber(seconds * 1e3) + " ms";
         }
         if (seconds < 120) {
-            return trim(seconds) + " s";
+            return formatNumber(seconds) + " s";
         }
         if (seconds < 2 * SECONDS_PER_HOUR) {
-            return trim(seconds / 60) + " min";
+            return formatNumber(seconds / 60) + " min";
         }
         if (seconds < 2 * SECONDS_PER_DAY) {
-            return trim(seconds / SECONDS_PER_HOUR) + " h";
+            return formatNumber(seconds / SECONDS_PER_HOUR) + " h";
         }
         if (seconds < 730 * SECONDS_PER_DAY) {
-            return trim(seconds / SECONDS_PER_DAY) + " days";
+            return formatNumber(seconds / SECONDS_PER_DAY) + " days";
         }
-        return trim(seconds / (365 * SECONDS_PER_DAY)) + " years";
+        return formatNumber(seconds / (365 * SECONDS_PER_DAY)) + " years";
     }
 
     /** 1,234 or 12.3k or 4.5M, for counts and rates. */
@@ -93,21 +93,21 @@ public final class Units {
         }
         double a = Math.abs(n);
         if (a >= 1e12) {
-            return trim(n / 1e12) + "T";
+            return formatNumber(n / 1e12) + "T";
         }
         if (a >= 1e9) {
-            return trim(n / 1e9) + "B";
+            return formatNumber(n / 1e9) + "B";
         }
         if (a >= 1e6) {
-            return trim(n / 1e6) + "M";
+            return formatNumber(n / 1e6) + "M";
         }
         if (a >= 1e4) {
-            return trim(n / 1e3) + "k";
+            return formatNumber(n / 1e3) + "k";
         }
         if (a >= 100 || n == Math.rint(n)) {
             return String.format(Locale.ROOT, "%,.0f", n);
         }
-        return trim(n);
+        return formatNumber(n);
     }
 
     public static String formatFlops(double flops) {
@@ -115,7 +115,7 @@ public final class Units {
     }
 
     public static String formatPercent(double share) {
-        return trim(share * 100) + "%";
+        return formatNumber(share * 100) + "%";
     }
 
     private static String scaled(double value, String[] units, double base) {
@@ -128,11 +128,11 @@ public final class Units {
             v /= base;
             i++;
         }
-        return trim(v) + " " + units[i];
+        return formatNumber(v) + " " + units[i];
     }
 
     /** Three significant figures, no trailing zeros: 1.12, 16, 140, 0.0312. */
-    static String trim(double v) {
+    public static String formatNumber(double v) {
         String s = significant(v, 3);
         if (s.contains(".") && !s.contains("E")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

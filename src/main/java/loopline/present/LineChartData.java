@@ -1,0 +1,15 @@
+package loopline.present;
+
+import java.util.List;
+import java.util.function.DoubleFunction;
+import loopline.engine.Figure;
+
+/**
+ * Everything a line chart draws: titles, axis labels and how to format their ticks, log or linear axes,
+ * the series and the markers. {@code problem} is a sentence shown over the chart when the scenario is
+ * not feasible (null when it is).
+ */
+public record LineChartData(String title, String subtitle, String xLabel, String yLabel, boolean logX, boolean logY,
+                            DoubleFunction<String> xFormat, DoubleFunction<String> yFormat, List<Series> series,
+                            List<Marker> markers, Side side, Figure figure, String problem) {
+}

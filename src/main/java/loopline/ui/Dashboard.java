@@ -1,0 +1,113 @@
+package loopline.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import loopline.engine.Figure;
+import loopline.present.Charts;
+import loopline.present.KeyFigure;
+import loopline.ui.chart.BarChartView;
+import loopline.ui.chart.LineChartView;
+
+/**
+ * Training and inference side by side — memory, throughput, cost, row for row — then the key figures and
+ * the lifetime cost. It only draws: {@link #show} takes what the view-model computed.
+ */
+public final class Dashboard extends VBox {
+    final BarChartView trainingMemory;
+    final BarChartView inferenceMemory;
+    final LineChartView trainingThroughput;
+    final LineChartView servingThroughput;
+    final BarChartView trainingCost;
+    final LineChartView servingCost;
+    final LineChartView lifetime;
+    final List<FigureCard> cards = new ArrayList<>();
+    private final TilePane cardPane = new TilePane(8, 8);
+    private final BiConsumer<Figure, Node> explain;
+
+    /** @param explain what "why?" does; null hides the buttons (the PNG report) */
+    public Dashboard(BiConsumer<Figure, Node> explain) {
+        this.explain = explain;
+        trainingMemory = new BarChartView("training", explain);
+        inferenceMemory = new BarChartView("inference", explain);
+        trainingThroughput = new LineChartView("training", explain);
+        servingThroughput = new LineChartView("inference", explain);
+        trainingCost = new BarChartView("training", explain);
+        servingCost = new LineChartView("inference", explain);
+        lifetime = new LineChartView("both", explain);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("columns");
+        grid.setHgap(14);
+        grid.setVgap(10);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.addRow(0, columnHeader("Training — a loop", "forward, backward, update; repeated over every batch", "training"),
+                columnHeader("Inference — a straight line", "one forward pass per token, per request", "inference"));
+        grid.addRow(1, trainingMemory, inferenceMemory);
+        grid.addRow(2, trainingThroughput, servingThroughput);
+        grid.addRow(3, trainingCost, servingCost);
+        GridPane.setVgrow(trainingThroughput, Priority.ALWAYS);
+        GridPane.setVgrow(servingThroughput, Priority.ALWAYS);
+        trainingThroughput.setPrefHeight(200);
+        servingThroughput.setPrefHeight(200);
+        servingCost.setPrefHeight(170);
+        servingCost.setMinHeight(170);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+
+        cardPane.getStyleClass().add("cards");
+        cardPane.setPrefColumns(4);
+        cardPane.setPrefTileWidth(164);
+        cardPane.setMinWidth(4 * 164 + 3 * 8);
+        HBox bottom = new HBox(14, cardPane, lifetime);
+        HBox.setHgrow(lifetime, Priority.ALWAYS);
+        lifetime.setMinWidth(380);
+        lifetime.setPrefHeight(190);
+        getChildren().addAll(grid, bottom);
+        setSpacing(10);
+        setPadding(new Insets(10));
+        getStyleClass().add("dashboard");
+    }
+
+    private static VBox columnHeader(String title, String subtitle, String side) {
+        Label t = new Label(title);
+        t.getStyleClass().add("column-title");
+        Label s = new Label(subtitle);
+        s.getStyleClass().add("column-subtitle");
+        VBox box = new VBox(0, t, s);
+        box.getStyleClass().addAll("column-header", side);
+        return box;
+    }
+
+    public void show(Charts charts, List<KeyFigure> figures) {
+        trainingMemory.update(charts.trainingMemory());
+        inferenceMemory.update(charts.inferenceMemory());
+        trainingThroughput.update(charts.trainingThroughput());
+        servingThroughput.update(charts.servingThroughput());
+        trainingCost.update(charts.trainingCost());
+        servingCost.update(charts.servingCost());
+        lifetime.update(charts.lifetime());
+        while (cards.size() < figures.size()) {
+            FigureCard card = new FigureCard(explain == null ? (f, n) -> { } : explain, explain != null);
+            cards.add(card);
+            cardPane.getChildren().add(card);
+        }
+        for (int i = 0; i < figures.size(); i++) {
+            cards.get(i).show(figures.get(i));
+        }
+    }
+
+    public List<FigureCard> cards() {
+        return cards;
+    }
+}

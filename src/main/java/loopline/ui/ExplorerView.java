@@ -1,0 +1,148 @@
+package loopline.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import loopline.data.InvalidDataException;
+import loopline.data.Presets;
+import org.controlsfx.control.SearchableComboBox;
+
+/** The window's content: toolbar and problem banner, controls on the left, the dashboard in the middle. */
+public final class ExplorerView extends BorderPane {
+    private final ExplorerViewModel vm;
+    private final Dashboard dashboard;
+    private final ControlsPanel controls;
+    private final SearchableComboBox<Presets.Preset> presetPicker = new SearchableComboBox<>();
+    private final Label banner = new Label();
+    final HBox actions = new HBox(6);
+
+    public ExplorerView(ExplorerViewModel vm, List<Presets.Preset> presets) {
+        this.vm = vm;
+        WhyPopover why = new WhyPopover();
+        dashboard = new Dashboard((figure, owner) -> why.show(figure, vm.estimate(), owner));
+        controls = new ControlsPanel(vm);
+
+        presetPicker.setId("preset-picker");
+        presetPicker.getItems().setAll(presets);
+        presetPicker.setPromptText("Open a preset…");
+        presetPicker.setPrefWidth(380);
+        presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
+        presetPicker.valueProperty().addListener((o, a, p) -> {
+            if (p != null && !p.file().equals(vm.sourceProperty().get())) {
+                vm.open(p.file());
+            }
+        });
+        Button reset = button("Reset to preset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);
+        Button open = button("Open…", "open", "Open a scenario file", this::openFile);
+        Button save = button("Save as…", "save", "Save the scenario as JSON (written atomically)", this::saveFile);
+        Label title = new Label("LoopLine");
+        title.getStyleClass().add("app-title");
+        Label scenarioName = new Label();
+        scenarioName.getStyleClass().add("scenario-name");
+        scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.modifiedProperty().get() ? "● modified, not saved"
+                        : vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().getFileName().toString(),
+                vm.modifiedProperty(), vm.sourceProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        actions.getChildren().addAll(reset, open, save);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
+
+        banner.setId("problem-banner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.problemProperty());
+        banner.visibleProperty().bind(vm.problemProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        setTop(new VBox(toolbar, banner));
+
+        ScrollPane left = new ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setPrefWidth(320);
+        left.getStyleClass().add("controls-scroll");
+        setLeft(left);
+
+        ScrollPane center = new ScrollPane(dashboard);
+        center.setFitToWidth(true);
+        center.setFitToHeight(true);
+        dashboard.setMinHeight(790);
+        dashboard.setMinWidth(860);
+        center.getStyleClass().add("dashboard-scroll");
+        setCenter(center);
+
+        vm.chartsProperty().addListener((o, a, c) -> dashboard.show(c, vm.keyFiguresProperty().get()));
+        vm.sourceProperty().addListener((o, a, path) -> selectPreset(path, presets));
+        if (vm.chartsProperty().get() != null) {
+            dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get());
+            controls.refresh(vm.scenario());
+            selectPreset(vm.sourceProperty().get(), presets);
+        }
+    }
+
+    private void selectPreset(Path path, List<Presets.Preset> presets) {
+        presets.stream().filter(p -> p.file().equals(path)).findFirst().ifPresent(presetPicker::setValue);
+    }
+
+    static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public Dashboard dashboard() {
+        return dashboard;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void openFile() {
+        FileChooser chooser = jsonChooser("Open scenario");
+        java.io.File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void saveFile() {
+        FileChooser chooser = jsonChooser("Save scenario");
+        chooser.setInitialFileName(FileNames.slug(vm.scenario().name()) + ".json");
+        java.io.File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            try {
+                vm.saveAs(f.toPath());
+            } catch (InvalidDataException e) {
+                Dialogs.error(window(), "Could not save the scenario", e.getMessage());
+            }
+        }
+    }
+
+    private FileChooser jsonChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json"));
+        Path source = vm.sourceProperty().get();
+        if (source != null && source.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(source.toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+}

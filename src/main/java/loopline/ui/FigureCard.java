@@ -1,0 +1,59 @@
+package loopline.ui;
+
+import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import loopline.engine.Figure;
+import loopline.present.KeyFigure;
+
+/** One key figure: label, value, a line of context, the side's colour, and "why?". */
+public final class FigureCard extends VBox {
+    private final Label label = new Label();
+    private final Label value = new Label();
+    private final Label detail = new Label();
+    private Figure figure;
+
+    public FigureCard(BiConsumer<Figure, Node> explain, boolean explainable) {
+        Button why = new Button("?");
+        why.setVisible(explainable);
+        why.setManaged(explainable);
+        why.getStyleClass().add("why-small");
+        why.setAccessibleText("why?");
+        why.setOnAction(e -> explain.accept(figure, why));
+        label.getStyleClass().add("card-label");
+        value.getStyleClass().add("card-value");
+        detail.getStyleClass().add("card-detail");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(4, label, spacer, why);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, value, detail);
+        getStyleClass().add("figure-card");
+    }
+
+    public void show(KeyFigure k) {
+        label.setText(k.label());
+        value.setText(k.value());
+        detail.setText(k.detail());
+        figure = k.figure();
+        getStyleClass().removeAll("training", "inference", "both", "problem");
+        getStyleClass().add(k.side().styleClass());
+        if (k.problem()) {
+            getStyleClass().add("problem");
+        }
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public String labelText() {
+        return label.getText();
+    }
+}

@@ -1,0 +1,58 @@
+package loopline.ui;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import loopline.data.Catalogs;
+import loopline.data.InvalidDataException;
+import loopline.data.Presets;
+
+/** The desktop window: opens {@code presets/default.json} at 1440×900. */
+public final class LoopLineApp extends Application {
+    public static final double WIDTH = 1440;
+    public static final double HEIGHT = 900;
+
+    public static void launchWindow(String[] args) {
+        Application.launch(LoopLineApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Path home = Catalogs.home();
+        Catalogs catalogs;
+        try {
+            catalogs = Catalogs.load(home.resolve("assets"));
+        } catch (InvalidDataException e) {
+            Dialogs.error(null, "LoopLine cannot read its catalogs", e.getMessage());
+            return;
+        }
+        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
+        vm.open(home.resolve("presets/default.json"));
+        Scene scene = createScene(vm, Presets.list(home.resolve("presets")));
+        stage.setTitle("LoopLine — training vs inference");
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(640);
+        if (Boolean.getBoolean("loopline.printStartup")) {
+            stage.setOnShown(e -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first window shown " + ms + " ms after JVM start");
+                if (Boolean.getBoolean("loopline.exitAfterShown")) {
+                    Platform.runLater(Platform::exit);
+                }
+            });
+        }
+        stage.show();
+    }
+
+    /** The scene with the stylesheet; also used by the UI tests. */
+    public static Scene createScene(ExplorerViewModel vm, java.util.List<Presets.Preset> presets) {
+        ExplorerView view = new ExplorerView(vm, presets);
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Stylesheet.url());
+        return scene;
+    }
+}

@@ -1,0 +1,58 @@
+package loopline.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import loopline.engine.Estimate;
+import loopline.engine.Explanation;
+import loopline.engine.Explanations;
+import loopline.engine.Figure;
+import org.controlsfx.control.PopOver;
+
+/** Shows the formula and inputs behind a figure, next to the button that asked. */
+final class WhyPopover {
+    private final PopOver popOver = new PopOver();
+
+    WhyPopover() {
+        popOver.setDetachable(false);
+        popOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
+        popOver.setAnimated(false);
+    }
+
+    void show(Figure figure, Estimate estimate, Node owner) {
+        if (estimate == null || figure == null) {
+            return;
+        }
+        popOver.setContentNode(content(Explanations.explain(figure, estimate)));
+        popOver.show(owner);
+    }
+
+    static VBox content(Explanation x) {
+        Label title = new Label(x.title());
+        title.getStyleClass().add("why-title");
+        Label formula = new Label(x.formula());
+        formula.getStyleClass().add("why-formula");
+        formula.setWrapText(true);
+        GridPane inputs = new GridPane();
+        inputs.getStyleClass().add("why-inputs");
+        int row = 0;
+        for (Explanation.Input i : x.inputs()) {
+            Label name = new Label(i.name());
+            name.getStyleClass().add("why-input-name");
+            inputs.addRow(row++, name, new Label(i.value()));
+        }
+        Label result = new Label("= " + x.result());
+        result.getStyleClass().add("why-result");
+        VBox box = new VBox(8, title, formula, inputs, result);
+        if (x.note() != null && !x.note().isEmpty()) {
+            Label note = new Label(x.note());
+            note.setWrapText(true);
+            note.getStyleClass().add("why-note");
+            box.getChildren().add(note);
+        }
+        box.getStyleClass().add("why-box");
+        box.setMaxWidth(560);
+        return box;
+    }
+}

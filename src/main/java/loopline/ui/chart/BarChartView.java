@@ -1,0 +1,59 @@
+package loopline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import loopline.engine.Figure;
+import loopline.present.BarData;
+import loopline.present.Segment;
+
+/** Draws a {@link BarData}: header, bars to scale against the limit, a legend and the verdict sentence. */
+public final class BarChartView extends VBox {
+    private final ChartHeader header;
+    private final BarsPane bars = new BarsPane();
+    private final Legend legend = new Legend();
+    private final Label verdict = new Label();
+
+    public BarChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
+        header = new ChartHeader(explain);
+        verdict.getStyleClass().add("verdict");
+        verdict.setWrapText(true);
+        getChildren().addAll(header, bars, legend, verdict);
+        getStyleClass().addAll("chart-card", sideStyle);
+    }
+
+    public void update(BarData d) {
+        header.update(d.title(), d.subtitle(), d.figure());
+        bars.show(d);
+        Map<String, Legend.Entry> entries = new LinkedHashMap<>();
+        for (BarData.Row row : d.rows()) {
+            for (Segment s : row.segments()) {
+                entries.putIfAbsent(s.styleClass(), new Legend.Entry(s.label() + " " + d.format().apply(s.value()),
+                        "segment-" + s.styleClass()));
+            }
+        }
+        legend.show(new ArrayList<>(entries.values()), false);
+        verdict.setText(d.verdict());
+        verdict.getStyleClass().remove("problem");
+        if (d.problem()) {
+            verdict.getStyleClass().add("problem");
+        }
+    }
+
+    public String verdictText() {
+        return verdict.getText();
+    }
+
+    public List<Node> segmentNodes() {
+        return bars.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("bar-segment")).toList();
+    }
+
+    public ChartHeader header() {
+        return header;
+    }
+}

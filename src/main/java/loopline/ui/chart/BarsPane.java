@@ -1,0 +1,110 @@
+package loopline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import loopline.present.BarData;
+import loopline.present.Segment;
+
+/**
+ * Horizontal stacked bars drawn to scale, with an optional limit line (a GPU's memory). Widths are laid
+ * out from the current size, so the bars stay proportional however the window is resized.
+ */
+final class BarsPane extends Region {
+    private static final double LABEL_WIDTH = 120;
+    private static final double ROW_HEIGHT = 30;
+    private static final double ROW_GAP = 12;
+    private static final double TOP = 18;
+
+    private record RowNodes(Label name, List<Region> segments, List<Double> values, Label total) {
+    }
+
+    private final List<RowNodes> rows = new ArrayList<>();
+    private final Line limitLine = new Line();
+    private final Label limitLabel = new Label();
+    private double scaleMax = 1;
+    private double limit;
+
+    BarsPane() {
+        limitLine.getStyleClass().add("limit-line");
+        limitLabel.getStyleClass().add("limit-label");
+        getStyleClass().add("bars");
+    }
+
+    void show(BarData d) {
+        getChildren().clear();
+        rows.clear();
+        double max = d.limit();
+        for (BarData.Row row : d.rows()) {
+            max = Math.max(max, row.total());
+        }
+        scaleMax = max <= 0 ? 1 : max * 1.02;
+        limit = d.limit();
+        for (BarData.Row row : d.rows()) {
+            Label name = new Label(row.label());
+            name.getStyleClass().add("bar-row-label");
+            List<Region> segments = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Segment s : row.segments()) {
+                Region r = new Region();
+                r.getStyleClass().addAll("bar-segment", "segment-" + s.styleClass());
+                Tooltip.install(r, new Tooltip(s.label() + ": " + d.format().apply(s.value())));
+                segments.add(r);
+                values.add(s.value());
+            }
+            Label total = new Label(d.format().apply(row.total()));
+            total.getStyleClass().add("bar-total");
+            rows.add(new RowNodes(name, segments, values, total));
+            getChildren().add(name);
+            getChildren().addAll(segments);
+            getChildren().add(total);
+        }
+        if (d.limit() > 0) {
+            limitLabel.setText(d.limitLabel());
+            getChildren().addAll(limitLine, limitLabel);
+        }
+        requestLayout();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return TOP + rows.size() * (ROW_HEIGHT + ROW_GAP) + 4;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double barWidth = Math.max(40, getWidth() - LABEL_WIDTH - 8);
+        double y = TOP;
+        for (RowNodes row : rows) {
+            row.name().resizeRelocate(0, y, LABEL_WIDTH - 6, ROW_HEIGHT);
+            double x = LABEL_WIDTH;
+            for (int i = 0; i < row.segments().size(); i++) {
+                double w = barWidth * row.values().get(i) / scaleMax;
+                row.segments().get(i).resizeRelocate(x, y, Math.max(0, w), ROW_HEIGHT);
+                x += w;
+            }
+            Label total = row.total();
+            total.autosize();
+            double tx = x + 6 + total.getWidth() > getWidth() ? x - total.getWidth() - 6 : x + 6;
+            total.relocate(tx, y + (ROW_HEIGHT - total.getHeight()) / 2);
+            y += ROW_HEIGHT + ROW_GAP;
+        }
+        if (limit > 0) {
+            double lx = LABEL_WIDTH + barWidth * limit / scaleMax;
+            limitLine.setStartX(lx);
+            limitLine.setEndX(lx);
+            limitLine.setStartY(TOP - 4);
+            limitLine.setEndY(y - ROW_GAP + 4);
+            limitLabel.autosize();
+            limitLabel.relocate(Math.max(LABEL_WIDTH, lx - limitLabel.getWidth()), 0);
+        }
+    }
+}

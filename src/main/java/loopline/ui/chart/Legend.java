@@ -1,0 +1,30 @@
+package loopline.ui.chart;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+
+/** A small legend: a colour swatch per entry, coloured by the same style class as its series or segment. */
+final class Legend extends FlowPane {
+    record Entry(String text, String styleClass) {
+    }
+
+    Legend() {
+        super(12, 2);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("ll-legend");
+    }
+
+    void show(List<Entry> entries, boolean lines) {
+        getChildren().clear();
+        for (Entry e : entries) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll(lines ? "legend-line" : "legend-box", e.styleClass());
+            Label label = new Label(e.text(), swatch);
+            label.getStyleClass().add("legend-label");
+            getChildren().add(label);
+        }
+    }
+}

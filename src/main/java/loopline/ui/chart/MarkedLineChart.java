@@ -1,0 +1,88 @@
+package loopline.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
+
+/** A line chart with labelled vertical and horizontal reference lines (current value, limits, targets). */
+final class MarkedLineChart extends LineChart<Number, Number> {
+
+    record PlacedMarker(double axisValue, boolean vertical, Line line, Label label) {
+    }
+
+    private final List<PlacedMarker> markers = new ArrayList<>();
+
+    MarkedLineChart(NumberAxis x, NumberAxis y) {
+        super(x, y);
+        setAnimated(false);
+        x.setAnimated(false);
+        y.setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(false);
+        setHorizontalZeroLineVisible(false);
+        setVerticalZeroLineVisible(false);
+    }
+
+    void setMarkers(List<PlacedMarker> newMarkers) {
+        for (PlacedMarker m : markers) {
+            getPlotChildren().removeAll(m.line(), m.label());
+        }
+        markers.clear();
+        markers.addAll(newMarkers);
+        for (PlacedMarker m : markers) {
+            getPlotChildren().addAll(m.line(), m.label());
+        }
+        requestChartLayout();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        double width = x.getWidth();
+        double height = y.getHeight();
+        for (PlacedMarker m : markers) {
+            Label label = m.label();
+            label.autosize();
+            if (m.vertical()) {
+                double px = x.getDisplayPosition(m.axisValue());
+                boolean visible = m.axisValue() >= x.getLowerBound() && m.axisValue() <= x.getUpperBound();
+                m.line().setVisible(visible);
+                label.setVisible(visible);
+                m.line().setStartX(px);
+                m.line().setEndX(px);
+                m.line().setStartY(0);
+                m.line().setEndY(height);
+                double lx = px + 4 + label.getWidth() > width ? px - 4 - label.getWidth() : px + 4;
+                label.relocate(lx, 2 + 18 * indexAmongVertical(m));
+            } else {
+                double py = y.getDisplayPosition(m.axisValue());
+                boolean visible = m.axisValue() >= y.getLowerBound() && m.axisValue() <= y.getUpperBound();
+                m.line().setVisible(visible);
+                label.setVisible(visible);
+                m.line().setStartX(0);
+                m.line().setEndX(width);
+                m.line().setStartY(py);
+                m.line().setEndY(py);
+                label.relocate(width - label.getWidth() - 4, Math.max(0, py - label.getHeight() - 1));
+            }
+        }
+    }
+
+    private int indexAmongVertical(PlacedMarker m) {
+        int i = 0;
+        for (PlacedMarker other : markers) {
+            if (other == m) {
+                return i;
+            }
+            if (other.vertical()) {
+                i++;
+            }
+        }
+        return i;
+    }
+}
