@@ -22,6 +22,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewsOnlyDrawTheViewModelRunsTheEngine() {
+        noClasses().that().resideInAPackage("loopline.ui..")
+                .and().doNotHaveSimpleName("ExplorerViewModel")
+                .should().dependOnClassesThat().haveSimpleName("Estimator")
+                .orShould().dependOnClassesThat().haveSimpleName("Sweep")
+                .orShould().dependOnClassesThat().haveSimpleName("ChartsFactory")
+                .orShould().dependOnClassesThat().haveSimpleName("ScenarioReader")
+                .check(CLASSES);
+    }
+
+    @Test
+    void chartDataIsPlainJava() {
+        noClasses().that().resideInAPackage("loopline.present..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "loopline.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
     void dataFilesDoNotKnowAboutTheWindow() {
         noClasses().that().resideInAnyPackage("loopline.data..", "loopline.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "loopline.ui..")

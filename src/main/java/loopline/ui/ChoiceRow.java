@@ -42,7 +42,7 @@ final class ChoiceRow extends VBox {
         buttons.setId(id);
         Label name = new Label(label);
         name.getStyleClass().add("control-label");
-        Tooltip.install(this, new Tooltip(help));
+        name.setTooltip(new Tooltip(help)); // on the label, so it never covers the buttons
         getChildren().addAll(name, buttons);
         getStyleClass().add("control-row");
     }

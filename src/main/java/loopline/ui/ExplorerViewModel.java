@@ -214,9 +214,10 @@ public final class ExplorerViewModel {
 
     private void publish(Scenario s) {
         Estimate e = Estimator.estimate(s);
-        scenario.set(s);
+        Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
-        charts.set(ChartsFactory.of(e));
         keyFigures.set(KeyFigures.of(e));
+        scenario.set(s);
+        charts.set(newCharts); // last: whoever listens to charts sees every other output already current
     }
 }

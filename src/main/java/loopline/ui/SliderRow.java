@@ -48,7 +48,7 @@ final class SliderRow extends VBox {
         Tooltip tip = new Tooltip(spec.help());
         tip.setWrapText(true);
         tip.setMaxWidth(360);
-        Tooltip.install(this, tip);
+        name.setTooltip(tip); // on the label, so it never covers the track while dragging
         getChildren().addAll(top, slider);
         getStyleClass().add("control-row");
         slider.valueProperty().addListener((obs, old, now) -> {

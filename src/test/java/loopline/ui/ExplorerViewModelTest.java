@@ -1,0 +1,156 @@
+package loopline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import loopline.Fixtures;
+import loopline.engine.Estimate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view-model without a toolkit: each input changes exactly the outputs it should. */
+class ExplorerViewModelTest {
+    private final Queue<Runnable> pending = new ArrayDeque<>();
+    private ExplorerViewModel vm;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void open() {
+        vm = new ExplorerViewModel(Fixtures.CATALOGS, pending::add);
+        assertThat(vm.open(Fixtures.preset("default.json"))).isTrue();
+    }
+
+    private Estimate settle() {
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+        }
+        return vm.estimate();
+    }
+
+    @Test
+    void trafficChangesServingCostButNotTraining() {
+        Estimate before = vm.estimate();
+        vm.setNumber("inference.requestsPerDay", 40_000_000);
+        Estimate after = settle();
+        assertThat(after.serving().monthlyCostUsd()).isGreaterThan(1.8 * before.serving().monthlyCostUsd());
+        assertThat(after.trainingMemory()).isEqualTo(before.trainingMemory());
+        assertThat(after.trainingRun()).isEqualTo(before.trainingRun());
+        assertThat(after.inferenceMemory()).isEqualTo(before.inferenceMemory());
+        assertThat(vm.chartsProperty().get().servingCost().markers().get(0).value()).isEqualTo(40_000_000);
+    }
+
+    @Test
+    void trainingPrecisionChangesTrainingOnly() {
+        Estimate before = vm.estimate();
+        vm.setText("training.precision", "fp32");
+        Estimate after = settle();
+        assertThat(after.trainingMemory().perGpuBytes()).isGreaterThan(before.trainingMemory().perGpuBytes());
+        assertThat(after.trainingRun().wallClockDays()).isGreaterThan(before.trainingRun().wallClockDays());
+        assertThat(after.inferenceMemory()).isEqualTo(before.inferenceMemory());
+        assertThat(after.inferenceSpeed()).isEqualTo(before.inferenceSpeed());
+    }
+
+    @Test
+    void servingPrecisionChangesServingOnly() {
+        Estimate before = vm.estimate();
+        vm.setText("inference.precision", "int4");
+        Estimate after = settle();
+        assertThat(after.inferenceMemory().weightsBytes()).isLessThan(before.inferenceMemory().weightsBytes() / 3);
+        assertThat(after.trainingMemory()).isEqualTo(before.trainingMemory());
+    }
+
+    @Test
+    void modelSizeMovesBothSidesAndSwitchesToADerivedArchitecture() {
+        Estimate before = vm.estimate();
+        vm.setModelParameters(140e9);
+        Estimate after = settle();
+        assertThat(vm.scenario().model().derived()).isTrue();
+        assertThat(after.totalParameters()).isCloseTo(140e9, org.assertj.core.api.Assertions.withinPercentage(1e-6));
+        assertThat(after.trainingMemory().modelStatesTotalBytes()).isGreaterThan(before.trainingMemory().modelStatesTotalBytes());
+        assertThat(after.inferenceMemory().weightsBytes()).isGreaterThan(before.inferenceMemory().weightsBytes());
+    }
+
+    @Test
+    void servingGpuFollowsTrainingUntilSetApart() {
+        vm.setText("training.gpu", "a100-80gb");
+        settle();
+        vm.clear("inference.gpu"); // the preset names one; "same as training" removes it
+        settle();
+        assertThat(vm.scenario().inference().gpu().id()).isEqualTo("a100-80gb");
+        assertThat(vm.servingGpuSameAsTraining()).isTrue();
+        vm.setServingGpuSameAsTraining(false);
+        vm.setText("inference.gpu", "l40s");
+        settle();
+        assertThat(vm.scenario().inference().gpu().id()).isEqualTo("l40s");
+        assertThat(vm.scenario().training().gpu().id()).isEqualTo("a100-80gb");
+    }
+
+    @Test
+    void aBurstOfEditsRunsTheEngineOnce() {
+        for (int i = 1; i <= 20; i++) {
+            vm.setNumber("inference.requestsPerDay", i * 1e6);
+        }
+        assertThat(pending).hasSize(1);
+        settle();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(20e6);
+    }
+
+    @Test
+    void aBrokenPresetNamesFileAndFieldAndLeavesTheScenarioAlone() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"name\": \"x\", \"model\": \"llama-2-7b\", \"inference\": {\"gpu\": \"h900\"}}");
+        var before = vm.scenario();
+        assertThat(vm.open(broken)).isFalse();
+        assertThat(vm.problemProperty().get()).startsWith(broken + ": inference.gpu: unknown GPU \"h900\"");
+        assertThat(vm.scenario()).isSameAs(before);
+        assertThat(vm.sourceProperty().get()).isEqualTo(Fixtures.preset("default.json"));
+    }
+
+    @Test
+    void anImpossibleEditIsReportedAndTheLastGoodEstimateStays() {
+        Estimate before = vm.estimate();
+        vm.setNumber("training.gpuCount", 4); // fewer than TP 8
+        settle();
+        assertThat(vm.problemProperty().get()).contains("training.gpuCount");
+        assertThat(vm.estimate()).isSameAs(before);
+        vm.setNumber("training.gpuCount", 16);
+        settle();
+        assertThat(vm.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void resetRestoresThePresetAndSaveRoundTrips() {
+        double original = vm.scenario().inference().requestsPerDay();
+        vm.setNumber("inference.requestsPerDay", 123_456);
+        settle();
+        assertThat(vm.modifiedProperty().get()).isTrue();
+        vm.resetToPreset();
+        settle();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(original);
+        assertThat(vm.modifiedProperty().get()).isFalse();
+
+        vm.setNumber("inference.requestsPerDay", 777_000);
+        settle();
+        Path saved = dir.resolve("mine.json");
+        vm.saveAs(saved);
+        ExplorerViewModel other = new ExplorerViewModel(Fixtures.CATALOGS, Runnable::run);
+        assertThat(other.open(saved)).isTrue();
+        assertThat(other.scenario().inference().requestsPerDay()).isEqualTo(777_000);
+    }
+
+    @Test
+    void keyFiguresAndChartsComeFromTheSameEstimate() {
+        var cards = vm.keyFiguresProperty().get();
+        assertThat(cards).hasSize(11);
+        assertThat(cards.get(0).value()).isEqualTo("16 B");
+        assertThat(vm.chartsProperty().get().trainingMemory().rows().get(0).total())
+                .isCloseTo(vm.estimate().trainingMemory().perGpuBytes(), org.assertj.core.api.Assertions.withinPercentage(1e-9));
+    }
+}

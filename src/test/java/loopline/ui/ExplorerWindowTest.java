@@ -1,0 +1,149 @@
+package loopline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import loopline.Fixtures;
+import loopline.data.Presets;
+import loopline.present.KeyFigure;
+import org.controlsfx.control.SearchableComboBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: move the main controls and see charts and cards follow the engine. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    @TempDir
+    static Path dir;
+
+    private ExplorerViewModel vm;
+    private ExplorerView view;
+    private Path broken;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        broken = Files.writeString(dir.resolve("broken.json"),
+                "{\"name\": \"Broken\", \"model\": \"llama-2-7b\", \"training\": {\"zeroStage\": 7}}");
+        List<Presets.Preset> presets = new ArrayList<>(Presets.list(Fixtures.home().resolve("presets")));
+        presets.add(new Presets.Preset(broken, "Broken preset", ""));
+        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
+        vm.open(Fixtures.preset("default.json"));
+        stage.setScene(LoopLineApp.createScene(vm, presets));
+        view = (ExplorerView) stage.getScene().getRoot();
+        stage.show();
+        stage.toFront();
+    }
+
+    private String card(String label) {
+        return view.dashboard().cards().stream().filter(c -> c.labelText().equals(label)).findFirst().orElseThrow().valueText();
+    }
+
+    private static List<Double> ys(List<XYChart.Series<Number, Number>> series) {
+        List<Double> ys = new ArrayList<>();
+        series.forEach(s -> s.getData().forEach(d -> ys.add(d.getYValue().doubleValue())));
+        return ys;
+    }
+
+    private KeyFigure figure(String label) {
+        return vm.keyFiguresProperty().get().stream().filter(k -> k.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void draggingModelSizeChangesMemoryOnBothSidesAsTheEngineSays(FxRobot robot) {
+        List<Node> before = view.dashboard().trainingMemory.segmentNodes();
+        double weightsBefore = before.get(0).getBoundsInParent().getWidth();
+        String servingGpus = card("Serving GPUs");
+        robot.drag("#model-size .thumb").moveBy(90, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.scenario().model().derived()).isTrue();
+        assertThat(vm.scenario().model().totalParameters()).isGreaterThan(100e9);
+        double weightsAfter = view.dashboard().trainingMemory.segmentNodes().get(0).getBoundsInParent().getWidth();
+        assertThat(weightsAfter).isGreaterThan(weightsBefore);
+        assertThat(card("Serving GPUs")).isEqualTo(figure("Serving GPUs").value()).isNotEqualTo(servingGpus);
+        assertThat(robot.lookup("#model-size-value").queryAs(Label.class).getText())
+                .isEqualTo(loopline.engine.Units.formatParameters(vm.scenario().model().totalParameters()));
+    }
+
+    @Test
+    void keyboardMovesTheTrafficSliderAndTheCostChartFollows(FxRobot robot) {
+        List<Double> costBefore = ys(view.dashboard().servingCost.plotted());
+        String monthly = card("Serving / month");
+        double traffic = vm.scenario().inference().requestsPerDay();
+        robot.clickOn("#requests-per-day .thumb"); // focus without moving it
+        robot.type(KeyCode.RIGHT, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.scenario().inference().requestsPerDay()).isGreaterThan(traffic);
+        assertThat(card("Serving / month")).isNotEqualTo(monthly).isEqualTo(figure("Serving / month").value());
+        // the curve is the same (cost vs traffic); the marker moves to the new traffic
+        assertThat(ys(view.dashboard().servingCost.plotted())).isEqualTo(costBefore);
+        assertThat(vm.chartsProperty().get().servingCost().markers().get(0).value())
+                .isEqualTo(vm.scenario().inference().requestsPerDay());
+        assertThat(card("Training cost")).isEqualTo(figure("Training cost").value());
+    }
+
+    @Test
+    void precisionButtonsChangeTheirSide(FxRobot robot) {
+        String days = card("Days to train");
+        String servingBytes = card("Serving B/param");
+        robot.clickOn("#training-precision-fp8");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(card("Days to train")).isNotEqualTo(days);
+        assertThat(card("Serving B/param")).isEqualTo(servingBytes);
+
+        robot.clickOn("#serving-precision-int4");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().inference().precision().id()).isEqualTo("int4");
+        assertThat(card("Serving B/param")).isEqualTo("0.516 B");
+    }
+
+    @Test
+    void choosingAnotherTrainingGpuSlowsTrainingAndRedrawsTheThroughputChart(FxRobot robot) {
+        List<Double> daysBefore = ys(view.dashboard().trainingThroughput.plotted());
+        robot.clickOn("#training-gpu");
+        robot.clickOn("NVIDIA A100 SXM4 80GB");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().gpu().id()).isEqualTo("a100-80gb");
+        List<Double> daysAfter = ys(view.dashboard().trainingThroughput.plotted());
+        assertThat(daysAfter.get(0)).isGreaterThan(daysBefore.get(0)); // log10(days) higher on a slower GPU
+        assertThat(card("Days to train")).isEqualTo(figure("Days to train").value());
+    }
+
+    @Test
+    void aBrokenPresetShowsItsFileAndFieldAndKeepsTheScenario(FxRobot robot) {
+        var before = vm.scenario();
+        @SuppressWarnings("unchecked")
+        SearchableComboBox<Presets.Preset> picker = robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
+        robot.interact(() -> picker.setValue(picker.getItems().stream().filter(p -> p.file().equals(broken)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label banner = robot.lookup("#problem-banner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).isEqualTo(broken + ": training.zeroStage: must be between 0 and 3, got 7");
+        assertThat(vm.scenario()).isSameAs(before);
+        assertThat(card("Training B/param")).isEqualTo("16 B");
+    }
+
+    @Test
+    void whyShowsTheFormulaAndInputs(FxRobot robot) {
+        robot.clickOn(view.dashboard().cards().get(0).lookup(".why-small"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-formula").queryAs(Label.class).getText()).contains("weights + gradients + optimizer");
+        assertThat(robot.lookup(".why-result").queryAs(Label.class).getText()).isEqualTo("= 16 B/param");
+    }
+}
