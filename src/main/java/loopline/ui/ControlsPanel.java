@@ -34,6 +34,7 @@ final class ControlsPanel extends VBox {
     private final ComboBox<Gpu> servingGpu = new ComboBox<>();
     private final CheckBox sameGpu = new CheckBox("same as training");
     private final AdvancedForm advanced;
+    private TitledPane advancedPane;
     private boolean refreshing;
 
     ControlsPanel(ExplorerViewModel vm) {
@@ -113,6 +114,12 @@ final class ControlsPanel extends VBox {
         more.setId("advanced");
         more.setExpanded(false);
         more.setAnimated(false);
+        more.expandedProperty().addListener((o, was, now) -> {
+            if (now) {
+                advanced.refresh();
+            }
+        });
+        this.advancedPane = more;
         getChildren().add(more);
 
         vm.scenarioProperty().addListener((o, a, s) -> refresh(s));
@@ -178,7 +185,9 @@ final class ControlsPanel extends VBox {
             servingGpu.setValue(s.inference().gpu());
             sameGpu.setSelected(vm.servingGpuSameAsTraining());
             servingGpu.setDisable(sameGpu.isSelected());
-            advanced.refresh();
+            if (advancedPane.isExpanded()) { // a collapsed form is refreshed when it opens
+                advanced.refresh();
+            }
         } finally {
             refreshing = false;
         }

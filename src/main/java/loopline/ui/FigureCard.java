@@ -42,10 +42,16 @@ public final class FigureCard extends VBox {
         value.setText(k.value());
         detail.setText(k.detail());
         figure = k.figure();
-        getStyleClass().removeAll("training", "inference", "both", "problem");
-        getStyleClass().add(k.side().styleClass());
-        if (k.problem()) {
-            getStyleClass().add("problem");
+        if (!getStyleClass().contains(k.side().styleClass())) { // restyling costs a CSS pass: only on change
+            getStyleClass().removeAll("training", "inference", "both");
+            getStyleClass().add(k.side().styleClass());
+        }
+        if (k.problem() != getStyleClass().contains("problem")) {
+            if (k.problem()) {
+                getStyleClass().add("problem");
+            } else {
+                getStyleClass().remove("problem");
+            }
         }
     }
 

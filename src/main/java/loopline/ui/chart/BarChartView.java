@@ -39,9 +39,12 @@ public final class BarChartView extends VBox {
         }
         legend.show(new ArrayList<>(entries.values()), false);
         verdict.setText(d.verdict());
-        verdict.getStyleClass().remove("problem");
-        if (d.problem()) {
-            verdict.getStyleClass().add("problem");
+        if (d.problem() != verdict.getStyleClass().contains("problem")) {
+            if (d.problem()) {
+                verdict.getStyleClass().add("problem");
+            } else {
+                verdict.getStyleClass().remove("problem");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ final class BarsPane extends Region {
     private static final double ROW_GAP = 12;
     private static final double TOP = 18;
 
-    private record RowNodes(Label name, List<Region> segments, List<Double> values, Label total) {
+    private record RowNodes(Label name, List<Region> segments, List<Tooltip> tips, List<Double> values, Label total) {
     }
 
     private final List<RowNodes> rows = new ArrayList<>();
@@ -35,38 +35,77 @@ final class BarsPane extends Region {
     }
 
     void show(BarData d) {
-        getChildren().clear();
-        rows.clear();
         double max = d.limit();
         for (BarData.Row row : d.rows()) {
             max = Math.max(max, row.total());
         }
         scaleMax = max <= 0 ? 1 : max * 1.02;
         limit = d.limit();
+        if (!sameShape(d)) {
+            build(d);
+        }
+        for (int r = 0; r < d.rows().size(); r++) {
+            BarData.Row row = d.rows().get(r);
+            RowNodes nodes = rows.get(r);
+            nodes.name().setText(row.label());
+            for (int i = 0; i < row.segments().size(); i++) {
+                Segment s = row.segments().get(i);
+                nodes.values().set(i, s.value());
+                nodes.tips().get(i).setText(s.label() + ": " + d.format().apply(s.value()));
+            }
+            nodes.total().setText(d.format().apply(row.total()));
+        }
+        limitLabel.setText(d.limitLabel() == null ? "" : d.limitLabel());
+        limitLine.setVisible(d.limit() > 0);
+        limitLabel.setVisible(d.limit() > 0);
+        requestLayout();
+    }
+
+    /** Same rows with the same segment kinds: only sizes and texts change, no node is re-created. */
+    private boolean sameShape(BarData d) {
+        if (rows.size() != d.rows().size()) {
+            return false;
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<Segment> segments = d.rows().get(r).segments();
+            if (rows.get(r).segments().size() != segments.size()) {
+                return false;
+            }
+            for (int i = 0; i < segments.size(); i++) {
+                if (!rows.get(r).segments().get(i).getStyleClass().contains("segment-" + segments.get(i).styleClass())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void build(BarData d) {
+        getChildren().clear();
+        rows.clear();
         for (BarData.Row row : d.rows()) {
-            Label name = new Label(row.label());
+            Label name = new Label();
             name.getStyleClass().add("bar-row-label");
             List<Region> segments = new ArrayList<>();
+            List<Tooltip> tips = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (Segment s : row.segments()) {
                 Region r = new Region();
                 r.getStyleClass().addAll("bar-segment", "segment-" + s.styleClass());
-                Tooltip.install(r, new Tooltip(s.label() + ": " + d.format().apply(s.value())));
+                Tooltip tip = new Tooltip();
+                Tooltip.install(r, tip);
                 segments.add(r);
-                values.add(s.value());
+                tips.add(tip);
+                values.add(0.0);
             }
-            Label total = new Label(d.format().apply(row.total()));
+            Label total = new Label();
             total.getStyleClass().add("bar-total");
-            rows.add(new RowNodes(name, segments, values, total));
+            rows.add(new RowNodes(name, segments, tips, values, total));
             getChildren().add(name);
             getChildren().addAll(segments);
             getChildren().add(total);
         }
-        if (d.limit() > 0) {
-            limitLabel.setText(d.limitLabel());
-            getChildren().addAll(limitLine, limitLabel);
-        }
-        requestLayout();
+        getChildren().addAll(limitLine, limitLabel);
     }
 
     @Override

@@ -17,7 +17,18 @@ final class Legend extends FlowPane {
         getStyleClass().add("ll-legend");
     }
 
+    private List<String> styles = List.of();
+
+    /** Relabels in place when the entries are the same kinds as before; rebuilds otherwise. */
     void show(List<Entry> entries, boolean lines) {
+        List<String> newStyles = entries.stream().map(Entry::styleClass).toList();
+        if (newStyles.equals(styles)) {
+            for (int i = 0; i < entries.size(); i++) {
+                ((Label) getChildren().get(i)).setText(entries.get(i).text());
+            }
+            return;
+        }
+        styles = newStyles;
         getChildren().clear();
         for (Entry e : entries) {
             Region swatch = new Region();

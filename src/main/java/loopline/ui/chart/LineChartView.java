@@ -26,6 +26,8 @@ public final class LineChartView extends VBox {
     private final MarkedLineChart chart = new MarkedLineChart(xAxis, yAxis);
     private final Legend legend = new Legend();
     private final Label problem = new Label();
+    private List<String> seriesKeys = List.of();
+    private List<String> markerKeys = List.of();
 
     public LineChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
         header = new ChartHeader(explain);
@@ -48,7 +50,7 @@ public final class LineChartView extends VBox {
         double xMax = -Double.MAX_VALUE;
         double yMin = Double.MAX_VALUE;
         double yMax = -Double.MAX_VALUE;
-        ObservableList<XYChart.Series<Number, Number>> all = FXCollections.observableArrayList();
+        List<List<XYChart.Data<Number, Number>>> pointsPerSeries = new ArrayList<>(d.series().size());
         for (Series s : d.series()) {
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(s.x().length);
             for (int i = 0; i < s.x().length; i++) {
@@ -58,7 +60,7 @@ public final class LineChartView extends VBox {
                 yMin = Math.min(yMin, s.y()[i]);
                 yMax = Math.max(yMax, s.y()[i]);
             }
-            all.add(new XYChart.Series<>(s.name(), FXCollections.observableList(points)));
+            pointsPerSeries.add(points);
         }
         for (Marker m : d.markers()) {
             if (!m.vertical()) {
@@ -68,31 +70,59 @@ public final class LineChartView extends VBox {
         }
         AxisScale.apply(xAxis, xMin, xMax, d.logX(), d.xFormat());
         AxisScale.apply(yAxis, yMin, yMax, d.logY(), d.yFormat());
-        chart.getData().setAll(all);
-        for (int i = 0; i < all.size(); i++) {
-            Node line = all.get(i).getNode();
-            line.getStyleClass().add("series-" + d.series().get(i).styleClass());
-        }
-
-        List<MarkedLineChart.PlacedMarker> placed = new ArrayList<>();
-        for (Marker m : d.markers()) {
-            Line line = new Line();
-            line.getStyleClass().addAll("marker-line", "marker-" + m.styleClass());
-            Label label = new Label(m.label());
-            label.getStyleClass().addAll("marker-label", "marker-" + m.styleClass());
-            placed.add(new MarkedLineChart.PlacedMarker(AxisScale.toAxis(m.value(), m.vertical() ? d.logX() : d.logY()),
-                    m.vertical(), line, label));
-        }
-        chart.setMarkers(placed);
-
-        List<Legend.Entry> entries = new ArrayList<>();
-        d.series().forEach(s -> entries.add(new Legend.Entry(s.name(), "series-" + s.styleClass())));
-        legend.show(entries, true);
-        legend.setVisible(entries.size() > 1); // one line needs no legend: the title names it
-        legend.setManaged(entries.size() > 1);
+        showSeries(d.series(), pointsPerSeries);
+        showMarkers(d);
 
         problem.setText(d.problem() == null ? "" : d.problem());
         problem.setVisible(d.problem() != null);
+    }
+
+    /**
+     * Keeps the chart's series objects while their names and styles stay the same and only swaps their
+     * points: re-creating series re-creates their paths and restyles them on every slider step.
+     */
+    private void showSeries(List<Series> series, List<List<XYChart.Data<Number, Number>>> points) {
+        List<String> keys = series.stream().map(s -> s.name() + "|" + s.styleClass()).toList();
+        if (!keys.equals(seriesKeys)) {
+            ObservableList<XYChart.Series<Number, Number>> all = FXCollections.observableArrayList();
+            for (int i = 0; i < series.size(); i++) {
+                all.add(new XYChart.Series<>(series.get(i).name(), FXCollections.observableList(points.get(i))));
+            }
+            chart.getData().setAll(all);
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).getNode().getStyleClass().add("series-" + series.get(i).styleClass());
+            }
+            seriesKeys = keys;
+            List<Legend.Entry> entries = new ArrayList<>();
+            series.forEach(s -> entries.add(new Legend.Entry(s.name(), "series-" + s.styleClass())));
+            legend.show(entries, true);
+            legend.setVisible(entries.size() > 1); // one line needs no legend: the title names it
+            legend.setManaged(entries.size() > 1);
+        } else {
+            for (int i = 0; i < series.size(); i++) {
+                chart.getData().get(i).getData().setAll(points.get(i));
+            }
+        }
+    }
+
+    private void showMarkers(LineChartData d) {
+        List<String> keys = d.markers().stream().map(m -> m.styleClass() + m.vertical()).toList();
+        if (!keys.equals(markerKeys)) {
+            List<MarkedLineChart.PlacedMarker> placed = new ArrayList<>();
+            for (Marker m : d.markers()) {
+                Line line = new Line();
+                line.getStyleClass().addAll("marker-line", "marker-" + m.styleClass());
+                Label label = new Label();
+                label.getStyleClass().addAll("marker-label", "marker-" + m.styleClass());
+                placed.add(new MarkedLineChart.PlacedMarker(0, m.vertical(), line, label));
+            }
+            chart.setMarkers(placed);
+            markerKeys = keys;
+        }
+        for (int i = 0; i < d.markers().size(); i++) {
+            Marker m = d.markers().get(i);
+            chart.moveMarker(i, AxisScale.toAxis(m.value(), m.vertical() ? d.logX() : d.logY()), m.label());
+        }
     }
 
     /** The plotted series, for tests: x and y as drawn (log10 on log axes). */

@@ -10,7 +10,34 @@ import javafx.scene.shape.Line;
 /** A line chart with labelled vertical and horizontal reference lines (current value, limits, targets). */
 final class MarkedLineChart extends LineChart<Number, Number> {
 
-    record PlacedMarker(double axisValue, boolean vertical, Line line, Label label) {
+    static final class PlacedMarker {
+        private double axisValue;
+        private final boolean vertical;
+        private final Line line;
+        private final Label label;
+
+        PlacedMarker(double axisValue, boolean vertical, Line line, Label label) {
+            this.axisValue = axisValue;
+            this.vertical = vertical;
+            this.line = line;
+            this.label = label;
+        }
+
+        double axisValue() {
+            return axisValue;
+        }
+
+        boolean vertical() {
+            return vertical;
+        }
+
+        Line line() {
+            return line;
+        }
+
+        Label label() {
+            return label;
+        }
     }
 
     private final List<PlacedMarker> markers = new ArrayList<>();
@@ -35,6 +62,14 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         for (PlacedMarker m : markers) {
             getPlotChildren().addAll(m.line(), m.label());
         }
+        requestChartLayout();
+    }
+
+    /** Moves marker {@code i} and relabels it, keeping its nodes. */
+    void moveMarker(int i, double axisValue, String text) {
+        PlacedMarker m = markers.get(i);
+        m.axisValue = axisValue;
+        m.label().setText(text);
         requestChartLayout();
     }
 
