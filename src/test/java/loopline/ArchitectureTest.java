@@ -33,6 +33,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWindowDoesNotReachIntoTheReportOrTheApp() {
+        noClasses().that().resideInAPackage("loopline.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("loopline.report..", "loopline.app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void chartDataIsPlainJava() {
         noClasses().that().resideInAPackage("loopline.present..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "loopline.ui..")

@@ -10,15 +10,31 @@ import loopline.data.ScenarioReader;
 import loopline.engine.Scenario;
 
 /** The options {@code estimate} and {@code export} share: a scenario file and {@code --set} overrides. */
-final class CommandLine {
-    Path scenario;
-    final List<String> sets = new ArrayList<>();
-    final List<String> flags = new ArrayList<>();
-    Path out;
-    double scale = 2;
-    boolean overwrite;
+public final class CommandLine {
+    private Path scenario;
+    private final List<String> sets = new ArrayList<>();
+    private final List<String> flags = new ArrayList<>();
+    private Path out;
+    private double scale = 2;
+    private boolean overwrite;
 
-    static CommandLine parse(String[] args, Set<String> allowed) {
+    public Path out() {
+        return out;
+    }
+
+    public double scale() {
+        return scale;
+    }
+
+    public boolean overwrite() {
+        return overwrite;
+    }
+
+    public boolean has(String flag) {
+        return flags.contains(flag);
+    }
+
+    public static CommandLine parse(String[] args, Set<String> allowed) {
         CommandLine c = new CommandLine();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -41,7 +57,7 @@ final class CommandLine {
     }
 
     /** Reads the scenario file and applies every --set in order. */
-    Scenario load(Catalogs catalogs) {
+    public Scenario load(Catalogs catalogs) {
         ScenarioDocument doc = ScenarioDocument.read(scenario);
         for (String s : sets) {
             doc.apply(s, catalogs);

@@ -21,7 +21,7 @@ public final class EstimateCommand {
     public static void run(String[] args, PrintStream out) {
         CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--json"));
         Estimate e = Estimator.estimate(cl.load(Catalogs.loadDefault()));
-        out.println(cl.flags.contains("--json") ? Json.MAPPER.valueToTree(toJson(e)).toPrettyString() : TextSummary.of(e));
+        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e)).toPrettyString() : TextSummary.of(e));
     }
 
     /** The stable JSON shape: bytes in bytes, times in seconds, money in USD. */

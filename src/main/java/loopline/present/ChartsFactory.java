@@ -152,7 +152,7 @@ public final class ChartsFactory {
         double serving = e.serving().monthlyCostUsd() * months;
         List<BarData.Row> rows = List.of(
                 new BarData.Row("Training, once", List.of(new Segment("Training", training, "training-cost"))),
-                new BarData.Row("Serving, " + formatNumber(months) + " months", List.of(new Segment("Serving", serving, "serving-cost"))));
+                new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
         return new BarData("Training: a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Units::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
@@ -179,7 +179,8 @@ public final class ChartsFactory {
         double monthly = e.serving().monthlyCostUsd();
         double breakEven = e.serving().breakEvenMonths();
         double horizon = e.scenario().horizonMonths();
-        double end = Math.min(MAX_LIFETIME_MONTHS, Math.max(horizon, breakEven <= MAX_LIFETIME_MONTHS / 1.25 ? breakEven * 1.25 : horizon));
+        double wanted = Math.max(horizon, breakEven <= MAX_LIFETIME_MONTHS / 1.25 ? breakEven * 1.25 : horizon);
+        double end = Math.min(MAX_LIFETIME_MONTHS, Math.ceil(wanted / 6) * 6); // whole half-years, so the axis ends with the data
         double[] months = new double[POINTS];
         double[] trainingLine = new double[POINTS];
         double[] servingLine = new double[POINTS];

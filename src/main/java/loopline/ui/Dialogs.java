@@ -4,11 +4,11 @@ import javafx.scene.control.Alert;
 import javafx.stage.Window;
 
 /** Modal messages for problems the user must see (a failed save or export). */
-final class Dialogs {
+public final class Dialogs {
     private Dialogs() {
     }
 
-    static void error(Window owner, String header, String message) {
+    public static void error(Window owner, String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(owner);
         alert.setHeaderText(header);

@@ -26,7 +26,7 @@ public final class ExplorerView extends BorderPane {
     private final ControlsPanel controls;
     private final SearchableComboBox<Presets.Preset> presetPicker = new SearchableComboBox<>();
     private final Label banner = new Label();
-    final HBox actions = new HBox(6);
+    private final HBox actions = new HBox(6);
 
     public ExplorerView(ExplorerViewModel vm, List<Presets.Preset> presets) {
         this.vm = vm;
@@ -98,7 +98,12 @@ public final class ExplorerView extends BorderPane {
         presets.stream().filter(p -> p.file().equals(path)).findFirst().ifPresent(presetPicker::setValue);
     }
 
-    static Button button(String text, String id, String tip, Runnable action) {
+    /** Adds commands to the toolbar (the report's, which live in their own package). */
+    public void addActions(Button... buttons) {
+        actions.getChildren().addAll(buttons);
+    }
+
+    public static Button button(String text, String id, String tip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));

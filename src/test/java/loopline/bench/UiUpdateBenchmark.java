@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 import loopline.data.Catalogs;
 import loopline.data.Presets;
 import loopline.ui.ExplorerViewModel;
-import loopline.ui.LoopLineApp;
+import loopline.app.LoopLineApp;
+
 
 /**
  * Drives the real scene headless (Monocle, software rendering): moves a slider, then waits for the end

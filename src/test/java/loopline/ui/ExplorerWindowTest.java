@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import loopline.Fixtures;
 import loopline.data.Presets;
 import loopline.present.KeyFigure;
+import loopline.app.LoopLineApp;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

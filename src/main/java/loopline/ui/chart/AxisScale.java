@@ -19,6 +19,11 @@ final class AxisScale {
 
     /** Sets bounds, tick unit and labels so [min, max] of the data fits with a little room. */
     static void apply(NumberAxis axis, double min, double max, boolean log, DoubleFunction<String> format) {
+        apply(axis, min, max, log, format, true);
+    }
+
+    /** @param pad leave headroom above the data (y axes); an x axis ends where the data ends */
+    static void apply(NumberAxis axis, double min, double max, boolean log, DoubleFunction<String> format, boolean pad) {
         axis.setAutoRanging(false);
         axis.setMinorTickVisible(false);
         if (log) {
@@ -32,7 +37,7 @@ final class AxisScale {
             axis.setTickUnit(Math.max(1, Math.ceil((hi - lo) / 7)));
             axis.setTickLabelFormatter(converter(v -> format.apply(Math.pow(10, v))));
         } else {
-            double top = niceCeil(max <= 0 ? 1 : max * 1.08);
+            double top = max <= 0 ? 1 : pad ? niceCeil(max * 1.08) : max;
             axis.setLowerBound(0);
             axis.setUpperBound(top);
             axis.setTickUnit(niceStep(top / 5));

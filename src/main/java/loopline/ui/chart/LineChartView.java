@@ -68,7 +68,7 @@ public final class LineChartView extends VBox {
                 yMax = Math.max(yMax, m.value());
             }
         }
-        AxisScale.apply(xAxis, xMin, xMax, d.logX(), d.xFormat());
+        AxisScale.apply(xAxis, xMin, xMax, d.logX(), d.xFormat(), false);
         AxisScale.apply(yAxis, yMin, yMax, d.logY(), d.yFormat());
         showSeries(d.series(), pointsPerSeries);
         showMarkers(d);

@@ -1,4 +1,4 @@
-package loopline.ui;
+package loopline.app;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -9,6 +9,15 @@ import javafx.stage.Stage;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
 import loopline.data.Presets;
+import loopline.report.ReportActions;
+import loopline.ui.Dialogs;
+import loopline.ui.ExplorerView;
+import loopline.ui.ExplorerViewModel;
+import loopline.ui.Stylesheet;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 /** The desktop window: opens {@code presets/default.json} at 1440×900. */
 public final class LoopLineApp extends Application {
@@ -48,11 +57,18 @@ public final class LoopLineApp extends Application {
         stage.show();
     }
 
-    /** The scene with the stylesheet; also used by the UI tests. */
+    /** The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports); also used by the UI tests. */
     public static Scene createScene(ExplorerViewModel vm, java.util.List<Presets.Preset> presets) {
         ExplorerView view = new ExplorerView(vm, presets);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(Stylesheet.url());
+        ReportActions report = new ReportActions(vm);
+        Runnable export = () -> report.exportPng(scene.getWindow());
+        Button exportButton = ExplorerView.button("Export PNG…", "export", "Export a PNG report of this scenario (Ctrl/Cmd+E)", export);
+        Button copyButton = ExplorerView.button("Copy report", "copy-report", "Copy the report image to the clipboard, for slides",
+                report::copyToClipboard);
+        view.addActions(exportButton, copyButton);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export);
         return scene;
     }
 }

@@ -1,0 +1,31 @@
+package loopline.report;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import javafx.scene.image.WritableImage;
+import loopline.cli.CommandLine;
+import loopline.cli.UsageException;
+import loopline.data.Catalogs;
+import loopline.engine.Estimate;
+import loopline.engine.Estimator;
+
+/** {@code loopline export --scenario FILE [--set path=value ...] --out report.png [--scale 2] [--overwrite]} */
+public final class ExportCommand {
+    private ExportCommand() {
+    }
+
+    public static void run(String[] args, PrintStream out) {
+        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--out", "--scale", "--overwrite"));
+        if (cl.out() == null) {
+            throw new UsageException("--out FILE.png is required");
+        }
+        Path target = PngWriter.checkTarget(cl.out(), cl.overwrite());
+        Estimate estimate = Estimator.estimate(cl.load(Catalogs.loadDefault()));
+        FxPlatform.startHeadless();
+        WritableImage image = FxPlatform.call(() -> ReportRenderer.render(estimate, cl.scale(), LocalDate.now()));
+        PngWriter.write(image, target, cl.overwrite());
+        out.println("wrote " + target + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + " px)");
+    }
+}

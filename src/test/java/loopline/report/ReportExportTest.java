@@ -1,0 +1,178 @@
+package loopline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import loopline.Fixtures;
+import loopline.Launcher;
+import loopline.data.ScenarioReader;
+import loopline.engine.Estimate;
+import loopline.engine.Estimator;
+import loopline.present.ChartsFactory;
+import loopline.present.KeyFigure;
+import loopline.present.KeyFigures;
+import loopline.ui.Stylesheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Reports rendered headless: every preset to a PNG that is opened and checked, the text, and the CLI's errors. */
+class ReportExportTest {
+    private static final int TRAINING_RGB = 0xE69F00;
+    private static final int INFERENCE_RGB = 0x0072B2;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    static Stream<Path> presets() throws IOException {
+        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    private static Estimate estimate(Path preset) {
+        return Estimator.estimate(ScenarioReader.read(preset, Fixtures.CATALOGS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void everyPresetExportsToASharpNonBlankPngWithBothSideColours(Path preset) throws Exception {
+        Estimate e = estimate(preset);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> ReportRenderer.render(e, 2, LocalDate.of(2026, 11, 26))).get();
+        Path out = dir.resolve(preset.getFileName().toString().replace(".json", ".png"));
+        PngWriter.write(image, out, false);
+
+        BufferedImage png = ImageIO.read(out.toFile());
+        assertThat(png.getWidth()).isGreaterThanOrEqualTo(2400);
+        assertThat(png.getHeight()).isGreaterThan(1500);
+        Set<Integer> colours = new HashSet<>();
+        int training = 0;
+        int inference = 0;
+        for (int y = 0; y < png.getHeight(); y += 2) {
+            for (int x = 0; x < png.getWidth(); x += 2) {
+                int rgb = png.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                training += rgb == TRAINING_RGB ? 1 : 0;
+                inference += rgb == INFERENCE_RGB ? 1 : 0;
+            }
+        }
+        assertThat(colours.size()).as("distinct colours (a blank image has one)").isGreaterThan(200);
+        assertThat(training).as("training orange pixels").isGreaterThan(2000);
+        assertThat(inference).as("inference blue pixels").isGreaterThan(2000);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void theReportsTextMatchesTheEngine() throws Exception {
+        Estimate e = estimate(Fixtures.preset("default.json"));
+        List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
+            ReportView view = new ReportView(e, ChartsFactory.of(e), LocalDate.of(2026, 11, 26));
+            Scene scene = new Scene(view);
+            scene.getStylesheets().add(Stylesheet.url());
+            view.applyCss();
+            view.layout();
+            List<String> all = new ArrayList<>();
+            collect(view, all);
+            return all;
+        }).get();
+        assertThat(texts).contains(e.scenario().name(), e.scenario().description());
+        for (KeyFigure k : KeyFigures.of(e)) {
+            assertThat(texts).contains(k.label(), k.value(), k.detail());
+        }
+        assertThat(texts).contains("16 B", "$15.9M", "108", "2,048 × NVIDIA H100 SXM5 80GB");
+        assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:");
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            texts.add(l.getText());
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, texts));
+        }
+    }
+
+    // ---- the command line -----------------------------------------------------------------------
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void theCommandLineExportsWithSetOverrides() throws IOException {
+        Path png = dir.resolve("report.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--set", "model=llama-3.1-8b",
+                "--out", png.toString(), "--scale", "1")).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1400);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + png.toAbsolutePath());
+    }
+
+    @Test
+    void aMissingFolderIsNamedAndNothingIsWritten() {
+        Path target = dir.resolve("no-such-folder/report.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("loopline: " + target + ": the folder " + target.getParent().toAbsolutePath() + " does not exist");
+    }
+
+    @Test
+    void anExistingFileIsKeptUnlessOverwriteIsGiven() throws IOException {
+        Path existing = Files.writeString(dir.resolve("keep.png"), "mine");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--out", existing.toString())).isEqualTo(1);
+        assertThat(errors()).contains("keep.png: already exists (use --overwrite to replace it)");
+        assertThat(Files.readString(existing)).isEqualTo("mine");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--out", existing.toString(),
+                "--overwrite", "--scale", "1")).isZero();
+        assertThat(ImageIO.read(existing.toFile())).isNotNull();
+    }
+
+    @Test
+    void aBrokenScenarioExitsNonZeroAndLeavesNoFile() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": \"x\", \"model\": \"gpt-9\"}");
+        Path target = dir.resolve("never.png");
+        assertThat(run("export", "--scenario", broken.toString(), "--out", target.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("loopline: " + broken + ": model: unknown model \"gpt-9\"");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString())).isEqualTo(2);
+        assertThat(errors()).contains("--out FILE.png is required");
+        assertThat(run("export", "--scenario", "x.json", "--out", "x.png", "--scale", "9")).isEqualTo(2);
+    }
+}
