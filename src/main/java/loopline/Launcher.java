@@ -11,7 +11,7 @@ import loopline.data.InvalidDataException;
  */
 public final class Launcher {
     static final String USAGE = String.join("\n",
-            "usage: loopline                      open the window",
+            "usage: loopline [--scenario FILE]    open the window (on presets/default.json, or FILE)",
             "       loopline estimate --scenario FILE [--set path=value ...] [--json]",
             "       loopline export --scenario FILE [--set path=value ...] --out report.png [--scale 2] [--overwrite]");
 
@@ -25,7 +25,7 @@ public final class Launcher {
     /** Runs a command and returns the exit code: 0 ok, 1 bad input (one line on stderr), 2 bad usage. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            if (args.length == 0) {
+            if (args.length == 0 || args[0].equals("--scenario")) {
                 loopline.app.LoopLineApp.launchWindow(args);
                 return 0;
             }

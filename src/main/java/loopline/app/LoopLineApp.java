@@ -2,6 +2,7 @@ package loopline.app;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -40,11 +41,18 @@ public final class LoopLineApp extends Application {
         }
         ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
         vm.open(home.resolve("presets/default.json"));
+        List<String> raw = getParameters().getRaw();
+        if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
+            vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
+        }
         Scene scene = createScene(vm, Presets.list(home.resolve("presets")));
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
-        stage.setMinWidth(1024);
-        stage.setMinHeight(640);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(WIDTH, screen.getWidth())); // 1440×900, or the whole of a smaller screen
+        stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
+        stage.setMinWidth(Math.min(1024, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
         if (Boolean.getBoolean("loopline.printStartup")) {
             stage.setOnShown(e -> {
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -51,6 +51,9 @@ public final class Units {
         if (a >= 1e3) {
             return "$" + formatNumber(usd / 1e3) + "k";
         }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "$%,.0f", usd);
+        }
         if (a >= 1) {
             return String.format(Locale.ROOT, "$%,.2f", usd);
         }
@@ -108,6 +111,16 @@ public final class Units {
             return String.format(Locale.ROOT, "%,.0f", n);
         }
         return formatNumber(n);
+    }
+
+    /** Whole counts people compare exactly (GPUs): 16,384 up to a million, then 1.2M. */
+    public static String formatWhole(double n) {
+        return Math.abs(n) < 1e6 ? String.format(Locale.ROOT, "%,.0f", n) : formatCount(n);
+    }
+
+    /** 27.5 months, or years past ten years: 97 years. */
+    public static String formatMonths(double months) {
+        return months > 120 ? formatNumber(months / 12) + " years" : formatNumber(months) + " months";
     }
 
     public static String formatFlops(double flops) {

@@ -43,8 +43,8 @@ public final class ChartsFactory {
                 new Segment("Activations", m.activationsBytes() + m.logitsBytes(), "activations"),
                 new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
-                ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + formatCount(m.minGpusToFit())
-                : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + formatCount(m.minGpusToFit()) + " GPUs"
+                ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Units.formatWhole(m.minGpusToFit())
+                : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Units.formatWhole(m.minGpusToFit()) + " GPUs"
                 : "Does not fit at any GPU count: raise the ZeRO stage, TP/PP or recompute";
         return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " bytes per parameter of model state · "
                 + formatBytes(m.modelStatesTotalBytes()) + " across the cluster",
@@ -90,12 +90,12 @@ public final class ChartsFactory {
         List<Series> series = splitAt(xs, days, x -> min > 0 && x >= min, "Fits in memory", "fits",
                 "Does not fit in memory", "no-fit");
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker(formatCount(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
+        markers.add(new Marker(Units.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
         if (min > 0 && min != current && min >= lo && min <= hi) {
-            markers.add(new Marker("fewest that fit: " + formatCount(min), min, true, "limit"));
+            markers.add(new Marker("fewest that fit: " + Units.formatWhole(min), min, true, "limit"));
         }
         return new LineChartData("Days to train vs GPUs",
-                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + formatCount(current) + " GPUs · MFU "
+                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Units.formatWhole(current) + " GPUs · MFU "
                         + Units.formatPercent(s.training().mfu()),
                 "GPUs in the cluster", "days", true, true, Units::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count");
@@ -200,7 +200,7 @@ public final class ChartsFactory {
         }
         return new LineChartData("Lifetime cost",
                 breakEven <= end ? "training once, then serving every month" : "serving passes training after "
-                        + formatNumber(breakEven) + " months",
+                        + Units.formatMonths(breakEven),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Units::formatUsd,
                 List.of(new Series("Training (one-time)", "training-cost", months, trainingLine),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine),

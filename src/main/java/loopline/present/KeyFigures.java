@@ -3,6 +3,7 @@ package loopline.present;
 import static loopline.engine.Units.formatCount;
 import static loopline.engine.Units.formatDuration;
 import static loopline.engine.Units.formatUsd;
+import static loopline.engine.Units.formatWhole;
 import static loopline.engine.Units.formatNumber;
 
 import java.util.List;
@@ -31,11 +32,11 @@ public final class KeyFigures {
                         "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Serving B/param", formatNumber(im.bytesPerParameter()) + " B",
                         "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false),
-                new KeyFigure("Training GPUs", formatCount(gpus),
-                        tm.fitsOnGpu() ? "fits; min " + formatCount(tm.minGpusToFit())
-                                : tm.minGpusToFit() > 0 ? "does not fit: needs " + formatCount(tm.minGpusToFit()) : "does not fit at any count",
+                new KeyFigure("Training GPUs", formatWhole(gpus),
+                        tm.fitsOnGpu() ? "fits; min " + formatWhole(tm.minGpusToFit())
+                                : tm.minGpusToFit() > 0 ? "does not fit: needs " + formatWhole(tm.minGpusToFit()) : "does not fit at any count",
                         Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu()),
-                new KeyFigure("Serving GPUs", formatCount(sc.gpus()),
+                new KeyFigure("Serving GPUs", formatWhole(sc.gpus()),
                         formatCount(sc.replicas()) + " replicas × " + im.gpusPerReplica() + (im.fits() ? "" : " — does not fit"),
                         Side.INFERENCE, Figure.SERVING_GPUS, !im.fits()),
                 new KeyFigure("Days to train", formatNumber(e.trainingRun().wallClockDays()),
@@ -52,7 +53,8 @@ public final class KeyFigures {
                         formatUsd(sc.costPerRequestUsd()) + " per request", Side.INFERENCE, Figure.MONTHLY_SERVING_COST, false),
                 new KeyFigure("Training $/request", formatUsd(sc.trainingCostPerRequestUsd()),
                         "over " + formatNumber(horizon) + " months", Side.BOTH, Figure.TRAINING_COST_PER_REQUEST, false),
-                new KeyFigure("Break-even", sc.breakEvenMonths() > 1200 ? "> 100 years" : formatNumber(sc.breakEvenMonths()) + " mo",
+                new KeyFigure("Break-even", sc.breakEvenMonths() > 1200 ? "> 100 years"
+                                : sc.breakEvenMonths() > 120 ? formatNumber(sc.breakEvenMonths() / 12) + " yr" : formatNumber(sc.breakEvenMonths()) + " mo",
                         "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false));
     }
 }

@@ -98,7 +98,7 @@ final class ControlsPanel extends VBox {
         slider(new SliderRow.Spec("training-tokens", "Tokens to train on", "Training tokens (Chinchilla-optimal is about 20 per parameter)",
                 1e9, 1e14, true, v -> formatCount(v), s -> s.training().tokens(), (m, v) -> m.setNumber("training.tokens", v)));
         slider(new SliderRow.Spec("gpu-count", "Training GPUs", "GPUs in the cluster; rounded to a multiple of TP × PP",
-                1, 100_000, true, v -> formatCount(v), s -> s.training().gpuCount(), ControlsPanel::writeGpuCount));
+                1, 100_000, true, Units::formatWhole, s -> s.training().gpuCount(), ControlsPanel::writeGpuCount));
         slider(new SliderRow.Spec("mfu", "MFU", "Model FLOPs utilisation: share of peak the run achieves (Llama 3 405B: 38–43%)",
                 0.1, 0.7, false, Units::formatPercent, s -> s.training().mfu(),
                 (m, v) -> m.setNumber("training.mfu", Math.round(v * 100) / 100.0)));

@@ -40,7 +40,7 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setPrefWidth(380);
         presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
         presetPicker.valueProperty().addListener((o, a, p) -> {
-            if (p != null && !p.file().equals(vm.sourceProperty().get())) {
+            if (p != null && !sameFile(p.file(), vm.sourceProperty().get())) {
                 vm.open(p.file());
             }
         });
@@ -95,7 +95,11 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void selectPreset(Path path, List<Presets.Preset> presets) {
-        presets.stream().filter(p -> p.file().equals(path)).findFirst().ifPresent(presetPicker::setValue);
+        presets.stream().filter(p -> sameFile(p.file(), path)).findFirst().ifPresent(presetPicker::setValue);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** Adds commands to the toolbar (the report's, which live in their own package). */
