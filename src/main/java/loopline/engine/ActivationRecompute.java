@@ -19,11 +19,6 @@ public enum ActivationRecompute {
     }
 
     public static ActivationRecompute fromId(String id) {
-        for (ActivationRecompute r : values()) {
-            if (r.id().equals(id)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation recompute '" + id + "' (expected one of none, selective, full)");
+        return Ids.fromId(values(), ActivationRecompute::id, id, "activation recompute");
     }
 }

@@ -27,11 +27,6 @@ public enum Optimizer {
     }
 
     public static Optimizer fromId(String id) {
-        for (Optimizer o : values()) {
-            if (o.id.equals(id)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + id + "' (expected one of adamw, sgd-momentum, adamw-8bit)");
+        return Ids.fromId(values(), Optimizer::id, id, "optimizer");
     }
 }

@@ -39,11 +39,6 @@ public enum Precision {
     }
 
     public static Precision fromId(String id) {
-        for (Precision p : values()) {
-            if (p.id().equals(id)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown precision '" + id + "' (expected one of fp32, bf16, fp16, fp8, int8, int4)");
+        return Ids.fromId(values(), Precision::id, id, "precision");
     }
 }

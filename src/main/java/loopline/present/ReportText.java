@@ -14,6 +14,7 @@ import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.SpeculativeDecoding;
 import loopline.engine.TrainingSetup;
+import loopline.engine.Units;
 
 /** The words of a report: the inputs that matter, what the estimates count and leave out, where prices come from. */
 public final class ReportText {
@@ -43,12 +44,12 @@ public final class ReportText {
         rows.add(new Row("Model", m.name()));
         rows.add(new Row("Parameters", formatParameters(m.totalParameters())
                 + (m.moe() != null ? " (" + formatParameters(m.activeParameters()) + " active)" : "")));
-        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + formatCount(m.hiddenSize())));
+        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Units.formatWhole(m.hiddenSize())));
         rows.add(new Row("Heads · KV heads", formatNumber(m.attentionHeads()) + " · "
                 + (m.mla() != null ? "MLA latent " + formatNumber(m.mla().kvLoraRank()) : formatNumber(m.kvHeads()))));
-        rows.add(new Row("FFN · vocabulary", formatCount(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
+        rows.add(new Row("FFN · vocabulary", Units.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
-                + " · " + formatCount(m.vocabSize())));
+                + " · " + Units.formatWhole(m.vocabSize())));
         if (m.slidingWindow() != null) {
             rows.add(new Row("Sliding window", formatCount(m.slidingWindow().tokens()) + " tokens in "
                     + formatPercent(m.slidingWindow().layerShare()) + " of layers"));

@@ -174,10 +174,10 @@ final class ControlsPanel extends VBox {
             ModelArchitecture m = s.model();
             modelPicker.setValue(vm.catalogs().models().get(m.id()));
             modelNote.setText(m.derived()
-                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + formatCount(m.hiddenSize())
+                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Units.formatWhole(m.hiddenSize())
                         + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")"
                     : m.id().equals("custom") ? "Custom architecture from the scenario file"
-                    : formatNumber(m.layers()) + " layers · hidden " + formatCount(m.hiddenSize()) + " · "
+                    : formatNumber(m.layers()) + " layers · hidden " + Units.formatWhole(m.hiddenSize()) + " · "
                         + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
                         + (m.moe() != null ? " · MoE " + formatNumber(m.moe().activeExperts()) + " of " + formatNumber(m.moe().experts()) : "")
                         + (m.mla() != null ? " · MLA" : ""));
