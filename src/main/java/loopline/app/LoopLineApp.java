@@ -41,7 +41,7 @@ public final class LoopLineApp extends Application {
         }
         ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
         vm.open(home.resolve("presets/default.json"));
-        List<String> raw = getParameters().getRaw();
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
             vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
         }
