@@ -142,10 +142,4 @@ public record ModelArchitecture(
     public double attentionFlopsPerPosition() {
         return 2 * attentionHeads * (queryKeyHeadDim() + valueHeadDim());
     }
-
-    public ModelArchitecture withId(String newId, String newName, boolean isDerived) {
-        return new ModelArchitecture(newId, newName, layers, hiddenSize, attentionHeads, kvHeads, headDim, ffnSize,
-                vocabSize, tiedEmbeddings, gatedMlp, qkvBias, linearBias, moe, mla, slidingWindow,
-                publishedParameters, isDerived, source);
-    }
 }

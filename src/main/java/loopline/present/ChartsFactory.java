@@ -81,14 +81,14 @@ public final class ChartsFactory {
         double current = s.training().gpuCount();
         double hi = Math.min(MAX_TRAINING_GPUS, Math.max(current * 16, step * 64));
         double lo = Math.max(step, Math.min(current / 16, hi / 256));
-        double[] xs = Sweep.logSpace(lo, hi, POINTS);
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = Math.max(step, Math.round(xs[i] / step) * step);
-        }
+        double[] xs = distinctRounded(Sweep.logSpace(lo, hi, POINTS), step);
         double[] days = Sweep.evaluate(s, Sweep.TRAINING_GPU_COUNT, xs, x -> x.trainingRun().wallClockDays());
         int min = e.trainingMemory().minGpusToFit();
-        List<Series> series = splitAt(xs, days, x -> min > 0 && x >= min, "Fits in memory", "fits",
-                "Does not fit in memory", "no-fit");
+        boolean[] fits = new boolean[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            fits[i] = min > 0 && xs[i] >= min;
+        }
+        List<Series> series = splitAt(xs, days, fits, "Fits in memory", "fits", "Does not fit in memory", "no-fit");
         List<Marker> markers = new ArrayList<>();
         markers.add(new Marker(Units.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
         if (min > 0 && min != current && min >= lo && min <= hi) {
@@ -106,19 +106,16 @@ public final class ChartsFactory {
         InferenceSpeed sp = e.inferenceSpeed();
         int maxByMemory = e.inferenceMemory().maxBatchByMemory();
         double hi = MAX_BATCH_SWEEP; // past what memory holds too, so the turn to compute-bound shows
-        double[] xs = Sweep.logSpace(1, hi, POINTS);
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = Math.round(xs[i]);
-        }
+        double[] xs = distinctRounded(Sweep.logSpace(1, hi, POINTS), 1);
         Estimate[] points = Sweep.estimates(s.withInference(s.inference().withTensorParallel(e.inferenceMemory().gpusPerReplica())),
                 Sweep.SERVING_BATCH, xs);
         double[] ms = new double[xs.length];
-        boolean[] memoryBound = new boolean[xs.length];
+        boolean[] computeBound = new boolean[xs.length];
         for (int i = 0; i < xs.length; i++) {
             ms[i] = points[i].inferenceSpeed().timePerOutputTokenSeconds() * 1e3;
-            memoryBound[i] = points[i].inferenceSpeed().decodeMemoryBound();
+            computeBound[i] = !points[i].inferenceSpeed().decodeMemoryBound();
         }
-        List<Series> series = splitAt(xs, ms, x -> !memoryBound[indexOf(xs, x)], "Compute-bound", "compute-bound",
+        List<Series> series = splitAt(xs, ms, computeBound, "Compute-bound", "compute-bound",
                 "Memory-bandwidth-bound", "memory-bound");
         List<Marker> markers = new ArrayList<>();
         markers.add(new Marker("batch " + sp.batchSize() + ": " + formatNumber(sp.tokensPerSecondPerUser()) + " tok/s per user",
@@ -137,13 +134,9 @@ public final class ChartsFactory {
                 markers, Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, problem);
     }
 
-    private static int indexOf(double[] xs, double x) {
-        for (int i = 0; i < xs.length; i++) {
-            if (xs[i] == x) {
-                return i;
-            }
-        }
-        return 0;
+    /** Values rounded to multiples of {@code step} (at least one step), each kept once. */
+    static double[] distinctRounded(double[] xs, double step) {
+        return java.util.Arrays.stream(xs).map(x -> Math.max(step, Math.round(x / step) * step)).distinct().toArray();
     }
 
     static BarData trainingCost(Estimate e) {
@@ -212,14 +205,14 @@ public final class ChartsFactory {
      * Splits one curve into two series where {@code inSecond} changes, repeating the boundary point so the
      * line stays continuous (e.g. memory-bound then compute-bound).
      */
-    static List<Series> splitAt(double[] xs, double[] ys, java.util.function.DoublePredicate inSecond,
+    static List<Series> splitAt(double[] xs, double[] ys, boolean[] inSecond,
                                 String secondName, String secondStyle, String firstName, String firstStyle) {
         List<double[]> first = new ArrayList<>();
         List<double[]> second = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
-            boolean b = inSecond.test(xs[i]);
+            boolean b = inSecond[i];
             (b ? second : first).add(new double[] {xs[i], ys[i]});
-            if (i + 1 < xs.length && b != inSecond.test(xs[i + 1])) {
+            if (i + 1 < xs.length && b != inSecond[i + 1]) {
                 (b ? first : second).add(new double[] {xs[i], ys[i]});
             }
         }

@@ -34,10 +34,10 @@ public final class KeyFigures {
                         "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Training GPUs", formatWhole(gpus),
                         tm.fitsOnGpu() ? "fits; min " + formatWhole(tm.minGpusToFit())
-                                : tm.minGpusToFit() > 0 ? "does not fit: needs " + formatWhole(tm.minGpusToFit()) : "does not fit at any count",
+                                : tm.minGpusToFit() > 0 ? "too few: needs " + formatWhole(tm.minGpusToFit()) : "no GPU count fits",
                         Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu()),
                 new KeyFigure("Serving GPUs", formatWhole(sc.gpus()),
-                        formatCount(sc.replicas()) + " replicas × " + im.gpusPerReplica() + (im.fits() ? "" : " — does not fit"),
+                        im.fits() ? formatCount(sc.replicas()) + " replicas × " + im.gpusPerReplica() : "does not fit in memory",
                         Side.INFERENCE, Figure.SERVING_GPUS, !im.fits()),
                 new KeyFigure("Days to train", formatNumber(e.trainingRun().wallClockDays()),
                         formatCount(e.trainingRun().gpuHours()) + " GPU-hours", Side.TRAINING, Figure.TRAINING_DAYS, false),

@@ -1,0 +1,63 @@
+package loopline.present;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import loopline.engine.Estimate;
+import org.junit.jupiter.api.Test;
+
+class ChartsFactoryTest {
+
+    @Test
+    void splittingACurveKeepsItContinuous() {
+        List<Series> s = ChartsFactory.splitAt(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40},
+                new boolean[] {false, false, true, true}, "second", "b", "first", "a");
+        assertThat(s).extracting(Series::name).containsExactly("first", "second");
+        assertThat(s.get(0).x()).containsExactly(1, 2);
+        assertThat(s.get(1).x()).containsExactly(2, 3, 4); // the boundary point starts the second line too
+    }
+
+    @Test
+    void trainingThroughputShowsWhereTheRunStopsFittingAndTheCurrentCount() {
+        Estimate e = estimate("llama-3.1-405b", "training.gpuCount=16384", "training.tensorParallel=8",
+                "training.pipelineParallel=16", "training.zeroStage=2", "training.sequenceLength=8192");
+        LineChartData d = ChartsFactory.trainingThroughput(e);
+        assertThat(d.series()).extracting(Series::styleClass).containsExactly("no-fit", "fits");
+        assertThat(d.markers()).extracting(Marker::value).contains(16384.0, (double) e.trainingMemory().minGpusToFit());
+        // every GPU count on the curve is a whole multiple of TP × PP
+        for (Series s : d.series()) {
+            for (double x : s.x()) {
+                assertThat(x % 128).isZero();
+            }
+        }
+    }
+
+    @Test
+    void decodeTurnsComputeBoundAlongTheBatchAxisForAShortContextModel() {
+        Estimate e = estimate("llama-3.1-8b", "inference.promptTokens=64", "inference.outputTokens=64");
+        LineChartData d = ChartsFactory.servingThroughput(e);
+        assertThat(d.series()).extracting(Series::styleClass).containsExactly("memory-bound", "compute-bound");
+        assertThat(d.markers()).anyMatch(m -> !m.vertical() && m.styleClass().equals("target"));
+    }
+
+    @Test
+    void lifetimeLinesCrossAtTheBreakEvenMonth() {
+        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "training.tokens=15e12");
+        LineChartData d = ChartsFactory.lifetime(e);
+        double breakEven = e.serving().breakEvenMonths();
+        assertThat(d.markers().get(0).value()).isEqualTo(breakEven);
+        double monthly = e.serving().monthlyCostUsd();
+        assertThat(monthly * breakEven).isCloseTo(e.trainingRun().costUsd(), within(1.0));
+        assertThat(d.series().get(0).x()[d.series().get(0).x().length - 1]).isGreaterThan(breakEven);
+    }
+
+    @Test
+    void memoryBarsAddUpToTheEnginesPerGpuFigure() {
+        Estimate e = estimate("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
+        BarData b = ChartsFactory.inferenceMemory(e);
+        assertThat(b.rows().get(0).total()).isCloseTo(e.inferenceMemory().perGpuBytes(), within(1.0));
+        assertThat(b.limit()).isEqualTo(141e9);
+    }
+}
