@@ -191,7 +191,7 @@ public final class ExplorerViewModel {
             modified.set(true);
             requestRecompute();
         } catch (InvalidDataException e) {
-            problem.set(e.getMessage());
+            problem.set(e.getMessage().replaceFirst("^--set ", "")); // the field, without the command-line wording
         }
     }
 

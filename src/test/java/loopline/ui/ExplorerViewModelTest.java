@@ -126,6 +126,15 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aTypedValueThatIsNotANumberNamesTheFieldAndChangesNothing() {
+        var before = vm.scenario();
+        vm.apply("training.zeroStage", "three");
+        settle();
+        assertThat(vm.problemProperty().get()).isEqualTo("training.zeroStage: must be a number, got \"three\"");
+        assertThat(vm.scenario()).isSameAs(before);
+    }
+
+    @Test
     void resetRestoresThePresetAndSaveRoundTrips() {
         double original = vm.scenario().inference().requestsPerDay();
         vm.setNumber("inference.requestsPerDay", 123_456);

@@ -141,6 +141,22 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void everyScenarioFieldHasAControlAndAdvancedFieldsCanBeTyped(FxRobot robot) {
+        robot.clickOn("#advanced");
+        for (loopline.data.FieldSpec f : loopline.data.ScenarioSchema.FIELDS) {
+            if (!AdvancedForm.COVERED.contains(f.path())) {
+                assertThat(robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery()).as(f.path()).isPresent();
+            }
+        }
+        double before = vm.estimate().trainingMemory().perGpuBytes();
+        robot.interact(() -> robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class).requestFocus());
+        robot.write("3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().zeroStage()).isEqualTo(3);
+        assertThat(vm.estimate().trainingMemory().perGpuBytes()).isLessThan(before);
+    }
+
+    @Test
     void whyShowsTheFormulaAndInputs(FxRobot robot) {
         robot.clickOn(view.dashboard().cards().get(0).lookup(".why-small"));
         WaitForAsyncUtils.waitForFxEvents();
