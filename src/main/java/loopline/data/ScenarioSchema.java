@@ -42,7 +42,7 @@ public final class ScenarioSchema {
             whole("training.pipelineParallel", 1, 1024, 1, "stages", "Pipeline-parallel stages"),
             number("training.mfu", 0.01, 1, 0.42, "", "Model FLOPs utilisation: Llama 3 405B reported 38–43% on H100"),
             number("training.goodput", 0.01, 1, 0.92, "", "Share of wall-clock that trains; Llama 3 reported >90%"),
-            derivedNumber("training.pricePerGpuHourUsd", 0, 1000, "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour"),
+            derivedNumber("training.pricePerGpuHourUsd", 0.01, 1000, "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour"),
 
             gpu("inference.gpu", null, "same as training.gpu", "Accelerator the model is served on"),
             choice("inference.precision", SERVING_PRECISIONS, "bf16", null,
@@ -57,7 +57,7 @@ public final class ScenarioSchema {
             number("inference.targetTokensPerSecondPerUser", 0.1, 10_000, 20, "tokens/s", "Speed each user must see while generating"),
             number("inference.requestsPerDay", 1, 1e13, 100_000, "requests/day", "Average traffic"),
             number("inference.peakToAverage", 1, 100, 2, "×", "Peak traffic over average: replicas are sized for the peak"),
-            derivedNumber("inference.pricePerGpuHourUsd", 0, 1000, "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour"),
+            derivedNumber("inference.pricePerGpuHourUsd", 0.01, 1000, "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour"),
             number("inference.memoryBandwidthEfficiency", 0.05, 1, 0.7, "",
                     "Share of datasheet bandwidth decode achieves (gpt-fast: ~1.4 of 2.0 TB/s on A100)"),
             number("inference.computeEfficiency", 0.05, 1, 0.7, "",

@@ -40,8 +40,9 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setPrefWidth(380);
         presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
         presetPicker.valueProperty().addListener((o, a, p) -> {
-            if (p != null && !sameFile(p.file(), vm.sourceProperty().get())) {
-                vm.open(p.file());
+            if (p != null && !sameFile(p.file(), vm.sourceProperty().get()) && !vm.open(p.file())) {
+                // the scenario did not change, so neither does the picker; the banner says why
+                javafx.application.Platform.runLater(() -> presetPicker.setValue(a));
             }
         });
         Button reset = button("Reset to preset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);

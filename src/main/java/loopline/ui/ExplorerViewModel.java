@@ -94,7 +94,13 @@ public final class ExplorerViewModel {
     /** The value the scenario file holds at a path, or null when the field takes its default. */
     public String documentValue(String path) {
         var v = document == null ? null : document.get(path);
-        return v == null ? null : v.isTextual() ? v.asText() : v.toString();
+        if (v == null) {
+            return null;
+        }
+        if (v.isNumber()) { // 15000000000000, not 1.5E13
+            return v.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return v.isTextual() ? v.asText() : v.toString();
     }
 
     /** A copy of what "Save" would write. */

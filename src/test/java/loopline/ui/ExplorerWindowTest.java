@@ -138,6 +138,7 @@ class ExplorerWindowTest {
         assertThat(banner.getText()).isEqualTo(broken + ": training.zeroStage: must be between 0 and 3, got 7");
         assertThat(vm.scenario()).isSameAs(before);
         assertThat(card("Training B/param")).isEqualTo("16 B");
+        assertThat(picker.getValue().file()).isEqualTo(Fixtures.preset("default.json"));
     }
 
     @Test
