@@ -17,15 +17,13 @@ final class AxisScale {
         return log ? Math.log10(Math.max(v, 1e-300)) : v;
     }
 
-    /** Sets bounds, tick unit and labels so [min, max] of the data fits with a little room. */
-    static void apply(NumberAxis axis, double min, double max, boolean log, DoubleFunction<String> format) {
-        apply(axis, min, max, log, format, true);
-    }
-
-    /** @param pad leave headroom above the data (y axes); an x axis ends where the data ends */
-    static void apply(NumberAxis axis, double min, double max, boolean log, DoubleFunction<String> format, boolean pad) {
-        axis.setAutoRanging(false);
-        axis.setMinorTickVisible(false);
+    /**
+     * Sets bounds and tick unit so [min, max] of the data fits. Tick labels come from a converter installed
+     * once per axis ({@link #install}): replacing it on every update would rebuild every tick label.
+     *
+     * @param pad leave headroom above the data (y axes); an x axis ends where the data ends
+     */
+    static void apply(NumberAxis axis, double min, double max, boolean log, boolean pad) {
         if (log) {
             double lo = Math.floor(Math.log10(Math.max(min, 1e-300)));
             double hi = Math.ceil(Math.log10(Math.max(max, 1e-300)));
@@ -35,13 +33,11 @@ final class AxisScale {
             axis.setLowerBound(lo);
             axis.setUpperBound(hi);
             axis.setTickUnit(Math.max(1, Math.ceil((hi - lo) / 7)));
-            axis.setTickLabelFormatter(converter(v -> format.apply(Math.pow(10, v))));
         } else {
             double top = max <= 0 ? 1 : pad ? niceCeil(max * 1.08) : max;
             axis.setLowerBound(0);
             axis.setUpperBound(top);
             axis.setTickUnit(niceStep(top / 5));
-            axis.setTickLabelFormatter(converter(format));
         }
     }
 
@@ -57,17 +53,40 @@ final class AxisScale {
         return Math.ceil(v / step) * step;
     }
 
-    private static StringConverter<Number> converter(DoubleFunction<String> format) {
-        return new StringConverter<>() {
+    /** A fixed-range axis whose tick labels ask {@code labels} for the current format and scale. */
+    static void install(NumberAxis axis, Labels labels) {
+        axis.setAutoRanging(false);
+        axis.setMinorTickVisible(false);
+        axis.setAnimated(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return format.apply(n.doubleValue());
+                return labels.format().apply(labels.log() ? Math.pow(10, n.doubleValue()) : n.doubleValue());
             }
 
             @Override
             public Number fromString(String s) {
                 throw new UnsupportedOperationException();
             }
-        };
+        });
+    }
+
+    /** How an axis labels its ticks right now: in the data's units, on a log or a linear scale. */
+    static final class Labels {
+        private DoubleFunction<String> format = Double::toString;
+        private boolean log;
+
+        DoubleFunction<String> format() {
+            return format;
+        }
+
+        boolean log() {
+            return log;
+        }
+
+        void set(DoubleFunction<String> newFormat, boolean newLog) {
+            format = newFormat;
+            log = newLog;
+        }
     }
 }

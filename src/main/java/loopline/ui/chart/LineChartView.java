@@ -26,6 +26,8 @@ public final class LineChartView extends VBox {
     private final MarkedLineChart chart = new MarkedLineChart(xAxis, yAxis);
     private final Legend legend = new Legend();
     private final Label problem = new Label();
+    private final AxisScale.Labels xLabels = new AxisScale.Labels();
+    private final AxisScale.Labels yLabels = new AxisScale.Labels();
     private List<String> seriesKeys = List.of();
     private List<String> markerKeys = List.of();
 
@@ -37,6 +39,8 @@ public final class LineChartView extends VBox {
         StackPane plot = new StackPane(chart, problem);
         VBox.setVgrow(plot, Priority.ALWAYS);
         chart.setMinHeight(140);
+        AxisScale.install(xAxis, xLabels);
+        AxisScale.install(yAxis, yLabels);
         getChildren().addAll(header, plot, legend);
         getStyleClass().addAll("chart-card", sideStyle);
     }
@@ -68,8 +72,10 @@ public final class LineChartView extends VBox {
                 yMax = Math.max(yMax, m.value());
             }
         }
-        AxisScale.apply(xAxis, xMin, xMax, d.logX(), d.xFormat(), false);
-        AxisScale.apply(yAxis, yMin, yMax, d.logY(), d.yFormat());
+        xLabels.set(d.xFormat(), d.logX());
+        yLabels.set(d.yFormat(), d.logY());
+        AxisScale.apply(xAxis, xMin, xMax, d.logX(), false);
+        AxisScale.apply(yAxis, yMin, yMax, d.logY(), true);
         showSeries(d.series(), pointsPerSeries);
         showMarkers(d);
 
