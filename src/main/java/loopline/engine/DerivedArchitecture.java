@@ -27,22 +27,38 @@ public final class DerivedArchitecture {
         if (!(parameters >= MIN_PARAMETERS && parameters <= MAX_PARAMETERS)) {
             throw new IllegalArgumentException("model.parameters must be between 1e7 and 1e13, got " + parameters);
         }
-        // parameterCount is increasing in the hidden size, so bisection on log(h) converges to the exact size
-        double lo = Math.log(16);
-        double hi = Math.log(1 << 20);
-        for (int i = 0; i < 48; i++) {
-            double mid = (lo + hi) / 2;
-            if (parameterCount(Math.exp(mid)) < parameters) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double hidden = Math.exp((lo + hi) / 2);
+        double hidden = solveHidden(parameters);
         double heads = hidden / HEAD_DIM;
         return new ModelArchitecture("derived", NAME, hidden / HIDDEN_PER_LAYER, hidden, heads,
                 Math.min(heads, MAX_KV_HEADS), HEAD_DIM, FFN_PER_HIDDEN * hidden, VOCAB, false, true, false, false,
                 null, null, null, Double.NaN, true, SOURCE);
+    }
+
+    /**
+     * The hidden size whose model has exactly {@code parameters} weights. The count is a smooth, increasing
+     * cubic in h (piecewise where KV heads stop growing at 8), so Newton's method from the cubic's leading
+     * term converges in a handful of steps.
+     */
+    static double solveHidden(double parameters) {
+        double h = Math.cbrt(parameters * HIDDEN_PER_LAYER / 12.5);
+        for (int i = 0; i < 30; i++) {
+            double step = (parameterCount(h) - parameters) / parameterCountSlope(h);
+            h = Math.max(h / 2, h - step);
+            if (Math.abs(step) < h * 1e-13) {
+                break;
+            }
+        }
+        return h;
+    }
+
+    /** d(parameterCount)/dh. */
+    static double parameterCountSlope(double hidden) {
+        double h = hidden;
+        boolean kvCapped = h / HEAD_DIM >= MAX_KV_HEADS;
+        // per layer: 2h² (q, o) + 2h·kv·d (k, v) + 3·3.5h² (SwiGLU) + 2h (norms); layers = h/128
+        double cubic = kvCapped ? 12.5 : 14.5;
+        double square = kvCapped ? 2 + 2 * MAX_KV_HEADS * HEAD_DIM : 2;
+        return 2 * VOCAB + (3 * cubic * h * h + 2 * square * h) / HIDDEN_PER_LAYER + 1;
     }
 
     /** {@link ModelArchitecture#totalParameters()} of this family in closed form, for the solver. */

@@ -11,8 +11,12 @@ public record Estimate(
         TrainingRun trainingRun,
         InferenceMemory inferenceMemory,
         InferenceSpeed inferenceSpeed,
-        ServingCost serving,
-        List<String> warnings) {
+        ServingCost serving) {
+
+    /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */
+    public List<String> warnings() {
+        return Warnings.of(this);
+    }
 
     /** Cumulative spend after {@code months} of serving: training once, then the monthly serving bill. */
     public double lifetimeCostUsd(double months) {

@@ -59,7 +59,14 @@ public final class ReportView extends VBox {
         prices.getStyleClass().add("report-footnote");
         prices.setWrapText(true);
 
-        getChildren().addAll(head, inputs(estimate), dashboard, assumptions, prices);
+        getChildren().addAll(head, inputs(estimate), dashboard);
+        if (!estimate.warnings().isEmpty()) {
+            Label warnings = new Label("Note: " + String.join("  ·  ", estimate.warnings()));
+            warnings.getStyleClass().add("report-warning");
+            warnings.setWrapText(true);
+            getChildren().add(warnings);
+        }
+        getChildren().addAll(assumptions, prices);
     }
 
     private static GridPane inputs(Estimate e) {

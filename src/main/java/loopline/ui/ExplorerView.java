@@ -69,7 +69,15 @@ public final class ExplorerView extends BorderPane {
         banner.textProperty().bind(vm.problemProperty());
         banner.visibleProperty().bind(vm.problemProperty().isNotNull());
         banner.managedProperty().bind(banner.visibleProperty());
-        setTop(new VBox(toolbar, banner));
+        Label warnings = new Label();
+        warnings.setId("warnings-strip");
+        warnings.getStyleClass().add("warnings-strip");
+        warnings.setWrapText(true);
+        warnings.setMaxWidth(Double.MAX_VALUE);
+        warnings.textProperty().bind(vm.warningsProperty());
+        warnings.visibleProperty().bind(vm.warningsProperty().isNotNull());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        setTop(new VBox(toolbar, banner, warnings));
 
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);

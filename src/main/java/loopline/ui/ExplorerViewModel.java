@@ -40,6 +40,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final ReadOnlyObjectWrapper<List<KeyFigure>> keyFigures = new ReadOnlyObjectWrapper<>(this, "keyFigures", List.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
 
     /** @param scheduler runs a recomputation later (Platform::runLater in the window; directly in tests) */
@@ -73,6 +74,11 @@ public final class ExplorerViewModel {
     /** The last thing that went wrong (a preset that did not load, a value the scenario rejects), or null. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** What the estimate warns about (a run that does not fit, a GPU without the chosen format), or null. */
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> sourceProperty() {
@@ -223,6 +229,8 @@ public final class ExplorerViewModel {
         Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
         keyFigures.set(KeyFigures.of(e));
+        List<String> w = e.warnings();
+        warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
         scenario.set(s);
         charts.set(newCharts); // last: whoever listens to charts sees every other output already current
     }

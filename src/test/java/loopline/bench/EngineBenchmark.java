@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EngineBenchmark {
+    /** default.json fixes serving TP; the chat preset leaves TP and batch to the engine's search. */
+    @Param({"default.json", "chat-assistant-8b.json"})
+    public String preset;
+
     private Scenario scenario;
     private double[] traffic;
     private double[] sizes;
@@ -36,7 +41,7 @@ public class EngineBenchmark {
     @Setup
     public void setUp() {
         Catalogs catalogs = Catalogs.loadDefault();
-        scenario = ScenarioReader.read(Catalogs.home().resolve("presets/default.json"), catalogs);
+        scenario = ScenarioReader.read(Catalogs.home().resolve("presets").resolve(preset), catalogs);
         traffic = Sweep.logSpace(1e3, 1e10, 200);
         sizes = Sweep.logSpace(1e8, 2e12, 200);
     }

@@ -93,6 +93,15 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void warningsSayWhenAGpuLacksTheChosenFormat() {
+        assertThat(vm.warningsProperty().get()).isNull();
+        vm.setText("training.gpu", "a100-80gb");
+        vm.setText("training.precision", "fp8");
+        settle();
+        assertThat(vm.warningsProperty().get()).contains("NVIDIA A100 SXM4 80GB has no fp8 tensor cores");
+    }
+
+    @Test
     void aBurstOfEditsRunsTheEngineOnce() {
         for (int i = 1; i <= 20; i++) {
             vm.setNumber("inference.requestsPerDay", i * 1e6);
