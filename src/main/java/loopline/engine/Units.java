@@ -123,8 +123,13 @@ public final class Units {
         return months > 120 ? formatNumber(months / 12) + " years" : formatNumber(months) + " months";
     }
 
+    /** 140 GFLOP, 2.9 PFLOP; past peta in powers of ten (7.32e24 FLOP), which people read more easily than ZFLOP. */
     public static String formatFlops(double flops) {
-        return scaled(flops, new String[] {"FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP", "EFLOP", "ZFLOP", "YFLOP"}, 1000);
+        if (flops >= 1e18 && Double.isFinite(flops)) {
+            int exponent = (int) Math.floor(Math.log10(flops));
+            return formatNumber(flops / Math.pow(10, exponent)) + "e" + exponent + " FLOP";
+        }
+        return scaled(flops, new String[] {"FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP"}, 1000);
     }
 
     public static String formatPercent(double share) {
