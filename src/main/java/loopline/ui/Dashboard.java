@@ -66,9 +66,7 @@ public final class Dashboard extends VBox {
         VBox.setVgrow(grid, Priority.ALWAYS);
 
         cardPane.getStyleClass().add("cards");
-        cardPane.setPrefColumns(4);
-        cardPane.setPrefTileWidth(164);
-        cardPane.setMinWidth(4 * 164 + 3 * 8);
+        // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
         HBox bottom = new HBox(14, cardPane, lifetime);
         HBox.setHgrow(lifetime, Priority.ALWAYS);
         lifetime.setMinWidth(380);

@@ -58,7 +58,17 @@ public final class ExplorerView extends BorderPane {
                 vm.modifiedProperty(), vm.sourceProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        actions.getChildren().addAll(reset, open, save);
+        javafx.scene.control.ToggleButton presenter = new javafx.scene.control.ToggleButton("Presenter");
+        presenter.setId("presenter");
+        presenter.setTooltip(new Tooltip("Larger text for a projector"));
+        presenter.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                getStyleClass().add("presenter");
+            } else {
+                getStyleClass().remove("presenter");
+            }
+        });
+        actions.getChildren().addAll(presenter, reset, open, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
         ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
 

@@ -158,6 +158,18 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void presenterModeEnlargesTheText(FxRobot robot) {
+        Label value = (Label) view.dashboard().cards().get(0).lookup(".card-value");
+        double normal = value.getFont().getSize();
+        robot.clickOn("#presenter");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.getFont().getSize()).isGreaterThan(normal);
+        robot.clickOn("#presenter");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(value.getFont().getSize()).isEqualTo(normal);
+    }
+
+    @Test
     void whyShowsTheFormulaAndInputs(FxRobot robot) {
         robot.clickOn(view.dashboard().cards().get(0).lookup(".why-small"));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,23 @@
+package loopline.bench;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import loopline.app.LoopLineApp;
+
+/** Opens the window in presenter mode, for a screenshot taken from outside (xvfb + import). */
+public final class PresenterShot {
+    /** The application, kept apart from main so the classpath launch works. */
+    public static final class Shot extends Application {
+        @Override
+        public void start(Stage stage) {
+            new LoopLineApp().start(stage);
+            Platform.runLater(() -> ((ToggleButton) stage.getScene().lookup("#presenter")).setSelected(true));
+        }
+    }
+
+    public static void main(String[] args) {
+        Application.launch(Shot.class, args);
+    }
+}
