@@ -17,9 +17,4 @@ public record Estimate(
     public List<String> warnings() {
         return Warnings.of(this);
     }
-
-    /** Cumulative spend after {@code months} of serving: training once, then the monthly serving bill. */
-    public double lifetimeCostUsd(double months) {
-        return trainingRun.costUsd() + serving.monthlyCostUsd() * months;
-    }
 }

@@ -22,18 +22,8 @@ public record TrainingSetup(
         return Math.max(1, gpuCount / (tensorParallel * pipelineParallel));
     }
 
-    public TrainingSetup withGpu(Gpu g, double price) {
-        return new TrainingSetup(g, gpuCount, precision, optimizer, tokens, sequenceLength, microBatchSize,
-                activationRecompute, zeroStage, tensorParallel, pipelineParallel, mfu, goodput, price);
-    }
-
     public TrainingSetup withGpuCount(int n) {
         return new TrainingSetup(gpu, n, precision, optimizer, tokens, sequenceLength, microBatchSize,
-                activationRecompute, zeroStage, tensorParallel, pipelineParallel, mfu, goodput, pricePerGpuHourUsd);
-    }
-
-    public TrainingSetup withPrecision(Precision p) {
-        return new TrainingSetup(gpu, gpuCount, p, optimizer, tokens, sequenceLength, microBatchSize,
                 activationRecompute, zeroStage, tensorParallel, pipelineParallel, mfu, goodput, pricePerGpuHourUsd);
     }
 }

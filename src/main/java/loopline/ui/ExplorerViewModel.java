@@ -109,11 +109,6 @@ public final class ExplorerViewModel {
         return v.isTextual() ? v.asText() : v.toString();
     }
 
-    /** A copy of what "Save" would write. */
-    public ScenarioDocument document() {
-        return document.copy();
-    }
-
     // ---- commands -----------------------------------------------------------------------------
 
     /**

@@ -48,15 +48,7 @@ public final class BarChartView extends VBox {
         }
     }
 
-    public String verdictText() {
-        return verdict.getText();
-    }
-
     public List<Node> segmentNodes() {
         return bars.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("bar-segment")).toList();
-    }
-
-    public ChartHeader header() {
-        return header;
     }
 }

@@ -47,12 +47,4 @@ public final class ChartHeader extends VBox {
         subtitle.setText(subtitleText);
         figure = explained;
     }
-
-    public Label titleLabel() {
-        return title;
-    }
-
-    public Label subtitleLabel() {
-        return subtitle;
-    }
 }

@@ -135,8 +135,4 @@ public final class LineChartView extends VBox {
     public List<XYChart.Series<Number, Number>> plotted() {
         return chart.getData();
     }
-
-    public ChartHeader header() {
-        return header;
-    }
 }
