@@ -25,7 +25,6 @@ public final class ExplorerView extends BorderPane {
     private final Dashboard dashboard;
     private final ControlsPanel controls;
     private final SearchableComboBox<Presets.Preset> presetPicker = new SearchableComboBox<>();
-    private final Label banner = new Label();
     private final HBox actions = new HBox(6);
 
     public ExplorerView(ExplorerViewModel vm, List<Presets.Preset> presets) {
@@ -72,22 +71,8 @@ public final class ExplorerView extends BorderPane {
         actions.setAlignment(Pos.CENTER_RIGHT);
         ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
 
-        banner.setId("problem-banner");
-        banner.getStyleClass().add("problem-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(vm.problemProperty());
-        banner.visibleProperty().bind(vm.problemProperty().isNotNull());
-        banner.managedProperty().bind(banner.visibleProperty());
-        Label warnings = new Label();
-        warnings.setId("warnings-strip");
-        warnings.getStyleClass().add("warnings-strip");
-        warnings.setWrapText(true);
-        warnings.setMaxWidth(Double.MAX_VALUE);
-        warnings.textProperty().bind(vm.warningsProperty());
-        warnings.visibleProperty().bind(vm.warningsProperty().isNotNull());
-        warnings.managedProperty().bind(warnings.visibleProperty());
-        setTop(new VBox(toolbar, banner, warnings));
+        setTop(new VBox(toolbar, messageStrip("problem-banner", vm.problemProperty()),
+                messageStrip("warnings-strip", vm.warningsProperty())));
 
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
@@ -119,6 +104,19 @@ public final class ExplorerView extends BorderPane {
 
     private static boolean sameFile(Path a, Path b) {
         return a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** A full-width line under the toolbar that shows a message while there is one, and takes no space otherwise. */
+    private static Label messageStrip(String id, javafx.beans.value.ObservableStringValue message) {
+        Label strip = new Label();
+        strip.setId(id);
+        strip.getStyleClass().add(id);
+        strip.setWrapText(true);
+        strip.setMaxWidth(Double.MAX_VALUE);
+        strip.textProperty().bind(message);
+        strip.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(message));
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
     }
 
     /** Adds commands to the toolbar (the report's, which live in their own package). */
