@@ -64,14 +64,14 @@ public final class Explanations {
                     "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
-                    tm.minGpusToFit() > 0 ? formatCount(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    tm.minGpusToFit() > 0 ? Units.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
             case TRAINING_FLOPS -> new Explanation("Training compute", TrainingRun.FLOPS_FORMULA,
                     List.of(in("D", formatCount(t.tokens()) + " tokens"), in("N_active", formatParameters(e.activeParameters())),
                             in("s", formatCount(t.sequenceLength())), in("FLOPs per token", formatFlops(run.flopsPerToken()))),
                     formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
-                    List.of(in("GPUs", formatCount(t.gpuCount())), in("peak (" + t.precision().id() + ")",
+                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id())),
@@ -81,7 +81,7 @@ public final class Explanations {
                             in("goodput", formatPercent(t.goodput()))),
                     formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
             case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
-                    List.of(in("GPUs", formatCount(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
+                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
@@ -133,9 +133,9 @@ public final class Explanations {
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
                             in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
-                    formatCount(sc.replicas()) + " replicas, " + formatCount(sc.gpus()) + " GPUs", null);
+                    Units.formatWhole(sc.replicas()) + " replicas, " + Units.formatWhole(sc.gpus()) + " GPUs", null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
-                    List.of(in("GPUs", formatCount(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
+                    List.of(in("GPUs", Units.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
             case COST_PER_REQUEST -> new Explanation("Serving cost per request", ServingCost.PER_REQUEST_FORMULA,
                     List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),

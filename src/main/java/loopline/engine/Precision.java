@@ -30,10 +30,6 @@ public enum Precision {
         return this == INT4 ? bytesPerValue + 2.0 / INT4_GROUP_SIZE : bytesPerValue;
     }
 
-    public boolean isSixteenBit() {
-        return this == BF16 || this == FP16;
-    }
-
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -7,8 +7,6 @@ package loopline.engine;
  */
 public record SpeculativeDecoding(boolean enabled, int draftTokens, double acceptanceRate, double draftCostRatio) {
 
-    public static final SpeculativeDecoding OFF = new SpeculativeDecoding(false, 4, 0.7, 0.1);
-
     /** Expected tokens kept per verify step: (1 − α^(k+1)) ÷ (1 − α). */
     public double expectedTokensPerStep() {
         if (!enabled) {

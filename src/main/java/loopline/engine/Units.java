@@ -5,7 +5,6 @@ import java.util.Locale;
 /** Unit constants and the one place numbers are formatted for people. */
 public final class Units {
     public static final double GB = 1e9;
-    public static final double GIB = 1024.0 * 1024 * 1024;
     public static final double TERA = 1e12;
     public static final double SECONDS_PER_HOUR = 3600;
     public static final double SECONDS_PER_DAY = 86_400;

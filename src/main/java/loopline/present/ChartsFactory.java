@@ -46,7 +46,7 @@ public final class ChartsFactory {
                 ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Units.formatWhole(m.minGpusToFit())
                 : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Units.formatWhole(m.minGpusToFit()) + " GPUs"
                 : "Does not fit at any GPU count: raise the ZeRO stage, TP/PP or recompute";
-        return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " bytes per parameter of model state · "
+        return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " B per parameter of model state · "
                 + formatBytes(m.modelStatesTotalBytes()) + " across the cluster",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu().name(), m.capacityBytes()),
                 Units::formatBytes, Side.TRAINING, Figure.TRAINING_MEMORY_PER_GPU, verdict, !m.fitsOnGpu());
@@ -64,7 +64,7 @@ public final class ChartsFactory {
                         + formatCount(m.maxBatchByMemory()) + " concurrent requests, running " + batch
                 : m.maxBatchByMemory() == 0 ? "Does not fit: the weights leave no room for a request's KV cache"
                 : "Batch " + batch + " does not fit: memory holds " + m.maxBatchByMemory() + " requests";
-        return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " bytes per parameter · KV cache "
+        return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
                 + Units.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(),
                 gpuLabel(e.scenario().inference().gpu().name(), m.capacityBytes()), Units::formatBytes, Side.INFERENCE,
@@ -159,7 +159,7 @@ public final class ChartsFactory {
         double[] cost = Sweep.evaluate(s, Sweep.REQUESTS_PER_DAY, xs, x -> x.serving().monthlyCostUsd());
         double current = s.inference().requestsPerDay();
         return new LineChartData("Serving cost per month vs traffic",
-                formatUsd(e.serving().costPerRequestUsd()) + " per request · " + formatCount(e.serving().gpus()) + " GPUs at "
+                formatUsd(e.serving().costPerRequestUsd()) + " per request · " + Units.formatWhole(e.serving().gpus()) + " GPUs at "
                         + formatCount(current) + " requests/day",
                 "requests per day", "$ per month", true, true, Units::formatCount, Units::formatUsd,
                 List.of(new Series("Monthly serving cost", "serving-cost", xs, cost)),

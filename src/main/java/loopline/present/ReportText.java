@@ -59,7 +59,7 @@ public final class ReportText {
 
     private static Section training(TrainingSetup t) {
         return new Section("Training", Side.TRAINING, List.of(
-                new Row("Hardware", formatCount(t.gpuCount()) + " × " + t.gpu().name()),
+                new Row("Hardware", Units.formatWhole(t.gpuCount()) + " × " + t.gpu().name()),
                 new Row("Precision · optimizer", t.precision().id() + " · " + t.optimizer().id()),
                 new Row("Tokens · sequence", formatCount(t.tokens()) + " · " + formatCount(t.sequenceLength())),
                 new Row("Parallelism", "ZeRO " + t.zeroStage() + " · TP " + t.tensorParallel() + " · PP " + t.pipelineParallel()
