@@ -13,6 +13,17 @@ public record Estimate(
         InferenceSpeed inferenceSpeed,
         ServingCost serving) {
 
+    /**
+     * The same estimate at another traffic level. Only the serving bill depends on traffic, so only it is
+     * recomputed: the charts sweep traffic without re-running training and the replica's roofline.
+     */
+    public Estimate atTraffic(double requestsPerDay) {
+        Scenario s = scenario.withInference(scenario.inference().withRequestsPerDay(requestsPerDay));
+        return new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,
+                inferenceSpeed, ServingCost.of(s.inference(), inferenceSpeed, inferenceMemory, trainingRun.costUsd(),
+                        s.horizonMonths()));
+    }
+
     /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */
     public List<String> warnings() {
         return Warnings.of(this);

@@ -15,6 +15,7 @@ import loopline.engine.InferenceSpeed;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingRun;
 import loopline.engine.Units;
 
 /** Builds every chart's data from an estimate by sweeping the engine; the views only draw what it returns. */
@@ -82,7 +83,10 @@ public final class ChartsFactory {
         double hi = Math.min(MAX_TRAINING_GPUS, Math.max(current * 16, step * 64));
         double lo = Math.max(step, Math.min(current / 16, hi / 256));
         double[] xs = distinctRounded(Sweep.logSpace(lo, hi, POINTS), step);
-        double[] days = Sweep.evaluate(s, Sweep.TRAINING_GPU_COUNT, xs, x -> x.trainingRun().wallClockDays());
+        double[] days = new double[xs.length]; // only training time depends on the GPU count
+        for (int i = 0; i < xs.length; i++) {
+            days[i] = TrainingRun.of(s.model(), s.training().withGpuCount((int) xs[i])).wallClockDays();
+        }
         int min = e.trainingMemory().minGpusToFit();
         boolean[] fits = new boolean[xs.length];
         for (int i = 0; i < xs.length; i++) {
@@ -156,7 +160,10 @@ public final class ChartsFactory {
     static LineChartData servingCost(Estimate e) {
         Scenario s = e.scenario();
         double[] xs = Sweep.logSpace(MIN_TRAFFIC, MAX_TRAFFIC, POINTS + 12);
-        double[] cost = Sweep.evaluate(s, Sweep.REQUESTS_PER_DAY, xs, x -> x.serving().monthlyCostUsd());
+        double[] cost = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            cost[i] = e.atTraffic(xs[i]).serving().monthlyCostUsd();
+        }
         double current = s.inference().requestsPerDay();
         return new LineChartData("Serving cost per month vs traffic",
                 formatUsd(e.serving().costPerRequestUsd()) + " per request · " + Units.formatWhole(e.serving().gpus()) + " GPUs at "

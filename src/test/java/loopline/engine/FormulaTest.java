@@ -143,6 +143,13 @@ class FormulaTest {
     }
 
     @Test
+    void anEstimateAtOtherTrafficMatchesAFullRecomputation() {
+        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=1e6");
+        Estimate direct = estimate("llama-3.1-70b", "inference.requestsPerDay=3e7");
+        assertThat(e.atTraffic(3e7).serving()).isEqualTo(direct.serving());
+    }
+
+    @Test
     void everyFigureCanBeExplained() {
         Estimate e = estimate("deepseek-v3", "inference.speculativeDecoding.enabled=true");
         for (Figure f : Figure.values()) {
