@@ -8,6 +8,8 @@ import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.engine.OperatingPoint;
+import loopline.engine.ServingModel;
 import loopline.engine.Scenario;
 
 /** Shared test setup: the real catalogs and scenarios built from --set style assignments over the defaults. */
@@ -43,5 +45,14 @@ public final class Fixtures {
 
     public static Estimate estimate(String model, String... sets) {
         return Estimator.estimate(scenario(model, sets));
+    }
+
+    /**
+     * The scenario's chosen replica with {@code concurrency} users in a closed loop: what a serving
+     * benchmark run at that concurrency measures.
+     */
+    public static OperatingPoint closedLoop(double concurrency, String model, String... sets) {
+        Estimate e = estimate(model, sets);
+        return ServingModel.closedLoop(e.scenario().model(), e.scenario().inference(), e.inferenceSpeed().shape(), concurrency);
     }
 }

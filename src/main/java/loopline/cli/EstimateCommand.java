@@ -72,8 +72,12 @@ public final class EstimateCommand {
         imem.put("bytesPerParameter", im.bytesPerParameter());
         inference.put("fits", im.fits());
         inference.put("gpusPerReplica", im.gpusPerReplica());
-        inference.put("batchSize", sp.batchSize());
-        inference.put("maxBatchByMemory", im.maxBatchByMemory());
+        inference.put("shape", sp.shape().label());
+        inference.put("tensorParallel", sp.shape().tensorParallel());
+        inference.put("expertParallel", sp.shape().expertParallel());
+        inference.put("concurrentRequestsPerReplica", sp.concurrentRequests());
+        inference.put("sequencesByMemory", im.sequencesByMemory());
+        inference.put("capacityRequestsPerSecondPerReplica", sp.capacityRequestsPerSecond());
         inference.put("timeToFirstTokenSeconds", sp.timeToFirstTokenSeconds());
         inference.put("timePerOutputTokenSeconds", sp.timePerOutputTokenSeconds());
         inference.put("tokensPerSecondPerUser", sp.tokensPerSecondPerUser());
@@ -81,6 +85,12 @@ public final class EstimateCommand {
         inference.put("requestsPerSecondPerReplica", sp.requestsPerSecondPerReplica());
         inference.put("decodeMemoryBound", sp.decodeMemoryBound());
         inference.put("latencyTargetMet", sp.latencyTargetMet());
+        ObjectNode latency = inference.putObject("latency");
+        latency.put("ttftP50Seconds", sp.latency().ttftP50Seconds());
+        latency.put("ttftP99Seconds", sp.latency().ttftP99Seconds());
+        latency.put("tpotP50Seconds", sp.latency().tpotP50Seconds());
+        latency.put("tpotP99Seconds", sp.latency().tpotP99Seconds());
+        inference.put("servable", sc.servable());
         inference.put("replicas", sc.replicas());
         inference.put("gpus", sc.gpus());
         inference.put("monthlyCostUsd", sc.monthlyCostUsd());

@@ -105,6 +105,6 @@ public final class ModelCatalog {
                 f.wholeAtLeast("ffnSize", 1), f.wholeAtLeast("vocabSize", 1), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
                 moe, mla, window, f.has("publishedParameters") ? f.positive("publishedParameters") : Double.NaN, false,
-                f.optionalText("source", "custom architecture"));
+                f.optionalText("source", "custom architecture"), f.has("maxContext") ? f.wholeAtLeast("maxContext", 1) : 0);
     }
 }

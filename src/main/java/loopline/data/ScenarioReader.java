@@ -82,7 +82,9 @@ public final class ScenarioReader {
                 number("inference.peakToAverage"), price("inference.pricePerGpuHourUsd", servingGpu),
                 number("inference.memoryBandwidthEfficiency"), number("inference.computeEfficiency"),
                 number("inference.gpuMemoryUtilization"), bool("inference.pagedKvCache"),
-                number("inference.prefixCacheHitRate"), spec);
+                number("inference.prefixCacheHitRate"), spec, number("inference.targetTimeToFirstTokenSeconds"),
+                bool("inference.continuousBatching"), (int) number("inference.expertParallel"),
+                (int) number("inference.maxConcurrentSequences"));
         return new Scenario(text("name"), text("description"), model, training, inference, number("economics.horizonMonths"));
     }
 

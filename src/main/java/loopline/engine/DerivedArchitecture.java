@@ -31,7 +31,7 @@ public final class DerivedArchitecture {
         double heads = hidden / HEAD_DIM;
         return new ModelArchitecture("derived", NAME, hidden / HIDDEN_PER_LAYER, hidden, heads,
                 Math.min(heads, MAX_KV_HEADS), HEAD_DIM, FFN_PER_HIDDEN * hidden, VOCAB, false, true, false, false,
-                null, null, null, Double.NaN, true, SOURCE);
+                null, null, null, Double.NaN, true, SOURCE, 0);
     }
 
     /**

@@ -11,17 +11,19 @@ public record Estimate(
         TrainingRun trainingRun,
         InferenceMemory inferenceMemory,
         InferenceSpeed inferenceSpeed,
-        ServingCost serving) {
+        ServingCost serving,
+        ServingPlan servingPlan) {
 
     /**
-     * The same estimate at another traffic level. Only the serving bill depends on traffic, so only it is
-     * recomputed: the charts sweep traffic without re-running training and the replica's roofline.
+     * The same estimate at another traffic level. Training does not depend on traffic and each replica
+     * shape's capacity does not either, so only the choice of shape, the replica's operating point and
+     * the bill are recomputed.
      */
     public Estimate atTraffic(double requestsPerDay) {
         Scenario s = scenario.withInference(scenario.inference().withRequestsPerDay(requestsPerDay));
-        return new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,
-                inferenceSpeed, ServingCost.of(s.inference(), inferenceSpeed, inferenceMemory, trainingRun.costUsd(),
-                        s.horizonMonths()));
+        ServingModel.Result r = ServingModel.evaluate(s.model(), s.inference(), servingPlan);
+        return new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, r.memory(), r.speed(),
+                ServingCost.of(s.inference(), r, trainingRun.costUsd(), s.horizonMonths()), servingPlan);
     }
 
     /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */

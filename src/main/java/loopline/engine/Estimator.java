@@ -11,8 +11,8 @@ public final class Estimator {
         TrainingMemory trainingMemory = TrainingMemory.of(model, s.training());
         TrainingRun run = TrainingRun.of(model, s.training());
         ServingModel.Result serving = ServingModel.evaluate(model, s.inference());
-        ServingCost cost = ServingCost.of(s.inference(), serving.speed(), serving.memory(), run.costUsd(), s.horizonMonths());
+        ServingCost cost = ServingCost.of(s.inference(), serving, run.costUsd(), s.horizonMonths());
         return new Estimate(s, model.totalParameters(), model.activeParameters(), trainingMemory, run,
-                serving.memory(), serving.speed(), cost);
+                serving.memory(), serving.speed(), cost, serving.plan());
     }
 }

@@ -88,52 +88,70 @@ public final class Explanations {
                     List.of(in("precision", i.precision().id())), formatNumber(im.bytesPerParameter()) + " B/param",
                     "No gradients, no optimizer, no stored activations: only weights and the KV cache.");
             case INFERENCE_MEMORY_PER_GPU -> new Explanation("Serving memory per GPU",
-                    "weights ÷ t + KV cache + engine reserve\n  KV: " + InferenceMemory.KV_FORMULA
+                    "weights per GPU + KV cache + engine reserve\n  KV: " + InferenceMemory.KV_FORMULA
                             + "\n  reserve: " + InferenceMemory.OVERHEAD_FORMULA,
-                    List.of(in("weights", formatBytes(im.weightsBytes()) + " ÷ " + im.gpusPerReplica()),
-                            in("batch", Integer.toString(sp.batchSize())),
+                    List.of(in("weights", formatBytes(im.weightsBytes()) + " over " + sp.shape().label()),
+                            in("sequences holding KV at peak", formatNumber(sp.atPeak().runningSequences()) + " per replica"),
                             in("context", formatCount(i.promptTokens() + i.outputTokens()) + " tokens"),
                             in("KV per sequence", formatBytes(im.kvCacheBytesPerSequence())),
                             in("paged KV cache", Boolean.toString(i.pagedKvCache())),
                             in("KV per GPU", formatBytes(im.kvCachePerGpuBytes())),
-                            in("reserve", formatBytes(im.overheadPerGpuBytes()))),
+                            in("reserve", formatBytes(im.overheadPerGpuBytes())),
+                            in("memory holds", formatCount(im.sequencesByMemory()) + " sequences; scheduler limit "
+                                    + formatCount(i.maxConcurrentSequences()))),
                     formatBytes(im.perGpuBytes()) + " of " + formatBytes(im.capacityBytes()), null);
             case INFERENCE_KV_PER_TOKEN -> new Explanation("KV cache per token", InferenceMemory.KV_PER_TOKEN_FORMULA,
                     List.of(in("L", formatNumber(s.model().layers())), in("a_kv", formatNumber(s.model().kvHeads())),
                             in("d", formatNumber(s.model().headDim())), in("bytes", formatNumber(i.kvCachePrecision().bytesPerValue()))),
                     formatBinaryBytes(im.kvCacheBytesPerToken()), "vLLM paper, Kwon et al. 2023.");
-            case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica",
-                    "smallest t in 1, 2, 4, 8… whose memory holds the weights ÷ t and one request's KV cache",
-                    List.of(in("weights", formatBytes(im.weightsBytes())), in("GPU memory", formatBytes(im.capacityBytes())),
-                            in("usable share", formatPercent(i.gpuMemoryUtilization()))),
-                    im.gpusPerReplica() + (im.fits() ? "" : " (does not fit)"), i.tensorParallel() > 0 ? "Set in the scenario." : null);
-            case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token (prefill)", InferenceSpeed.TTFT_FORMULA,
-                    List.of(in("prompt", formatCount(i.promptTokens()) + " tokens"),
-                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.promptTokens()) + " + attention"),
-                            in("prefix cache hits", formatPercent(i.prefixCacheHitRate())),
-                            in("compute efficiency", formatPercent(i.computeEfficiency())), in("t", Integer.toString(im.gpusPerReplica()))),
-                    formatDuration(sp.timeToFirstTokenSeconds()), "Prefill is compute-bound: all prompt tokens go through in one pass.");
-            case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user", "1 ÷ time per output token\n  "
+            case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica", ServingCost.SHAPE_FORMULA,
+                    shapeInputs(sc, i),
+                    sp.shape().label() + " = " + im.gpusPerReplica() + (im.gpusPerReplica() == 1 ? " GPU" : " GPUs")
+                            + (im.fits() ? "" : " (does not fit)"),
+                    shapeComparison(sc, i));
+            case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token at peak traffic", InferenceSpeed.TTFT_FORMULA,
+                    List.of(in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
+                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.promptTokens() * (1 - i.prefixCacheHitRate())) + " + attention"),
+                            in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
+                            in("prefill budget in use", formatPercent(sp.atPeak().prefillUtilisation())),
+                            in("p50 / p99", formatDuration(sp.latency().ttftP50Seconds()) + " / " + formatDuration(sp.latency().ttftP99Seconds())),
+                            in("p99 target", formatDuration(i.targetTimeToFirstTokenSeconds())),
+                            in("replica", sp.shape().label())),
+                    formatDuration(sp.timeToFirstTokenSeconds()) + " on average",
+                    i.continuousBatching() ? "Prompts are prefilled in chunks of up to " + formatCount(ContinuousBatching.PREFILL_CHUNK_TOKENS)
+                            + " tokens inside decode steps; queueing adds a wait once the chunk budget or memory fills."
+                            : "Static batching: a request waits for the running batch to finish, then its batch is prefilled at once.");
+            case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user at peak traffic", "1 ÷ time per output token\n  "
                             + InferenceSpeed.TPOT_FORMULA,
-                    List.of(in("batch", Integer.toString(sp.batchSize())), in("time per token", formatDuration(sp.timePerOutputTokenSeconds())),
+                    List.of(in("requests in flight per replica", formatNumber(sp.concurrentRequests())),
+                            in("time per token (p50 / p99)", formatDuration(sp.latency().tpotP50Seconds()) + " / "
+                                    + formatDuration(sp.latency().tpotP99Seconds())),
                             in("arithmetic intensity", formatNumber(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
                             in("ridge point", formatNumber(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
                             in("bandwidth efficiency", formatPercent(i.memoryBandwidthEfficiency())),
                             in("speculative decoding", i.speculativeDecoding().enabled()
                                     ? formatNumber(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
                     formatNumber(sp.tokensPerSecondPerUser()) + " tokens/s",
-                    sp.decodeMemoryBound() ? "Memory-bound: every step reads all weights, so bandwidth sets the pace."
-                            : "Compute-bound at this batch: the GPU's FLOP/s set the pace.");
-            case REPLICA_THROUGHPUT -> new Explanation("Requests per second per replica", InferenceSpeed.REQUESTS_FORMULA,
-                    List.of(in("prefill", formatDuration(sp.timeToFirstTokenSeconds())), in("output", formatCount(i.outputTokens()) + " tokens"),
-                            in("time per token", formatDuration(sp.timePerOutputTokenSeconds())), in("batch", Integer.toString(sp.batchSize()))),
-                    formatNumber(sp.requestsPerSecondPerReplica()) + " requests/s (" + formatCount(sp.tokensPerSecondPerReplica()) + " output tokens/s)", null);
+                    (sp.decodeMemoryBound() ? "Memory-bound: every step reads all weights, so bandwidth sets the pace."
+                            : "Compute-bound at this load: the GPU's FLOP/s set the pace.")
+                            + " Prompts prefilled alongside slow each step down.");
+            case REPLICA_THROUGHPUT -> new Explanation("Requests per second per replica", InferenceSpeed.CAPACITY_FORMULA
+                            + "\n  at peak each replica gets peak ÷ replicas; " + OperatingPoint.LITTLE_FORMULA,
+                    List.of(in("capacity at the targets", formatNumber(sp.capacityRequestsPerSecond()) + " requests/s"),
+                            in("at peak", formatNumber(sp.requestsPerSecondPerReplica()) + " requests/s"),
+                            in("TTFT (mean)", formatDuration(sp.timeToFirstTokenSeconds())),
+                            in("output", formatCount(i.outputTokens()) + " tokens × " + formatDuration(sp.timePerOutputTokenSeconds())),
+                            in("in flight", formatNumber(sp.concurrentRequests()))),
+                    formatNumber(sp.requestsPerSecondPerReplica()) + " requests/s (" + formatCount(sp.tokensPerSecondPerReplica())
+                            + " output tokens/s)",
+                    i.batchSize() > 0 ? "Capacity measured at " + i.batchSize() + " concurrent requests, as set." : null);
             case SERVING_GPUS -> new Explanation("Serving GPUs", ServingCost.REPLICAS_FORMULA + " × GPUs per replica",
                     List.of(in("requests/day", formatCount(i.requestsPerDay())), in("peak-to-average", formatNumber(i.peakToAverage())),
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
-                            in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
+                            in("requests/s one replica takes", formatNumber(sp.capacityRequestsPerSecond())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
-                    Units.formatWhole(sc.replicas()) + " replicas, " + Units.formatWhole(sc.gpus()) + " GPUs", null);
+                    sc.servable() ? Units.formatWhole(sc.replicas()) + " replicas, " + Units.formatWhole(sc.gpus()) + " GPUs" : "does not fit",
+                    null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
                     List.of(in("GPUs", Units.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
@@ -148,5 +166,33 @@ public final class Explanations {
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
                     formatNumber(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
         };
+    }
+
+    private static List<Explanation.Input> shapeInputs(ServingCost sc, InferenceSetup i) {
+        List<Explanation.Input> inputs = new java.util.ArrayList<>();
+        for (ShapeOption o : sc.options().subList(0, Math.min(5, sc.options().size()))) {
+            inputs.add(in(o.shape().label(), Units.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
+                    + formatUsd(o.monthlyCostUsd()) + "/month" + (o.targetsMet() ? "" : " (misses a target)")));
+        }
+        inputs.add(in("pinned", i.tensorParallel() > 0 || i.expertParallel() > 0
+                ? "TP " + i.tensorParallel() + (i.expertParallel() > 0 ? ", EP " + i.expertParallel() : "") : "no: chosen"));
+        return inputs;
+    }
+
+    /** "TP 8: 9× cheaper than TP 2 here", or what a pinned shape costs against the free choice. */
+    private static String shapeComparison(ServingCost sc, InferenceSetup i) {
+        ShapeOption chosen = sc.chosen();
+        ShapeOption free = sc.unpinnedBest();
+        if (free != null && !free.shape().equals(chosen.shape()) && free.monthlyCostUsd() < chosen.monthlyCostUsd()) {
+            return "Pinned in the scenario. " + free.shape().label() + " would cost " + formatUsd(free.monthlyCostUsd())
+                    + "/month, " + formatNumber(chosen.monthlyCostUsd() / free.monthlyCostUsd()) + "× less.";
+        }
+        ShapeOption dearest = sc.options().get(sc.options().size() - 1);
+        if (dearest.monthlyCostUsd() > chosen.monthlyCostUsd() * 1.05 && chosen.monthlyCostUsd() > 0) {
+            return chosen.shape().label() + ": " + formatNumber(dearest.monthlyCostUsd() / chosen.monthlyCostUsd()) + "× cheaper than "
+                    + dearest.shape().label() + " here" + (sc.nextBest() != null ? "; next best " + sc.nextBest().shape().label() + " at "
+                    + formatUsd(sc.nextBest().monthlyCostUsd()) + "/month." : ".");
+        }
+        return null;
     }
 }

@@ -1,6 +1,6 @@
 package loopline.engine;
 
-/** Memory of one serving replica's GPUs. Bytes are per GPU unless the name says otherwise. */
+/** Memory of one serving replica's GPUs at its operating point. Bytes are per GPU unless the name says otherwise. */
 public record InferenceMemory(
         double weightsBytes,
         double weightsPerGpuBytes,
@@ -13,11 +13,11 @@ public record InferenceMemory(
         double capacityBytes,
         double bytesPerParameter,
         int gpusPerReplica,
-        int maxBatchByMemory,
+        long sequencesByMemory,
         boolean fits) {
 
     public static final String WEIGHTS_FORMULA = "N × bytes per weight (int4: 0.5 + 2/128 for group scales)";
     public static final String KV_PER_TOKEN_FORMULA = "2 × L × a_kv × d × bytes   (MLA: L × (kv_lora_rank + rope_dim) × bytes)";
-    public static final String KV_FORMULA = "batch × Σ_layers(KV per layer per token × min(context, window)) × paging waste ÷ KV shards";
+    public static final String KV_FORMULA = "sequences holding KV × Σ_layers(KV per layer per token × min(context, window)) ÷ (1 − allocator waste) ÷ KV shards";
     public static final String OVERHEAD_FORMULA = "(1 − GPU memory utilisation) × capacity: activations, CUDA graphs, context";
 }

@@ -1,8 +1,9 @@
 package loopline.engine;
 
 /**
- * How the model is served. {@code tensorParallel} 0 picks the smallest group that fits; {@code batchSize}
- * 0 picks the largest batch that fits memory and still meets the per-user speed target.
+ * How the model is served. {@code tensorParallel} and {@code expertParallel} 0 pick the cheapest replica
+ * shape that meets the targets; {@code batchSize} N runs N concurrent requests per replica (closed loop),
+ * 0 as many as keep every user at the speed target and the p99 first-token target, memory permitting.
  */
 public record InferenceSetup(
         Gpu gpu,
@@ -21,26 +22,33 @@ public record InferenceSetup(
         double gpuMemoryUtilization,
         boolean pagedKvCache,
         double prefixCacheHitRate,
-        SpeculativeDecoding speculativeDecoding) {
+        SpeculativeDecoding speculativeDecoding,
+        double targetTimeToFirstTokenSeconds,
+        boolean continuousBatching,
+        int expertParallel,
+        int maxConcurrentSequences) {
 
     public InferenceSetup withBatchSize(int b) {
         return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens, b,
                 targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
                 memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
+                maxConcurrentSequences);
     }
 
     public InferenceSetup withRequestsPerDay(double r) {
         return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens,
                 batchSize, targetTokensPerSecondPerUser, r, peakToAverage, pricePerGpuHourUsd,
                 memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
+                maxConcurrentSequences);
     }
 
     public InferenceSetup withTensorParallel(int t) {
         return new InferenceSetup(gpu, precision, kvCachePrecision, t, promptTokens, outputTokens,
                 batchSize, targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
                 memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
+                maxConcurrentSequences);
     }
 }

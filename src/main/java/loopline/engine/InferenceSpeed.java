@@ -1,20 +1,59 @@
 package loopline.engine;
 
-/** Latency and throughput of one serving replica at its batch size. */
+/**
+ * How the chosen replica shape behaves: its capacity at the targets, and its operating point at the
+ * scenario's peak traffic (each replica gets peak ÷ replicas). Every per-user and per-replica figure
+ * comes from that one operating point, so they agree with each other by Little's law.
+ */
 public record InferenceSpeed(
-        int batchSize,
-        double timeToFirstTokenSeconds,
-        double timePerOutputTokenSeconds,
-        double tokensPerSecondPerUser,
-        double tokensPerSecondPerReplica,
-        double requestsPerSecondPerReplica,
+        ReplicaShape shape,
+        OperatingPoint atPeak,
+        double capacityRequestsPerSecond,
+        boolean speedTargetMet,
+        boolean firstTokenTargetMet,
         boolean decodeMemoryBound,
         double decodeArithmeticIntensity,
-        boolean latencyTargetMet) {
+        boolean continuousBatching) {
 
     public static final String TTFT_FORMULA =
-            "max(prompt FLOPs ÷ (achievable FLOP/s × compute eff.), weight bytes ÷ (bandwidth × bandwidth eff.)) + all-reduces";
+            "prefill of the prompt in chunks riding along decode steps + wait for the chunk budget (M/D/1) + wait for KV memory (M/M/c)";
     public static final String TPOT_FORMULA =
-            "max((weights read ÷ t + batch × KV bytes) ÷ (bandwidth × eff.), batch × 2·N_active FLOPs ÷ (FLOP/s × eff.)) + all-reduces";
-    public static final String REQUESTS_FORMULA = "1 ÷ (prefill time + output tokens × time per token ÷ batch)";
+            "step time τ = roofline(weights read once + running sequences' KV, FLOPs of decode + prompt chunk) + collectives + floor,"
+                    + " solved so that λ·O·τ sequences decode and λ·P·τ prompt tokens ride along each step";
+    public static final String CAPACITY_FORMULA =
+            "largest λ at which 1 ÷ TPOT ≥ speed target and TTFT p99 ≤ first-token target (or λ at the set concurrency)";
+
+    public double timeToFirstTokenSeconds() {
+        return atPeak.timeToFirstTokenSeconds();
+    }
+
+    public double timePerOutputTokenSeconds() {
+        return atPeak.timePerOutputTokenSeconds();
+    }
+
+    public double tokensPerSecondPerUser() {
+        return atPeak.tokensPerSecondPerUser();
+    }
+
+    /** Requests each replica completes per second at peak (its share of the traffic). */
+    public double requestsPerSecondPerReplica() {
+        return atPeak.requestsPerSecond();
+    }
+
+    public double tokensPerSecondPerReplica() {
+        return atPeak.outputTokensPerSecond();
+    }
+
+    /** Requests in each replica at peak, waiting or being answered. */
+    public double concurrentRequests() {
+        return atPeak.concurrentRequests();
+    }
+
+    public Latency latency() {
+        return atPeak.latency();
+    }
+
+    public boolean latencyTargetMet() {
+        return speedTargetMet && firstTokenTargetMet;
+    }
 }

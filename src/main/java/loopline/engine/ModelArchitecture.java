@@ -3,7 +3,7 @@ package loopline.engine;
 /**
  * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
  * continuously; catalog models hold whole numbers. {@code moe}, {@code mla} and {@code slidingWindow}
- * are null when the model does not use them.
+ * are null when the model does not use them. {@code maxContext} is the context window in tokens, 0 when unknown.
  */
 public record ModelArchitecture(
         String id,
@@ -24,7 +24,8 @@ public record ModelArchitecture(
         SlidingWindow slidingWindow,
         double publishedParameters,
         boolean derived,
-        String source) {
+        String source,
+        double maxContext) {
 
     // ---- parameters -------------------------------------------------------------------------
 

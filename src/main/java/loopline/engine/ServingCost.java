@@ -1,21 +1,31 @@
 package loopline.engine;
 
-/** What serving costs at the scenario's traffic, and how training's one-time cost amortises against it. */
+import java.util.List;
+
+/**
+ * What serving costs at the scenario's traffic, with the shape options it was chosen from, and how
+ * training's one-time cost amortises against it. A setup that does not fit in memory has no bill:
+ * {@code servable} is false and the money figures are 0, never a price for something that cannot run.
+ */
 public record ServingCost(
         double peakRequestsPerSecond,
-        int replicas,
-        int gpus,
+        long replicas,
+        long gpus,
         double monthlyCostUsd,
         double costPerRequestUsd,
         double costPerMillionOutputTokensUsd,
         double trainingCostPerRequestUsd,
-        double breakEvenMonths) {
+        double breakEvenMonths,
+        boolean servable,
+        List<ShapeOption> options,
+        ShapeOption unpinnedBest) {
 
-    public static final String REPLICAS_FORMULA = "⌈requests/day ÷ 86,400 × peak-to-average ÷ requests/s per replica⌉ (at least 1)";
+    public static final String REPLICAS_FORMULA = "⌈peak requests/s ÷ requests/s one replica takes at the targets⌉ (at least 1)";
     public static final String MONTHLY_FORMULA = "replicas × GPUs per replica × $/GPU-hour × 720 h";
     public static final String PER_REQUEST_FORMULA = "monthly cost ÷ (requests/day × 30)";
     public static final String AMORTISED_FORMULA = "training cost ÷ (requests/day × 30 × horizon months)";
     public static final String BREAK_EVEN_FORMULA = "training cost ÷ monthly serving cost";
+    public static final String SHAPE_FORMULA = "for each replica shape (TP 1…64, EP for MoE): replicas × GPUs × $/GPU-hour; the cheapest that meets the targets";
 
     /** The essay's arithmetic: a monthly bill is the cost per use × uses per day × 30 days. */
     public static double monthlyBill(double costPerRequestUsd, double requestsPerDay) {
@@ -27,17 +37,27 @@ public record ServingCost(
         return trainingCostUsd / lifetimeRequests;
     }
 
-    static ServingCost of(InferenceSetup setup, InferenceSpeed speed, InferenceMemory memory, double trainingCostUsd,
-                          double horizonMonths) {
-        double peakRps = setup.requestsPerDay() / Units.SECONDS_PER_DAY * setup.peakToAverage();
-        double perReplica = speed.requestsPerSecondPerReplica();
-        int replicas = (int) Math.min(Integer.MAX_VALUE / 64, Math.max(1, Math.ceil(peakRps / perReplica)));
-        int gpus = replicas * memory.gpusPerReplica();
-        double monthly = gpus * setup.pricePerGpuHourUsd() * Units.HOURS_PER_MONTH;
+    /** The chosen option (first of {@code options}). */
+    public ShapeOption chosen() {
+        return options.get(0);
+    }
+
+    /** The cheapest other shape, or null when there was no other. */
+    public ShapeOption nextBest() {
+        return options.size() > 1 ? options.get(1) : null;
+    }
+
+    static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, double horizonMonths) {
+        double peakRps = ServingModel.peakRequestsPerSecond(setup);
+        ShapeOption chosen = serving.options().get(0);
+        boolean servable = serving.memory().fits();
+        double monthly = servable ? chosen.monthlyCostUsd() : 0;
         double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
         double perRequest = monthly / monthlyRequests;
-        return new ServingCost(peakRps, replicas, gpus, monthly, perRequest, perRequest / setup.outputTokens() * 1e6,
+        return new ServingCost(peakRps, servable ? chosen.replicas() : 0, servable ? chosen.gpus() : 0, monthly, perRequest,
+                perRequest / setup.outputTokens() * 1e6,
                 amortisedPerRequest(trainingCostUsd, monthlyRequests * horizonMonths),
-                trainingCostUsd / monthly);
+                servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, serving.options(),
+                serving.unpinnedBest());
     }
 }

@@ -30,16 +30,42 @@ final class Warnings {
         if (t.precision() == Precision.BF16 && tg.bf16FlopsPerSecond() <= 0) {
             w.add(tg.name() + " has no bf16 tensor cores: bf16 is counted at its fp16 rate.");
         }
+        InferenceSetup inf = s.inference();
         if (!im.fits()) {
-            w.add(im.maxBatchByMemory() == 0
-                    ? String.format("Serving does not fit: %s of weights per GPU leave no room for a request's KV cache on %d × %s.",
-                            Units.formatBytes(im.weightsPerGpuBytes()), im.gpusPerReplica(), s.inference().gpu().name())
-                    : String.format("Serving batch %d does not fit: memory holds at most %d sequences.",
-                            speed.batchSize(), im.maxBatchByMemory()));
+            w.add(String.format("Serving does not fit: %s of weights per GPU leave no room for a request's KV cache on %d × %s; no bill is shown.",
+                    Units.formatBytes(im.weightsPerGpuBytes()), im.gpusPerReplica(), inf.gpu().name()));
+        } else {
+            if (!speed.speedTargetMet()) {
+                w.add(String.format("Speed target missed: %s tokens/s per user at best on %s, target %s.",
+                        Units.formatNumber(speed.tokensPerSecondPerUser()), speed.shape().label(),
+                        Units.formatNumber(inf.targetTokensPerSecondPerUser())));
+            }
+            if (!speed.firstTokenTargetMet()) {
+                w.add(String.format("First-token target missed: p99 %s at best, target %s.",
+                        Units.formatDuration(speed.latency().ttftP99Seconds()), Units.formatDuration(inf.targetTimeToFirstTokenSeconds())));
+            }
+            if (inf.batchSize() > 0 && inf.batchSize() > Math.min(im.sequencesByMemory(), (long) inf.maxConcurrentSequences() * speed.shape().attentionGroups())) {
+                w.add(String.format("Batch %d does not fit: memory holds %s sequences per replica and the scheduler runs at most %s; the rest wait.",
+                        inf.batchSize(), Units.formatCount(im.sequencesByMemory()), Units.formatCount(inf.maxConcurrentSequences())));
+            }
         }
-        if (!speed.latencyTargetMet()) {
-            w.add(String.format("Latency target missed: %s tokens/s per user at best, target %s.",
-                    Units.formatNumber(speed.tokensPerSecondPerUser()), Units.formatNumber(s.inference().targetTokensPerSecondPerUser())));
+        ShapeOption free = e.serving().unpinnedBest();
+        ShapeOption chosen = e.serving().chosen();
+        if (im.fits() && free != null && free.monthlyCostUsd() < 0.67 * chosen.monthlyCostUsd()) {
+            w.add(String.format("%s is pinned; %s would serve this traffic for %s/month instead of %s.", chosen.shape().label(),
+                    free.shape().label(), Units.formatUsd(free.monthlyCostUsd()), Units.formatUsd(chosen.monthlyCostUsd())));
+        }
+        if (inf.expertParallel() > 1 && s.model().moe() == null) {
+            w.add("Expert parallelism is set but " + s.model().name() + " has no experts: it is ignored.");
+        }
+        double context = inf.promptTokens() + inf.outputTokens();
+        if (s.model().maxContext() > 0 && context > s.model().maxContext()) {
+            w.add(String.format("Prompt + answer (%s tokens) is longer than %s's context window of %s tokens.",
+                    Units.formatCount(context), s.model().name(), Units.formatCount(s.model().maxContext())));
+        }
+        Gpu sg = inf.gpu();
+        if (inf.precision() == Precision.FP8 && sg.fp8FlopsPerSecond() <= 0) {
+            w.add(sg.name() + " has no fp8 tensor cores: fp8 weights are served weight-only, computing in 16-bit.");
         }
         return w;
     }

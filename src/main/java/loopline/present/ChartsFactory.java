@@ -11,7 +11,11 @@ import java.util.List;
 import loopline.engine.Estimate;
 import loopline.engine.Figure;
 import loopline.engine.InferenceMemory;
+import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
+import loopline.engine.OperatingPoint;
+import loopline.engine.ServingModel;
+import loopline.engine.ShapeOption;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
@@ -31,7 +35,7 @@ public final class ChartsFactory {
     }
 
     public static Charts of(Estimate e) {
-        return new Charts(trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingThroughput(e),
+        return new Charts(trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingLatency(e),
                 trainingCost(e), servingCost(e), lifetime(e));
     }
 
@@ -59,12 +63,12 @@ public final class ChartsFactory {
                 new Segment("Weights", m.weightsPerGpuBytes(), "weights"),
                 new Segment("KV cache", m.kvCachePerGpuBytes(), "kv"),
                 new Segment("Engine reserve", m.overheadPerGpuBytes(), "overhead"));
-        int batch = e.inferenceSpeed().batchSize();
+        InferenceSpeed sp = e.inferenceSpeed();
         String verdict = m.fits()
-                ? "Fits on " + m.gpusPerReplica() + (m.gpusPerReplica() == 1 ? " GPU" : " GPUs") + " per replica; room for "
-                        + formatCount(m.maxBatchByMemory()) + " concurrent requests, running " + batch
-                : m.maxBatchByMemory() == 0 ? "Does not fit: the weights leave no room for a request's KV cache"
-                : "Batch " + batch + " does not fit: memory holds " + m.maxBatchByMemory() + " requests";
+                ? "Fits on " + m.gpusPerReplica() + (m.gpusPerReplica() == 1 ? " GPU" : " GPUs") + " per replica (" + sp.shape().label()
+                        + "); memory holds " + formatCount(m.sequencesByMemory()) + " sequences, " + formatNumber(sp.atPeak().runningSequences())
+                        + " in use at peak"
+                : "Does not fit: the weights leave no room for a request's KV cache";
         return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
                 + Units.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(),
@@ -105,37 +109,61 @@ public final class ChartsFactory {
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count");
     }
 
-    static LineChartData servingThroughput(Estimate e) {
+    /**
+     * Latency against the traffic one replica gets: flat while the replica has room, then the knee where
+     * prompts queue for the chunk budget or for memory. Marked: this scenario's peak share and the
+     * capacity replicas are sized by.
+     */
+    static LineChartData servingLatency(Estimate e) {
         Scenario s = e.scenario();
         InferenceSpeed sp = e.inferenceSpeed();
-        int maxByMemory = e.inferenceMemory().maxBatchByMemory();
-        double hi = MAX_BATCH_SWEEP; // past what memory holds too, so the turn to compute-bound shows
-        double[] xs = distinctRounded(Sweep.logSpace(1, hi, POINTS), 1);
-        Estimate[] points = Sweep.estimates(s.withInference(s.inference().withTensorParallel(e.inferenceMemory().gpusPerReplica())),
-                Sweep.SERVING_BATCH, xs);
-        double[] ms = new double[xs.length];
-        boolean[] computeBound = new boolean[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            ms[i] = points[i].inferenceSpeed().timePerOutputTokenSeconds() * 1e3;
-            computeBound[i] = !points[i].inferenceSpeed().decodeMemoryBound();
-        }
-        List<Series> series = splitAt(xs, ms, computeBound, "Compute-bound", "compute-bound",
-                "Memory-bandwidth-bound", "memory-bound");
+        InferenceSetup inf = s.inference();
+        double capacity = sp.capacityRequestsPerSecond();
+        double current = sp.requestsPerSecondPerReplica();
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker("batch " + sp.batchSize() + ": " + formatNumber(sp.tokensPerSecondPerUser()) + " tok/s per user",
-                sp.batchSize(), true, "current"));
-        if (maxByMemory > 0 && maxByMemory < hi && maxByMemory != sp.batchSize()) {
-            markers.add(new Marker("memory holds " + maxByMemory, maxByMemory, true, "limit"));
+        markers.add(new Marker("target " + formatNumber(inf.targetTokensPerSecondPerUser()) + " tok/s",
+                1e3 / inf.targetTokensPerSecondPerUser(), false, "target"));
+        markers.add(new Marker("first-token target " + formatDuration(inf.targetTimeToFirstTokenSeconds()),
+                inf.targetTimeToFirstTokenSeconds() * 1e3, false, "target"));
+        String title = "Latency vs traffic per replica";
+        String axis = "requests/s per replica";
+        if (!e.inferenceMemory().fits()) {
+            return new LineChartData(title, "no replica shape fits in memory", axis, "ms", false, true, Units::formatNumber,
+                    v -> formatNumber(v), List.of(), markers, Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, "Does not fit in GPU memory");
         }
-        markers.add(new Marker("target " + formatNumber(s.inference().targetTokensPerSecondPerUser()) + " tok/s",
-                1e3 / s.inference().targetTokensPerSecondPerUser(), false, "target"));
-        String problem = !e.inferenceMemory().fits() ? "Does not fit in GPU memory"
-                : !sp.latencyTargetMet() ? "Misses the speed target even at batch 1" : null;
-        return new LineChartData("Time per output token vs batch",
-                "first token in " + formatDuration(sp.timeToFirstTokenSeconds()) + " · "
-                        + formatCount(sp.tokensPerSecondPerReplica()) + " output tokens/s per replica",
-                "concurrent requests (batch)", "ms per token", true, true, Units::formatCount, v -> formatNumber(v), series,
-                markers, Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, problem);
+        double saturation = ServingModel.saturationRequestsPerSecond(s.model(), inf, sp.shape());
+        double hi = saturation;
+        double[] xs = new double[POINTS];
+        double[] ttft = new double[POINTS];
+        double[] tpot = new double[POINTS];
+        int n = 0;
+        for (int i = 0; i < POINTS; i++) {
+            double u = (i + 1.0) / POINTS;
+            double x = hi * (1 - (1 - u) * (1 - u)) * 0.998; // denser towards saturation, where the knee is
+            OperatingPoint p = ServingModel.at(s.model(), inf, sp.shape(), x);
+            if (!p.stable()) {
+                break;
+            }
+            xs[n] = x;
+            ttft[n] = p.latency().ttftP99Seconds() * 1e3;
+            tpot[n] = p.timePerOutputTokenSeconds() * 1e3;
+            n++;
+        }
+        List<Series> series = List.of(
+                new Series("Time per output token (mean)", "tpot", java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(tpot, n)),
+                new Series("Time to first token (p99)", "ttft", java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ttft, n)));
+        markers.add(new Marker("peak: " + formatNumber(current) + "/s, " + formatNumber(sp.tokensPerSecondPerUser()) + " tok/s each",
+                current, true, "current"));
+        if (Math.abs(capacity - current) > hi / 30) {
+            markers.add(new Marker("sized for " + formatNumber(capacity) + "/s", capacity, true, "limit"));
+        }
+        String problem = !sp.speedTargetMet() ? "Misses the speed target even with one request at a time"
+                : !sp.firstTokenTargetMet() ? "Misses the first-token target even when idle" : null;
+        return new LineChartData(title,
+                sp.shape().label() + " · first token p50 " + formatDuration(sp.latency().ttftP50Seconds()) + ", p99 "
+                        + formatDuration(sp.latency().ttftP99Seconds()) + " · " + formatNumber(sp.concurrentRequests()) + " in flight",
+                axis, "ms", false, true, Units::formatNumber, v -> formatNumber(v), series, markers, Side.INFERENCE,
+                Figure.TOKENS_PER_SECOND_PER_USER, problem);
     }
 
     /** Values rounded to multiples of {@code step} (at least one step), each kept once. */
@@ -157,6 +185,7 @@ public final class ChartsFactory {
                 false);
     }
 
+    /** The bill against traffic with the chosen shape at each level, and what the next-best shape here would cost. */
     static LineChartData servingCost(Estimate e) {
         Scenario s = e.scenario();
         double[] xs = Sweep.logSpace(MIN_TRAFFIC, MAX_TRAFFIC, POINTS + 12);
@@ -165,13 +194,25 @@ public final class ChartsFactory {
             cost[i] = e.atTraffic(xs[i]).serving().monthlyCostUsd();
         }
         double current = s.inference().requestsPerDay();
-        return new LineChartData("Serving cost per month vs traffic",
-                formatUsd(e.serving().costPerRequestUsd()) + " per request · " + Units.formatWhole(e.serving().gpus()) + " GPUs at "
-                        + formatCount(current) + " requests/day",
-                "requests per day", "$ per month", true, true, Units::formatCount, Units::formatUsd,
-                List.of(new Series("Monthly serving cost", "serving-cost", xs, cost)),
+        List<Series> series = new ArrayList<>();
+        series.add(new Series("Monthly serving cost", "serving-cost", xs, cost));
+        ShapeOption next = e.serving().nextBest();
+        ShapeOption chosen = e.serving().chosen();
+        if (next != null && e.serving().servable()) {
+            double[] alt = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                alt[i] = e.servingPlan().cost(next.shape(), xs[i] / Units.SECONDS_PER_DAY * s.inference().peakToAverage());
+            }
+            series.add(new Series("Next best here: " + next.shape().label(), "next-best", xs, alt));
+        }
+        String subtitle = e.serving().servable()
+                ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
+                        + Units.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
+                : "does not fit in GPU memory: no bill";
+        return new LineChartData("Serving cost per month vs traffic", subtitle,
+                "requests per day", "$ per month", true, true, Units::formatCount, Units::formatUsd, series,
                 List.of(new Marker(formatCount(current) + "/day: " + formatUsd(e.serving().monthlyCostUsd()) + "/mo", current, true, "current")),
-                Side.INFERENCE, Figure.MONTHLY_SERVING_COST, null);
+                Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
     }
 
     static LineChartData lifetime(Estimate e) {

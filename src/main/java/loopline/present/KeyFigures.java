@@ -45,7 +45,7 @@ public final class KeyFigures {
                         formatCount(e.scenario().inference().promptTokens()) + "-token prompt", Side.INFERENCE,
                         Figure.TIME_TO_FIRST_TOKEN, false),
                 new KeyFigure("Tokens/s per user", formatNumber(sp.tokensPerSecondPerUser()),
-                        (sp.latencyTargetMet() ? "target " : "misses ") + formatNumber(target) + " · batch " + sp.batchSize(),
+                        (sp.latencyTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests()) + " in flight",
                         Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, !sp.latencyTargetMet()),
                 new KeyFigure("Training cost", formatUsd(e.trainingRun().costUsd()), "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false),

@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -37,13 +38,13 @@ class CalibrationTest {
             assertThat(one.inferenceMemory().weightsBytes()).isCloseTo(138e9, withinPercentage(1));
             assertThat(one.inferenceMemory().fits()).isFalse();
 
-            Estimate auto = estimate("llama-2-70b", "inference.gpu=h100-sxm");
-            assertThat(auto.inferenceMemory().gpusPerReplica()).isEqualTo(2);
+            Estimate two = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=2");
+            assertThat(two.inferenceMemory().fits()).isTrue();
             Estimate four = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=4");
             Estimate eight = estimate("llama-2-70b", "inference.gpu=h100-sxm", "inference.tensorParallel=8");
             // "little room": two GPUs hold far fewer concurrent sequences than four or eight
-            assertThat(four.inferenceMemory().maxBatchByMemory()).isGreaterThan(5 * auto.inferenceMemory().maxBatchByMemory());
-            assertThat(eight.inferenceMemory().maxBatchByMemory()).isGreaterThan(four.inferenceMemory().maxBatchByMemory());
+            assertThat(four.inferenceMemory().sequencesByMemory()).isGreaterThan(5 * two.inferenceMemory().sequencesByMemory());
+            assertThat(eight.inferenceMemory().sequencesByMemory()).isGreaterThan(four.inferenceMemory().sequencesByMemory());
         }
 
         @Test
@@ -119,23 +120,23 @@ class CalibrationTest {
     class Serving {
         @Test
         void llama2SevenBDecodesAboutOneHundredFiveTokensPerSecondOnA100AtBatchOne() {
-            Estimate e = estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.batchSize=1",
+            OperatingPoint p = closedLoop(1, "llama-2-7b", "inference.gpu=a100-80gb", "inference.tensorParallel=1",
                     "inference.promptTokens=8", "inference.outputTokens=200");
-            assertThat(e.inferenceSpeed().tokensPerSecondPerUser()).isCloseTo(104.9, withinPercentage(30));
+            assertThat(p.tokensPerSecondPerUser()).isCloseTo(104.9, withinPercentage(30));
         }
 
         @Test
         void llama2SevenBFirstTokenAfterATwoThousandTokenPromptOnA100() {
-            Estimate e = estimate("llama-2-7b", "inference.gpu=a100-80gb", "inference.precision=fp16",
-                    "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1");
-            assertThat(e.inferenceSpeed().timeToFirstTokenSeconds()).isCloseTo(0.133, withinPercentage(30));
+            OperatingPoint p = closedLoop(1, "llama-2-7b", "inference.gpu=a100-80gb", "inference.precision=fp16",
+                    "inference.tensorParallel=1", "inference.promptTokens=2048", "inference.outputTokens=1");
+            assertThat(p.timeToFirstTokenSeconds()).isCloseTo(0.133, withinPercentage(30));
         }
 
         @Test
         void llama2SevenBFirstTokenInFp8OnH100() {
-            Estimate e = estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.precision=fp8",
-                    "inference.batchSize=1", "inference.promptTokens=2048", "inference.outputTokens=1");
-            assertThat(e.inferenceSpeed().timeToFirstTokenSeconds()).isCloseTo(0.036, withinPercentage(30));
+            OperatingPoint p = closedLoop(1, "llama-2-7b", "inference.gpu=h100-sxm", "inference.precision=fp8",
+                    "inference.tensorParallel=1", "inference.promptTokens=2048", "inference.outputTokens=1");
+            assertThat(p.timeToFirstTokenSeconds()).isCloseTo(0.036, withinPercentage(30));
         }
     }
 

@@ -2,11 +2,14 @@ package loopline.engine;
 
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -52,8 +55,34 @@ class EngineProperties {
         List<String> bad = new ArrayList<>();
         collectBadNumbers("estimate", e, bad);
         assertThat(bad).isEmpty();
-        assertThat(e.inferenceSpeed().batchSize()).isPositive();
         assertThat(e.inferenceMemory().gpusPerReplica()).isPositive();
+        if (e.inferenceMemory().fits()) {
+            assertThat(e.inferenceSpeed().concurrentRequests()).isPositive();
+            assertThat(e.serving().replicas()).isPositive();
+        } else {
+            assertThat(e.serving().servable()).isFalse();
+            assertThat(e.serving().monthlyCostUsd()).isZero();
+        }
+    }
+
+    /** Little's law and 1 ÷ TPOT hold at every operating point the window shows. */
+    @Property(tries = 300)
+    void servingFiguresObeyLittlesLaw(@ForAll("anyScenario") Scenario s) {
+        Estimate e = Estimator.estimate(s);
+        Assume.that(e.inferenceMemory().fits());
+        InferenceSpeed sp = e.inferenceSpeed();
+        double inSystem = sp.requestsPerSecondPerReplica()
+                * (sp.timeToFirstTokenSeconds() + s.inference().outputTokens() * sp.timePerOutputTokenSeconds());
+        assertThat(sp.concurrentRequests()).isCloseTo(inSystem, withinPercentage(1e-6));
+        assertThat(sp.tokensPerSecondPerUser() * sp.timePerOutputTokenSeconds()).isCloseTo(1, within(1e-9));
+        assertThat(sp.tokensPerSecondPerReplica()).isCloseTo(sp.requestsPerSecondPerReplica() * s.inference().outputTokens(),
+                withinPercentage(1e-6));
+        assertThat(sp.latency().ttftP99Seconds()).isGreaterThanOrEqualTo(sp.latency().ttftP50Seconds());
+        assertThat(sp.latency().tpotP99Seconds()).isGreaterThanOrEqualTo(sp.latency().tpotP50Seconds() * (1 - 1e-9));
+        assertThat(sp.requestsPerSecondPerReplica()).isLessThanOrEqualTo(sp.capacityRequestsPerSecond() * (1 + 1e-9));
+        // Each replica takes its share of the peak (to the solver's tolerance where a set batch runs it at its limit).
+        assertThat(sp.requestsPerSecondPerReplica() * e.serving().replicas())
+                .isCloseTo(e.serving().peakRequestsPerSecond(), withinPercentage(0.01));
     }
 
     @Property(tries = 200)
@@ -76,24 +105,27 @@ class EngineProperties {
                                 @ForAll("catalogModel") String model) {
         int longer = Math.min(1 << 20, context + more);
         Estimate a = Estimator.estimate(scenario(model, "training.sequenceLength=" + context, "inference.promptTokens=" + context,
-                "inference.batchSize=4", "inference.tensorParallel=8"));
+                "inference.batchSize=4", "inference.tensorParallel=8", "inference.expertParallel=1"));
         Estimate b = Estimator.estimate(scenario(model, "training.sequenceLength=" + longer, "inference.promptTokens=" + longer,
-                "inference.batchSize=4", "inference.tensorParallel=8"));
+                "inference.batchSize=4", "inference.tensorParallel=8", "inference.expertParallel=1"));
         assertThat(b.trainingMemory().perGpuBytes()).isGreaterThanOrEqualTo(a.trainingMemory().perGpuBytes());
-        assertThat(b.inferenceMemory().perGpuBytes()).isGreaterThanOrEqualTo(a.inferenceMemory().perGpuBytes());
+        // Serving at a fixed shape: each sequence holds more KV, so memory holds no more of them.
+        assertThat(b.inferenceMemory().kvCacheBytesPerSequence()).isGreaterThanOrEqualTo(a.inferenceMemory().kvCacheBytesPerSequence());
+        assertThat(b.inferenceMemory().sequencesByMemory()).isLessThanOrEqualTo(a.inferenceMemory().sequencesByMemory());
     }
 
     @Property(tries = 300)
-    void timePerTokenNeverFallsAsTheBatchGrows(@ForAll("catalogModel") String model, @ForAll("gpu") String gpu,
-                                               @ForAll @IntRange(min = 1, max = 4095) int batch,
-                                               @ForAll @IntRange(min = 1, max = 512) int more,
-                                               @ForAll boolean speculative) {
-        String[] common = {"inference.gpu=" + gpu, "inference.tensorParallel=8",
-                "inference.speculativeDecoding.enabled=" + speculative};
-        double t1 = Estimator.estimate(scenario(model, with(common, "inference.batchSize=" + batch))).inferenceSpeed().timePerOutputTokenSeconds();
-        double t2 = Estimator.estimate(scenario(model, with(common, "inference.batchSize=" + Math.min(4096, batch + more))))
-                .inferenceSpeed().timePerOutputTokenSeconds();
-        assertThat(t2).isGreaterThanOrEqualTo(t1);
+    void timePerTokenNeverFallsAsConcurrencyGrows(@ForAll("catalogModel") String model, @ForAll("gpu") String gpu,
+                                                  @ForAll @IntRange(min = 1, max = 4095) int batch,
+                                                  @ForAll @IntRange(min = 1, max = 512) int more,
+                                                  @ForAll boolean speculative, @ForAll boolean continuous) {
+        Scenario s = scenario(model, "inference.gpu=" + gpu, "inference.tensorParallel=8",
+                "inference.speculativeDecoding.enabled=" + speculative, "inference.continuousBatching=" + continuous);
+        ReplicaShape shape = Estimator.estimate(s).inferenceSpeed().shape();
+        OperatingPoint a = ServingModel.closedLoop(s.model(), s.inference(), shape, batch);
+        OperatingPoint b = ServingModel.closedLoop(s.model(), s.inference(), shape, batch + more);
+        assertThat(b.timePerOutputTokenSeconds()).isGreaterThanOrEqualTo(a.timePerOutputTokenSeconds() * (1 - 1e-6));
+        assertThat(b.requestsPerSecond()).isGreaterThanOrEqualTo(a.requestsPerSecond() * (1 - 1e-6));
     }
 
     @Property(tries = 300)
@@ -104,6 +136,55 @@ class EngineProperties {
         Estimate a = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + r));
         Estimate b = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + r * factor));
         assertThat(b.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(a.serving().monthlyCostUsd());
+    }
+
+    /** With the replica shape free, a bigger model, a longer prompt or a longer answer never costs less to serve. */
+    @Property(tries = 150)
+    void servingNeverCostsLessForMoreWork(@ForAll("catalogModel") String model, @ForAll("gpu") String gpu,
+                                          @ForAll @DoubleRange(min = 3, max = 9) double log10Traffic,
+                                          @ForAll @IntRange(min = 16, max = 16_000) int prompt,
+                                          @ForAll @IntRange(min = 16, max = 4_000) int output,
+                                          @ForAll @DoubleRange(min = 1, max = 2) double factor) {
+        String[] common = {"inference.gpu=" + gpu, "inference.requestsPerDay=" + Math.pow(10, log10Traffic)};
+        Estimate base = Estimator.estimate(scenario(model, with(with(common, "inference.promptTokens=" + prompt),
+                "inference.outputTokens=" + output)));
+        Estimate longerPrompt = Estimator.estimate(scenario(model, with(with(common, "inference.promptTokens=" + (int) (prompt * factor)),
+                "inference.outputTokens=" + output)));
+        Estimate longerAnswer = Estimator.estimate(scenario(model, with(with(common, "inference.promptTokens=" + prompt),
+                "inference.outputTokens=" + (int) (output * factor))));
+        Assume.that(meetsTargets(base) && meetsTargets(longerPrompt) && meetsTargets(longerAnswer));
+        assertThat(longerPrompt.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(base.serving().monthlyCostUsd());
+        assertThat(longerAnswer.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(base.serving().monthlyCostUsd());
+    }
+
+    @Property(tries = 150)
+    void servingNeverCostsLessForABiggerModel(@ForAll @DoubleRange(min = 9, max = 11.5) double log10Size,
+                                              @ForAll @DoubleRange(min = 1, max = 2) double factor,
+                                              @ForAll @DoubleRange(min = 3, max = 9) double log10Traffic) {
+        String traffic = "inference.requestsPerDay=" + Math.pow(10, log10Traffic);
+        Estimate small = Estimator.estimate(scenario("model.parameters=" + Math.pow(10, log10Size), traffic));
+        Estimate large = Estimator.estimate(scenario("model.parameters=" + Math.pow(10, log10Size) * factor, traffic));
+        Assume.that(meetsTargets(small) && meetsTargets(large));
+        assertThat(large.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(small.serving().monthlyCostUsd());
+    }
+
+    /** Ten times the traffic costs about ten times as much once there are enough replicas for rounding not to matter. */
+    @Property(tries = 100)
+    void tenTimesTheTrafficCostsAboutTenTimesAsMuch(@ForAll("catalogModel") String model,
+                                                    @ForAll @DoubleRange(min = 5, max = 10) double log10Traffic) {
+        Estimate a = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + Math.pow(10, log10Traffic)));
+        Estimate b = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + 10 * Math.pow(10, log10Traffic)));
+        Assume.that(meetsTargets(a) && meetsTargets(b) && a.serving().replicas() >= 10);
+        // Up to 10% more from rounding replicas up; less where a larger replica shape pays off at scale.
+        assertThat(b.serving().monthlyCostUsd() / a.serving().monthlyCostUsd()).isBetween(8.0, 11.0);
+    }
+
+    /**
+     * Monotonicity is promised where a configuration meets the targets; where none does, the replica
+     * serves one request at a time as fast as it can and the window says the target is missed.
+     */
+    private static boolean meetsTargets(Estimate e) {
+        return e.serving().servable() && e.inferenceSpeed().latencyTargetMet();
     }
 
     @Provide
@@ -128,10 +209,12 @@ class EngineProperties {
             if (!Double.isFinite(d) || d < 0) {
                 bad.add(path + " = " + d);
             }
-        } else if (value instanceof Integer i) {
-            if (i < 0) {
-                bad.add(path + " = " + i);
+        } else if (value instanceof Integer || value instanceof Long) {
+            if (((Number) value).longValue() < 0) {
+                bad.add(path + " = " + value);
             }
+        } else if (value instanceof OperatingPoint p && !p.stable() || value instanceof ServingCost c && !c.servable()) {
+            return; // a replica that cannot run has no operating point and no bill: checked as such above
         } else if (value instanceof Record r && !(value instanceof Scenario)) {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 try {

@@ -1,6 +1,8 @@
 package loopline.engine;
 
+import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
+import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -81,29 +83,29 @@ class FormulaTest {
 
     @Test
     void batchOneDecodeReadsAllWeightsOnceOverAchievedBandwidth() {
-        Estimate e = estimate("llama-2-7b", "inference.gpu=h100-sxm", "inference.batchSize=1",
+        OperatingPoint p = closedLoop(1, "llama-2-7b", "inference.gpu=h100-sxm", "inference.tensorParallel=1",
                 "inference.promptTokens=1", "inference.outputTokens=2");
-        double n = e.totalParameters();
+        double n = estimate("llama-2-7b").totalParameters();
         double weightBytes = (n - 32000 * 4096.0) * 2; // the input embedding is a lookup: one row per token
-        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isCloseTo(weightBytes / (3.35e12 * 0.7), withinPercentage(0.5));
+        double floor = StepCost.FLOOR_PER_STEP_SECONDS + 32 * StepCost.FLOOR_PER_LAYER_SECONDS;
+        assertThat(p.timePerOutputTokenSeconds()).isCloseTo(weightBytes / (3.35e12 * 0.7) + floor, withinPercentage(0.5));
     }
 
     @Test
     void decodeTurnsComputeBoundAtLargeBatch() {
-        Estimate small = estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=1");
-        Estimate large = estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=1024",
-                "inference.promptTokens=64", "inference.outputTokens=64");
-        assertThat(small.inferenceSpeed().decodeMemoryBound()).isTrue();
-        assertThat(large.inferenceSpeed().decodeMemoryBound()).isFalse();
+        Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=64", "inference.outputTokens=64");
+        StepCost step = new StepCost(s.model(), s.inference(), ReplicaShape.tensorParallel(1));
+        assertThat(step.decodeMemoryBound(1)).isTrue();
+        assertThat(step.decodeMemoryBound(1024)).isFalse();
     }
 
     @Test
     void speculativeDecodingYieldsTheExpectedTokensPerStep() {
         SpeculativeDecoding s = new SpeculativeDecoding(true, 4, 0.7, 0.1);
         assertThat(s.expectedTokensPerStep()).isCloseTo((1 - Math.pow(0.7, 5)) / 0.3, within(1e-12));
-        Estimate off = estimate("llama-3.1-70b", "inference.batchSize=1");
-        Estimate on = estimate("llama-3.1-70b", "inference.batchSize=1", "inference.speculativeDecoding.enabled=true");
-        assertThat(on.inferenceSpeed().tokensPerSecondPerUser()).isGreaterThan(1.5 * off.inferenceSpeed().tokensPerSecondPerUser());
+        OperatingPoint off = closedLoop(1, "llama-3.1-70b", "inference.tensorParallel=4");
+        OperatingPoint on = closedLoop(1, "llama-3.1-70b", "inference.tensorParallel=4", "inference.speculativeDecoding.enabled=true");
+        assertThat(on.tokensPerSecondPerUser()).isGreaterThan(1.5 * off.tokensPerSecondPerUser());
     }
 
     @Test
@@ -117,18 +119,19 @@ class FormulaTest {
     void pagedKvCacheHoldsMoreSequences() {
         Estimate paged = estimate("llama-3.1-8b", "inference.pagedKvCache=true");
         Estimate unpaged = estimate("llama-3.1-8b", "inference.pagedKvCache=false");
-        assertThat(paged.inferenceMemory().maxBatchByMemory()).isGreaterThan(2 * unpaged.inferenceMemory().maxBatchByMemory());
+        assertThat(paged.inferenceMemory().sequencesByMemory()).isGreaterThan(2 * unpaged.inferenceMemory().sequencesByMemory());
     }
 
     @Test
     void moeDecodeAtBatchOneReadsOnlyTheActiveExperts() {
-        Estimate e = estimate("mixtral-8x7b", "inference.gpu=h100-sxm", "inference.tensorParallel=2", "inference.batchSize=1");
-        ModelArchitecture m = e.scenario().model();
+        OperatingPoint p = closedLoop(1, "mixtral-8x7b", "inference.gpu=h100-sxm", "inference.tensorParallel=2",
+                "inference.expertParallel=1");
+        ModelArchitecture m = estimate("mixtral-8x7b").scenario().model();
         double activeBytes = (m.totalParameters() - m.routedExpertParameters() - m.inputEmbeddingParameters()
                 + m.routedExpertParameters() * 2 / 8) * 2;
         // the step is at least the active weights over bandwidth and well under all weights
-        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isGreaterThan(activeBytes / 2 / (3.35e12 * 0.7));
-        assertThat(e.inferenceSpeed().timePerOutputTokenSeconds()).isLessThan(m.totalParameters() * 2 / 2 / (3.35e12 * 0.7));
+        assertThat(p.timePerOutputTokenSeconds()).isGreaterThan(activeBytes / 2 / (3.35e12 * 0.7));
+        assertThat(p.timePerOutputTokenSeconds()).isLessThan(m.totalParameters() * 2 / 2 / (3.35e12 * 0.7));
     }
 
     @Test
@@ -136,7 +139,7 @@ class FormulaTest {
         Estimate e = estimate("llama-3.1-8b", "inference.requestsPerDay=1e7");
         ServingCost c = e.serving();
         double peak = 1e7 / 86400 * 2;
-        assertThat(c.replicas()).isEqualTo((int) Math.ceil(peak / e.inferenceSpeed().requestsPerSecondPerReplica()));
+        assertThat(c.replicas()).isEqualTo((long) Math.ceil(peak / e.inferenceSpeed().capacityRequestsPerSecond()));
         assertThat(c.monthlyCostUsd()).isCloseTo(c.gpus() * 2.99 * 720, withinPercentage(1e-9));
         assertThat(c.costPerRequestUsd() * 1e7 * 30).isCloseTo(c.monthlyCostUsd(), withinPercentage(1e-9));
         assertThat(c.breakEvenMonths() * c.monthlyCostUsd()).isCloseTo(e.trainingRun().costUsd(), withinPercentage(1e-9));

@@ -35,11 +35,31 @@ class ChartsFactoryTest {
     }
 
     @Test
-    void decodeTurnsComputeBoundAlongTheBatchAxisForAShortContextModel() {
-        Estimate e = estimate("llama-3.1-8b", "inference.promptTokens=64", "inference.outputTokens=64");
-        LineChartData d = ChartsFactory.servingThroughput(e);
-        assertThat(d.series()).extracting(Series::styleClass).containsExactly("memory-bound", "compute-bound");
+    void latencyStaysFlatThenTurnsUpWhereTheReplicaSaturates() {
+        Estimate e = estimate("llama-3.1-8b", "inference.requestsPerDay=1e6");
+        LineChartData d = ChartsFactory.servingLatency(e);
+        assertThat(d.series()).extracting(Series::styleClass).containsExactly("tpot", "ttft");
+        double[] tpot = d.series().get(0).y();
+        double[] ttft = d.series().get(1).y();
+        assertThat(tpot[tpot.length / 2]).as("flat at half load").isLessThan(1.5 * tpot[0]);
+        assertThat(tpot[tpot.length - 1]).as("the knee").isGreaterThan(2 * tpot[tpot.length / 2]);
+        assertThat(ttft[ttft.length - 1]).as("prompts queue near saturation").isGreaterThan(3 * ttft[0]);
         assertThat(d.markers()).anyMatch(m -> !m.vertical() && m.styleClass().equals("target"));
+        assertThat(d.markers()).anyMatch(m -> m.vertical() && m.styleClass().equals("current")
+                && Math.abs(m.value() - e.inferenceSpeed().requestsPerSecondPerReplica()) < 1e-9);
+    }
+
+    @Test
+    void servingCostChartShowsTheNextBestShape() {
+        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7");
+        LineChartData d = ChartsFactory.servingCost(e);
+        assertThat(d.series()).hasSize(2);
+        assertThat(d.series().get(1).name()).contains(e.serving().nextBest().shape().label());
+        double[] chosen = d.series().get(0).y();
+        double[] next = d.series().get(1).y();
+        for (int i = 0; i < chosen.length; i++) {
+            assertThat(chosen[i]).isLessThanOrEqualTo(next[i] * (1 + 1e-9));
+        }
     }
 
     @Test

@@ -1,0 +1,127 @@
+package loopline.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The replica shapes a scenario may serve with and what one replica of each takes on. Capacities do
+ * not depend on traffic, so the plan prices any traffic level without solving a replica again.
+ */
+public final class ServingPlan {
+
+    static final int[] DEGREES = {1, 2, 4, 8, 16, 32, 64};
+    /** Attention stays tensor-parallel within a node when experts are spread (DEP): t ≤ 8. */
+    static final int MAX_ATTENTION_TP_WITH_EP = 8;
+
+    /** Cheapest first; shapes that meet the targets before those that do not; then fewer GPUs per replica. */
+    private static final Comparator<ShapeOption> CHEAPEST = Comparator
+            .comparing((ShapeOption o) -> !o.targetsMet())
+            .thenComparingDouble(ShapeOption::monthlyCostUsd)
+            .thenComparingInt(o -> o.shape().gpus());
+
+    private final List<ReplicaModel> replicas;
+    private final List<ReplicaModel.Capacity> capacities;
+    private final double pricePerGpuHourUsd;
+
+    private ServingPlan(List<ReplicaModel> replicas, double pricePerGpuHourUsd) {
+        this.replicas = replicas;
+        this.pricePerGpuHourUsd = pricePerGpuHourUsd;
+        this.capacities = new ArrayList<>(replicas.size());
+        for (ReplicaModel r : replicas) {
+            capacities.add(r.capacity());
+        }
+    }
+
+    /** Every shape the setup allows: its pinned TP and EP, or all of them up to 64 GPUs where it leaves them at 0. */
+    static ServingPlan of(ModelArchitecture model, InferenceSetup setup) {
+        return new ServingPlan(fitting(model, setup, shapes(model, setup.tensorParallel(), setup.expertParallel())),
+                setup.pricePerGpuHourUsd());
+    }
+
+    /** The same scenario with TP and EP both free, to say what a pinned shape costs. */
+    static ServingPlan unpinned(ModelArchitecture model, InferenceSetup setup) {
+        return new ServingPlan(fitting(model, setup, shapes(model, 0, 0)), setup.pricePerGpuHourUsd());
+    }
+
+    static List<ReplicaShape> shapes(ModelArchitecture model, int pinnedTp, int pinnedEp) {
+        List<ReplicaShape> shapes = new ArrayList<>();
+        boolean moe = model.moe() != null;
+        for (int t : pinnedTp > 0 ? new int[] {pinnedTp} : DEGREES) {
+            if (pinnedEp <= 1 || !moe) {
+                shapes.add(ReplicaShape.tensorParallel(t));
+            }
+            if (!moe || pinnedEp == 1 || t > MAX_ATTENTION_TP_WITH_EP && pinnedEp == 0) {
+                continue;
+            }
+            for (int e : pinnedEp > 1 ? new int[] {pinnedEp} : DEGREES) {
+                if (e > 1 && e >= t && e % t == 0 && e <= model.moe().experts()) {
+                    shapes.add(new ReplicaShape(t, e));
+                }
+            }
+        }
+        return shapes;
+    }
+
+    /** The shapes whose weights fit with room for a sequence; if none, the largest, so the scenario still shows why. */
+    private static List<ReplicaModel> fitting(ModelArchitecture model, InferenceSetup setup, List<ReplicaShape> shapes) {
+        List<ReplicaModel> fit = new ArrayList<>();
+        ReplicaModel largest = null;
+        for (ReplicaShape shape : shapes) {
+            ReplicaModel r = new ReplicaModel(model, setup, shape);
+            if (r.fits()) {
+                fit.add(r);
+            }
+            if (largest == null || shape.gpus() > largest.shape().gpus()) {
+                largest = r;
+            }
+        }
+        if (fit.isEmpty() && largest != null) {
+            fit.add(largest);
+        }
+        return fit;
+    }
+
+    /** Every option priced at {@code peakRequestsPerSecond}, cheapest first. */
+    public List<ShapeOption> options(double peakRequestsPerSecond) {
+        List<ShapeOption> options = new ArrayList<>(replicas.size());
+        for (int i = 0; i < replicas.size(); i++) {
+            options.add(option(i, peakRequestsPerSecond));
+        }
+        options.sort(CHEAPEST);
+        return options;
+    }
+
+    ReplicaModel replica(ReplicaShape shape) {
+        for (ReplicaModel r : replicas) {
+            if (r.shape().equals(shape)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no replica of shape " + shape);
+    }
+
+    private ShapeOption option(int i, double peakRequestsPerSecond) {
+        ReplicaModel r = replicas.get(i);
+        ReplicaModel.Capacity c = capacities.get(i);
+        long count = c.requestsPerSecond() > 0 ? replicasFor(peakRequestsPerSecond, c.requestsPerSecond()) : 0;
+        long gpus = count * r.shape().gpus();
+        return new ShapeOption(r.shape(), c.requestsPerSecond(), c.speedTargetMet() && c.firstTokenTargetMet(), count, gpus,
+                gpus * pricePerGpuHourUsd * Units.HOURS_PER_MONTH);
+    }
+
+    /** ⌈peak ÷ capacity⌉, at least one; saturating at Long.MAX_VALUE rather than wrapping. */
+    static long replicasFor(double peakRequestsPerSecond, double capacity) {
+        double n = Math.max(1, Math.ceil(peakRequestsPerSecond / capacity * (1 - 1e-12)));
+        return n >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) n;
+    }
+
+    /** Monthly bill of serving {@code peakRequestsPerSecond} with replicas of {@code shape}. */
+    public double cost(ReplicaShape shape, double peakRequestsPerSecond) {
+        return option(replicas.indexOf(replica(shape)), peakRequestsPerSecond).monthlyCostUsd();
+    }
+
+    ReplicaModel.Capacity capacity(ReplicaShape shape) {
+        return capacities.get(replicas.indexOf(replica(shape)));
+    }
+}
