@@ -69,6 +69,7 @@ public final class GpuCatalog {
                 fp16 * TERA,
                 tflops.optionalNonNegative("fp8", 0) * TERA,
                 tflops.optionalNonNegative("int8", 0) * TERA,
+                tflops.optionalNonNegative("fp4", 0) * TERA,
                 measuredBf16 * TERA,
                 measuredFp8 * TERA,
                 f.positive("interconnectGBps") * 1e9,

@@ -71,7 +71,7 @@ public final class ScenarioReader {
         Precision weights = Precision.fromId(choice("inference.precision"));
         Precision kv = doc.get("inference.kvCachePrecision") != null
                 ? Precision.fromId(choice("inference.kvCachePrecision"))
-                : (weights == Precision.INT8 || weights == Precision.INT4 ? Precision.BF16 : weights);
+                : weights.defaultKvCache();
         SpeculativeDecoding spec = new SpeculativeDecoding(bool("inference.speculativeDecoding.enabled"),
                 (int) number("inference.speculativeDecoding.draftTokens"),
                 number("inference.speculativeDecoding.acceptanceRate"),

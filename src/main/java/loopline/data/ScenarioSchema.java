@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class ScenarioSchema {
     static final List<String> TRAINING_PRECISIONS = List.of("fp32", "bf16", "fp16", "fp8");
-    static final List<String> SERVING_PRECISIONS = List.of("fp32", "bf16", "fp16", "fp8", "int8", "int4");
+    static final List<String> SERVING_PRECISIONS = List.of("fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4");
     static final List<String> KV_PRECISIONS = List.of("fp32", "bf16", "fp16", "fp8", "int8");
 
     public static final List<FieldSpec> FIELDS = List.of(
@@ -46,8 +46,8 @@ public final class ScenarioSchema {
 
             gpu("inference.gpu", null, "same as training.gpu", "Accelerator the model is served on"),
             choice("inference.precision", SERVING_PRECISIONS, "bf16", null,
-                    "Weight format; int8/int4 are weight-only and compute in 16-bit"),
-            choice("inference.kvCachePrecision", KV_PRECISIONS, null, "the weights' format, bf16 for int8/int4",
+                    "Weight format; int8/int4 are weight-only and compute in 16-bit; fp4 computes in fp4 on Blackwell"),
+            choice("inference.kvCachePrecision", KV_PRECISIONS, null, "the weights' format; bf16 for int8/int4, fp8 for fp4",
                     "Number format of the KV cache"),
             whole("inference.tensorParallel", 0, 64, 0, "GPUs",
                     "GPUs per replica (tensor parallel); 0 picks the cheapest shape that meets the targets"),

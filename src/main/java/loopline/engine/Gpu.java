@@ -15,6 +15,7 @@ public record Gpu(
         double fp16FlopsPerSecond,
         double fp8FlopsPerSecond,
         double int8OpsPerSecond,
+        double fp4FlopsPerSecond,
         double measuredBf16MatmulFlopsPerSecond,
         double measuredFp8MatmulFlopsPerSecond,
         double interconnectBytesPerSecond,
@@ -27,7 +28,7 @@ public record Gpu(
 
     /** Share of datasheet peak a large matmul reaches where none was measured (stas00 MAMF: 16-bit 80–87%). */
     static final double DEFAULT_MATMUL_FRACTION_16BIT = 0.80;
-    /** fp8/int8 matmuls reach a smaller share (H100 measured 70.9% fp8 vs 80.3% bf16). */
+    /** fp8/int8 (and, unmeasured, fp4) matmuls reach a smaller share (H100 measured 70.9% fp8 vs 80.3% bf16). */
     static final double DEFAULT_MATMUL_FRACTION_8BIT = 0.70;
 
     /** Peak rate for training's matmuls at this precision; what MFU is measured against. */
@@ -37,25 +38,37 @@ public record Gpu(
             case BF16 -> firstPositive(bf16FlopsPerSecond, fp16FlopsPerSecond, fp32FlopsPerSecond);
             case FP16 -> firstPositive(fp16FlopsPerSecond, fp32FlopsPerSecond);
             case FP8 -> firstPositive(fp8FlopsPerSecond, bf16FlopsPerSecond, fp16FlopsPerSecond, fp32FlopsPerSecond);
-            case INT8, INT4 -> throw new IllegalArgumentException("training does not run in " + precision.id());
+            case INT8, INT4, FP4 -> throw new IllegalArgumentException("training does not run in " + precision.id());
         };
     }
 
     /**
-     * The format the serving matmuls run in: fp8 where the GPU has it (W8A8); int8 and int4 are
-     * weight-only quantisation that computes in 16-bit, as AWQ/GPTQ kernels do.
+     * The format the serving matmuls run in: fp8 where the GPU has it (W8A8), fp4 where it has fp4 tensor
+     * cores (Blackwell NVFP4, W4A4; else fp8, else 16-bit); int8 and int4 are weight-only quantisation
+     * that computes in 16-bit, as AWQ/GPTQ kernels do.
      */
     public Precision inferenceComputeFormat(Precision weights) {
         return switch (weights) {
             case FP32 -> Precision.FP32;
+            case FP4 -> fp4FlopsPerSecond > 0 ? Precision.FP4 : inferenceComputeFormat(Precision.FP8);
             case FP8 -> fp8FlopsPerSecond > 0 ? Precision.FP8 : sixteenBit();
             default -> sixteenBit();
+        };
+    }
+
+    /** True when the GPU has tensor cores for this weight format, so it need not fall back to a wider one. */
+    public boolean computesNatively(Precision weights) {
+        return switch (weights) {
+            case FP8 -> fp8FlopsPerSecond > 0;
+            case FP4 -> fp4FlopsPerSecond > 0;
+            default -> true;
         };
     }
 
     /** Best rate a real matmul reaches in this format: measured when published, else a default share of peak. */
     public double achievableMatmulFlopsPerSecond(Precision format) {
         return switch (format) {
+            case FP4 -> fp4FlopsPerSecond * DEFAULT_MATMUL_FRACTION_8BIT;
             case FP8 -> measuredFp8MatmulFlopsPerSecond > 0
                     ? measuredFp8MatmulFlopsPerSecond
                     : fp8FlopsPerSecond * DEFAULT_MATMUL_FRACTION_8BIT;

@@ -1,9 +1,11 @@
 package loopline.engine;
 
 /**
- * The time one engine step takes on one replica: a roofline of everything the step does (Williams et
- * al. 2009; LLM-Viewer, Yuan et al. 2024) plus what cannot overlap — collective communication and a
- * fixed floor of kernel launches and scheduling. A step decodes one position for every running
+ * The time one engine step takes on one replica: a roofline per kind of kernel (Williams et al. 2009;
+ * LLM-Viewer, Yuan et al. 2024), summed because they run one after another — the matmuls (weights read
+ * once for every token in the step, or their FLOPs) and attention (each sequence's KV cache read, or
+ * its FLOPs) — plus what cannot overlap: collective communication and a fixed floor of kernel launches
+ * and scheduling. A step decodes one position for every running
  * sequence and, with chunked prefill (Sarathi-Serve, Agrawal et al. 2024), processes a share of
  * arriving prompts in the same pass, so the weights are read once for both.
  */
@@ -89,18 +91,24 @@ final class StepCost {
     double seconds(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
-        double bytes = bytesPerGpu(sequences, tokens);
-        double linear = (nonExpertActiveFlopsPerToken * tokens / gpus + expertFlopsPerRoute * busiestRoutes(tokens))
-                / linearFlopsPerSecond;
-        double attention = (decodeTokens * decodeAttentionFlops + prefillTokens * prefillAttentionFlopsPerToken)
-                / gpus / attentionFlopsPerSecond;
-        return Math.max(bytes / bandwidth, linear + attention) + communicationSeconds(tokens) + floorSeconds();
+        double matmuls = Math.max(weightBytesPerGpu(tokens) / bandwidth,
+                (nonExpertActiveFlopsPerToken * tokens / gpus + expertFlopsPerRoute * busiestRoutes(tokens)) / linearFlopsPerSecond);
+        double attention = Math.max(kvBytesPerGpu(sequences) / bandwidth,
+                (decodeTokens * decodeAttentionFlops + prefillTokens * prefillAttentionFlopsPerToken) / gpus / attentionFlopsPerSecond);
+        return matmuls + attention + communicationSeconds(tokens) + floorSeconds();
     }
 
     /** Bytes the busiest GPU reads: its non-expert weights, the experts its tokens reach, its sequences' KV. */
     double bytesPerGpu(double sequences, double tokens) {
-        return nonExpertBytes / t + bytesPerExpert * busiestExpertsTouched(tokens)
-                + sequences / groups * kvBytesPerSequence / model.kvShards(t);
+        return weightBytesPerGpu(tokens) + kvBytesPerGpu(sequences);
+    }
+
+    private double weightBytesPerGpu(double tokens) {
+        return nonExpertBytes / t + bytesPerExpert * busiestExpertsTouched(tokens);
+    }
+
+    private double kvBytesPerGpu(double sequences) {
+        return sequences / groups * kvBytesPerSequence / model.kvShards(t);
     }
 
     /** Arithmetic intensity of a decode-only step: FLOPs per byte read. */

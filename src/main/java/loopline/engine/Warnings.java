@@ -64,8 +64,9 @@ final class Warnings {
                     Units.formatCount(context), s.model().name(), Units.formatCount(s.model().maxContext())));
         }
         Gpu sg = inf.gpu();
-        if (inf.precision() == Precision.FP8 && sg.fp8FlopsPerSecond() <= 0) {
-            w.add(sg.name() + " has no fp8 tensor cores: fp8 weights are served weight-only, computing in 16-bit.");
+        if (!sg.computesNatively(inf.precision())) {
+            w.add(sg.name() + " has no " + inf.precision().id() + " tensor cores: the weights are stored in "
+                    + inf.precision().id() + " but the matmuls run in " + sg.inferenceComputeFormat(inf.precision()).id() + ".");
         }
         return w;
     }

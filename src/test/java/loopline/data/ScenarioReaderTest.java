@@ -69,7 +69,7 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpu=h900"))
                 .hasMessageStartingWith("test: training.gpu: unknown GPU \"h900\"");
         assertThatThrownBy(() -> scenario("llama-3.1-8b", "inference.precision=int3"))
-                .hasMessage("test: inference.precision: must be one of fp32, bf16, fp16, fp8, int8, int4, got \"int3\"");
+                .hasMessage("test: inference.precision: must be one of fp32, bf16, fp16, fp8, int8, int4, fp4, got \"int3\"");
         assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=4", "training.tensorParallel=8"))
                 .hasMessageContaining("training.gpuCount: must be at least tensorParallel × pipelineParallel = 8");
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCont=4"))

@@ -145,4 +145,19 @@ class CalibrationTest {
         r[a.length] = b;
         return r;
     }
+
+    /** CALIBRATION.md "Serving under load": the rows LoopLine meets within ±35% with its shipped defaults. */
+    @Nested
+    class ServingUnderLoad {
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.MethodSource("loopline.engine.CalibrationTest#assertedServingRows")
+        void landsWithinTolerance(String name, ServingCalibration.Row row) {
+            assertThat(row.estimate().getAsDouble()).isCloseTo(row.published(), withinPercentage(ServingCalibration.TOLERANCE_PERCENT));
+        }
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> assertedServingRows() {
+        return ServingCalibration.ROWS.stream().filter(ServingCalibration.Row::asserted)
+                .map(r -> org.junit.jupiter.params.provider.Arguments.of(r.name(), r));
+    }
 }

@@ -1,0 +1,65 @@
+package loopline.engine;
+
+import static loopline.Fixtures.closedLoop;
+
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * CALIBRATION.md's "Serving under load" rows, each as the benchmark ran it: a closed loop at its
+ * concurrency, or at unlimited request rate (every user waits, as many sequences as memory holds).
+ * Shared by {@link CalibrationTest} and {@link CalibrationReport}, with the shipped defaults only.
+ */
+final class ServingCalibration {
+
+    /** One published figure and how LoopLine estimates it; {@code asserted} rows must land within ±35%. */
+    record Row(String name, double published, boolean asserted, DoubleSupplier estimate) {
+    }
+
+    static final double TOLERANCE_PERCENT = 35;
+    private static final double UNLIMITED = 1e9;
+
+    private ServingCalibration() {
+    }
+
+    static final List<Row> ROWS = List.of(
+            new Row("Llama-3.1-8B bf16 A100-40GB 1024/128 concurrency 1, tok/s per user (vLLM)", 75, true,
+                    () -> closedLoop(1, "llama-3.1-8b", vllmA100()).tokensPerSecondPerUser()),
+            new Row("Llama-3.1-8B A100-40GB throughput at concurrency 8 over concurrency 1 (vLLM)", 6.6, true,
+                    () -> closedLoop(8, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()
+                            / closedLoop(1, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()),
+            maxThroughput("Llama 3.3 70B B200 TP1 fp4 1000/1000", "b200", 1000, 1000, 6920, true),
+            maxThroughput("Llama 3.3 70B B200 TP1 fp4 1024/8192", "b200", 1024, 8192, 3242, false),
+            maxThroughput("Llama 3.3 70B B200 TP1 fp4 8192/1024", "b200", 8192, 1024, 1362, true),
+            maxThroughput("Llama 3.3 70B B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, false),
+            maxThroughput("Llama 3.3 70B RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
+            maxThroughput("Llama 3.3 70B RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true));
+
+    private static String[] vllmA100() {
+        return new String[] {"inference.gpu=a100-40gb", "inference.tensorParallel=1", "inference.promptTokens=1024",
+                "inference.outputTokens=128"};
+    }
+
+    /** TensorRT-LLM's max-throughput rows: output tokens/s per GPU with as many sequences as memory holds. Llama 3.3 70B has Llama 3.1 70B's shape. */
+    private static Row maxThroughput(String name, String gpu, int prompt, int output, double published, boolean asserted) {
+        return new Row(name + ", output tok/s per GPU (TensorRT-LLM)", published, asserted, () -> closedLoop(UNLIMITED, "llama-3.1-70b",
+                "inference.gpu=" + gpu, "inference.tensorParallel=1", "inference.precision=fp4",
+                "inference.promptTokens=" + prompt, "inference.outputTokens=" + output).outputTokensPerSecond());
+    }
+
+    /** The batch-1 rows of the Serving section, for the report. */
+    static final List<Row> BATCH_ONE = List.of(
+            new Row("Llama-2-7B bf16 A100 batch 1 decode tok/s (gpt-fast)", 104.9, true, () -> closedLoop(1, "llama-2-7b",
+                    "inference.gpu=a100-80gb", "inference.tensorParallel=1", "inference.promptTokens=8", "inference.outputTokens=200")
+                    .tokensPerSecondPerUser()),
+            new Row("Llama-2-7B fp16 A100 TTFT 2048-token prompt, s (TensorRT-LLM)", 0.133, true, () -> closedLoop(1, "llama-2-7b",
+                    "inference.gpu=a100-80gb", "inference.precision=fp16", "inference.tensorParallel=1", "inference.promptTokens=2048",
+                    "inference.outputTokens=1").timeToFirstTokenSeconds()),
+            new Row("Llama-2-7B fp8 H100 TTFT 2048-token prompt, s (TensorRT-LLM)", 0.036, true, () -> closedLoop(1, "llama-2-7b",
+                    "inference.gpu=h100-sxm", "inference.precision=fp8", "inference.tensorParallel=1", "inference.promptTokens=2048",
+                    "inference.outputTokens=1").timeToFirstTokenSeconds()));
+
+    static double errorPercent(Row row) {
+        return 100 * (row.estimate().getAsDouble() / row.published() - 1);
+    }
+}
