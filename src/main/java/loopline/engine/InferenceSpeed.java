@@ -18,8 +18,9 @@ public record InferenceSpeed(
     public static final String TTFT_FORMULA =
             "prefill of the prompt in chunks riding along decode steps + wait for the chunk budget (M/D/1) + wait for KV memory (M/M/c)";
     public static final String TPOT_FORMULA =
-            "step time τ = roofline(weights read once + running sequences' KV, FLOPs of decode + prompt chunk) + collectives + floor,"
-                    + " solved so that λ·O·τ sequences decode and λ·P·τ prompt tokens ride along each step";
+            "step time τ = max(weights read once ÷ bandwidth, matmul FLOPs ÷ FLOP/s) + max(running sequences' KV ÷ bandwidth,"
+                    + " attention FLOPs ÷ FLOP/s) + collectives + floor, solved so that λ·O·τ sequences decode and λ·P·τ"
+                    + " prompt tokens ride along each step";
     public static final String CAPACITY_FORMULA =
             "largest λ at which 1 ÷ TPOT ≥ speed target and TTFT p99 ≤ first-token target (or λ at the set concurrency)";
 

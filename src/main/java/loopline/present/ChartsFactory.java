@@ -121,10 +121,9 @@ public final class ChartsFactory {
         double capacity = sp.capacityRequestsPerSecond();
         double current = sp.requestsPerSecondPerReplica();
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker("target " + formatNumber(inf.targetTokensPerSecondPerUser()) + " tok/s",
+        markers.add(new Marker(formatNumber(inf.targetTokensPerSecondPerUser()) + " tok/s target",
                 1e3 / inf.targetTokensPerSecondPerUser(), false, "target"));
-        markers.add(new Marker("first-token target " + formatDuration(inf.targetTimeToFirstTokenSeconds()),
-                inf.targetTimeToFirstTokenSeconds() * 1e3, false, "target"));
+        markers.add(new Marker("TTFT p99 target", inf.targetTimeToFirstTokenSeconds() * 1e3, false, "target"));
         String title = "Latency vs traffic per replica";
         String axis = "requests/s per replica";
         if (!e.inferenceMemory().fits()) {
@@ -152,8 +151,7 @@ public final class ChartsFactory {
         List<Series> series = List.of(
                 new Series("Time per output token (mean)", "tpot", java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(tpot, n)),
                 new Series("Time to first token (p99)", "ttft", java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ttft, n)));
-        markers.add(new Marker("peak: " + formatNumber(current) + "/s, " + formatNumber(sp.tokensPerSecondPerUser()) + " tok/s each",
-                current, true, "current"));
+        markers.add(new Marker("peak " + formatNumber(current) + "/s", current, true, "current"));
         if (Math.abs(capacity - current) > hi / 30) {
             markers.add(new Marker("sized for " + formatNumber(capacity) + "/s", capacity, true, "limit"));
         }

@@ -75,11 +75,15 @@ public final class ReportText {
                 + (i.prefixCacheHitRate() > 0 ? " · prefix cache " + formatPercent(i.prefixCacheHitRate()) : "")
                 + (spec.enabled() ? " · speculative k=" + spec.draftTokens() + " α=" + formatNumber(spec.acceptanceRate()) : "");
         return new Section("Serving", Side.INFERENCE, List.of(
-                new Row("Hardware", i.gpu().name() + (i.tensorParallel() > 0 ? " · TP " + i.tensorParallel() : " · TP auto")),
+                new Row("Hardware", i.gpu().name() + (i.tensorParallel() > 0 ? " · TP " + i.tensorParallel() : " · TP chosen")
+                        + (i.expertParallel() > 0 ? " · EP " + i.expertParallel() : "")),
+                new Row("Batching", (i.continuousBatching() ? "continuous, chunked prefill" : "static")
+                        + (i.batchSize() > 0 ? " · " + i.batchSize() + " concurrent" : "")),
                 new Row("Weights · KV cache", i.precision().id() + " · " + i.kvCachePrecision().id()),
                 new Row("Traffic", formatCount(i.requestsPerDay()) + " requests/day · peak ×" + formatNumber(i.peakToAverage())),
                 new Row("Tokens per request", formatCount(i.promptTokens()) + " in · " + formatCount(i.outputTokens()) + " out"),
-                new Row("Speed target", formatNumber(i.targetTokensPerSecondPerUser()) + " tokens/s per user"),
+                new Row("Targets", formatNumber(i.targetTokensPerSecondPerUser()) + " tokens/s per user · first token p99 "
+                        + Units.formatDuration(i.targetTimeToFirstTokenSeconds())),
                 new Row("Efficiencies", "bandwidth " + formatPercent(i.memoryBandwidthEfficiency()) + " · compute "
                         + formatPercent(i.computeEfficiency())),
                 new Row("Optimisations", optimisations),

@@ -103,7 +103,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
                 m.line().setEndX(width);
                 m.line().setStartY(py);
                 m.line().setEndY(py);
-                label.relocate(width - label.getWidth() - 4, Math.max(0, py - label.getHeight() - 1));
+                // at the left end: vertical markers label the top right, and curves rise to the right
+                label.relocate(4, Math.max(0, py - label.getHeight() - 1));
             }
         }
     }
