@@ -26,6 +26,15 @@ public record Estimate(
                 ServingCost.of(s.inference(), r, trainingRun.costUsd(), s.horizonMonths()), servingPlan);
     }
 
+    /** The monthly serving bill at another traffic level: the cheapest shape's, 0 when nothing fits (no bill). */
+    public double monthlyServingCostAt(double requestsPerDay) {
+        if (!serving.servable()) {
+            return 0;
+        }
+        double peak = requestsPerDay / Units.SECONDS_PER_DAY * scenario.inference().peakToAverage();
+        return servingPlan.options(peak).get(0).monthlyCostUsd();
+    }
+
     /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */
     public List<String> warnings() {
         return Warnings.of(this);

@@ -30,7 +30,7 @@ public final class ServingModel {
         ReplicaModel replica = plan.replica(chosen.shape());
         ReplicaModel.Capacity capacity = plan.capacity(chosen.shape());
         OperatingPoint point = operatingPoint(replica, chosen, peak);
-        ShapeOption unpinned = pinned(setup) ? ServingPlan.unpinned(model, setup).options(peak).get(0) : chosen;
+        ShapeOption unpinned = plan.unpinned() == plan ? chosen : plan.unpinned().options(peak).get(0);
         StepCost cost = replica.stepCost();
         double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
         InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),

@@ -23,10 +23,13 @@ public final class ServingPlan {
     private final List<ReplicaModel> replicas;
     private final List<ReplicaModel.Capacity> capacities;
     private final double pricePerGpuHourUsd;
+    /** The same scenario with TP and EP free, when the setup pins them; else this plan. */
+    private final ServingPlan unpinned;
 
-    private ServingPlan(List<ReplicaModel> replicas, double pricePerGpuHourUsd) {
+    private ServingPlan(List<ReplicaModel> replicas, double pricePerGpuHourUsd, ServingPlan unpinned) {
         this.replicas = replicas;
         this.pricePerGpuHourUsd = pricePerGpuHourUsd;
+        this.unpinned = unpinned == null ? this : unpinned;
         this.capacities = new ArrayList<>(replicas.size());
         for (ReplicaModel r : replicas) {
             capacities.add(r.capacity());
@@ -35,13 +38,17 @@ public final class ServingPlan {
 
     /** Every shape the setup allows: its pinned TP and EP, or all of them up to 64 GPUs where it leaves them at 0. */
     static ServingPlan of(ModelArchitecture model, InferenceSetup setup) {
+        ServingPlan free = new ServingPlan(fitting(model, setup, shapes(model, 0, 0)), setup.pricePerGpuHourUsd(), null);
+        if (!ServingModel.pinned(setup)) {
+            return free;
+        }
         return new ServingPlan(fitting(model, setup, shapes(model, setup.tensorParallel(), setup.expertParallel())),
-                setup.pricePerGpuHourUsd());
+                setup.pricePerGpuHourUsd(), free);
     }
 
-    /** The same scenario with TP and EP both free, to say what a pinned shape costs. */
-    static ServingPlan unpinned(ModelArchitecture model, InferenceSetup setup) {
-        return new ServingPlan(fitting(model, setup, shapes(model, 0, 0)), setup.pricePerGpuHourUsd());
+    /** The plan with TP and EP both free, to say what a pinned shape costs. */
+    ServingPlan unpinned() {
+        return unpinned;
     }
 
     static List<ReplicaShape> shapes(ModelArchitecture model, int pinnedTp, int pinnedEp) {

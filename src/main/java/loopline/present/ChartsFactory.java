@@ -189,7 +189,7 @@ public final class ChartsFactory {
         double[] xs = Sweep.logSpace(MIN_TRAFFIC, MAX_TRAFFIC, POINTS + 12);
         double[] cost = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            cost[i] = e.atTraffic(xs[i]).serving().monthlyCostUsd();
+            cost[i] = e.monthlyServingCostAt(xs[i]);
         }
         double current = s.inference().requestsPerDay();
         List<Series> series = new ArrayList<>();
