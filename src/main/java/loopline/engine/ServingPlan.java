@@ -20,20 +20,30 @@ public final class ServingPlan {
             .thenComparingDouble(ShapeOption::monthlyCostUsd)
             .thenComparingInt(o -> o.shape().gpus());
 
+    /** Fewest GPUs per replica first, so that dearer shapes can be passed over once a cheaper one is known. */
     private final List<ReplicaModel> replicas;
-    private final List<ReplicaModel.Capacity> capacities;
+    /** Solved on first use: a shape that cannot beat the best so far is never solved. */
+    private final ReplicaModel.Capacity[] capacities;
     private final double pricePerGpuHourUsd;
     /** The same scenario with TP and EP free, when the setup pins them; else this plan. */
     private final ServingPlan unpinned;
 
     private ServingPlan(List<ReplicaModel> replicas, double pricePerGpuHourUsd, ServingPlan unpinned) {
-        this.replicas = replicas;
+        this.replicas = new ArrayList<>(replicas);
+        this.replicas.sort(Comparator.comparingInt(r -> r.shape().gpus()));
         this.pricePerGpuHourUsd = pricePerGpuHourUsd;
         this.unpinned = unpinned == null ? this : unpinned;
-        this.capacities = new ArrayList<>(replicas.size());
-        for (ReplicaModel r : replicas) {
-            capacities.add(r.capacity());
+        this.capacities = new ReplicaModel.Capacity[replicas.size()];
+    }
+
+    /** The capacity of replica {@code i}, solved once; a benign race at worst solves it twice to the same value. */
+    private ReplicaModel.Capacity capacity(int i) {
+        ReplicaModel.Capacity c = capacities[i];
+        if (c == null) {
+            c = replicas.get(i).capacity();
+            capacities[i] = c;
         }
+        return c;
     }
 
     /** Every shape the setup allows: its pinned TP and EP, or all of them up to 64 GPUs where it leaves them at 0. */
@@ -89,11 +99,22 @@ public final class ServingPlan {
         return fit;
     }
 
-    /** Every option priced at {@code peakRequestsPerSecond}, cheapest first. */
+    /**
+     * The options priced at {@code peakRequestsPerSecond}, cheapest first. A shape whose single replica
+     * already costs at least the cheapest one meeting the targets cannot be chosen, and is left out.
+     */
     public List<ShapeOption> options(double peakRequestsPerSecond) {
         List<ShapeOption> options = new ArrayList<>(replicas.size());
+        double bestMeeting = Double.POSITIVE_INFINITY;
         for (int i = 0; i < replicas.size(); i++) {
-            options.add(option(i, peakRequestsPerSecond));
+            if (replicas.get(i).shape().gpus() * pricePerGpuHourUsd * Units.HOURS_PER_MONTH >= bestMeeting) {
+                continue;
+            }
+            ShapeOption o = option(i, peakRequestsPerSecond);
+            options.add(o);
+            if (o.targetsMet() && o.replicas() > 0) {
+                bestMeeting = Math.min(bestMeeting, o.monthlyCostUsd());
+            }
         }
         options.sort(CHEAPEST);
         return options;
@@ -110,7 +131,7 @@ public final class ServingPlan {
 
     private ShapeOption option(int i, double peakRequestsPerSecond) {
         ReplicaModel r = replicas.get(i);
-        ReplicaModel.Capacity c = capacities.get(i);
+        ReplicaModel.Capacity c = capacity(i);
         long count = c.requestsPerSecond() > 0 ? replicasFor(peakRequestsPerSecond, c.requestsPerSecond()) : 0;
         long gpus = count * r.shape().gpus();
         return new ShapeOption(r.shape(), c.requestsPerSecond(), c.speedTargetMet() && c.firstTokenTargetMet(), count, gpus,
@@ -129,6 +150,6 @@ public final class ServingPlan {
     }
 
     ReplicaModel.Capacity capacity(ReplicaShape shape) {
-        return capacities.get(replicas.indexOf(replica(shape)));
+        return capacity(replicas.indexOf(replica(shape)));
     }
 }
