@@ -15,27 +15,22 @@ final class ContinuousBatching implements Batching {
     private static final double RELATIVE_TOLERANCE = 1e-6;
 
     private final StepCost cost;
+    private final RequestWork work;
     private final double promptTokens;
     private final double outputTokens;
-    private final double positionsPerStep;
     private final double tokensPerStep;
-    private final double draftCost;
 
     ContinuousBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
-        this.promptTokens = Math.max(1, setup.promptTokens() * (1 - setup.prefixCacheHitRate()));
-        this.outputTokens = setup.outputTokens();
-        SpeculativeDecoding spec = setup.speculativeDecoding();
-        boolean speculative = spec != null && spec.enabled();
-        this.positionsPerStep = speculative ? spec.draftTokens() + 1 : 1;
-        this.tokensPerStep = speculative ? spec.expectedTokensPerStep() : 1;
-        this.draftCost = speculative ? spec.draftTokens() * spec.draftCostRatio() : 0;
+        this.work = RequestWork.of(setup);
+        this.promptTokens = work.promptTokens();
+        this.outputTokens = work.outputTokens();
+        this.tokensPerStep = work.tokensPerStep();
     }
 
     /** One step's seconds with {@code sequences} decoding and {@code prefill} prompt tokens; a step always has a sequence. */
     private double step(double sequences, double prefill) {
-        double running = Math.max(1, sequences);
-        return cost.seconds(running, positionsPerStep, prefill) + draftCost * cost.seconds(running, 1, 0);
+        return work.stepSeconds(cost, Math.max(1, sequences), prefill);
     }
 
     /**

@@ -107,6 +107,11 @@ public record ModelArchitecture(
         return mla != null ? mla.kvLoraRank() + mla.qkRopeHeadDim() : 2 * kvHeads * headDim;
     }
 
+    /** KV-cache bytes one sequence holds at {@code context} tokens in format {@code kv}, windowed layers capped. */
+    public double kvBytesPerSequence(double context, Precision kv) {
+        return kvValuesPerTokenPerLayer() * kv.bytesPerValue() * layerPositions(context);
+    }
+
     /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */
     public double kvShards(double tensorParallel) {
         return mla != null ? 1 : Math.max(1, Math.min(tensorParallel, kvHeads));

@@ -55,7 +55,7 @@ final class ReplicaModel {
     }
 
     double kvBytesPerSequence(double context) {
-        return model.kvValuesPerTokenPerLayer() * setup.kvCachePrecision().bytesPerValue() * model.layerPositions(context);
+        return model.kvBytesPerSequence(context, setup.kvCachePrecision());
     }
 
     ReplicaShape shape() {

@@ -14,21 +14,15 @@ final class StaticBatching implements Batching {
     private static final double RELATIVE_TOLERANCE = 1e-6;
 
     private final StepCost cost;
+    private final RequestWork work;
     private final double promptTokens;
     private final double outputTokens;
-    private final double positionsPerStep;
-    private final double tokensPerStep;
-    private final double draftCost;
 
     StaticBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
-        this.promptTokens = Math.max(1, setup.promptTokens() * (1 - setup.prefixCacheHitRate()));
-        this.outputTokens = setup.outputTokens();
-        SpeculativeDecoding spec = setup.speculativeDecoding();
-        boolean speculative = spec != null && spec.enabled();
-        this.positionsPerStep = speculative ? spec.draftTokens() + 1 : 1;
-        this.tokensPerStep = speculative ? spec.expectedTokensPerStep() : 1;
-        this.draftCost = speculative ? spec.draftTokens() * spec.draftCostRatio() : 0;
+        this.work = RequestWork.of(setup);
+        this.promptTokens = work.promptTokens();
+        this.outputTokens = work.outputTokens();
     }
 
     private double prefillSeconds(double batch) {
@@ -36,7 +30,7 @@ final class StaticBatching implements Batching {
     }
 
     private double timePerToken(double batch) {
-        return (cost.seconds(batch, positionsPerStep, 0) + draftCost * cost.seconds(batch, 1, 0)) / tokensPerStep;
+        return work.stepSeconds(cost, batch, 0) / work.tokensPerStep();
     }
 
     /** Seconds from one batch's start to the next: its prefill, then decode until its longest answer ends. */

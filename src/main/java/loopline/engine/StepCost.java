@@ -67,8 +67,7 @@ final class StepCost {
         this.nonExpertActiveFlopsPerToken = 2 * (model.activeParameters() - routedActive);
         this.expertFlopsPerRoute = moe == null ? 0 : 2 * routed / expertCount;
         double averageContext = setup.promptTokens() + setup.outputTokens() / 2;
-        this.kvBytesPerSequence = model.kvValuesPerTokenPerLayer() * setup.kvCachePrecision().bytesPerValue()
-                * model.layerPositions(averageContext);
+        this.kvBytesPerSequence = model.kvBytesPerSequence(averageContext, setup.kvCachePrecision());
         this.decodeAttentionFlops = model.attentionFlopsPerPosition() * model.layerPositions(averageContext);
         this.prefillAttentionFlopsPerToken = model.attentionFlopsPerPosition()
                 * model.causalPrefillLayerPositions(setup.promptTokens()) / setup.promptTokens();
