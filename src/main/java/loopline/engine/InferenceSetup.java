@@ -1,8 +1,9 @@
 package loopline.engine;
 
 /**
- * How the model is served. {@code tensorParallel} 0 picks the smallest group that fits; {@code batchSize}
- * 0 picks the largest batch that fits memory and still meets the per-user speed target.
+ * How the model is served. {@code tensorParallel} 0 picks the shape; {@code batchSize} 0 picks the batch
+ * (see {@link ScenarioFields} for every field's meaning, range and default). Built and edited field by
+ * field through {@link ScenarioFields}, never by listing every component.
  */
 public record InferenceSetup(
         Gpu gpu,
@@ -21,26 +22,21 @@ public record InferenceSetup(
         double gpuMemoryUtilization,
         boolean pagedKvCache,
         double prefixCacheHitRate,
-        SpeculativeDecoding speculativeDecoding) {
+        SpeculativeDecoding speculativeDecoding,
+        double targetTimeToFirstTokenSeconds,
+        boolean continuousBatching,
+        int expertParallel,
+        int maxConcurrentSequences) {
 
     public InferenceSetup withBatchSize(int b) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens, b,
-                targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+        return RecordPaths.with(this, "batchSize", b);
     }
 
     public InferenceSetup withRequestsPerDay(double r) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens,
-                batchSize, targetTokensPerSecondPerUser, r, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+        return RecordPaths.with(this, "requestsPerDay", r);
     }
 
     public InferenceSetup withTensorParallel(int t) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, t, promptTokens, outputTokens,
-                batchSize, targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding);
+        return RecordPaths.with(this, "tensorParallel", t);
     }
 }

@@ -30,6 +30,11 @@ public enum Precision {
         return this == INT4 ? bytesPerValue + 2.0 / INT4_GROUP_SIZE : bytesPerValue;
     }
 
+    /** The KV cache's format when the scenario names none: the weights', but 16-bit for weight-only int8/int4. */
+    public static Precision kvCacheDefaultFor(Precision weights) {
+        return weights == INT8 || weights == INT4 ? BF16 : weights;
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

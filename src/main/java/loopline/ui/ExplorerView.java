@@ -132,6 +132,10 @@ public final class ExplorerView extends BorderPane {
         return b;
     }
 
+    ControlsPanel controls() {
+        return controls;
+    }
+
     public Dashboard dashboard() {
         return dashboard;
     }

@@ -3,6 +3,7 @@ package loopline.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,23 +16,29 @@ import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 import loopline.present.Charts;
 import loopline.present.ChartsFactory;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
 
 /**
- * The explorer's state: the scenario being edited (as its JSON document, so "Save" writes exactly what
- * the user sees), and the estimate, charts and cards computed from it. Edits are coalesced: however
- * many arrive before the scheduler runs, the engine runs once.
+ * The explorer's state: the scenario being edited (as its document, so "Save" writes exactly what the user
+ * set), and the estimate, charts and cards computed from it. Edits are typed ({@link #set}) and checked when
+ * made; the engine runs are coalesced: however many edits arrive before the scheduler runs, the engine runs once.
  */
 public final class ExplorerViewModel {
+    /** How binding errors name the window's scenario; stripped, since the banner is about this scenario. */
+    private static final String SOURCE = "scenario";
     private final Catalogs catalogs;
     private final Consumer<Runnable> scheduler;
 
     private ScenarioDocument document;
     private ScenarioDocument presetDocument;
+    private Scenario pending;
     private boolean recomputePending;
 
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
@@ -49,8 +56,15 @@ public final class ExplorerViewModel {
         this.scheduler = scheduler;
     }
 
-    public Catalogs catalogs() {
-        return catalogs;
+    /** The values a choice or GPU field may take, for the controls that offer them. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> choices(ScenarioField<T> field) {
+        return field.kind() == ScenarioField.Kind.GPU ? (List<T>) List.copyOf(catalogs.gpus().values()) : field.choices();
+    }
+
+    /** The catalog's models, for the model picker. */
+    public List<ModelArchitecture> models() {
+        return List.copyOf(catalogs.models().values());
     }
 
     // ---- outputs ------------------------------------------------------------------------------
@@ -97,16 +111,18 @@ public final class ExplorerViewModel {
         return estimate.get();
     }
 
-    /** The value the scenario file holds at a path, or null when the field takes its default. */
-    public String documentValue(String path) {
-        var v = document == null ? null : document.get(path);
-        if (v == null) {
-            return null;
-        }
-        if (v.isNumber()) { // 15000000000000, not 1.5E13
-            return v.decimalValue().stripTrailingZeros().toPlainString();
-        }
-        return v.isTextual() ? v.asText() : v.toString();
+    /** The value in force for a field: the document's, or the default it takes. */
+    public <T> T value(ScenarioField<T> field) {
+        return field.get(scenario());
+    }
+
+    /** The field's value as the scenario file holds it, or null when the field takes its default. */
+    public String documentText(ScenarioField<?> field) {
+        return document == null || !document.isSet(field) ? null : idOf(field);
+    }
+
+    private <T> String idOf(ScenarioField<T> field) {
+        return field.id(document.get(field));
     }
 
     // ---- commands -----------------------------------------------------------------------------
@@ -117,13 +133,14 @@ public final class ExplorerViewModel {
      */
     public boolean open(Path file) {
         try {
-            ScenarioDocument doc = ScenarioDocument.read(file);
+            ScenarioDocument doc = ScenarioDocument.read(file, catalogs);
             Scenario s = ScenarioReader.bind(doc, catalogs, file.toString());
-            presetDocument = doc.copy();
+            presetDocument = doc;
             document = doc;
             source.set(file);
             problem.set(null);
             modified.set(false);
+            pending = null;
             publish(s);
             return true;
         } catch (InvalidDataException e) {
@@ -133,72 +150,73 @@ public final class ExplorerViewModel {
     }
 
     public void resetToPreset() {
-        if (presetDocument != null) {
-            document = presetDocument.copy();
+        if (presetDocument != null && edit(d -> presetDocument) == null) {
             modified.set(false);
-            requestRecompute();
         }
     }
 
-    /** Writes the scenario atomically; the file on disk is never half-written. */
+    /** Writes the scenario atomically; only accepted edits are in the document, so the file always reopens. */
     public void saveAs(Path file) {
         document.write(file);
-        presetDocument = document.copy();
+        presetDocument = document;
         source.set(file);
         modified.set(false);
     }
 
-    public void setNumber(String path, double value) {
-        edit(d -> d.set(path, value));
+    /**
+     * Sets one field. A value the field or the scenario refuses never enters the document: the last valid
+     * value stays in force, {@link #problemProperty()} says why, and so does the returned text (null when accepted).
+     */
+    public <T> String set(ScenarioField<T> field, T value) {
+        return edit(d -> d.with(field, value));
     }
 
-    public void setText(String path, String value) {
-        edit(d -> d.set(path, value));
+    /** Sets a field from typed-in text, read like {@code --set}. */
+    public String setText(ScenarioField<?> field, String raw) {
+        return edit(d -> d.withText(field, raw, catalogs, field.path()));
     }
 
-    public void setFlag(String path, boolean value) {
-        edit(d -> d.set(path, value));
-    }
-
-    /** Removes a field so it takes its default again. */
-    public void clear(String path) {
-        edit(d -> d.remove(path));
-    }
-
-    /** Applies a typed-in {@code path=value}, validated like {@code --set}. */
-    public void apply(String path, String rawValue) {
-        edit(d -> d.apply(path + "=" + rawValue, catalogs));
+    /** Leaves a field out so it takes its default again. */
+    public String clear(ScenarioField<?> field) {
+        return edit(d -> d.without(field));
     }
 
     public void selectModel(String id) {
-        edit(d -> d.setModelId(id));
+        edit(d -> d.withModelId(id));
     }
 
     /** Switches to a derived dense model of this size (off the catalog). */
     public void setModelParameters(double parameters) {
-        edit(d -> d.setModelParameters(parameters));
+        edit(d -> d.withModelParameters(parameters));
     }
 
     /** Serving uses the training GPU unless set: "same as training" is the field left out. */
     public void setServingGpuSameAsTraining(boolean same) {
         if (same) {
-            clear("inference.gpu");
+            clear(ScenarioFields.SERVING_GPU);
         } else {
-            setText("inference.gpu", scenario().inference().gpu().id());
+            set(ScenarioFields.SERVING_GPU, value(ScenarioFields.SERVING_GPU));
         }
     }
 
     public boolean servingGpuSameAsTraining() {
-        return document.get("inference.gpu") == null;
+        return !document.isSet(ScenarioFields.SERVING_GPU);
     }
 
-    private void edit(Consumer<ScenarioDocument> change) {
+    private String edit(UnaryOperator<ScenarioDocument> change) {
         try {
-            change.accept(document);
+            ScenarioDocument next = change.apply(document);
+            Scenario s = ScenarioReader.bind(next, catalogs, SOURCE);
+            document = next;
+            pending = s;
             modified.set(true);
+            problem.set(null);
             requestRecompute();
+            return null;
         } catch (InvalidDataException e) {
-            problem.set(e.getMessage().replaceFirst("^--set ", "")); // the field, without the command-line wording
+            String message = e.getMessage().replaceFirst("^" + SOURCE + ": ", "");
+            problem.set(message);
+            return message;
         }
     }
 
@@ -211,11 +229,9 @@ public final class ExplorerViewModel {
 
     private void recompute() {
         recomputePending = false;
-        try {
-            publish(ScenarioReader.bind(document, catalogs, "scenario"));
-            problem.set(null);
-        } catch (InvalidDataException e) {
-            problem.set(e.getMessage().replaceFirst("^scenario: ", ""));
+        if (pending != null) {
+            publish(pending);
+            pending = null;
         }
     }
 

@@ -144,10 +144,10 @@ class ExplorerWindowTest {
     @Test
     void everyScenarioFieldHasAControlAndAdvancedFieldsCanBeTyped(FxRobot robot) {
         robot.clickOn("#advanced");
-        for (loopline.data.FieldSpec f : loopline.data.ScenarioSchema.FIELDS) {
-            if (!AdvancedForm.COVERED.contains(f.path())) {
-                assertThat(robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery()).as(f.path()).isPresent();
-            }
+        for (loopline.engine.ScenarioField<?> f : loopline.engine.ScenarioFields.ALL) {
+            boolean inAdvanced = robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery().isPresent();
+            assertThat(inAdvanced).as(f.path() + " is in Advanced exactly when no main control edits it")
+                    .isNotEqualTo(view.controls().covers(f));
         }
         double before = vm.estimate().trainingMemory().perGpuBytes();
         robot.interact(() -> robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class).requestFocus());
@@ -155,6 +155,41 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scenario().training().zeroStage()).isEqualTo(3);
         assertThat(vm.estimate().trainingMemory().perGpuBytes()).isLessThan(before);
+    }
+
+    @Test
+    void atStartUpEachPrecisionRowShowsTheScenariosChoiceAndFp16IsOffered(FxRobot robot) {
+        javafx.scene.control.ToggleButton trainingFp16 = robot.lookup("#training-precision-fp16").queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton trainingCurrent = robot.lookup("#training-precision-" + vm.scenario().training().precision().id())
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton servingCurrent = robot.lookup("#serving-precision-" + vm.scenario().inference().precision().id())
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertThat(trainingCurrent.isSelected()).isTrue();
+        assertThat(servingCurrent.isSelected()).isTrue();
+        assertThat(robot.lookup("#serving-precision-fp16").tryQuery()).isPresent();
+
+        robot.clickOn(trainingFp16);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().precision().id()).isEqualTo("fp16");
+        assertThat(trainingFp16.isSelected()).isTrue();
+    }
+
+    @Test
+    void aRefusedAdvancedValueIsMarkedAndTheLastValidValueStays(FxRobot robot) {
+        robot.clickOn("#advanced");
+        int zeroStage = vm.scenario().training().zeroStage();
+        javafx.scene.control.TextField box = robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(box::requestFocus);
+        robot.write("4").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().zeroStage()).isEqualTo(zeroStage);
+        assertThat(box.getStyleClass()).contains("refused");
+        assertThat(box.getTooltip().getText()).isEqualTo("training.zeroStage: must be between 0 and 3, got 4");
+        assertThat(vm.modifiedProperty().get()).isFalse();
+        Label label = (Label) box.getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Label l && l.getLabelFor() == box).findFirst().orElseThrow();
+        assertThat(label.getText()).isEqualTo("ZeRO stage");
+        assertThat(label.getTooltip().getText()).startsWith("training.zeroStage\n");
     }
 
     @Test
