@@ -1,5 +1,6 @@
 package loopline.cli;
 
+import java.util.Locale;
 import loopline.engine.Estimate;
 import loopline.engine.Explanation;
 import loopline.engine.Explanations;
@@ -40,7 +41,7 @@ final class TextSummary {
         b.append('\n').append(title).append('\n');
         for (Figure f : figures) {
             Explanation x = Explanations.explain(f, e);
-            b.append(String.format("  %-42s %s%n", x.title(), x.result()));
+            b.append(String.format(Locale.ROOT, "  %-42s %s%n", x.title(), x.result()));
             b.append("      ").append(x.formula().replace("\n", "\n      ")).append('\n');
         }
     }

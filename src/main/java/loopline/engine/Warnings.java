@@ -2,6 +2,7 @@ package loopline.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The sentences an estimate owes its reader when something does not work as set up. */
 final class Warnings {
@@ -18,9 +19,9 @@ final class Warnings {
         TrainingSetup t = s.training();
         if (!tm.fitsOnGpu()) {
             w.add(tm.minGpusToFit() > 0
-                    ? String.format("Training does not fit: %s per GPU on a %s GB %s; needs at least %d GPUs at this ZeRO stage and parallelism.",
+                    ? String.format(Locale.ROOT, "Training does not fit: %s per GPU on a %s GB %s; needs at least %d GPUs at this ZeRO stage and parallelism.",
                             Units.formatBytes(tm.perGpuBytes()), Units.formatNumber(tm.capacityBytes() / Units.GB), t.gpu().name(), tm.minGpusToFit())
-                    : String.format("Training cannot fit on %s at any GPU count with ZeRO stage %d, TP %d, PP %d: raise the ZeRO stage, parallelism or recompute.",
+                    : String.format(Locale.ROOT, "Training cannot fit on %s at any GPU count with ZeRO stage %d, TP %d, PP %d: raise the ZeRO stage, parallelism or recompute.",
                             t.gpu().name(), t.zeroStage(), t.tensorParallel(), t.pipelineParallel()));
         }
         Gpu tg = t.gpu();
@@ -32,13 +33,13 @@ final class Warnings {
         }
         if (!im.fits()) {
             w.add(im.maxBatchByMemory() == 0
-                    ? String.format("Serving does not fit: %s of weights per GPU leave no room for a request's KV cache on %d × %s.",
+                    ? String.format(Locale.ROOT, "Serving does not fit: %s of weights per GPU leave no room for a request's KV cache on %d × %s.",
                             Units.formatBytes(im.weightsPerGpuBytes()), im.gpusPerReplica(), s.inference().gpu().name())
-                    : String.format("Serving batch %d does not fit: memory holds at most %d sequences.",
+                    : String.format(Locale.ROOT, "Serving batch %d does not fit: memory holds at most %d sequences.",
                             speed.batchSize(), im.maxBatchByMemory()));
         }
         if (!speed.latencyTargetMet()) {
-            w.add(String.format("Latency target missed: %s tokens/s per user at best, target %s.",
+            w.add(String.format(Locale.ROOT, "Latency target missed: %s tokens/s per user at best, target %s.",
                     Units.formatNumber(speed.tokensPerSecondPerUser()), Units.formatNumber(s.inference().targetTokensPerSecondPerUser())));
         }
         return w;

@@ -144,4 +144,46 @@ class CommandLineTest {
             assertThat(errLine()).isEqualTo("loopline: " + c[0] + ": " + c[1]);
         }
     }
+
+    @Test
+    void anOutputNamingAFolderIsOneClearLine() {
+        assertThat(run("export", "--scenario", preset(), "--out", "/")).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: /: names a folder; give a file name such as /report.png");
+        err.reset();
+        String newdir = dir.resolve("newdir") + "/";
+        assertThat(run("export", "--scenario", preset(), "--out", newdir)).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: " + newdir + ": names a folder; give a file name such as " + newdir + "report.png");
+    }
+
+    @Test
+    void digitsAreAsciiInEveryLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            for (String[] extra : new String[][] {{}, {"--json"}}) {
+                out.reset();
+                String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("estimate", "--scenario", preset(),
+                        "--set", "model=llama-3.1-405b", "--set", "training.gpuCount=8"), java.util.Arrays.stream(extra)).toArray(String[]::new);
+                assertThat(run(args)).isZero();
+                String text = out.toString(StandardCharsets.UTF_8);
+                assertThat(text).contains("does not fit").doesNotContainPattern("[\\u0660-\\u0669\\u06F0-\\u06F9]");
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void aFileNameTheLocaleCannotEncodeIsOneClearLine() throws Exception {
+        ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "loopline.Launcher", "estimate", "--scenario", "szenario-\u00e4\u00f6\u00fc.json")
+                .redirectErrorStream(true);
+        p.environment().put("LC_ALL", "C");
+        p.environment().put("LANG", "C");
+        Process run = p.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(run.waitFor()).isEqualTo(1);
+        assertThat(output).doesNotContain("Exception").doesNotContain("\tat ").contains("szenario-");
+        assertThat(output.lines().count()).isEqualTo(1);
+    }
 }
