@@ -1,7 +1,5 @@
 package loopline.engine;
 
-import java.util.List;
-
 /** Everything the engine says about one scenario. */
 public record Estimate(
         Scenario scenario,
@@ -22,10 +20,5 @@ public record Estimate(
         return new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,
                 inferenceSpeed, ServingCost.of(s.inference(), inferenceSpeed, inferenceMemory, trainingRun.costUsd(),
                         s.horizonMonths()));
-    }
-
-    /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */
-    public List<String> warnings() {
-        return Warnings.of(this);
     }
 }

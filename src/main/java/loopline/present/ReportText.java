@@ -1,10 +1,10 @@
 package loopline.present;
 
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatNumber;
-import static loopline.engine.Units.formatParameters;
-import static loopline.engine.Units.formatPercent;
-import static loopline.engine.Units.formatUsd;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
+import static loopline.present.Format.formatPercent;
+import static loopline.present.Format.formatUsd;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.SpeculativeDecoding;
 import loopline.engine.TrainingSetup;
-import loopline.engine.Units;
 
 /** The words of a report: the inputs that matter, what the estimates count and leave out, where prices come from. */
 public final class ReportText {
@@ -44,12 +43,12 @@ public final class ReportText {
         rows.add(new Row("Model", m.name()));
         rows.add(new Row("Parameters", formatParameters(m.totalParameters())
                 + (m.moe() != null ? " (" + formatParameters(m.activeParameters()) + " active)" : "")));
-        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Units.formatWhole(m.hiddenSize())));
+        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Format.formatWhole(m.hiddenSize())));
         rows.add(new Row("Heads · KV heads", formatNumber(m.attentionHeads()) + " · "
                 + (m.mla() != null ? "MLA latent " + formatNumber(m.mla().kvLoraRank()) : formatNumber(m.kvHeads()))));
-        rows.add(new Row("FFN · vocabulary", Units.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
+        rows.add(new Row("FFN · vocabulary", Format.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
-                + " · " + Units.formatWhole(m.vocabSize())));
+                + " · " + Format.formatWhole(m.vocabSize())));
         if (m.slidingWindow() != null) {
             rows.add(new Row("Sliding window", formatCount(m.slidingWindow().tokens()) + " tokens in "
                     + formatPercent(m.slidingWindow().layerShare()) + " of layers"));
@@ -59,7 +58,7 @@ public final class ReportText {
 
     private static Section training(TrainingSetup t) {
         return new Section("Training", Side.TRAINING, List.of(
-                new Row("Hardware", Units.formatWhole(t.gpuCount()) + " × " + t.gpu().name()),
+                new Row("Hardware", Format.formatWhole(t.gpuCount()) + " × " + t.gpu().name()),
                 new Row("Precision · optimizer", t.precision().id() + " · " + t.optimizer().id()),
                 new Row("Tokens · sequence", formatCount(t.tokens()) + " · " + formatCount(t.sequenceLength())),
                 new Row("Parallelism", "ZeRO " + t.zeroStage() + " · TP " + t.tensorParallel() + " · PP " + t.pipelineParallel()

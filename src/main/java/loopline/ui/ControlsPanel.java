@@ -1,7 +1,7 @@
 package loopline.ui;
 
-import static loopline.engine.Units.formatNumber;
-import static loopline.engine.Units.formatParameters;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +22,7 @@ import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
-import loopline.engine.Units;
+import loopline.present.Format;
 
 /**
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
@@ -69,7 +69,7 @@ final class ControlsPanel extends VBox {
         getChildren().add(modelPicker);
         slider(new SliderRow.Spec("model-size", "Model size", "Total parameters. Moving it off a catalog model switches "
                 + "to a derived Llama-shaped dense model of exactly that size.", 1e8, 2e12, true,
-                Units::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
+                Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
         modelNote.getStyleClass().add("control-note");
         modelNote.setWrapText(true);
         getChildren().add(modelNote);
@@ -86,18 +86,18 @@ final class ControlsPanel extends VBox {
         getChildren().add(sameGpu);
 
         section("Traffic");
-        fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, Units::formatCount, 1);
-        fieldSlider("prompt-tokens", ScenarioFields.PROMPT_TOKENS, 16, 131_072, Units::formatCount, 1);
-        fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, Units::formatCount, 1);
+        fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, Format::formatCount, 1);
+        fieldSlider("prompt-tokens", ScenarioFields.PROMPT_TOKENS, 16, 131_072, Format::formatCount, 1);
+        fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, Format::formatCount, 1);
 
         section("Training workload");
-        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, Units::formatCount, 0);
+        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, Format::formatCount, 0);
         covered.add(ScenarioFields.TRAINING_GPU_COUNT);
         slider(new SliderRow.Spec("gpu-count", ScenarioFields.TRAINING_GPU_COUNT.label(), ScenarioFields.TRAINING_GPU_COUNT.help()
-                + "; the slider keeps it a multiple of TP × PP", 1, 100_000, true, Units::formatWhole,
-                s -> s.training().gpuCount(), ControlsPanel::writeGpuCount));
-        slider(new SliderRow.Spec("mfu", "MFU", ScenarioFields.MFU.help(), 0.1, 0.7, false, Units::formatPercent,
-                s -> s.training().mfu(), (m, v) -> m.set(ScenarioFields.MFU, Math.round(v * 100) / 100.0)));
+                + "; the slider keeps it a multiple of TP × PP", 1, 100_000, true, Format::formatWhole,
+                ScenarioFields.TRAINING_GPU_COUNT::get, ControlsPanel::writeGpuCount));
+        slider(new SliderRow.Spec("mfu", "MFU", ScenarioFields.MFU.help(), 0.1, 0.7, false, Format::formatPercent,
+                ScenarioFields.MFU::get, (m, v) -> m.set(ScenarioFields.MFU, Math.round(v * 100) / 100.0)));
         covered.add(ScenarioFields.MFU);
 
         section("Serving target");
@@ -120,8 +120,8 @@ final class ControlsPanel extends VBox {
     }
 
     private static void writeGpuCount(ExplorerViewModel m, double v) {
-        int step = m.scenario().training().tensorParallel() * m.scenario().training().pipelineParallel();
-        m.set(ScenarioFields.TRAINING_GPU_COUNT, (double) Math.max(step, Math.round(v / step) * (long) step));
+        long step = Math.round(m.value(ScenarioFields.TRAINING_TP) * m.value(ScenarioFields.PIPELINE_PARALLEL));
+        m.set(ScenarioFields.TRAINING_GPU_COUNT, (double) Math.max(step, Math.round(v / step) * step));
     }
 
     /** A log slider over a numeric field, its value rounded to {@code step} (0: not rounded). */
@@ -181,15 +181,15 @@ final class ControlsPanel extends VBox {
             ModelArchitecture m = s.model();
             modelPicker.setValue(vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null));
             modelNote.setText(m.derived()
-                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Units.formatWhole(m.hiddenSize())
+                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Format.formatWhole(m.hiddenSize())
                         + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")"
                     : m.id().equals("custom") ? "Custom architecture from the scenario file"
-                    : formatNumber(m.layers()) + " layers · hidden " + Units.formatWhole(m.hiddenSize()) + " · "
+                    : formatNumber(m.layers()) + " layers · hidden " + Format.formatWhole(m.hiddenSize()) + " · "
                         + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
                         + (m.moe() != null ? " · MoE " + formatNumber(m.moe().activeExperts()) + " of " + formatNumber(m.moe().experts()) : "")
                         + (m.mla() != null ? " · MLA" : ""));
-            trainingGpu.setValue(s.training().gpu());
-            servingGpu.setValue(s.inference().gpu());
+            trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
+            servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));
             sameGpu.setSelected(vm.servingGpuSameAsTraining());
             servingGpu.setDisable(sameGpu.isSelected());
             if (advancedPane.isExpanded()) { // a collapsed form is refreshed when it opens

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
+import loopline.data.Presets;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
@@ -22,8 +23,12 @@ import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.present.Charts;
 import loopline.present.ChartsFactory;
+import loopline.present.Explanation;
+import loopline.present.Explanations;
+import loopline.present.Figure;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
+import loopline.present.Warnings;
 
 /**
  * The explorer's state: the scenario being edited (as its document, so "Save" writes exactly what the user
@@ -49,6 +54,19 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+
+    /** A scenario file the window offers to open, by its name. */
+    public record Preset(Path file, String name, String description) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The scenario files in a folder, {@code default.json} first. */
+    public static List<Preset> presetsIn(Path dir) {
+        return Presets.list(dir).stream().map(p -> new Preset(p.file(), p.name(), p.description())).toList();
+    }
 
     /** @param scheduler runs a recomputation later (Platform::runLater in the window; directly in tests) */
     public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler) {
@@ -155,12 +173,25 @@ public final class ExplorerViewModel {
         }
     }
 
-    /** Writes the scenario atomically; only accepted edits are in the document, so the file always reopens. */
-    public void saveAs(Path file) {
-        document.write(file);
+    /**
+     * Writes the scenario atomically; only accepted edits are in the document, so the file always reopens.
+     * Returns why it could not be written, or null.
+     */
+    public String saveAs(Path file) {
+        try {
+            document.write(file);
+        } catch (InvalidDataException e) {
+            return e.getMessage();
+        }
         presetDocument = document;
         source.set(file);
         modified.set(false);
+        return null;
+    }
+
+    /** The "why?" of one figure of the current estimate. */
+    public Explanation explain(Figure figure) {
+        return figure == null || estimate() == null ? null : Explanations.explain(figure, estimate());
     }
 
     /**
@@ -240,7 +271,7 @@ public final class ExplorerViewModel {
         Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
         keyFigures.set(KeyFigures.of(e));
-        List<String> w = e.warnings();
+        List<String> w = Warnings.of(e);
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
         scenario.set(s);
         charts.set(newCharts); // last: whoever listens to charts sees every other output already current

@@ -14,9 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import loopline.Fixtures;
-import loopline.data.Presets;
-import loopline.present.KeyFigure;
 import loopline.app.LoopLineApp;
+import loopline.present.Format;
+import loopline.present.KeyFigure;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +40,8 @@ class ExplorerWindowTest {
     void start(Stage stage) throws IOException {
         broken = Files.writeString(dir.resolve("broken.json"),
                 "{\"name\": \"Broken\", \"model\": \"llama-2-7b\", \"training\": {\"zeroStage\": 7}}");
-        List<Presets.Preset> presets = new ArrayList<>(Presets.list(Fixtures.home().resolve("presets")));
-        presets.add(new Presets.Preset(broken, "Broken preset", ""));
+        List<ExplorerViewModel.Preset> presets = new ArrayList<>(ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets")));
+        presets.add(new ExplorerViewModel.Preset(broken, "Broken preset", ""));
         vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
         vm.open(Fixtures.preset("default.json"));
         stage.setScene(LoopLineApp.createScene(vm, presets));
@@ -78,7 +78,7 @@ class ExplorerWindowTest {
         assertThat(weightsAfter).isGreaterThan(weightsBefore);
         assertThat(card("Serving GPUs")).isEqualTo(figure("Serving GPUs").value()).isNotEqualTo(servingGpus);
         assertThat(robot.lookup("#model-size-value").queryAs(Label.class).getText())
-                .isEqualTo(loopline.engine.Units.formatParameters(vm.scenario().model().totalParameters()));
+                .isEqualTo(loopline.present.Format.formatParameters(vm.scenario().model().totalParameters()));
     }
 
     @Test
@@ -130,7 +130,7 @@ class ExplorerWindowTest {
     void aBrokenPresetShowsItsFileAndFieldAndKeepsTheScenario(FxRobot robot) {
         var before = vm.scenario();
         @SuppressWarnings("unchecked")
-        SearchableComboBox<Presets.Preset> picker = robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
+        SearchableComboBox<ExplorerViewModel.Preset> picker = robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
         robot.interact(() -> picker.setValue(picker.getItems().stream().filter(p -> p.file().equals(broken)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#problem-banner").queryAs(Label.class);

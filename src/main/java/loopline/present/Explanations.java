@@ -1,16 +1,26 @@
-package loopline.engine;
+package loopline.present;
 
-import static loopline.engine.Units.formatBinaryBytes;
-import static loopline.engine.Units.formatBytes;
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatDuration;
-import static loopline.engine.Units.formatFlops;
-import static loopline.engine.Units.formatParameters;
-import static loopline.engine.Units.formatPercent;
-import static loopline.engine.Units.formatUsd;
-import static loopline.engine.Units.formatNumber;
+import static loopline.present.Format.formatBinaryBytes;
+import static loopline.present.Format.formatBytes;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatDuration;
+import static loopline.present.Format.formatFlops;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
+import static loopline.present.Format.formatPercent;
+import static loopline.present.Format.formatUsd;
 
 import java.util.List;
+import loopline.engine.Estimate;
+import loopline.engine.InferenceMemory;
+import loopline.engine.InferenceSetup;
+import loopline.engine.InferenceSpeed;
+import loopline.engine.Scenario;
+import loopline.engine.ServingCost;
+import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingRun;
+import loopline.engine.TrainingSetup;
+import loopline.engine.Units;
 
 /**
  * The "why?" behind every figure: the formula (the constant beside the code that computes it) and the
@@ -64,14 +74,14 @@ public final class Explanations {
                     "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
-                    tm.minGpusToFit() > 0 ? Units.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
             case TRAINING_FLOPS -> new Explanation("Training compute", TrainingRun.FLOPS_FORMULA,
                     List.of(in("D", formatCount(t.tokens()) + " tokens"), in("N_active", formatParameters(e.activeParameters())),
                             in("s", formatCount(t.sequenceLength())), in("FLOPs per token", formatFlops(run.flopsPerToken()))),
                     formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id())),
@@ -81,7 +91,7 @@ public final class Explanations {
                             in("goodput", formatPercent(t.goodput()))),
                     formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
             case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
@@ -133,9 +143,9 @@ public final class Explanations {
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
                             in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
-                    Units.formatWhole(sc.replicas()) + " replicas, " + Units.formatWhole(sc.gpus()) + " GPUs", null);
+                    Format.formatWhole(sc.replicas()) + " replicas, " + Format.formatWhole(sc.gpus()) + " GPUs", null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
+                    List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
             case COST_PER_REQUEST -> new Explanation("Serving cost per request", ServingCost.PER_REQUEST_FORMULA,
                     List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),
