@@ -52,7 +52,7 @@ public final class ReportView extends VBox {
         dashboard.setPadding(Insets.EMPTY);
         dashboard.show(charts, KeyFigures.of(estimate));
 
-        Label assumptions = new Label(ReportText.ASSUMPTIONS);
+        Label assumptions = new Label(ReportText.assumptions(estimate.scenario()));
         assumptions.getStyleClass().add("report-footnote");
         assumptions.setWrapText(true);
         Label prices = new Label(ReportText.priceSources(estimate.scenario()));
