@@ -49,6 +49,9 @@ public final class AtomicFile {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidDataException(out + ": the folder " + dir + " does not exist");
         }
+        if (!Files.isWritable(dir)) {
+            throw new InvalidDataException(out + ": the folder " + dir + " is not writable");
+        }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!replace) {
                 throw new InvalidDataException(out + ": already exists (use --overwrite to replace it)");
@@ -115,6 +118,9 @@ public final class AtomicFile {
 
     /** "No space left on device", not a stack trace or a Java class name. */
     static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

@@ -41,6 +41,7 @@ public final class GpuCatalog {
             measuredBf16 = m.optionalBetween("bf16", 0, MAX_TFLOPS, 0);
             measuredFp8 = m.optionalBetween("fp8", 0, MAX_TFLOPS, 0);
         }
+        f.positiveUpTo("tdpWatts", 100_000); // a datasheet figure for readers of the file; no estimate uses power
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
         return new Gpu(
@@ -58,7 +59,6 @@ public final class GpuCatalog {
                 measuredFp8 * TERA,
                 f.positiveUpTo("interconnectGBps", 100_000) * 1e9,
                 f.text("interconnect"),
-                f.positiveUpTo("tdpWatts", 100_000),
                 price.positiveUpTo("usdPerGpuHour", 1000),
                 price.text("date"),
                 price.text("source"),
