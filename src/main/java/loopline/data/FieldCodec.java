@@ -14,20 +14,20 @@ public final class FieldCodec {
     private FieldCodec() {
     }
 
-    /** A value as a scenario file holds it. */
+    /** A value as a scenario file holds it: a JSON number, boolean or string, by the field's kind. */
     public static <T> T fromJson(ScenarioField<T> field, JsonNode v, Catalogs catalogs, String where) {
-        Object raw = switch (field.kind()) {
+        return switch (field.kind()) {
             case NUMBER, WHOLE -> {
                 if (v == null || !v.isNumber()) {
                     throw new InvalidDataException(where + ": must be a number, got " + v);
                 }
-                yield v.asDouble();
+                yield checked(field, field.type().cast(v.asDouble()), where);
             }
             case BOOLEAN -> {
                 if (v == null || !v.isBoolean()) {
                     throw new InvalidDataException(where + ": must be true or false, got " + v);
                 }
-                yield v.asBoolean();
+                yield field.type().cast(v.asBoolean());
             }
             case TEXT, CHOICE, GPU -> {
                 if (v == null || !v.isTextual()) {
@@ -36,7 +36,6 @@ public final class FieldCodec {
                 yield fromText(field, v.asText(), catalogs, where);
             }
         };
-        return checked(field, field.type().cast(raw), where);
     }
 
     /** A value as typed in {@code --set path=value} or the Advanced form: 70e9, 1_000_000, true, bf16, h100-sxm. */

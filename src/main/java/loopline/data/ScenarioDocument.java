@@ -112,7 +112,7 @@ public final class ScenarioDocument {
             return withModelParameters(parameters);
         }
         if (path.startsWith("model.")) {
-            return withInlineModelField(path.substring("model.".length()), raw, where, catalogs);
+            return withInlineModelField(path.substring("model.".length()), raw, catalogs);
         }
         ScenarioField<?> field = ScenarioFields.byPath(path);
         if (field == null) {
@@ -126,7 +126,8 @@ public final class ScenarioDocument {
         return with(field, FieldCodec.fromText(field, raw, catalogs, where));
     }
 
-    private ScenarioDocument withInlineModelField(String field, String raw, String where, Catalogs catalogs) {
+    private ScenarioDocument withInlineModelField(String field, String raw, Catalogs catalogs) {
+        String where = "--set model." + field;
         if (!ModelCatalog.FIELDS.contains(field.split("\\.")[0])) {
             throw new InvalidDataException(where + ": unknown model field (known: " + String.join(", ", new TreeSet<>(ModelCatalog.FIELDS)) + ")");
         }
@@ -147,7 +148,7 @@ public final class ScenarioDocument {
             parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
         }
         parent.set(parts[parts.length - 1], FieldCodec.guessJson(raw));
-        ModelCatalog.parse(new JsonFields(inline, where.substring(0, where.length() - field.length() - 1)), "custom");
+        ModelCatalog.parse(new JsonFields(inline, "--set model"), "custom"); // refused here, not when the scenario is bound
         return new ScenarioDocument(inline, new LinkedHashMap<>(values));
     }
 

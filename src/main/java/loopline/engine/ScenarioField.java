@@ -30,12 +30,12 @@ public final class ScenarioField<T> {
     private final Function<Scenario, T> derivedDefault;
     private final String defaultText;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // the declaration's parts; only the factories below call it
-    ScenarioField(String path, String property, Kind kind, Class<T> type, String label, String unit, String help,
+    /** The declaration's parts; only {@link ScenarioFields} declares fields. */
+    ScenarioField(String path, Kind kind, Class<T> type, String label, String unit, String help,
                   double min, double max, List<T> choices, Function<T, String> idOf, T defaultValue,
                   Function<Scenario, T> derivedDefault, String defaultText) {
         this.path = path;
-        this.property = property;
+        this.property = recordPath(path);
         this.kind = kind;
         this.type = type;
         this.label = label;
@@ -50,10 +50,9 @@ public final class ScenarioField<T> {
         this.defaultText = defaultText;
     }
 
-    /** The same field kept at another place on the records than its file path says. */
-    ScenarioField<T> storedAt(String recordPath) {
-        return new ScenarioField<>(path, recordPath, kind, type, label, unit, help, min, max, choices, idOf,
-                defaultValue, derivedDefault, defaultText);
+    /** Where a field lives on the records: its file path, except that "economics." fields sit on {@link Scenario} itself. */
+    private static String recordPath(String path) {
+        return path.startsWith("economics.") ? path.substring("economics.".length()) : path;
     }
 
     /** Dotted path in the JSON file and in {@code --set}, e.g. {@code training.gpuCount}. */

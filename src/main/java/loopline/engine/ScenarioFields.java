@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +12,9 @@ import java.util.stream.Collectors;
  * tests run with: efficiencies from published runs and measurements, not tuned per case.
  */
 public final class ScenarioFields {
+    /** Filled by the declarations below as they initialise, in textual order (JLS 12.4.2): that order is {@link #ALL}. */
+    private static final List<ScenarioField<?>> DECLARED = new ArrayList<>();
+
     public static final List<Precision> TRAINING_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8);
     public static final List<Precision> SERVING_PRECISIONS = List.of(Precision.values());
     public static final List<Precision> KV_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8);
@@ -102,17 +106,10 @@ public final class ScenarioFields {
             0, 1, 0.1, "", "Cost of one draft step relative to one target step");
 
     public static final ScenarioField<Double> HORIZON_MONTHS = number("economics.horizonMonths", "Horizon", 1, 600, 24, "months",
-            "How long the model serves, to amortise training over").storedAt("horizonMonths");
+            "How long the model serves, to amortise training over");
 
     /** Every field, in build order (a derived default only looks at fields above it). */
-    public static final List<ScenarioField<?>> ALL = List.of(NAME, DESCRIPTION,
-            TRAINING_GPU, TRAINING_GPU_COUNT, TRAINING_PRECISION, OPTIMIZER, TRAINING_TOKENS, SEQUENCE_LENGTH, MICRO_BATCH,
-            RECOMPUTE, ZERO_STAGE, TRAINING_TP, PIPELINE_PARALLEL, MFU, GOODPUT, TRAINING_PRICE,
-            SERVING_GPU, SERVING_PRECISION, KV_CACHE_PRECISION, SERVING_TP, PROMPT_TOKENS, OUTPUT_TOKENS, BATCH_SIZE,
-            TARGET_SPEED, TARGET_TTFT, REQUESTS_PER_DAY, PEAK_TO_AVERAGE, SERVING_PRICE, BANDWIDTH_EFFICIENCY,
-            COMPUTE_EFFICIENCY, GPU_MEMORY_UTILIZATION, PAGED_KV_CACHE, CONTINUOUS_BATCHING, EXPERT_PARALLEL,
-            MAX_CONCURRENT_SEQUENCES, PREFIX_CACHE_HIT_RATE, SPECULATIVE, DRAFT_TOKENS, ACCEPTANCE_RATE, DRAFT_COST_RATIO,
-            HORIZON_MONTHS);
+    public static final List<ScenarioField<?>> ALL = List.copyOf(DECLARED);
 
     private static final Map<String, ScenarioField<?>> BY_PATH = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(ScenarioField::path, f -> f));
@@ -140,42 +137,46 @@ public final class ScenarioFields {
 
     // ---- declaration helpers ------------------------------------------------------------------
 
+    private static <T> ScenarioField<T> declare(ScenarioField<T> field) {
+        DECLARED.add(field);
+        return field;
+    }
+
     private static ScenarioField<String> text(String path, String label, String def, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.TEXT, String.class, label, "", help, 0, 0, List.of(),
-                v -> v, def, null, def.isEmpty() ? "(empty)" : def);
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.TEXT, String.class, label, "", help, 0, 0, List.of(),
+                v -> v, def, null, def.isEmpty() ? "(empty)" : def));
     }
 
     private static ScenarioField<Double> number(String path, String label, double min, double max, double def, String unit, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
-                ScenarioField::plain, def, null, ScenarioField.plain(def));
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, def, null, ScenarioField.plain(def)));
     }
 
     private static ScenarioField<Double> derivedNumber(String path, String label, double min, double max,
                                                        Function<Scenario, Double> derived, String defaultText, String unit, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
-                ScenarioField::plain, null, derived, defaultText);
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, null, derived, defaultText));
     }
 
     private static ScenarioField<Double> whole(String path, String label, double min, double max, double def, String unit, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.WHOLE, Double.class, label, unit, help, min, max, List.of(),
-                ScenarioField::plain, def, null, ScenarioField.plain(def));
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.WHOLE, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, def, null, ScenarioField.plain(def)));
     }
 
     private static ScenarioField<Boolean> bool(String path, String label, boolean def, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.BOOLEAN, Boolean.class, label, "", help, 0, 0, List.of(),
-                String::valueOf, def, null, Boolean.toString(def));
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.BOOLEAN, Boolean.class, label, "", help, 0, 0, List.of(),
+                String::valueOf, def, null, Boolean.toString(def)));
     }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     private static <E> ScenarioField<E> choice(String path, String label, Class<E> type, List<E> choices, Function<E, String> id,
                                                E def, Function<Scenario, E> derived, String derivedText, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.CHOICE, type, label, "", help, 0, 0, choices, id, def, derived,
-                derivedText != null ? derivedText : id.apply(def));
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.CHOICE, type, label, "", help, 0, 0, choices, id, def, derived,
+                derivedText != null ? derivedText : id.apply(def)));
     }
 
     /** A GPU's default is either derived (serving follows training) or a catalog id, which only the catalog can resolve. */
     private static ScenarioField<Gpu> gpu(String path, String label, Function<Scenario, Gpu> derived, String defaultText, String help) {
-        return new ScenarioField<>(path, path, ScenarioField.Kind.GPU, Gpu.class, label, "", help, 0, 0, List.of(),
-                Gpu::id, null, derived, defaultText);
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.GPU, Gpu.class, label, "", help, 0, 0, List.of(),
+                Gpu::id, null, derived, defaultText));
     }
 }

@@ -129,9 +129,9 @@ public final class ExplorerViewModel {
         return estimate.get();
     }
 
-    /** The value in force for a field: the document's, or the default it takes. */
+    /** The value in force for a field: the document's, or the default it takes; the latest accepted edit counts. */
     public <T> T value(ScenarioField<T> field) {
-        return field.get(scenario());
+        return field.get(pending != null ? pending : scenario());
     }
 
     /** The field's value as the scenario file holds it, or null when the field takes its default. */
