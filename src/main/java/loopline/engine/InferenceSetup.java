@@ -28,6 +28,11 @@ public record InferenceSetup(
         int expertParallel,
         int maxConcurrentSequences) {
 
+    /** Prompt tokens prefill computes: the prefix cache serves the rest (at least one token is always computed). */
+    public double uncachedPromptTokens() {
+        return Math.max(1, promptTokens * (1 - prefixCacheHitRate));
+    }
+
     public InferenceSetup withBatchSize(int b) {
         return RecordPaths.with(this, "batchSize", b);
     }

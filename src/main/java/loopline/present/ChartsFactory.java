@@ -40,7 +40,7 @@ public final class ChartsFactory {
                 new Segment("Weights", m.weightsBytes(), "weights"),
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
                 new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer"),
-                new Segment("Activations", m.activationsBytes() + m.logitsBytes(), "activations"),
+                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
                 new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
                 ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Format.formatWhole(m.minGpusToFit())

@@ -52,7 +52,8 @@ public final class Explanations {
                             in("gradients", formatNumber(tm.gradientBytesPerParameter()) + " B"),
                             in("optimizer states", formatNumber(tm.optimizerBytesPerParameter()) + " B")),
                     formatNumber(tm.bytesPerParameter()) + " B/param",
-                    "Activations come on top: " + formatBytes(tm.activationsBytes()) + " per GPU at this batch and sequence length.");
+                    "Activations and logits come on top: " + formatBytes(tm.activationsBytes() + tm.logitsBytes())
+                            + " per GPU at this batch and sequence length.");
             case TRAINING_MODEL_STATES_TOTAL -> new Explanation("Model states across the cluster",
                     "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", formatNumber(tm.bytesPerParameter()))),
                     formatBytes(tm.modelStatesTotalBytes()), "Before activations; sharded over GPUs by ZeRO / TP / PP.");
@@ -119,7 +120,7 @@ public final class Explanations {
                     im.gpusPerReplica() + (im.fits() ? "" : " (does not fit)"), i.tensorParallel() > 0 ? "Set in the scenario." : null);
             case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token (prefill)", InferenceSpeed.TTFT_FORMULA,
                     List.of(in("prompt", formatCount(i.promptTokens()) + " tokens"),
-                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.promptTokens()) + " + attention"),
+                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.uncachedPromptTokens()) + " + attention"),
                             in("prefix cache hits", formatPercent(i.prefixCacheHitRate())),
                             in("compute efficiency", formatPercent(i.computeEfficiency())), in("t", Integer.toString(im.gpusPerReplica()))),
                     formatDuration(sp.timeToFirstTokenSeconds()), "Prefill is compute-bound: all prompt tokens go through in one pass.");
