@@ -53,7 +53,7 @@ final class RecordPaths {
         args[i] = dot < 0 ? coerce(value, shape.components()[i].getType())
                 : with((Record) args[i], path.substring(dot + 1), value);
         try {
-            return (R) shape.constructor().invokeWithArguments(args);
+            return (R) (Object) shape.constructor().invokeExact(args);
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -66,7 +66,7 @@ final class RecordPaths {
         Shape shape = shape(type);
         Object[] args = Arrays.stream(shape.components()).map(c -> blankValue(c.getType())).toArray();
         try {
-            return type.cast(shape.constructor().invokeWithArguments(args));
+            return type.cast((Object) shape.constructor().invokeExact(args));
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -100,7 +100,7 @@ final class RecordPaths {
 
     private static Object invoke(MethodHandle accessor, Object target) {
         try {
-            return accessor.invoke(target);
+            return (Object) accessor.invokeExact(target);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -114,14 +114,16 @@ final class RecordPaths {
         RecordComponent[] components = type.getRecordComponents();
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         try {
+            // Handles typed (Object)Object and (Object[])Object, so calls are invokeExact: no per-call type adaptation.
             MethodHandle[] accessors = new MethodHandle[components.length];
             Class<?>[] types = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
-                accessors[i] = lookup.unreflect(components[i].getAccessor());
+                accessors[i] = lookup.unreflect(components[i].getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
                 types[i] = components[i].getType();
             }
             MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
-            return new Shape(components, accessors, constructor);
+            MethodHandle spread = constructor.asType(constructor.type().generic()).asSpreader(Object[].class, types.length);
+            return new Shape(components, accessors, spread);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(type + " is not a public record", e);
         }
