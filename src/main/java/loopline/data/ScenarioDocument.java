@@ -57,10 +57,6 @@ public final class ScenarioDocument {
         return values.containsKey(field);
     }
 
-    Map<ScenarioField<?>, Object> values() {
-        return values;
-    }
-
     /** This document with one field set; a value outside the field's range is refused, naming the field. */
     public <T> ScenarioDocument with(ScenarioField<T> field, T value) {
         FieldCodec.checked(field, value, field.path());

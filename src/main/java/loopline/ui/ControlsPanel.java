@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -86,25 +87,20 @@ final class ControlsPanel extends VBox {
         getChildren().add(sameGpu);
 
         section("Traffic");
-        fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, Format::formatCount, 1);
-        fieldSlider("prompt-tokens", ScenarioFields.PROMPT_TOKENS, 16, 131_072, Format::formatCount, 1);
-        fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, Format::formatCount, 1);
+        fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, true, Format::formatCount, roundTo(1));
+        fieldSlider("prompt-tokens", ScenarioFields.PROMPT_TOKENS, 16, 131_072, true, Format::formatCount, roundTo(1));
+        fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, true, Format::formatCount, roundTo(1));
 
         section("Training workload");
-        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, Format::formatCount, 0);
-        covered.add(ScenarioFields.TRAINING_GPU_COUNT);
-        slider(new SliderRow.Spec("gpu-count", ScenarioFields.TRAINING_GPU_COUNT.label(), ScenarioFields.TRAINING_GPU_COUNT.help()
-                + "; the slider keeps it a multiple of TP × PP", 1, 100_000, true, Format::formatWhole,
-                ScenarioFields.TRAINING_GPU_COUNT::get, ControlsPanel::writeGpuCount));
-        slider(new SliderRow.Spec("mfu", "MFU", ScenarioFields.MFU.help(), 0.1, 0.7, false, Format::formatPercent,
-                ScenarioFields.MFU::get, (m, v) -> m.set(ScenarioFields.MFU, Math.round(v * 100) / 100.0)));
-        covered.add(ScenarioFields.MFU);
+        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, true, Format::formatCount, v -> v);
+        fieldSlider("gpu-count", ScenarioFields.TRAINING_GPU_COUNT, 1, 100_000, true, Format::formatWhole, this::wholeParallelGroups);
+        fieldSlider("mfu", ScenarioFields.MFU, 0.1, 0.7, false, Format::formatPercent, roundTo(0.01));
 
         section("Serving target");
-        fieldSlider("target-speed", ScenarioFields.TARGET_SPEED, 1, 200, v -> formatNumber(v), 0.1);
+        fieldSlider("target-speed", ScenarioFields.TARGET_SPEED, 1, 200, true, Format::formatNumber, roundTo(0.1));
 
         advanced = new AdvancedForm(vm, covered);
-        TitledPane more = new TitledPane("Advanced: every scenario field", advanced);
+        TitledPane more = new TitledPane("Advanced: every other scenario field", advanced);
         more.setId("advanced");
         more.setExpanded(false);
         more.setAnimated(false);
@@ -119,16 +115,22 @@ final class ControlsPanel extends VBox {
         vm.scenarioProperty().addListener((o, a, s) -> refresh(s));
     }
 
-    private static void writeGpuCount(ExplorerViewModel m, double v) {
-        long step = Math.round(m.value(ScenarioFields.TRAINING_TP) * m.value(ScenarioFields.PIPELINE_PARALLEL));
-        m.set(ScenarioFields.TRAINING_GPU_COUNT, (double) Math.max(step, Math.round(v / step) * step));
+    /** A GPU count the cluster splits evenly into TP × PP groups (the scenario refuses any other). */
+    private double wholeParallelGroups(double gpus) {
+        long group = Math.round(vm.value(ScenarioFields.TRAINING_TP) * vm.value(ScenarioFields.PIPELINE_PARALLEL));
+        return Math.max(group, Math.round(gpus / group) * group);
     }
 
-    /** A log slider over a numeric field, its value rounded to {@code step} (0: not rounded). */
-    private void fieldSlider(String id, ScenarioField<Double> field, double min, double max, DoubleFunction<String> format, double step) {
+    private static DoubleUnaryOperator roundTo(double step) {
+        return v -> Math.round(v / step) * step;
+    }
+
+    /** A slider over a numeric field, labelled and explained by its declaration; {@code toValue} snaps the track to values worth keeping. */
+    private void fieldSlider(String id, ScenarioField<Double> field, double min, double max, boolean log,
+                             DoubleFunction<String> format, DoubleUnaryOperator toValue) {
         covered.add(field);
-        slider(new SliderRow.Spec(id, field.label(), field.help(), min, max, true, format, field::get,
-                (m, v) -> m.set(field, step > 0 ? Math.round(v / step) * step : v)));
+        slider(new SliderRow.Spec(id, field.label(), field.help(), min, max, log, format, field::get,
+                (m, v) -> m.set(field, toValue.applyAsDouble(v))));
     }
 
     /** Whether a main control edits this field (then the Advanced form leaves it out). */
