@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -47,15 +46,16 @@ final class AdvancedForm extends GridPane {
             tip.setWrapText(true);
             tip.setMaxWidth(380);
             label.setTooltip(tip);
-            Node editor = editor(f);
+            Control editor = editor(f);
             editor.setId("field-" + f.path().replace('.', '-'));
+            editor.setMinWidth(60); // long prompts and choices must not widen the whole controls column
             label.setLabelFor(editor);
             GridPane.setHgrow(editor, Priority.ALWAYS);
             addRow(r++, label, editor);
         }
     }
 
-    private Node editor(ScenarioField<?> f) {
+    private Control editor(ScenarioField<?> f) {
         return switch (f.kind()) {
             case BOOLEAN -> checkBox(f);
             case CHOICE, GPU -> comboBox(f);
@@ -63,14 +63,14 @@ final class AdvancedForm extends GridPane {
         };
     }
 
-    private Node checkBox(ScenarioField<?> f) {
+    private Control checkBox(ScenarioField<?> f) {
         CheckBox box = new CheckBox();
         box.setOnAction(e -> show(box, vm.setText(f, Boolean.toString(box.isSelected()))));
         rows.add(new Row(f, v -> box.setSelected(Boolean.parseBoolean(v))));
         return box;
     }
 
-    private <T> Node comboBox(ScenarioField<T> f) {
+    private <T> Control comboBox(ScenarioField<T> f) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(vm.choices(f).stream().map(f::id).toList()));
         box.setPromptText("default: " + f.defaultText());
         box.setMaxWidth(Double.MAX_VALUE);
@@ -83,7 +83,7 @@ final class AdvancedForm extends GridPane {
         return box;
     }
 
-    private Node textField(ScenarioField<?> f) {
+    private Control textField(ScenarioField<?> f) {
         TextField text = new TextField();
         text.setPromptText(f.defaultText());
         Runnable commit = () -> {

@@ -100,7 +100,7 @@ final class ControlsPanel extends VBox {
         fieldSlider("target-speed", ScenarioFields.TARGET_SPEED, 1, 200, true, Format::formatNumber, roundTo(0.1));
 
         advanced = new AdvancedForm(vm, covered);
-        TitledPane more = new TitledPane("Advanced: every other scenario field", advanced);
+        TitledPane more = new TitledPane("Advanced: all other fields", advanced);
         more.setId("advanced");
         more.setExpanded(false);
         more.setAnimated(false);
