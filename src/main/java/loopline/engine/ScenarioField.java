@@ -60,6 +60,11 @@ public final class ScenarioField<T> {
         return path;
     }
 
+    /** Where the value sits on the records, e.g. {@code training.gpuCount} or {@code horizonMonths}. */
+    public String recordPath() {
+        return property;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -19,7 +19,8 @@ import loopline.engine.ScenarioFields;
 /**
  * Exactly the scenario fields the main controls do not edit, generated from {@link ScenarioFields}: a text
  * box, a choice or a check box per field, labelled in words with the file path in the tooltip. An empty box
- * means "the default", shown as its placeholder. A refused value stays in its box, marked, with the reason.
+ * means "the default", shown as its placeholder. A refused value stays in its box, marked, with the reason,
+ * until the scenario next changes; the value in force is the last valid one.
  */
 final class AdvancedForm extends GridPane {
     private record Row(ScenarioField<?> field, Consumer<String> refresh) {
@@ -104,8 +105,9 @@ final class AdvancedForm extends GridPane {
             }
         });
         rows.add(new Row(f, v -> {
-            if (!text.isFocused() && !text.getStyleClass().contains("refused")) {
+            if (!text.isFocused()) { // the scenario moved on: show the value in force, drop a refused one
                 text.setText(v == null ? "" : v);
+                show(text, null);
             }
         }));
         return text;
