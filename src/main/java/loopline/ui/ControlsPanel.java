@@ -27,7 +27,7 @@ import loopline.present.Format;
 
 /**
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
- * are sliders and buttons; every other scenario field is in "Advanced", generated from the schema.
+ * are sliders and buttons; every other scenario field is in "Advanced", generated from the field declarations.
  */
 final class ControlsPanel extends VBox {
     private final ExplorerViewModel vm;

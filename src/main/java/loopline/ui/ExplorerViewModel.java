@@ -38,6 +38,7 @@ import loopline.present.Warnings;
 public final class ExplorerViewModel {
     /** How binding errors name the window's scenario; stripped, since the banner is about this scenario. */
     private static final String SOURCE = "scenario";
+    private static final String NOTHING_OPEN = "no scenario is open";
     private final Catalogs catalogs;
     private final Consumer<Runnable> scheduler;
 
@@ -178,6 +179,9 @@ public final class ExplorerViewModel {
      * Returns why it could not be written, or null.
      */
     public String saveAs(Path file) {
+        if (document == null) {
+            return NOTHING_OPEN;
+        }
         try {
             document.write(file);
         } catch (InvalidDataException e) {
@@ -235,6 +239,9 @@ public final class ExplorerViewModel {
     }
 
     private String edit(UnaryOperator<ScenarioDocument> change) {
+        if (document == null) {
+            return NOTHING_OPEN;
+        }
         try {
             ScenarioDocument next = change.apply(document);
             Scenario s = ScenarioReader.bind(next, catalogs, SOURCE);
