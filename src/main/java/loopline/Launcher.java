@@ -2,6 +2,7 @@ package loopline;
 
 import java.io.PrintStream;
 import loopline.cli.EstimateCommand;
+import loopline.cli.HelpRequested;
 import loopline.cli.UsageException;
 import loopline.data.InvalidDataException;
 
@@ -35,6 +36,9 @@ public final class Launcher {
                 case "--help", "-h", "help" -> out.println(USAGE);
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             }
+            return 0;
+        } catch (HelpRequested e) {
+            out.println(USAGE);
             return 0;
         } catch (UsageException e) {
             err.println("loopline: " + e.getMessage());

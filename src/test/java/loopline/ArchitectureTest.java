@@ -1,55 +1,77 @@
 package loopline;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The layering the brief asks for, checked on the compiled classes. */
+/** The rooms of ../shared/DESIGN.md, checked on the compiled classes package by package. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("loopline");
 
+    /** What a view may know of the engine: the scenario's vocabulary, never a formula or a result. */
+    private static final Set<String> SCENARIO_VOCABULARY = Set.of("Scenario", "ScenarioField", "ScenarioField$Kind",
+            "ScenarioFields", "Gpu", "ModelArchitecture", "Moe", "MultiHeadLatentAttention", "SlidingWindow", "Precision");
+
     @Test
-    void theEngineIsPlainJava() {
-        noClasses().that().resideInAPackage("loopline.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "java.io..", "java.nio..",
-                        "loopline.data..", "loopline.ui..", "loopline.report..", "loopline.cli..")
+    void eachPackageDependsOnlyOnTheRoomsBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("loopline.app..")
+                .layer("report").definedBy("loopline.report..")
+                .layer("cli").definedBy("loopline.cli..")
+                .layer("ui").definedBy("loopline.ui..")
+                .layer("fx").definedBy("loopline.fx..")
+                .layer("data").definedBy("loopline.data..")
+                .layer("present").definedBy("loopline.present..")
+                .layer("engine").definedBy("loopline.engine..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("report", "app")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("report", "app")
+                .whereLayer("fx").mayOnlyBeAccessedByLayers("ui", "report", "app")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("fx", "ui", "cli", "report", "app")
+                .whereLayer("present").mayOnlyBeAccessedByLayers("ui", "cli", "report", "app")
                 .check(CLASSES);
     }
 
     @Test
-    void viewsOnlyDrawTheViewModelRunsTheEngine() {
-        noClasses().that().resideInAPackage("loopline.ui..")
-                .and().doNotHaveSimpleName("ExplorerViewModel")
-                .should().dependOnClassesThat().haveSimpleName("Estimator")
-                .orShould().dependOnClassesThat().haveSimpleName("Sweep")
-                .orShould().dependOnClassesThat().haveSimpleName("ChartsFactory")
-                .orShould().dependOnClassesThat().haveSimpleName("ScenarioReader")
+    void theEngineIsPlainJavaAndImportsNothingOfOurs() {
+        classes().that().resideInAPackage("loopline.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..", "java.math..", "loopline.engine..")
                 .check(CLASSES);
     }
 
     @Test
-    void theWindowDoesNotReachIntoTheReportOrTheApp() {
-        noClasses().that().resideInAPackage("loopline.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("loopline.report..", "loopline.app..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void chartDataIsPlainJava() {
+    void whatPeopleReadIsBuiltWithoutJavaFx() {
         noClasses().that().resideInAPackage("loopline.present..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "loopline.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.io..", "java.nio..")
                 .check(CLASSES);
     }
 
     @Test
-    void dataFilesDoNotKnowAboutTheWindow() {
-        noClasses().that().resideInAnyPackage("loopline.data..", "loopline.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "loopline.ui..")
+    void viewsBindToTheViewModelOnly() {
+        noClasses().that().resideInAPackage("loopline.ui..").and().doNotHaveSimpleName("ExplorerViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("loopline.data..")
+                .orShould().dependOnClassesThat().belongToAnyOf(loopline.present.Explanations.class, loopline.present.ChartsFactory.class)
+                .orShould().dependOnClassesThat(describe("engine classes beyond the scenario's vocabulary",
+                        (JavaClass c) -> c.getPackageName().equals("loopline.engine") && !SCENARIO_VOCABULARY.contains(
+                                c.getName().substring("loopline.engine.".length()))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void filesAndCommandsDoNotKnowAboutTheWindow() {
+        noClasses().that().resideInAnyPackage("loopline.data..", "loopline.cli..", "loopline.present..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }
 }

@@ -1,9 +1,7 @@
 package loopline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import loopline.data.Catalogs;
-import loopline.data.Json;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
@@ -11,6 +9,7 @@ import loopline.engine.Estimator;
 import loopline.engine.OperatingPoint;
 import loopline.engine.ServingModel;
 import loopline.engine.Scenario;
+import loopline.engine.ScenarioFields;
 
 /** Shared test setup: the real catalogs and scenarios built from --set style assignments over the defaults. */
 public final class Fixtures {
@@ -33,12 +32,10 @@ public final class Fixtures {
     }
 
     public static ScenarioDocument document(String model, String... sets) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("name", "test");
-        ScenarioDocument doc = new ScenarioDocument(root);
-        doc.apply(model.startsWith("model") ? model : "model=" + model, CATALOGS);
+        ScenarioDocument doc = ScenarioDocument.ofModel("llama-3.1-8b").with(ScenarioFields.NAME, "test")
+                .apply(model.startsWith("model") ? model : "model=" + model, CATALOGS);
         for (String s : sets) {
-            doc.apply(s, CATALOGS);
+            doc = doc.apply(s, CATALOGS);
         }
         return doc;
     }

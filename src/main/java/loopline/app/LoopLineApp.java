@@ -6,19 +6,18 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
-import loopline.data.Catalogs;
-import loopline.data.InvalidDataException;
-import loopline.data.Presets;
-import loopline.report.ReportActions;
-import loopline.ui.Dialogs;
-import loopline.ui.ExplorerView;
-import loopline.ui.ExplorerViewModel;
-import loopline.ui.Stylesheet;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import loopline.data.Catalogs;
+import loopline.data.InvalidDataException;
+import loopline.fx.Stylesheet;
+import loopline.report.ReportActions;
+import loopline.ui.Dialogs;
+import loopline.ui.ExplorerView;
+import loopline.ui.ExplorerViewModel;
 
 /** The desktop window: opens {@code presets/default.json} at 1440×900. */
 public final class LoopLineApp extends Application {
@@ -45,7 +44,7 @@ public final class LoopLineApp extends Application {
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
             vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
         }
-        Scene scene = createScene(vm, Presets.list(home.resolve("presets")));
+        Scene scene = createScene(vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -66,7 +65,7 @@ public final class LoopLineApp extends Application {
     }
 
     /** The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports); also used by the UI tests. */
-    public static Scene createScene(ExplorerViewModel vm, java.util.List<Presets.Preset> presets) {
+    public static Scene createScene(ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
         ExplorerView view = new ExplorerView(vm, presets);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(Stylesheet.url());

@@ -1,10 +1,12 @@
 package loopline.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
+import loopline.data.InvalidDataException;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Scenario;
@@ -38,13 +40,16 @@ public final class CommandLine {
         CommandLine c = new CommandLine();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                throw new HelpRequested();
+            }
             if (!allowed.contains(a)) {
                 throw new UsageException("unknown option " + a + " (options: " + String.join(" ", allowed) + ")");
             }
             switch (a) {
-                case "--scenario" -> c.scenario = Path.of(value(args, ++i, a));
+                case "--scenario" -> c.scenario = path(value(args, ++i, a));
                 case "--set" -> c.sets.add(value(args, ++i, a));
-                case "--out" -> c.out = Path.of(value(args, ++i, a));
+                case "--out" -> c.out = outputPath(value(args, ++i, a));
                 case "--scale" -> c.scale = scale(value(args, ++i, a));
                 case "--overwrite" -> c.overwrite = true;
                 default -> c.flags.add(a);
@@ -58,9 +63,9 @@ public final class CommandLine {
 
     /** Reads the scenario file and applies every --set in order. */
     public Scenario load(Catalogs catalogs) {
-        ScenarioDocument doc = ScenarioDocument.read(scenario);
+        ScenarioDocument doc = ScenarioDocument.read(scenario, catalogs);
         for (String s : sets) {
-            doc.apply(s, catalogs);
+            doc = doc.apply(s, catalogs); // a bad value is blamed on its --set, not on the file
         }
         return ScenarioReader.bind(doc, catalogs, scenario.toString());
     }
@@ -70,6 +75,24 @@ public final class CommandLine {
             throw new UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /** A path the platform can represent: a name this locale's encoding cannot hold is one clear line, not a stack trace. */
+    private static Path path(String raw) {
+        try {
+            return Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw new InvalidDataException(raw + ": cannot be used as a file name here (" + e.getReason()
+                    + "); the locale's encoding may not hold it, try LANG=C.UTF-8");
+        }
+    }
+
+    /** "newdir/" or "/" names a folder, which a report cannot be written as. */
+    private static Path outputPath(String raw) {
+        if (raw.endsWith("/") || raw.endsWith(java.io.File.separator)) {
+            throw new InvalidDataException(raw + ": names a folder; give a file name such as " + raw + "report.png");
+        }
+        return path(raw);
     }
 
     private static double scale(String raw) {

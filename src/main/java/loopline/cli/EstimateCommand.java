@@ -12,6 +12,7 @@ import loopline.engine.InferenceSpeed;
 import loopline.engine.ServingCost;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingRun;
+import loopline.present.Warnings;
 
 /** {@code loopline estimate --scenario FILE [--set path=value ...] [--json]} */
 public final class EstimateCommand {
@@ -101,7 +102,7 @@ public final class EstimateCommand {
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
         economics.put("breakEvenMonths", sc.breakEvenMonths());
         economics.put("horizonMonths", e.scenario().horizonMonths());
-        root.putPOJO("warnings", e.warnings());
+        root.putPOJO("warnings", Warnings.of(e));
         return root;
     }
 }

@@ -1,9 +1,11 @@
 package loopline.cli;
 
+import java.util.Locale;
 import loopline.engine.Estimate;
-import loopline.engine.Explanation;
-import loopline.engine.Explanations;
-import loopline.engine.Figure;
+import loopline.present.Explanation;
+import loopline.present.Explanations;
+import loopline.present.Figure;
+import loopline.present.Warnings;
 
 /** The estimate as a person reads it in a terminal: every key figure with the formula behind it. */
 final class TextSummary {
@@ -29,9 +31,9 @@ final class TextSummary {
         section(b, "TRAINING — a loop (forward, backward, update)", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
-        if (!e.warnings().isEmpty()) {
+        if (!Warnings.of(e).isEmpty()) {
             b.append("\nWARNINGS\n");
-            e.warnings().forEach(w -> b.append("  ! ").append(w).append('\n'));
+            Warnings.of(e).forEach(w -> b.append("  ! ").append(w).append('\n'));
         }
         return b.toString();
     }
@@ -40,7 +42,7 @@ final class TextSummary {
         b.append('\n').append(title).append('\n');
         for (Figure f : figures) {
             Explanation x = Explanations.explain(f, e);
-            b.append(String.format("  %-42s %s%n", x.title(), x.result()));
+            b.append(String.format(Locale.ROOT, "  %-42s %s%n", x.title(), x.result()));
             b.append("      ").append(x.formula().replace("\n", "\n      ")).append('\n');
         }
     }

@@ -1,9 +1,6 @@
 package loopline.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import loopline.engine.Gpu;
@@ -16,34 +13,22 @@ public final class GpuCatalog {
     private static final Set<String> MEASURED_FIELDS = Set.of("bf16", "fp8", "source");
     private static final Set<String> PRICE_FIELDS = Set.of("usdPerGpuHour", "date", "source", "rangeLow", "rangeHigh", "confidence");
     private static final double TERA = 1e12;
+    /** Far above any accelerator (B200: 4.5 PFLOPS fp8 dense), so no entry can overflow the engine. */
+    private static final double MAX_TFLOPS = 1_000_000;
 
     private GpuCatalog() {
     }
 
     public static Map<String, Gpu> read(Path file) {
-        JsonNode root = Json.read(file);
-        JsonNode list = root.get("gpus");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new InvalidDataException(file + ": gpus: must be a non-empty array");
-        }
-        Map<String, Gpu> gpus = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            String label = entry.hasNonNull("id") ? entry.get("id").asText() : "#" + i;
-            Gpu gpu = parse(new JsonFields(entry, file + ": gpus[" + label + "]"));
-            if (gpus.putIfAbsent(gpu.id(), gpu) != null) {
-                throw new InvalidDataException(file + ": gpus[" + gpu.id() + "]: duplicate id");
-            }
-        }
-        return Collections.unmodifiableMap(gpus);
+        return CatalogArray.read(file, "gpus", GpuCatalog::parse);
     }
 
-    static Gpu parse(JsonFields f) {
+    static Gpu parse(JsonFields f, String id) {
         f.onlyKnown(FIELDS);
         JsonFields tflops = f.object("denseTflops");
         tflops.onlyKnown(TFLOPS_FIELDS);
-        double bf16 = tflops.optionalNonNegative("bf16", 0);
-        double fp16 = tflops.optionalNonNegative("fp16", 0);
+        double bf16 = tflops.optionalBetween("bf16", 0, MAX_TFLOPS, 0);
+        double fp16 = tflops.optionalBetween("fp16", 0, MAX_TFLOPS, 0);
         if (bf16 == 0 && fp16 == 0) {
             throw tflops.error("bf16", "a GPU needs a 16-bit rate (bf16 or fp16)");
         }
@@ -53,29 +38,29 @@ public final class GpuCatalog {
             JsonFields m = f.object("measuredMatmulTflops");
             m.onlyKnown(MEASURED_FIELDS);
             m.text("source");
-            measuredBf16 = m.optionalNonNegative("bf16", 0);
-            measuredFp8 = m.optionalNonNegative("fp8", 0);
+            measuredBf16 = m.optionalBetween("bf16", 0, MAX_TFLOPS, 0);
+            measuredFp8 = m.optionalBetween("fp8", 0, MAX_TFLOPS, 0);
         }
+        f.positiveUpTo("tdpWatts", 100_000); // a datasheet figure for readers of the file; no estimate uses power
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
         return new Gpu(
-                f.text("id"),
+                id,
                 f.text("name"),
-                f.positive("memoryGB") * 1e9,
-                f.positive("memoryBandwidthTBps") * TERA,
-                tflops.positive("fp32") * TERA,
-                tflops.optionalNonNegative("tf32", 0) * TERA,
+                f.positiveUpTo("memoryGB", 100_000) * 1e9,
+                f.positiveUpTo("memoryBandwidthTBps", 1000) * TERA,
+                tflops.positiveUpTo("fp32", MAX_TFLOPS) * TERA,
+                tflops.optionalBetween("tf32", 0, MAX_TFLOPS, 0) * TERA,
                 bf16 * TERA,
                 fp16 * TERA,
-                tflops.optionalNonNegative("fp8", 0) * TERA,
-                tflops.optionalNonNegative("int8", 0) * TERA,
-                tflops.optionalNonNegative("fp4", 0) * TERA,
+                tflops.optionalBetween("fp8", 0, MAX_TFLOPS, 0) * TERA,
+                tflops.optionalBetween("int8", 0, MAX_TFLOPS, 0) * TERA,
+                tflops.optionalBetween("fp4", 0, MAX_TFLOPS, 0) * TERA,
                 measuredBf16 * TERA,
                 measuredFp8 * TERA,
-                f.positive("interconnectGBps") * 1e9,
+                f.positiveUpTo("interconnectGBps", 100_000) * 1e9,
                 f.text("interconnect"),
-                f.positive("tdpWatts"),
-                price.positive("usdPerGpuHour"),
+                price.positiveUpTo("usdPerGpuHour", 1000),
                 price.text("date"),
                 price.text("source"),
                 f.text("specSource"));

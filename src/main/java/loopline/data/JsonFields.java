@@ -3,12 +3,16 @@ package loopline.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
+import loopline.engine.ScenarioField;
 
 /**
  * Typed, validated reads from one JSON object. Every error names where it happened
  * ({@code file: entry.field: problem}) so the user can find and fix it.
  */
 final class JsonFields {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
     private final JsonNode node;
     private final String where;
 
@@ -57,6 +61,15 @@ final class JsonFields {
         return v.asText();
     }
 
+    /** A catalog id as scenario files and {@code --set} use it: lower-case letters, digits, '.', '-' and '_'. */
+    String id(String field) {
+        String id = text(field);
+        if (!ID.matcher(id).matches()) {
+            throw error(field, "must be a lower-case id (a-z, 0-9, '.', '-', '_'), got \"" + id + "\"");
+        }
+        return id;
+    }
+
     String optionalText(String field, String fallback) {
         return has(field) ? text(field) : fallback;
     }
@@ -76,32 +89,41 @@ final class JsonFields {
         return d;
     }
 
-    double positive(String field) {
+    /**
+     * A number in {@code [min, max]}. Every number has an upper bound, so an entry cannot make the engine
+     * overflow to Infinity or NaN.
+     */
+    double between(String field, double min, double max) {
         double d = number(field);
-        if (d <= 0) {
+        if (!(d >= min && d <= max)) {
+            throw error(field, "must be between " + ScenarioField.plain(min) + " and " + ScenarioField.plain(max) + ", got " + node.get(field));
+        }
+        return d;
+    }
+
+    /** A positive number up to {@code max}: 0 itself is refused. */
+    double positiveUpTo(String field, double max) {
+        double d = between(field, 0, max);
+        if (d == 0) {
             throw error(field, "must be greater than 0, got " + node.get(field));
         }
         return d;
     }
 
-    double nonNegative(String field) {
-        double d = number(field);
-        if (d < 0) {
-            throw error(field, "must not be negative, got " + node.get(field));
+    double optionalBetween(String field, double min, double max, double fallback) {
+        return has(field) ? between(field, min, max) : fallback;
+    }
+
+    double wholeBetween(String field, double min, double max) {
+        double d = between(field, min, max);
+        if (d != Math.rint(d)) {
+            throw error(field, "must be a whole number, got " + node.get(field));
         }
         return d;
     }
 
-    double optionalNonNegative(String field, double fallback) {
-        return has(field) ? nonNegative(field) : fallback;
-    }
-
-    double wholeAtLeast(String field, double min) {
-        double d = number(field);
-        if (d != Math.rint(d) || d < min) {
-            throw error(field, "must be a whole number ≥ " + (long) min + ", got " + node.get(field));
-        }
-        return d;
+    double optionalWholeBetween(String field, double min, double max, double fallback) {
+        return has(field) ? wholeBetween(field, min, max) : fallback;
     }
 
     boolean bool(String field) {

@@ -23,26 +23,25 @@ public final class ModelCatalog {
     private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers");
     private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare");
 
+    // Upper bounds well past any published model (the largest today: 128 layers, hidden 18432, 256 experts,
+    // 256k vocabulary, 10M context), so that no entry can overflow the engine's arithmetic.
+    private static final double MAX_LAYERS = 1000;
+    private static final double MAX_WIDTH = 1_000_000;
+    private static final double MAX_HEADS = 10_000;
+    private static final double MAX_FFN = 10_000_000;
+    private static final double MAX_VOCAB = 10_000_000;
+    private static final double MAX_EXPERTS = 100_000;
+    private static final double MAX_CONTEXT = 100_000_000;
+
     private ModelCatalog() {
     }
 
     /** The catalog's raw entries by id, each checked by parsing it. */
     public static Map<String, JsonNode> readEntries(Path file) {
-        JsonNode list = Json.read(file).get("models");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new InvalidDataException(file + ": models: must be a non-empty array");
-        }
-        Map<String, JsonNode> entries = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            String label = entry.hasNonNull("id") ? entry.get("id").asText() : "#" + i;
-            JsonFields f = new JsonFields(entry, file + ": models[" + label + "]");
-            ModelArchitecture m = parse(f, f.text("id"));
-            if (entries.putIfAbsent(m.id(), entry) != null) {
-                throw new InvalidDataException(f.where() + ": duplicate id");
-            }
-        }
-        return Collections.unmodifiableMap(entries);
+        return CatalogArray.read(file, "models", (f, id) -> {
+            parse(f, id);
+            return f.node();
+        });
     }
 
     public static Map<String, ModelArchitecture> parseAll(Map<String, JsonNode> entries, Path file) {
@@ -54,13 +53,13 @@ public final class ModelCatalog {
     /** One architecture; {@code id} is the catalog id, or "custom" for a scenario's inline model. */
     static ModelArchitecture parse(JsonFields f, String id) {
         f.onlyKnown(FIELDS);
-        double hidden = f.wholeAtLeast("hiddenSize", 1);
-        double heads = f.wholeAtLeast("attentionHeads", 1);
-        double kvHeads = f.has("kvHeads") ? f.wholeAtLeast("kvHeads", 1) : heads;
+        double hidden = f.wholeBetween("hiddenSize", 1, MAX_WIDTH);
+        double heads = f.wholeBetween("attentionHeads", 1, MAX_HEADS);
+        double kvHeads = f.optionalWholeBetween("kvHeads", 1, MAX_HEADS, heads);
         if (kvHeads > heads) {
             throw f.error("kvHeads", "cannot exceed attentionHeads (" + (long) heads + "), got " + (long) kvHeads);
         }
-        double headDim = f.has("headDim") ? f.wholeAtLeast("headDim", 1) : hidden / heads;
+        double headDim = f.optionalWholeBetween("headDim", 1, MAX_WIDTH, hidden / heads);
         MultiHeadLatentAttention mla = null;
         if (f.has("attention")) {
             JsonFields a = f.object("attention");
@@ -68,43 +67,44 @@ public final class ModelCatalog {
             String kind = a.text("kind");
             switch (kind) {
                 case "mha", "gqa" -> { }
-                case "mla" -> mla = new MultiHeadLatentAttention(a.has("qLoraRank") ? a.wholeAtLeast("qLoraRank", 0) : 0,
-                        a.wholeAtLeast("kvLoraRank", 1), a.wholeAtLeast("qkNopeHeadDim", 1),
-                        a.wholeAtLeast("qkRopeHeadDim", 0), a.wholeAtLeast("vHeadDim", 1));
+                case "mla" -> mla = new MultiHeadLatentAttention(a.optionalWholeBetween("qLoraRank", 0, MAX_WIDTH, 0),
+                        a.wholeBetween("kvLoraRank", 1, MAX_WIDTH), a.wholeBetween("qkNopeHeadDim", 1, MAX_WIDTH),
+                        a.wholeBetween("qkRopeHeadDim", 0, MAX_WIDTH), a.wholeBetween("vHeadDim", 1, MAX_WIDTH));
                 default -> throw a.error("kind", "must be one of mha, gqa, mla, got \"" + kind + "\"");
             }
         }
         Moe moe = null;
-        double layers = f.wholeAtLeast("layers", 1);
+        double layers = f.wholeBetween("layers", 1, MAX_LAYERS);
         if (f.has("moe")) {
             JsonFields m = f.object("moe");
             m.onlyKnown(MOE_FIELDS);
-            double experts = m.wholeAtLeast("experts", 1);
-            double active = m.wholeAtLeast("activeExperts", 1);
+            double experts = m.wholeBetween("experts", 1, MAX_EXPERTS);
+            double active = m.wholeBetween("activeExperts", 1, MAX_EXPERTS);
             if (active > experts) {
                 throw m.error("activeExperts", "cannot exceed experts (" + (long) experts + ")");
             }
-            double denseLayers = m.has("denseLayers") ? m.wholeAtLeast("denseLayers", 0) : 0;
+            double denseLayers = m.optionalWholeBetween("denseLayers", 0, MAX_LAYERS, 0);
             if (denseLayers > layers) {
                 throw m.error("denseLayers", "cannot exceed layers (" + (long) layers + ")");
             }
-            moe = new Moe(experts, active, m.wholeAtLeast("expertFfnSize", 1),
-                    m.has("sharedExperts") ? m.wholeAtLeast("sharedExperts", 0) : 0, denseLayers);
+            moe = new Moe(experts, active, m.wholeBetween("expertFfnSize", 1, MAX_FFN),
+                    m.optionalWholeBetween("sharedExperts", 0, MAX_EXPERTS, 0), denseLayers);
         }
         SlidingWindow window = null;
         if (f.has("slidingWindow")) {
             JsonFields w = f.object("slidingWindow");
             w.onlyKnown(WINDOW_FIELDS);
-            double share = w.has("layerShare") ? w.number("layerShare") : 1;
+            double share = w.has("layerShare") ? w.positiveUpTo("layerShare", 1) : 1;
             if (share <= 0 || share > 1) {
                 throw w.error("layerShare", "must be in (0, 1], got " + share);
             }
-            window = new SlidingWindow(w.wholeAtLeast("tokens", 1), share);
+            window = new SlidingWindow(w.wholeBetween("tokens", 1, MAX_CONTEXT), share);
         }
         return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim,
-                f.wholeAtLeast("ffnSize", 1), f.wholeAtLeast("vocabSize", 1), f.optionalBool("tiedEmbeddings", false),
+                f.wholeBetween("ffnSize", 1, MAX_FFN), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
-                moe, mla, window, f.has("publishedParameters") ? f.positive("publishedParameters") : Double.NaN, false,
-                f.optionalText("source", "custom architecture"), f.has("maxContext") ? f.wholeAtLeast("maxContext", 1) : 0);
+                moe, mla, window, f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
+                f.optionalText("source", "custom architecture"),
+                f.has("maxContext") ? f.wholeBetween("maxContext", 1, MAX_CONTEXT) : 0);
     }
 }

@@ -3,104 +3,92 @@ package loopline.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import loopline.engine.DerivedArchitecture;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 
 /**
- * A scenario as its JSON file holds it: what presets, {@code --set}, the window's controls and "Save" all
- * edit. Fields left out take the schema's defaults when the document is bound to engine types.
+ * A scenario as its file holds it: the model (a catalog id, a size, or an inline architecture) and the
+ * fields the user set, each already checked against its declaration. Fields left out take their defaults
+ * when the document is bound ({@link ScenarioReader}). Immutable: an edit that fails leaves the document
+ * as it was, so a rejected value can never be saved.
  */
 public final class ScenarioDocument {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectNode root;
+    private final JsonNode model;
+    private final Map<ScenarioField<?>, Object> values;
 
-    public ScenarioDocument(ObjectNode root) {
-        this.root = root;
+    private ScenarioDocument(JsonNode model, Map<ScenarioField<?>, Object> values) {
+        this.model = model;
+        this.values = Collections.unmodifiableMap(values);
     }
 
-    public static ScenarioDocument read(Path file) {
-        JsonNode node = Json.read(file);
-        if (!node.isObject()) {
-            throw new InvalidDataException(file + ": a scenario must be a JSON object");
-        }
-        return new ScenarioDocument((ObjectNode) node);
+    /** A document naming only a model: every field takes its default. */
+    public static ScenarioDocument ofModel(String modelId) {
+        return new ScenarioDocument(NODES.textNode(modelId), new LinkedHashMap<>());
     }
 
-    public ScenarioDocument copy() {
-        return new ScenarioDocument(root.deepCopy());
+    public static ScenarioDocument read(Path file, Catalogs catalogs) {
+        return ScenarioJson.read(Json.read(file), catalogs, file.toString());
     }
 
-    public ObjectNode tree() {
-        return root;
+    static ScenarioDocument of(JsonNode model, Map<ScenarioField<?>, Object> values) {
+        return new ScenarioDocument(model, new LinkedHashMap<>(values));
     }
 
-    /** The value at a dotted path, or null when it is not set. */
-    public JsonNode get(String path) {
-        JsonNode n = root;
-        for (String part : path.split("\\.")) {
-            if (n == null || !n.isObject()) {
-                return null;
-            }
-            n = n.get(part);
-        }
-        return n == null || n.isNull() ? null : n;
+    /** The model as written: a catalog id, {"parameters": N}, an inline architecture, or null when missing. */
+    public JsonNode model() {
+        return model == null ? null : model.deepCopy();
     }
 
-    public void set(String path, JsonNode value) {
-        String[] parts = path.split("\\.");
-        ObjectNode n = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = n.get(parts[i]);
-            if (child == null || !child.isObject()) {
-                child = n.putObject(parts[i]);
-            }
-            n = (ObjectNode) child;
-        }
-        n.set(parts[parts.length - 1], value);
+    /** The value the document sets, or null when the field takes its default. */
+    public <T> T get(ScenarioField<T> field) {
+        return field.type().cast(values.get(field));
     }
 
-    public void set(String path, double value) {
-        set(path, value == Math.rint(value) && Math.abs(value) < 1e15 ? NODES.numberNode((long) value) : NODES.numberNode(value));
+    public boolean isSet(ScenarioField<?> field) {
+        return values.containsKey(field);
     }
 
-    public void set(String path, String value) {
-        set(path, NODES.textNode(value));
+    /** This document with one field set; a value outside the field's range is refused, naming the field. */
+    public <T> ScenarioDocument with(ScenarioField<T> field, T value) {
+        FieldCodec.checked(field, value, field.path());
+        Map<ScenarioField<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.put(field, value);
+        return new ScenarioDocument(model, copy);
     }
 
-    public void set(String path, boolean value) {
-        set(path, NODES.booleanNode(value));
-    }
-
-    public void remove(String path) {
-        int dot = path.lastIndexOf('.');
-        JsonNode parent = dot < 0 ? root : get(path.substring(0, dot));
-        if (parent instanceof ObjectNode o) {
-            o.remove(path.substring(dot + 1));
-        }
+    /** This document with a field left out, so it takes its default again. */
+    public ScenarioDocument without(ScenarioField<?> field) {
+        Map<ScenarioField<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.remove(field);
+        return new ScenarioDocument(model, copy);
     }
 
     /** Picks a catalog model by id, dropping any inline or size-only model. */
-    public void setModelId(String id) {
-        set("model", id);
+    public ScenarioDocument withModelId(String id) {
+        return new ScenarioDocument(NODES.textNode(id), new LinkedHashMap<>(values));
     }
 
     /** Replaces the model with a derived dense model of {@code parameters} weights. */
-    public void setModelParameters(double parameters) {
+    public ScenarioDocument withModelParameters(double parameters) {
         ObjectNode m = NODES.objectNode();
         m.put("parameters", parameters);
-        root.set("model", m);
+        return new ScenarioDocument(m, new LinkedHashMap<>(values));
     }
 
     /**
      * Applies one {@code path=value} from the command line. The value is read by the field's type; a
-     * {@code model.X} path edits an inline copy of the current catalog model.
+     * {@code model.X} path edits an inline copy of the current catalog model. Errors start "--set path:".
      */
-    public void apply(String assignment, Catalogs catalogs) {
+    public ScenarioDocument apply(String assignment, Catalogs catalogs) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             throw new InvalidDataException("--set " + assignment + ": expected path=value");
@@ -110,64 +98,67 @@ public final class ScenarioDocument {
         String where = "--set " + path;
         if (path.equals("model")) {
             catalogs.model(raw, where);
-            setModelId(raw);
-            return;
+            return withModelId(raw);
         }
         if (path.equals("model.parameters")) {
-            setModelParameters(ValueParser.number(raw, where));
-            return;
+            double parameters = FieldCodec.number(raw, where);
+            if (!(parameters >= DerivedArchitecture.MIN_PARAMETERS && parameters <= DerivedArchitecture.MAX_PARAMETERS)) {
+                throw new InvalidDataException(where + ": must be between 1e7 and 1e13, got " + raw);
+            }
+            return withModelParameters(parameters);
         }
         if (path.startsWith("model.")) {
-            applyModelField(path.substring("model.".length()), raw, where, catalogs);
-            return;
+            return withInlineModelField(path.substring("model.".length()), raw, catalogs);
         }
-        FieldSpec spec = ScenarioSchema.field(path);
-        if (spec == null) {
+        ScenarioField<?> field = ScenarioFields.byPath(path);
+        if (field == null) {
             throw new InvalidDataException(where + ": unknown setting (see README: Scenario fields)");
         }
-        set(path, ValueParser.parse(spec, raw, where));
+        return withText(field, raw, catalogs, where);
     }
 
-    private void applyModelField(String field, String raw, String where, Catalogs catalogs) {
+    /** This document with a field set from typed-in text (the Advanced form, {@code --set}). */
+    public <T> ScenarioDocument withText(ScenarioField<T> field, String raw, Catalogs catalogs, String where) {
+        return with(field, FieldCodec.fromText(field, raw, catalogs, where));
+    }
+
+    private ScenarioDocument withInlineModelField(String field, String raw, Catalogs catalogs) {
+        String where = "--set model." + field;
         if (!ModelCatalog.FIELDS.contains(field.split("\\.")[0])) {
-            throw new InvalidDataException(where + ": unknown model field (known: " + String.join(", ", new java.util.TreeSet<>(ModelCatalog.FIELDS)) + ")");
+            throw new InvalidDataException(where + ": unknown model field (known: " + String.join(", ", new TreeSet<>(ModelCatalog.FIELDS)) + ")");
         }
-        JsonNode model = root.get("model");
+        ObjectNode inline;
         if (model != null && model.isTextual()) {
-            ObjectNode inline = catalogs.modelEntries().containsKey(model.asText())
+            inline = catalogs.modelEntries().containsKey(model.asText())
                     ? (ObjectNode) catalogs.modelEntries().get(model.asText()).deepCopy()
                     : NODES.objectNode();
             inline.remove("id");
-            root.set("model", inline);
-        } else if (model == null || !model.isObject() || model.has("parameters")) {
+        } else if (model != null && model.isObject() && !model.has("parameters")) {
+            inline = (ObjectNode) model.deepCopy();
+        } else {
             throw new InvalidDataException(where + ": set model=ID first; a size-only model has no " + field + " to edit");
         }
-        set("model." + field, ValueParser.json(raw));
+        String[] parts = field.split("\\.");
+        ObjectNode parent = inline;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+        }
+        parent.set(parts[parts.length - 1], FieldCodec.guessJson(raw));
+        ModelCatalog.parse(new JsonFields(inline, "--set model"), "custom"); // refused here, not when the scenario is bound
+        return new ScenarioDocument(inline, new LinkedHashMap<>(values));
     }
 
-    /** Writes the file atomically: a temporary file beside it, then a rename, so a crash never leaves half a file. */
+    /** Writes the file atomically (see {@link AtomicFile}); saving over a file keeps its permissions. */
     public void write(Path file) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        try {
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, Json.MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new InvalidDataException(target + ": cannot be written: " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, true, out -> out.write((toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public ObjectNode toJson() {
+        return ScenarioJson.write(this);
     }
 
     @Override
     public String toString() {
-        return root.toPrettyString();
+        return toJson().toPrettyString();
     }
 }

@@ -7,10 +7,10 @@ package loopline.engine;
  * step. In steady state at λ requests/s with step time τ, λ·O·τ sequences decode and λ·P·τ prompt
  * tokens ride along per step; τ is the step cost of exactly that mix, solved as a fixed point.
  */
-final class ContinuousBatching implements Batching {
+public final class ContinuousBatching implements Batching {
 
     /** Prompt tokens one step may carry (vLLM V1's max_num_batched_tokens and TensorRT-LLM's max_num_tokens: 8,192). */
-    static final double PREFILL_CHUNK_TOKENS = 8192;
+    public static final double PREFILL_CHUNK_TOKENS = 8192;
     private static final int BISECTIONS = 60;
     private static final double RELATIVE_TOLERANCE = 1e-6;
 

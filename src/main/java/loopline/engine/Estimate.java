@@ -1,7 +1,5 @@
 package loopline.engine;
 
-import java.util.List;
-
 /** Everything the engine says about one scenario. */
 public record Estimate(
         Scenario scenario,
@@ -33,10 +31,5 @@ public record Estimate(
         }
         double peak = requestsPerDay / Units.SECONDS_PER_DAY * scenario.inference().peakToAverage();
         return servingPlan.options(peak).get(0).monthlyCostUsd();
-    }
-
-    /** What the user must know: runs that do not fit, a missed speed target, a GPU lacking a format. Built on demand. */
-    public List<String> warnings() {
-        return Warnings.of(this);
     }
 }

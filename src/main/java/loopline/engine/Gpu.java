@@ -20,7 +20,6 @@ public record Gpu(
         double measuredFp8MatmulFlopsPerSecond,
         double interconnectBytesPerSecond,
         String interconnect,
-        double tdpWatts,
         double pricePerGpuHourUsd,
         String priceDate,
         String priceSource,

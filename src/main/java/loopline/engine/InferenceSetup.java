@@ -4,6 +4,7 @@ package loopline.engine;
  * How the model is served. {@code tensorParallel} and {@code expertParallel} 0 pick the cheapest replica
  * shape that meets the targets; {@code batchSize} N runs N concurrent requests per replica (closed loop),
  * 0 as many as keep every user at the speed target and the p99 first-token target, memory permitting.
+ * Built and edited field by field through {@link ScenarioFields}, never by listing every component.
  */
 public record InferenceSetup(
         Gpu gpu,
@@ -28,27 +29,20 @@ public record InferenceSetup(
         int expertParallel,
         int maxConcurrentSequences) {
 
+    /** Prompt tokens prefill computes: the prefix cache serves the rest (at least one token is always computed). */
+    public double uncachedPromptTokens() {
+        return Math.max(1, promptTokens * (1 - prefixCacheHitRate));
+    }
+
     public InferenceSetup withBatchSize(int b) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens, b,
-                targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
-                maxConcurrentSequences);
+        return RecordPaths.with(this, "batchSize", b);
     }
 
     public InferenceSetup withRequestsPerDay(double r) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, tensorParallel, promptTokens, outputTokens,
-                batchSize, targetTokensPerSecondPerUser, r, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
-                maxConcurrentSequences);
+        return RecordPaths.with(this, "requestsPerDay", r);
     }
 
     public InferenceSetup withTensorParallel(int t) {
-        return new InferenceSetup(gpu, precision, kvCachePrecision, t, promptTokens, outputTokens,
-                batchSize, targetTokensPerSecondPerUser, requestsPerDay, peakToAverage, pricePerGpuHourUsd,
-                memoryBandwidthEfficiency, computeEfficiency, gpuMemoryUtilization, pagedKvCache, prefixCacheHitRate,
-                speculativeDecoding, targetTimeToFirstTokenSeconds, continuousBatching, expertParallel,
-                maxConcurrentSequences);
+        return RecordPaths.with(this, "tensorParallel", t);
     }
 }

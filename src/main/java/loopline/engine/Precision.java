@@ -39,14 +39,15 @@ public enum Precision {
     }
 
     /**
-     * The KV-cache format a weight format implies when none is set: int8/int4 are weight-only and keep a
-     * 16-bit cache; fp4 deployments (TensorRT-LLM's NVFP4 checkpoints) keep an fp8 cache; others match.
+     * The KV-cache format a weight format implies when the scenario names none: int8/int4 are weight-only
+     * and keep a 16-bit cache; fp4 deployments (TensorRT-LLM's NVFP4 checkpoints) keep an fp8 cache;
+     * other formats match the weights.
      */
-    public Precision defaultKvCache() {
-        return switch (this) {
+    public static Precision kvCacheDefaultFor(Precision weights) {
+        return switch (weights) {
             case INT8, INT4 -> BF16;
             case FP4 -> FP8;
-            default -> this;
+            default -> weights;
         };
     }
 

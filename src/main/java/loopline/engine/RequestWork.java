@@ -10,7 +10,7 @@ record RequestWork(double promptTokens, double outputTokens, double positionsPer
                    double draftStepsPerStep) {
 
     static RequestWork of(InferenceSetup setup) {
-        double prompt = Math.max(1, setup.promptTokens() * (1 - setup.prefixCacheHitRate()));
+        double prompt = setup.uncachedPromptTokens();
         SpeculativeDecoding spec = setup.speculativeDecoding();
         if (spec == null || !spec.enabled()) {
             return new RequestWork(prompt, setup.outputTokens(), 1, 1, 0);

@@ -4,15 +4,20 @@ package loopline.engine;
 public record Scenario(String name, String description, ModelArchitecture model, TrainingSetup training,
                        InferenceSetup inference, double horizonMonths) {
 
+    /** This scenario with one field changed; the field's declaration knows where it lives. */
+    public <T> Scenario with(ScenarioField<T> field, T value) {
+        return field.with(this, value);
+    }
+
     public Scenario withModel(ModelArchitecture m) {
-        return new Scenario(name, description, m, training, inference, horizonMonths);
+        return RecordPaths.with(this, "model", m);
     }
 
     public Scenario withTraining(TrainingSetup t) {
-        return new Scenario(name, description, model, t, inference, horizonMonths);
+        return RecordPaths.with(this, "training", t);
     }
 
     public Scenario withInference(InferenceSetup i) {
-        return new Scenario(name, description, model, training, i, horizonMonths);
+        return RecordPaths.with(this, "inference", i);
     }
 }

@@ -12,7 +12,6 @@ public final class Sweep {
     }
 
     public static final Variable MODEL_PARAMETERS = (s, v) -> s.withModel(DerivedArchitecture.ofParameters(v));
-    public static final Variable TRAINING_GPU_COUNT = (s, v) -> s.withTraining(s.training().withGpuCount((int) Math.round(v)));
     public static final Variable REQUESTS_PER_DAY = (s, v) -> s.withInference(s.inference().withRequestsPerDay(v));
 
     private Sweep() {

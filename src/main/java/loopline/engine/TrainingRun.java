@@ -9,7 +9,6 @@ package loopline.engine;
 public record TrainingRun(
         double flopsPerToken,
         double flops,
-        double hardwareFlops,
         double peakFlopsPerSecondPerGpu,
         double tokensPerSecond,
         double wallClockSeconds,
@@ -31,7 +30,7 @@ public record TrainingRun(
         double tokensPerSecond = setup.gpuCount() * peak * setup.mfu() / (perToken + recompute);
         double seconds = setup.tokens() / (tokensPerSecond * setup.goodput());
         double gpuHours = setup.gpuCount() * seconds / Units.SECONDS_PER_HOUR;
-        return new TrainingRun(perToken, perToken * setup.tokens(), (perToken + recompute) * setup.tokens(), peak,
+        return new TrainingRun(perToken, perToken * setup.tokens(), peak,
                 tokensPerSecond, seconds, seconds / Units.SECONDS_PER_DAY, gpuHours, gpuHours * setup.pricePerGpuHourUsd());
     }
 }

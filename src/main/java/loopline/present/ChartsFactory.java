@@ -1,15 +1,14 @@
 package loopline.present;
 
-import static loopline.engine.Units.formatBytes;
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatDuration;
-import static loopline.engine.Units.formatUsd;
-import static loopline.engine.Units.formatNumber;
+import static loopline.present.Format.formatBytes;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatDuration;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatUsd;
 
 import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.Estimate;
-import loopline.engine.Figure;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
@@ -21,6 +20,7 @@ import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingRun;
 import loopline.engine.Units;
+import loopline.present.Figure;
 
 /** Builds every chart's data from an estimate by sweeping the engine; the views only draw what it returns. */
 public final class ChartsFactory {
@@ -45,16 +45,16 @@ public final class ChartsFactory {
                 new Segment("Weights", m.weightsBytes(), "weights"),
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
                 new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer"),
-                new Segment("Activations", m.activationsBytes() + m.logitsBytes(), "activations"),
+                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
                 new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
-                ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Units.formatWhole(m.minGpusToFit())
-                : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Units.formatWhole(m.minGpusToFit()) + " GPUs"
+                ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Format.formatWhole(m.minGpusToFit())
+                : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Format.formatWhole(m.minGpusToFit()) + " GPUs"
                 : "Does not fit at any GPU count: raise the ZeRO stage, TP/PP or recompute";
         return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " B per parameter of model state · "
                 + formatBytes(m.modelStatesTotalBytes()) + " across the cluster",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu().name(), m.capacityBytes()),
-                Units::formatBytes, Side.TRAINING, Figure.TRAINING_MEMORY_PER_GPU, verdict, !m.fitsOnGpu());
+                Format::formatBytes, Side.TRAINING, Figure.TRAINING_MEMORY_PER_GPU, verdict, !m.fitsOnGpu());
     }
 
     static BarData inferenceMemory(Estimate e) {
@@ -70,9 +70,9 @@ public final class ChartsFactory {
                         + " in use at peak"
                 : "Does not fit: the weights leave no room for a request's KV cache";
         return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
-                + Units.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
+                + Format.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(),
-                gpuLabel(e.scenario().inference().gpu().name(), m.capacityBytes()), Units::formatBytes, Side.INFERENCE,
+                gpuLabel(e.scenario().inference().gpu().name(), m.capacityBytes()), Format::formatBytes, Side.INFERENCE,
                 Figure.INFERENCE_MEMORY_PER_GPU, verdict, !m.fits());
     }
 
@@ -98,14 +98,14 @@ public final class ChartsFactory {
         }
         List<Series> series = splitAt(xs, days, fits, "Fits in memory", "fits", "Does not fit in memory", "no-fit");
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker(Units.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
+        markers.add(new Marker(Format.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
         if (min > 0 && min != current && min >= lo && min <= hi) {
-            markers.add(new Marker("fewest that fit: " + Units.formatWhole(min), min, true, "limit"));
+            markers.add(new Marker("fewest that fit: " + Format.formatWhole(min), min, true, "limit"));
         }
         return new LineChartData("Days to train vs GPUs",
-                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Units.formatWhole(current) + " GPUs · MFU "
-                        + Units.formatPercent(s.training().mfu()),
-                "GPUs in the cluster", "days", true, true, Units::formatCount, v -> formatNumber(v), series, markers,
+                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
+                        + Format.formatPercent(s.training().mfu()),
+                "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count");
     }
 
@@ -127,7 +127,7 @@ public final class ChartsFactory {
         String title = "Latency vs traffic per replica";
         String axis = "requests/s per replica";
         if (!e.inferenceMemory().fits()) {
-            return new LineChartData(title, "no replica shape fits in memory", axis, "ms", false, true, Units::formatNumber,
+            return new LineChartData(title, "no replica shape fits in memory", axis, "ms", false, true, Format::formatNumber,
                     v -> formatNumber(v), List.of(), markers, Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, "Does not fit in GPU memory");
         }
         double saturation = ServingModel.saturationRequestsPerSecond(s.model(), inf, sp.shape());
@@ -160,7 +160,7 @@ public final class ChartsFactory {
         return new LineChartData(title,
                 sp.shape().label() + " · first token p50 " + formatDuration(sp.latency().ttftP50Seconds()) + ", p99 "
                         + formatDuration(sp.latency().ttftP99Seconds()) + " · " + formatNumber(sp.concurrentRequests()) + " in flight",
-                axis, "ms", false, true, Units::formatNumber, v -> formatNumber(v), series, markers, Side.INFERENCE,
+                axis, "ms", false, true, Format::formatNumber, v -> formatNumber(v), series, markers, Side.INFERENCE,
                 Figure.TOKENS_PER_SECOND_PER_USER, problem);
     }
 
@@ -178,7 +178,7 @@ public final class ChartsFactory {
                 new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
         return new BarData("Training: a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
-                rows, 0, null, Units::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
+                rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
                 "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",
                 false);
     }
@@ -205,10 +205,10 @@ public final class ChartsFactory {
         }
         String subtitle = e.serving().servable()
                 ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
-                        + Units.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
+                        + Format.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
                 : "does not fit in GPU memory: no bill";
         return new LineChartData("Serving cost per month vs traffic", subtitle,
-                "requests per day", "$ per month", true, true, Units::formatCount, Units::formatUsd, series,
+                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series,
                 List.of(new Marker(formatCount(current) + "/day: " + formatUsd(e.serving().monthlyCostUsd()) + "/mo", current, true, "current")),
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
     }
@@ -239,8 +239,8 @@ public final class ChartsFactory {
         }
         return new LineChartData("Lifetime cost",
                 breakEven <= end ? "training once, then serving every month" : "serving passes training after "
-                        + Units.formatMonths(breakEven),
-                "months of serving", "cumulative $", false, false, v -> formatNumber(v), Units::formatUsd,
+                        + Format.formatMonths(breakEven),
+                "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
                 List.of(new Series("Training (one-time)", "training-cost", months, trainingLine),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine),
                         new Series("Total", "total-cost", months, total)),

@@ -1,18 +1,18 @@
 package loopline.present;
 
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatDuration;
-import static loopline.engine.Units.formatUsd;
-import static loopline.engine.Units.formatWhole;
-import static loopline.engine.Units.formatNumber;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatDuration;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatUsd;
+import static loopline.present.Format.formatWhole;
 
 import java.util.List;
 import loopline.engine.Estimate;
-import loopline.engine.Figure;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSpeed;
 import loopline.engine.ServingCost;
 import loopline.engine.TrainingMemory;
+import loopline.present.Figure;
 
 /** The key-figure cards, in reading order, for the window and the report alike. */
 public final class KeyFigures {

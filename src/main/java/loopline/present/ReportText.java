@@ -1,20 +1,18 @@
 package loopline.present;
 
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatNumber;
-import static loopline.engine.Units.formatParameters;
-import static loopline.engine.Units.formatPercent;
-import static loopline.engine.Units.formatUsd;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
+import static loopline.present.Format.formatPercent;
+import static loopline.present.Format.formatUsd;
 
 import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.Gpu;
-import loopline.engine.InferenceSetup;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
-import loopline.engine.SpeculativeDecoding;
-import loopline.engine.TrainingSetup;
-import loopline.engine.Units;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 
 /** The words of a report: the inputs that matter, what the estimates count and leave out, where prices come from. */
 public final class ReportText {
@@ -25,18 +23,28 @@ public final class ReportText {
     public record Section(String title, Side side, List<Row> rows) {
     }
 
-    public static final String ASSUMPTIONS = "Estimates, not measurements. Training memory: mixed-precision model states "
-            + "(ZeRO), activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
-            + "1 GB context + 5% fragmentation. Training time: 6·N_active·D + attention FLOPs at the stated MFU and goodput. "
-            + "Serving: weights + paged KV cache in 90% of GPU memory; decode and prefill as rooflines against measured "
-            + "matmul rates and achieved bandwidth; replicas sized for peak traffic; a month is 30 days. Left out: staff, "
-            + "data, failed runs, storage, networking, energy beyond the GPU-hour price, MoE all-to-all traffic, queueing.";
+    /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
+    public static String assumptions(Scenario s) {
+        return "Estimates, not measurements. Training memory: mixed-precision model states "
+                + "(ZeRO), activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
+                + "1 GB context + 5% fragmentation. Training time: 6·N_active·D + attention FLOPs at the stated MFU and goodput. "
+                + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
+                + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; decode and prefill as rooflines "
+                + "against measured matmul rates and achieved bandwidth; replicas sized for peak traffic; a month is 30 days. "
+                + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, MoE all-to-all "
+                + "traffic, queueing. Fields not listed above take their defaults (README: Scenario fields).";
+    }
 
     private ReportText() {
     }
 
+    /**
+     * The model, then each side's fields as declared in {@link ScenarioFields}: the choices, those this scenario
+     * sets away from a fixed default, and those whose default follows the scenario (tokens, prices, the serving GPU).
+     */
     public static List<Section> inputs(Scenario s) {
-        return List.of(model(s.model()), training(s.training()), serving(s.inference(), s.horizonMonths()));
+        return List.of(model(s.model()), fields("Training", Side.TRAINING, "training.", s),
+                fields("Serving", Side.INFERENCE, "inference.", s));
     }
 
     private static Section model(ModelArchitecture m) {
@@ -44,12 +52,12 @@ public final class ReportText {
         rows.add(new Row("Model", m.name()));
         rows.add(new Row("Parameters", formatParameters(m.totalParameters())
                 + (m.moe() != null ? " (" + formatParameters(m.activeParameters()) + " active)" : "")));
-        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Units.formatWhole(m.hiddenSize())));
+        rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Format.formatWhole(m.hiddenSize())));
         rows.add(new Row("Heads · KV heads", formatNumber(m.attentionHeads()) + " · "
                 + (m.mla() != null ? "MLA latent " + formatNumber(m.mla().kvLoraRank()) : formatNumber(m.kvHeads()))));
-        rows.add(new Row("FFN · vocabulary", Units.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
+        rows.add(new Row("FFN · vocabulary", Format.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
-                + " · " + Units.formatWhole(m.vocabSize())));
+                + " · " + Format.formatWhole(m.vocabSize())));
         if (m.slidingWindow() != null) {
             rows.add(new Row("Sliding window", formatCount(m.slidingWindow().tokens()) + " tokens in "
                     + formatPercent(m.slidingWindow().layerShare()) + " of layers"));
@@ -57,37 +65,21 @@ public final class ReportText {
         return new Section("Model", Side.BOTH, rows);
     }
 
-    private static Section training(TrainingSetup t) {
-        return new Section("Training", Side.TRAINING, List.of(
-                new Row("Hardware", Units.formatWhole(t.gpuCount()) + " × " + t.gpu().name()),
-                new Row("Precision · optimizer", t.precision().id() + " · " + t.optimizer().id()),
-                new Row("Tokens · sequence", formatCount(t.tokens()) + " · " + formatCount(t.sequenceLength())),
-                new Row("Parallelism", "ZeRO " + t.zeroStage() + " · TP " + t.tensorParallel() + " · PP " + t.pipelineParallel()
-                        + " · DP " + t.dataParallel() + " · micro-batch " + formatNumber(t.microBatchSize())),
-                new Row("Recompute", t.activationRecompute().id()),
-                new Row("MFU · goodput", formatPercent(t.mfu()) + " · " + formatPercent(t.goodput())),
-                new Row("Price", formatUsd(t.pricePerGpuHourUsd()) + " per GPU-hour")));
+    private static Section fields(String title, Side side, String prefix, Scenario s) {
+        List<Row> rows = new ArrayList<>();
+        for (ScenarioField<?> f : ScenarioFields.ALL) {
+            boolean inSection = f.path().startsWith(prefix) || side == Side.INFERENCE && f.path().startsWith("economics.");
+            if (inSection && worthShowing(f, s)) {
+                rows.add(new Row(f.label(), FieldText.value(f, s)));
+            }
+        }
+        return new Section(title, side, rows);
     }
 
-    private static Section serving(InferenceSetup i, double horizon) {
-        SpeculativeDecoding spec = i.speculativeDecoding();
-        String optimisations = (i.pagedKvCache() ? "paged KV" : "unpaged KV")
-                + (i.prefixCacheHitRate() > 0 ? " · prefix cache " + formatPercent(i.prefixCacheHitRate()) : "")
-                + (spec.enabled() ? " · speculative k=" + spec.draftTokens() + " α=" + formatNumber(spec.acceptanceRate()) : "");
-        return new Section("Serving", Side.INFERENCE, List.of(
-                new Row("Hardware", i.gpu().name() + (i.tensorParallel() > 0 ? " · TP " + i.tensorParallel() : " · TP chosen")
-                        + (i.expertParallel() > 0 ? " · EP " + i.expertParallel() : "")),
-                new Row("Batching", (i.continuousBatching() ? "continuous, chunked prefill" : "static")
-                        + (i.batchSize() > 0 ? " · " + i.batchSize() + " concurrent" : "")),
-                new Row("Weights · KV cache", i.precision().id() + " · " + i.kvCachePrecision().id()),
-                new Row("Traffic", formatCount(i.requestsPerDay()) + " requests/day · peak ×" + formatNumber(i.peakToAverage())),
-                new Row("Tokens per request", formatCount(i.promptTokens()) + " in · " + formatCount(i.outputTokens()) + " out"),
-                new Row("Targets", formatNumber(i.targetTokensPerSecondPerUser()) + " tokens/s per user · first token p99 "
-                        + Units.formatDuration(i.targetTimeToFirstTokenSeconds())),
-                new Row("Efficiencies", "bandwidth " + formatPercent(i.memoryBandwidthEfficiency()) + " · compute "
-                        + formatPercent(i.computeEfficiency())),
-                new Row("Optimisations", optimisations),
-                new Row("Price · horizon", formatUsd(i.pricePerGpuHourUsd()) + " per GPU-hour · " + formatNumber(horizon) + " months")));
+    /** Number formats and the optimizer always (they define the run); other fields when the scenario moved them. */
+    private static <T> boolean worthShowing(ScenarioField<T> f, Scenario s) {
+        T fixedDefault = f.hasDerivedDefault() ? null : f.defaultFor(s);
+        return f.kind() == ScenarioField.Kind.CHOICE || fixedDefault == null || !fixedDefault.equals(f.get(s));
     }
 
     /** Where the default prices come from (a price set in the scenario says so). */

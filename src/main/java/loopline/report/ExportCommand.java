@@ -10,6 +10,7 @@ import loopline.cli.UsageException;
 import loopline.data.Catalogs;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.fx.FxPlatform;
 
 /** {@code loopline export --scenario FILE [--set path=value ...] --out report.png [--scale 2] [--overwrite]} */
 public final class ExportCommand {

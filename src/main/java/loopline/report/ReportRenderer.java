@@ -7,8 +7,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import loopline.engine.Estimate;
+import loopline.fx.Stylesheet;
 import loopline.present.ChartsFactory;
-import loopline.ui.Stylesheet;
 
 /** Composes a report off-screen and snapshots it; must run on the JavaFX thread. */
 public final class ReportRenderer {

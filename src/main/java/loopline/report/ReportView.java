@@ -14,7 +14,7 @@ import loopline.engine.Estimate;
 import loopline.present.Charts;
 import loopline.present.KeyFigures;
 import loopline.present.ReportText;
-import loopline.present.Version;
+import loopline.present.Warnings;
 import loopline.ui.Dashboard;
 
 /**
@@ -52,7 +52,7 @@ public final class ReportView extends VBox {
         dashboard.setPadding(Insets.EMPTY);
         dashboard.show(charts, KeyFigures.of(estimate));
 
-        Label assumptions = new Label(ReportText.ASSUMPTIONS);
+        Label assumptions = new Label(ReportText.assumptions(estimate.scenario()));
         assumptions.getStyleClass().add("report-footnote");
         assumptions.setWrapText(true);
         Label prices = new Label(ReportText.priceSources(estimate.scenario()));
@@ -60,8 +60,8 @@ public final class ReportView extends VBox {
         prices.setWrapText(true);
 
         getChildren().addAll(head, inputs(estimate), dashboard);
-        if (!estimate.warnings().isEmpty()) {
-            Label warnings = new Label("Note: " + String.join("  ·  ", estimate.warnings()));
+        if (!Warnings.of(estimate).isEmpty()) {
+            Label warnings = new Label("Note: " + String.join("  ·  ", Warnings.of(estimate)));
             warnings.getStyleClass().add("report-warning");
             warnings.setWrapText(true);
             getChildren().add(warnings);

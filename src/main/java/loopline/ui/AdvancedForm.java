@@ -1,113 +1,125 @@
 package loopline.ui;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import loopline.data.FieldSpec;
-import loopline.data.ScenarioSchema;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 
 /**
- * Every scenario field the main controls do not cover, generated from {@link ScenarioSchema}: a text box,
- * a choice or a check box per field. An empty box means "the default", shown as its placeholder.
+ * Exactly the scenario fields the main controls do not edit, generated from {@link ScenarioFields}: a text
+ * box, a choice or a check box per field, labelled in words with the file path in the tooltip. An empty box
+ * means "the default", shown as its placeholder. A refused value stays in its box, marked, with the reason,
+ * until the scenario next changes; the value in force is the last valid one.
  */
 final class AdvancedForm extends GridPane {
-    /** Fields the main controls already edit. */
-    static final Set<String> COVERED = Set.of("training.gpu", "inference.gpu", "training.precision", "inference.precision",
-            "inference.requestsPerDay", "inference.promptTokens", "inference.outputTokens", "training.tokens",
-            "training.gpuCount", "training.mfu", "inference.targetTokensPerSecondPerUser");
-
-    private interface Editor {
-        void refresh(String value);
-    }
-
-    private record Row(FieldSpec field, Editor editor) {
+    private record Row(ScenarioField<?> field, Consumer<String> refresh) {
     }
 
     private final ExplorerViewModel vm;
     private final List<Row> rows = new ArrayList<>();
     private boolean refreshing;
 
-    AdvancedForm(ExplorerViewModel vm) {
+    AdvancedForm(ExplorerViewModel vm, Collection<ScenarioField<?>> coveredByMainControls) {
         this.vm = vm;
         getStyleClass().add("advanced-form");
         setHgap(6);
         setVgap(4);
         int r = 0;
-        for (FieldSpec f : ScenarioSchema.FIELDS) {
-            if (COVERED.contains(f.path())) {
+        for (ScenarioField<?> f : ScenarioFields.ALL) {
+            if (coveredByMainControls.contains(f)) {
                 continue;
             }
-            Label label = new Label(f.path());
+            Label label = new Label(f.label());
             label.getStyleClass().add("field-label");
-            Tooltip tip = new Tooltip(f.help() + "\nRange: " + f.rangeText() + (f.unit().isEmpty() ? "" : " " + f.unit())
-                    + "\nDefault: " + f.defaultText());
+            Tooltip tip = new Tooltip(f.path() + "\n" + f.help() + "\nRange: " + f.rangeText()
+                    + (f.unit().isEmpty() ? "" : " " + f.unit()) + "\nDefault: " + f.defaultText());
             tip.setWrapText(true);
             tip.setMaxWidth(380);
             label.setTooltip(tip);
-            Node editor = editor(f);
+            Control editor = editor(f);
+            editor.setId("field-" + f.path().replace('.', '-'));
+            editor.setMinWidth(60); // long prompts and choices must not widen the whole controls column
+            label.setLabelFor(editor);
             GridPane.setHgrow(editor, Priority.ALWAYS);
             addRow(r++, label, editor);
         }
     }
 
-    private Node editor(FieldSpec f) {
-        String id = "field-" + f.path().replace('.', '-');
-        switch (f.kind()) {
-            case BOOLEAN -> {
-                CheckBox box = new CheckBox();
-                box.setId(id);
-                box.setOnAction(e -> vm.setFlag(f.path(), box.isSelected()));
-                rows.add(new Row(f, v -> box.setSelected(v != null ? Boolean.parseBoolean(v) : (Boolean) f.defaultValue())));
-                return box;
+    private Control editor(ScenarioField<?> f) {
+        return switch (f.kind()) {
+            case BOOLEAN -> checkBox(f);
+            case CHOICE, GPU -> comboBox(f);
+            default -> textField(f);
+        };
+    }
+
+    private Control checkBox(ScenarioField<?> f) {
+        CheckBox box = new CheckBox();
+        box.setOnAction(e -> show(box, vm.setText(f, Boolean.toString(box.isSelected()))));
+        rows.add(new Row(f, v -> box.setSelected(Boolean.parseBoolean(v))));
+        return box;
+    }
+
+    private <T> Control comboBox(ScenarioField<T> f) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(vm.choices(f).stream().map(f::id).toList()));
+        box.setPromptText("default: " + f.defaultText());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().addListener((o, a, v) -> {
+            if (!refreshing && v != null) {
+                show(box, vm.setText(f, v));
             }
-            case CHOICE, GPU -> {
-                List<String> items = f.kind() == FieldSpec.Kind.GPU ? new ArrayList<>(vm.catalogs().gpus().keySet()) : f.choices();
-                ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
-                box.setId(id);
-                box.setPromptText("default: " + f.defaultText());
-                box.setMaxWidth(Double.MAX_VALUE);
-                box.valueProperty().addListener((o, a, v) -> {
-                    if (!refreshing && v != null) {
-                        vm.setText(f.path(), v);
-                    }
-                });
-                rows.add(new Row(f, v -> box.setValue(v != null ? v : (String) f.defaultValue())));
-                return box;
+        });
+        rows.add(new Row(f, box::setValue));
+        return box;
+    }
+
+    private Control textField(ScenarioField<?> f) {
+        TextField text = new TextField();
+        text.setPromptText(f.defaultText());
+        Runnable commit = () -> {
+            String t = text.getText().trim();
+            String stored = vm.documentText(f);
+            if (t.isEmpty() && stored != null) {
+                show(text, vm.clear(f));
+            } else if (!t.isEmpty() && !t.equals(stored)) {
+                show(text, vm.setText(f, t));
+            } else {
+                show(text, null);
             }
-            default -> {
-                TextField text = new TextField();
-                text.setId(id);
-                text.setPromptText(f.defaultText());
-                Runnable commit = () -> {
-                    String t = text.getText().trim();
-                    if (t.isEmpty()) {
-                        vm.clear(f.path());
-                    } else if (!t.equals(vm.documentValue(f.path()))) {
-                        vm.apply(f.path(), t);
-                    }
-                };
-                text.setOnAction(e -> commit.run());
-                text.focusedProperty().addListener((o, was, now) -> {
-                    if (was && !now) {
-                        commit.run();
-                    }
-                });
-                rows.add(new Row(f, v -> {
-                    if (!text.isFocused()) {
-                        text.setText(v == null ? "" : v);
-                    }
-                }));
-                return text;
+        };
+        text.setOnAction(e -> commit.run());
+        text.focusedProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                commit.run();
             }
+        });
+        rows.add(new Row(f, v -> {
+            if (!text.isFocused()) { // the scenario moved on: show the value in force, drop a refused one
+                text.setText(v == null ? "" : v);
+                show(text, null);
+            }
+        }));
+        return text;
+    }
+
+    /** Marks a refused value and says why; clears the mark once a value is accepted. */
+    private static void show(Control editor, String problem) {
+        editor.getStyleClass().remove("refused");
+        editor.setTooltip(null);
+        if (problem != null) {
+            editor.getStyleClass().add("refused");
+            editor.setTooltip(new Tooltip(problem));
         }
     }
 
@@ -115,10 +127,17 @@ final class AdvancedForm extends GridPane {
         refreshing = true;
         try {
             for (Row row : rows) {
-                row.editor().refresh(vm.documentValue(row.field().path()));
+                row.refresh().accept(valueShown(row.field()));
             }
         } finally {
             refreshing = false;
         }
+    }
+
+    /** Text boxes show what the file sets (empty: the default); choices and check boxes show the value in force. */
+    private <T> String valueShown(ScenarioField<T> f) {
+        String stored = vm.documentText(f);
+        boolean box = f.kind() != ScenarioField.Kind.NUMBER && f.kind() != ScenarioField.Kind.WHOLE && f.kind() != ScenarioField.Kind.TEXT;
+        return stored == null && box ? f.id(vm.value(f)) : stored;
     }
 }

@@ -1,29 +1,28 @@
 package loopline.ui;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import loopline.engine.Scenario;
+import loopline.engine.ScenarioField;
 import org.controlsfx.control.SegmentedButton;
 
-/** A labelled row of segmented buttons bound to one text field of the scenario (e.g. a precision). */
-final class ChoiceRow extends VBox {
+/** A labelled row of segmented buttons, one per value the field allows (e.g. every valid precision). */
+final class ChoiceRow<T> extends VBox {
     private final SegmentedButton buttons = new SegmentedButton();
-    private final Function<Scenario, String> read;
+    private final ScenarioField<T> field;
+    private final ExplorerViewModel vm;
     private boolean refreshing;
 
-    ChoiceRow(String id, String label, String help, List<String> choices, Function<Scenario, String> read,
-              String path, ExplorerViewModel vm) {
-        this.read = read;
-        for (String c : choices) {
-            ToggleButton b = new ToggleButton(c.toUpperCase(Locale.ROOT));
+    ChoiceRow(String id, String label, ScenarioField<T> field, ExplorerViewModel vm) {
+        this.field = field;
+        this.vm = vm;
+        for (T c : vm.choices(field)) {
+            ToggleButton b = new ToggleButton(field.id(c).toUpperCase(Locale.ROOT));
             b.setUserData(c);
-            b.setId(id + "-" + c);
+            b.setId(id + "-" + field.id(c));
             b.setFocusTraversable(true);
             buttons.getButtons().add(b);
         }
@@ -31,30 +30,34 @@ final class ChoiceRow extends VBox {
             if (refreshing) {
                 return;
             }
-            if (now == null) { // a segmented choice always has one selected
-                refreshing = true;
-                buttons.getToggleGroup().selectToggle(old);
-                refreshing = false;
-                return;
+            if (now == null || vm.set(field, field.type().cast(now.getUserData())) != null) {
+                refresh(); // a segmented choice always shows the value in force
             }
-            vm.setText(path, (String) now.getUserData());
         });
         buttons.setId(id);
+        // The skin, created when the row is first shown, re-applies the buttons' state: select again after it.
+        buttons.skinProperty().addListener((o, old, skin) -> refresh());
         Label name = new Label(label);
         name.getStyleClass().add("control-label");
-        name.setTooltip(new Tooltip(help)); // on the label, so it never covers the buttons
+        name.setTooltip(new Tooltip(field.help())); // on the label, so it never covers the buttons
         getChildren().addAll(name, buttons);
         getStyleClass().add("control-row");
     }
 
-    void refresh(Scenario s) {
-        String current = read.apply(s);
-        refreshing = true;
-        for (Toggle t : buttons.getToggleGroup().getToggles()) {
-            if (current.equals(t.getUserData())) {
-                buttons.getToggleGroup().selectToggle(t);
-            }
+    void refresh() {
+        if (vm.scenario() == null) {
+            return; // nothing opened yet
         }
-        refreshing = false;
+        T current = vm.value(field);
+        refreshing = true;
+        try {
+            for (Toggle t : buttons.getToggleGroup().getToggles()) {
+                if (current.equals(t.getUserData())) {
+                    buttons.getToggleGroup().selectToggle(t);
+                }
+            }
+        } finally {
+            refreshing = false;
+        }
     }
 }

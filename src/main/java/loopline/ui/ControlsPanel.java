@@ -1,11 +1,14 @@
 package loopline.ui;
 
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatNumber;
-import static loopline.engine.Units.formatParameters;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,16 +21,20 @@ import javafx.util.StringConverter;
 import loopline.engine.Gpu;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
-import loopline.engine.Units;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
+import loopline.present.Format;
 
 /**
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
- * are sliders and buttons; every other scenario field is in "Advanced", generated from the schema.
+ * are sliders and buttons; every other scenario field is in "Advanced", generated from the field declarations.
  */
 final class ControlsPanel extends VBox {
     private final ExplorerViewModel vm;
     private final List<SliderRow> sliders = new ArrayList<>();
-    private final List<ChoiceRow> choices = new ArrayList<>();
+    private final List<ChoiceRow<?>> choices = new ArrayList<>();
+    /** The fields a main control edits; the Advanced form shows exactly the others. */
+    private final Set<ScenarioField<?>> covered = new HashSet<>();
     private final ComboBox<ModelArchitecture> modelPicker = new ComboBox<>();
     private final Label modelNote = new Label();
     private final ComboBox<Gpu> trainingGpu = new ComboBox<>();
@@ -44,7 +51,7 @@ final class ControlsPanel extends VBox {
 
         section("Model");
         modelPicker.setId("model-picker");
-        modelPicker.setItems(FXCollections.observableArrayList(vm.catalogs().models().values()));
+        modelPicker.setItems(FXCollections.observableArrayList(vm.models()));
         modelPicker.setConverter(converter(m -> m == null ? "" : m.name()));
         modelPicker.setButtonCell(new ListCell<>() {
             @Override
@@ -63,54 +70,37 @@ final class ControlsPanel extends VBox {
         getChildren().add(modelPicker);
         slider(new SliderRow.Spec("model-size", "Model size", "Total parameters. Moving it off a catalog model switches "
                 + "to a derived Llama-shaped dense model of exactly that size.", 1e8, 2e12, true,
-                Units::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
+                Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
         modelNote.getStyleClass().add("control-note");
         modelNote.setWrapText(true);
         getChildren().add(modelNote);
 
         section("Precision");
-        choice(new ChoiceRow("training-precision", "Training", "Number format of training's matmuls; "
-                + "all keep an fp32 master copy of the weights except fp32 itself", List.of("fp32", "bf16", "fp8"),
-                s -> s.training().precision().id(), "training.precision", vm));
-        choice(new ChoiceRow("serving-precision", "Serving", "Weight format when serving; int8/int4 are weight-only "
-                + "quantisation", List.of("fp32", "bf16", "fp8", "int8", "int4"),
-                s -> s.inference().precision().id(), "inference.precision", vm));
+        choice(new ChoiceRow<>("training-precision", "Training", ScenarioFields.TRAINING_PRECISION, vm));
+        choice(new ChoiceRow<>("serving-precision", "Serving", ScenarioFields.SERVING_PRECISION, vm));
 
         section("GPU type");
-        gpuPicker(trainingGpu, "training-gpu", "Training GPU", "training.gpu");
-        gpuPicker(servingGpu, "serving-gpu", "Serving GPU", "inference.gpu");
+        gpuPicker(trainingGpu, "training-gpu", "Training GPU", ScenarioFields.TRAINING_GPU);
+        gpuPicker(servingGpu, "serving-gpu", "Serving GPU", ScenarioFields.SERVING_GPU);
         sameGpu.setId("same-gpu");
         sameGpu.setOnAction(e -> vm.setServingGpuSameAsTraining(sameGpu.isSelected()));
         getChildren().add(sameGpu);
 
         section("Traffic");
-        slider(new SliderRow.Spec("requests-per-day", "Requests per day", "Average requests a day; replicas are sized "
-                + "for the peak (peak-to-average in Advanced)", 1e3, 1e10, true, Units::formatCount,
-                s -> s.inference().requestsPerDay(), (m, v) -> m.setNumber("inference.requestsPerDay", Math.round(v))));
-        slider(new SliderRow.Spec("prompt-tokens", "Prompt tokens per request", "Tokens read before the first output token",
-                16, 131_072, true, v -> formatCount(v), s -> s.inference().promptTokens(),
-                (m, v) -> m.setNumber("inference.promptTokens", Math.round(v))));
-        slider(new SliderRow.Spec("output-tokens", "Output tokens per request", "Tokens generated per request",
-                1, 32_768, true, v -> formatCount(v), s -> s.inference().outputTokens(),
-                (m, v) -> m.setNumber("inference.outputTokens", Math.round(v))));
+        fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, true, Format::formatCount, roundTo(1));
+        fieldSlider("prompt-tokens", ScenarioFields.PROMPT_TOKENS, 16, 131_072, true, Format::formatCount, roundTo(1));
+        fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, true, Format::formatCount, roundTo(1));
 
         section("Training workload");
-        slider(new SliderRow.Spec("training-tokens", "Tokens to train on", "Training tokens (Chinchilla-optimal is about 20 per parameter)",
-                1e9, 1e14, true, v -> formatCount(v), s -> s.training().tokens(), (m, v) -> m.setNumber("training.tokens", v)));
-        slider(new SliderRow.Spec("gpu-count", "Training GPUs", "GPUs in the cluster; rounded to a multiple of TP × PP",
-                1, 100_000, true, Units::formatWhole, s -> s.training().gpuCount(), ControlsPanel::writeGpuCount));
-        slider(new SliderRow.Spec("mfu", "MFU", "Model FLOPs utilisation: share of peak the run achieves (Llama 3 405B: 38–43%)",
-                0.1, 0.7, false, Units::formatPercent, s -> s.training().mfu(),
-                (m, v) -> m.setNumber("training.mfu", Math.round(v * 100) / 100.0)));
+        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, true, Format::formatCount, v -> v);
+        fieldSlider("gpu-count", ScenarioFields.TRAINING_GPU_COUNT, 1, 100_000, true, Format::formatWhole, this::wholeParallelGroups);
+        fieldSlider("mfu", ScenarioFields.MFU, 0.1, 0.7, false, Format::formatPercent, roundTo(0.01));
 
         section("Serving target");
-        slider(new SliderRow.Spec("target-speed", "Tokens/s per user", "Speed each user sees while text streams; "
-                + "the batch is the largest that keeps it", 1, 200, true, v -> formatNumber(v),
-                s -> s.inference().targetTokensPerSecondPerUser(),
-                (m, v) -> m.setNumber("inference.targetTokensPerSecondPerUser", Math.round(v * 10) / 10.0)));
+        fieldSlider("target-speed", ScenarioFields.TARGET_SPEED, 1, 200, true, Format::formatNumber, roundTo(0.1));
 
-        advanced = new AdvancedForm(vm);
-        TitledPane more = new TitledPane("Advanced: every scenario field", advanced);
+        advanced = new AdvancedForm(vm, covered);
+        TitledPane more = new TitledPane("Advanced: all other fields", advanced);
         more.setId("advanced");
         more.setExpanded(false);
         more.setAnimated(false);
@@ -125,9 +115,27 @@ final class ControlsPanel extends VBox {
         vm.scenarioProperty().addListener((o, a, s) -> refresh(s));
     }
 
-    private static void writeGpuCount(ExplorerViewModel m, double v) {
-        int step = m.scenario().training().tensorParallel() * m.scenario().training().pipelineParallel();
-        m.setNumber("training.gpuCount", Math.max(step, Math.round(v / step) * (long) step));
+    /** A GPU count the cluster splits evenly into TP × PP groups (the scenario refuses any other). */
+    private double wholeParallelGroups(double gpus) {
+        long group = Math.round(vm.value(ScenarioFields.TRAINING_TP) * vm.value(ScenarioFields.PIPELINE_PARALLEL));
+        return Math.max(group, Math.round(gpus / group) * group);
+    }
+
+    private static DoubleUnaryOperator roundTo(double step) {
+        return v -> Math.round(v / step) * step;
+    }
+
+    /** A slider over a numeric field, labelled and explained by its declaration; {@code toValue} snaps the track to values worth keeping. */
+    private void fieldSlider(String id, ScenarioField<Double> field, double min, double max, boolean log,
+                             DoubleFunction<String> format, DoubleUnaryOperator toValue) {
+        covered.add(field);
+        slider(new SliderRow.Spec(id, field.label(), field.help(), min, max, log, format, field::get,
+                (m, v) -> m.set(field, toValue.applyAsDouble(v))));
+    }
+
+    /** Whether a main control edits this field (then the Advanced form leaves it out). */
+    boolean covers(ScenarioField<?> field) {
+        return covered.contains(field);
     }
 
     private void section(String title) {
@@ -142,19 +150,20 @@ final class ControlsPanel extends VBox {
         getChildren().add(row);
     }
 
-    private void choice(ChoiceRow row) {
+    private void choice(ChoiceRow<?> row) {
         choices.add(row);
         getChildren().add(row);
     }
 
-    private void gpuPicker(ComboBox<Gpu> box, String id, String label, String path) {
+    private void gpuPicker(ComboBox<Gpu> box, String id, String label, ScenarioField<Gpu> field) {
+        covered.add(field);
         box.setId(id);
-        box.setItems(FXCollections.observableArrayList(vm.catalogs().gpus().values()));
+        box.setItems(FXCollections.observableArrayList(vm.choices(field)));
         box.setConverter(converter(g -> g == null ? "" : g.name()));
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().addListener((o, a, g) -> {
             if (!refreshing && g != null) {
-                vm.setText(path, g.id());
+                vm.set(field, g);
             }
         });
         Label l = new Label(label);
@@ -170,19 +179,19 @@ final class ControlsPanel extends VBox {
         refreshing = true;
         try {
             sliders.forEach(r -> r.refresh(s));
-            choices.forEach(r -> r.refresh(s));
+            choices.forEach(ChoiceRow::refresh);
             ModelArchitecture m = s.model();
-            modelPicker.setValue(vm.catalogs().models().get(m.id()));
+            modelPicker.setValue(vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null));
             modelNote.setText(m.derived()
-                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Units.formatWhole(m.hiddenSize())
+                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Format.formatWhole(m.hiddenSize())
                         + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")"
                     : m.id().equals("custom") ? "Custom architecture from the scenario file"
-                    : formatNumber(m.layers()) + " layers · hidden " + Units.formatWhole(m.hiddenSize()) + " · "
+                    : formatNumber(m.layers()) + " layers · hidden " + Format.formatWhole(m.hiddenSize()) + " · "
                         + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
                         + (m.moe() != null ? " · MoE " + formatNumber(m.moe().activeExperts()) + " of " + formatNumber(m.moe().experts()) : "")
                         + (m.mla() != null ? " · MLA" : ""));
-            trainingGpu.setValue(s.training().gpu());
-            servingGpu.setValue(s.inference().gpu());
+            trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
+            servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));
             sameGpu.setSelected(vm.servingGpuSameAsTraining());
             servingGpu.setDisable(sameGpu.isSelected());
             if (advancedPane.isExpanded()) { // a collapsed form is refreshed when it opens

@@ -15,8 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import loopline.data.InvalidDataException;
-import loopline.data.Presets;
 import org.controlsfx.control.SearchableComboBox;
 
 /** The window's content: toolbar and problem banner, controls on the left, the dashboard in the middle. */
@@ -24,13 +22,13 @@ public final class ExplorerView extends BorderPane {
     private final ExplorerViewModel vm;
     private final Dashboard dashboard;
     private final ControlsPanel controls;
-    private final SearchableComboBox<Presets.Preset> presetPicker = new SearchableComboBox<>();
+    private final SearchableComboBox<ExplorerViewModel.Preset> presetPicker = new SearchableComboBox<>();
     private final HBox actions = new HBox(6);
 
-    public ExplorerView(ExplorerViewModel vm, List<Presets.Preset> presets) {
+    public ExplorerView(ExplorerViewModel vm, List<ExplorerViewModel.Preset> presets) {
         this.vm = vm;
         WhyPopover why = new WhyPopover();
-        dashboard = new Dashboard((figure, owner) -> why.show(figure, vm.estimate(), owner));
+        dashboard = new Dashboard((figure, owner) -> why.show(vm.explain(figure), owner));
         controls = new ControlsPanel(vm);
 
         presetPicker.setId("preset-picker");
@@ -98,7 +96,7 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
-    private void selectPreset(Path path, List<Presets.Preset> presets) {
+    private void selectPreset(Path path, List<ExplorerViewModel.Preset> presets) {
         presets.stream().filter(p -> sameFile(p.file(), path)).findFirst().ifPresent(presetPicker::setValue);
     }
 
@@ -132,6 +130,10 @@ public final class ExplorerView extends BorderPane {
         return b;
     }
 
+    ControlsPanel controls() {
+        return controls;
+    }
+
     public Dashboard dashboard() {
         return dashboard;
     }
@@ -153,10 +155,9 @@ public final class ExplorerView extends BorderPane {
         chooser.setInitialFileName(FileNames.slug(vm.scenario().name()) + ".json");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {
-            try {
-                vm.saveAs(f.toPath());
-            } catch (InvalidDataException e) {
-                Dialogs.error(window(), "Could not save the scenario", e.getMessage());
+            String problem = vm.saveAs(f.toPath());
+            if (problem != null) {
+                Dialogs.error(window(), "Could not save the scenario", problem);
             }
         }
     }

@@ -3,6 +3,7 @@ package loopline.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,27 +12,39 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
+import loopline.data.Presets;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 import loopline.present.Charts;
 import loopline.present.ChartsFactory;
+import loopline.present.Explanation;
+import loopline.present.Explanations;
+import loopline.present.Figure;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
+import loopline.present.Warnings;
 
 /**
- * The explorer's state: the scenario being edited (as its JSON document, so "Save" writes exactly what
- * the user sees), and the estimate, charts and cards computed from it. Edits are coalesced: however
- * many arrive before the scheduler runs, the engine runs once.
+ * The explorer's state: the scenario being edited (as its document, so "Save" writes exactly what the user
+ * set), and the estimate, charts and cards computed from it. Edits are typed ({@link #set}) and checked when
+ * made; the engine runs are coalesced: however many edits arrive before the scheduler runs, the engine runs once.
  */
 public final class ExplorerViewModel {
+    /** How binding errors name the window's scenario; stripped, since the banner is about this scenario. */
+    private static final String SOURCE = "scenario";
+    private static final String NOTHING_OPEN = "no scenario is open";
     private final Catalogs catalogs;
     private final Consumer<Runnable> scheduler;
 
     private ScenarioDocument document;
     private ScenarioDocument presetDocument;
+    private Scenario pending;
     private boolean recomputePending;
 
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
@@ -43,14 +56,34 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
 
+    /** A scenario file the window offers to open, by its name. */
+    public record Preset(Path file, String name, String description) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The scenario files in a folder, {@code default.json} first. */
+    public static List<Preset> presetsIn(Path dir) {
+        return Presets.list(dir).stream().map(p -> new Preset(p.file(), p.name(), p.description())).toList();
+    }
+
     /** @param scheduler runs a recomputation later (Platform::runLater in the window; directly in tests) */
     public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler) {
         this.catalogs = catalogs;
         this.scheduler = scheduler;
     }
 
-    public Catalogs catalogs() {
-        return catalogs;
+    /** The values a choice or GPU field may take, for the controls that offer them. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> choices(ScenarioField<T> field) {
+        return field.kind() == ScenarioField.Kind.GPU ? (List<T>) List.copyOf(catalogs.gpus().values()) : field.choices();
+    }
+
+    /** The catalog's models, for the model picker. */
+    public List<ModelArchitecture> models() {
+        return List.copyOf(catalogs.models().values());
     }
 
     // ---- outputs ------------------------------------------------------------------------------
@@ -97,16 +130,18 @@ public final class ExplorerViewModel {
         return estimate.get();
     }
 
-    /** The value the scenario file holds at a path, or null when the field takes its default. */
-    public String documentValue(String path) {
-        var v = document == null ? null : document.get(path);
-        if (v == null) {
-            return null;
-        }
-        if (v.isNumber()) { // 15000000000000, not 1.5E13
-            return v.decimalValue().stripTrailingZeros().toPlainString();
-        }
-        return v.isTextual() ? v.asText() : v.toString();
+    /** The value in force for a field: the document's, or the default it takes; the latest accepted edit counts. */
+    public <T> T value(ScenarioField<T> field) {
+        return field.get(pending != null ? pending : scenario());
+    }
+
+    /** The field's value as the scenario file holds it, or null when the field takes its default. */
+    public String documentText(ScenarioField<?> field) {
+        return document == null || !document.isSet(field) ? null : idOf(field);
+    }
+
+    private <T> String idOf(ScenarioField<T> field) {
+        return field.id(document.get(field));
     }
 
     // ---- commands -----------------------------------------------------------------------------
@@ -117,13 +152,14 @@ public final class ExplorerViewModel {
      */
     public boolean open(Path file) {
         try {
-            ScenarioDocument doc = ScenarioDocument.read(file);
+            ScenarioDocument doc = ScenarioDocument.read(file, catalogs);
             Scenario s = ScenarioReader.bind(doc, catalogs, file.toString());
-            presetDocument = doc.copy();
+            presetDocument = doc;
             document = doc;
             source.set(file);
             problem.set(null);
             modified.set(false);
+            pending = null;
             publish(s);
             return true;
         } catch (InvalidDataException e) {
@@ -133,72 +169,92 @@ public final class ExplorerViewModel {
     }
 
     public void resetToPreset() {
-        if (presetDocument != null) {
-            document = presetDocument.copy();
+        if (presetDocument != null && edit(d -> presetDocument) == null) {
             modified.set(false);
-            requestRecompute();
         }
     }
 
-    /** Writes the scenario atomically; the file on disk is never half-written. */
-    public void saveAs(Path file) {
-        document.write(file);
-        presetDocument = document.copy();
+    /**
+     * Writes the scenario atomically; only accepted edits are in the document, so the file always reopens.
+     * Returns why it could not be written, or null.
+     */
+    public String saveAs(Path file) {
+        if (document == null) {
+            return NOTHING_OPEN;
+        }
+        try {
+            document.write(file);
+        } catch (InvalidDataException e) {
+            return e.getMessage();
+        }
+        presetDocument = document;
         source.set(file);
         modified.set(false);
+        return null;
     }
 
-    public void setNumber(String path, double value) {
-        edit(d -> d.set(path, value));
+    /** The "why?" of one figure of the current estimate. */
+    public Explanation explain(Figure figure) {
+        return figure == null || estimate() == null ? null : Explanations.explain(figure, estimate());
     }
 
-    public void setText(String path, String value) {
-        edit(d -> d.set(path, value));
+    /**
+     * Sets one field. A value the field or the scenario refuses never enters the document: the last valid
+     * value stays in force, {@link #problemProperty()} says why, and so does the returned text (null when accepted).
+     */
+    public <T> String set(ScenarioField<T> field, T value) {
+        return edit(d -> d.with(field, value));
     }
 
-    public void setFlag(String path, boolean value) {
-        edit(d -> d.set(path, value));
+    /** Sets a field from typed-in text, read like {@code --set}. */
+    public String setText(ScenarioField<?> field, String raw) {
+        return edit(d -> d.withText(field, raw, catalogs, field.path()));
     }
 
-    /** Removes a field so it takes its default again. */
-    public void clear(String path) {
-        edit(d -> d.remove(path));
-    }
-
-    /** Applies a typed-in {@code path=value}, validated like {@code --set}. */
-    public void apply(String path, String rawValue) {
-        edit(d -> d.apply(path + "=" + rawValue, catalogs));
+    /** Leaves a field out so it takes its default again. */
+    public String clear(ScenarioField<?> field) {
+        return edit(d -> d.without(field));
     }
 
     public void selectModel(String id) {
-        edit(d -> d.setModelId(id));
+        edit(d -> d.withModelId(id));
     }
 
     /** Switches to a derived dense model of this size (off the catalog). */
     public void setModelParameters(double parameters) {
-        edit(d -> d.setModelParameters(parameters));
+        edit(d -> d.withModelParameters(parameters));
     }
 
     /** Serving uses the training GPU unless set: "same as training" is the field left out. */
     public void setServingGpuSameAsTraining(boolean same) {
         if (same) {
-            clear("inference.gpu");
+            clear(ScenarioFields.SERVING_GPU);
         } else {
-            setText("inference.gpu", scenario().inference().gpu().id());
+            set(ScenarioFields.SERVING_GPU, value(ScenarioFields.SERVING_GPU));
         }
     }
 
     public boolean servingGpuSameAsTraining() {
-        return document.get("inference.gpu") == null;
+        return !document.isSet(ScenarioFields.SERVING_GPU);
     }
 
-    private void edit(Consumer<ScenarioDocument> change) {
+    private String edit(UnaryOperator<ScenarioDocument> change) {
+        if (document == null) {
+            return NOTHING_OPEN;
+        }
         try {
-            change.accept(document);
+            ScenarioDocument next = change.apply(document);
+            Scenario s = ScenarioReader.bind(next, catalogs, SOURCE);
+            document = next;
+            pending = s;
             modified.set(true);
+            problem.set(null);
             requestRecompute();
+            return null;
         } catch (InvalidDataException e) {
-            problem.set(e.getMessage().replaceFirst("^--set ", "")); // the field, without the command-line wording
+            String message = e.getMessage().replaceFirst("^" + SOURCE + ": ", "");
+            problem.set(message);
+            return message;
         }
     }
 
@@ -211,11 +267,9 @@ public final class ExplorerViewModel {
 
     private void recompute() {
         recomputePending = false;
-        try {
-            publish(ScenarioReader.bind(document, catalogs, "scenario"));
-            problem.set(null);
-        } catch (InvalidDataException e) {
-            problem.set(e.getMessage().replaceFirst("^scenario: ", ""));
+        if (pending != null) {
+            publish(pending);
+            pending = null;
         }
     }
 
@@ -224,7 +278,7 @@ public final class ExplorerViewModel {
         Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
         keyFigures.set(KeyFigures.of(e));
-        List<String> w = e.warnings();
+        List<String> w = Warnings.of(e);
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
         scenario.set(s);
         charts.set(newCharts); // last: whoever listens to charts sees every other output already current

@@ -9,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import loopline.engine.Figure;
+import loopline.present.Figure;
 import loopline.present.KeyFigure;
 
 /** One key figure: label, value, a line of context, the side's colour, and "why?". */

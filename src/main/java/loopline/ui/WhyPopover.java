@@ -4,10 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import loopline.engine.Estimate;
-import loopline.engine.Explanation;
-import loopline.engine.Explanations;
-import loopline.engine.Figure;
+import loopline.present.Explanation;
 import org.controlsfx.control.PopOver;
 
 /** Shows the formula and inputs behind a figure, next to the button that asked. */
@@ -20,11 +17,11 @@ final class WhyPopover {
         popOver.setAnimated(false);
     }
 
-    void show(Figure figure, Estimate estimate, Node owner) {
-        if (estimate == null || figure == null) {
+    void show(Explanation explanation, Node owner) {
+        if (explanation == null) {
             return;
         }
-        popOver.setContentNode(content(Explanations.explain(figure, estimate)));
+        popOver.setContentNode(content(explanation));
         popOver.show(owner);
     }
 

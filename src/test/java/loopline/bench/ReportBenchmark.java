@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import loopline.data.Catalogs;
+import loopline.fx.FxPlatform;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
@@ -21,11 +22,7 @@ import loopline.report.ReportRenderer;
  */
 public final class ReportBenchmark {
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("java.awt.headless", "true");
-        Platform.startup(() -> { });
+        FxPlatform.startHeadless();
         Catalogs catalogs = Catalogs.loadDefault();
         Path out = Files.createTempDirectory("loopline-bench");
         Path[] presets;

@@ -12,10 +12,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
-import loopline.data.Catalogs;
-import loopline.data.Presets;
-import loopline.ui.ExplorerViewModel;
 import loopline.app.LoopLineApp;
+import loopline.data.Catalogs;
+import loopline.ui.ExplorerViewModel;
 
 
 /**
@@ -56,7 +55,7 @@ public final class UiUpdateBenchmark {
                 recompute.add((System.nanoTime() - t) / 1e6);
             }));
             vm.open(Catalogs.home().resolve("presets/default.json"));
-            Scene scene = LoopLineApp.createScene(vm, Presets.list(Catalogs.home().resolve("presets")));
+            Scene scene = LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Catalogs.home().resolve("presets")));
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.show();

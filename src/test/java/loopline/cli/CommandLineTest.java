@@ -88,4 +88,104 @@ class CommandLineTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario FILE is required");
         assertThat(run("frobnicate")).isEqualTo(2);
     }
+
+    private String errLine() {
+        return err.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void aBadSetIsBlamedOnTheSetNotThePresetAndWholeNumbersPrintPlain() {
+        assertThat(run("estimate", "--scenario", preset(), "--set", "training.gpuCount=0")).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: --set training.gpuCount: must be between 1 and 1000000, got 0");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        for (String[] args : new String[][] {{"--help"}, {"estimate", "--help"}, {"export", "--scenario", preset(), "-h"}}) {
+            out.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: loopline");
+        }
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void hugeArchitectureNumbersAreRefusedNotComputedToInfinity() {
+        assertThat(run("estimate", "--scenario", preset(), "--set", "model.layers=1e300", "--json")).isEqualTo(1);
+        assertThat(errLine()).startsWith("loopline: --set model.layers: must be between 1 and 1000, got ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("NaN", "Infinity");
+    }
+
+    @Test
+    void devicesAndPipesAreRefusedAtOnce() throws Exception {
+        assertThat(run("estimate", "--scenario", "/dev/zero")).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: /dev/zero: is not a regular file (a device or pipe cannot be read)");
+        Path fifo = dir.resolve("fifo.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        err.reset();
+        assertThat(run("estimate", "--scenario", fifo.toString())).isEqualTo(1); // would block forever if opened
+        assertThat(errLine()).endsWith("fifo.json: is not a regular file (a device or pipe cannot be read)");
+    }
+
+    @Test
+    void hugeBinaryAndUtf16FilesAreOneLineEach() throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (var ch = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), 200L << 20); // a sparse 200 MB file
+        }
+        Path utf16 = dir.resolve("utf16.json");
+        Files.writeString(utf16, "{\"model\": \"llama-2-7b\"}", StandardCharsets.UTF_16);
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        String[][] cases = {{huge.toString(), "is larger than 8 MB; not a LoopLine file"},
+                {utf16.toString(), "is binary or UTF-16, not UTF-8 JSON text"}, {latin1.toString(), "is not UTF-8 text"}};
+        for (String[] c : cases) {
+            err.reset();
+            assertThat(run("estimate", "--scenario", c[0])).isEqualTo(1);
+            assertThat(errLine()).isEqualTo("loopline: " + c[0] + ": " + c[1]);
+        }
+    }
+
+    @Test
+    void anOutputNamingAFolderIsOneClearLine() {
+        assertThat(run("export", "--scenario", preset(), "--out", "/")).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: /: names a folder; give a file name such as /report.png");
+        err.reset();
+        String newdir = dir.resolve("newdir") + "/";
+        assertThat(run("export", "--scenario", preset(), "--out", newdir)).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: " + newdir + ": names a folder; give a file name such as " + newdir + "report.png");
+    }
+
+    @Test
+    void digitsAreAsciiInEveryLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            for (String[] extra : new String[][] {{}, {"--json"}}) {
+                out.reset();
+                String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("estimate", "--scenario", preset(),
+                        "--set", "model=llama-3.1-405b", "--set", "training.gpuCount=8"), java.util.Arrays.stream(extra)).toArray(String[]::new);
+                assertThat(run(args)).isZero();
+                String text = out.toString(StandardCharsets.UTF_8);
+                assertThat(text).contains("does not fit").doesNotContainPattern("[\\u0660-\\u0669\\u06F0-\\u06F9]");
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void aFileNameTheLocaleCannotEncodeIsOneClearLine() throws Exception {
+        ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "loopline.Launcher", "estimate", "--scenario", "szenario-\u00e4\u00f6\u00fc.json")
+                .redirectErrorStream(true);
+        p.environment().put("LC_ALL", "C");
+        p.environment().put("LANG", "C");
+        Process run = p.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(run.waitFor()).isEqualTo(1);
+        assertThat(output).doesNotContain("Exception").doesNotContain("\tat ").contains("szenario-");
+        assertThat(output.lines().count()).isEqualTo(1);
+    }
 }

@@ -46,7 +46,7 @@ class CatalogValidationTest {
     void aNegativeOrWronglyTypedFieldIsRejected() throws IOException {
         Path f = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":-2,\"hiddenSize\":64,\"attentionHeads\":4,"
                 + "\"ffnSize\":128,\"vocabSize\":100}]}");
-        assertThatThrownBy(() -> ModelCatalog.readEntries(f)).hasMessageContaining("models[m].layers: must be a whole number ≥ 1, got -2");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(f)).hasMessageContaining("models[m].layers: must be between 1 and 1000, got -2");
         Path g = write("models2.json", "{\"models\":[{\"id\":\"m\",\"layers\":\"two\",\"hiddenSize\":64,\"attentionHeads\":4,"
                 + "\"ffnSize\":128,\"vocabSize\":100}]}");
         assertThatThrownBy(() -> ModelCatalog.readEntries(g)).hasMessageContaining("models[m].layers: must be a number, got \"two\"");
@@ -63,5 +63,26 @@ class CatalogValidationTest {
     void brokenJsonSaysWhere() throws IOException {
         Path f = write("gpus.json", "{\"gpus\": [ {\"id\": }");
         assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");
+    }
+
+    private static final String GPU = "{\"gpus\":[{\"id\":\"%s\",\"name\":\"X\",\"memoryGB\":%s,\"memoryBandwidthTBps\":1,"
+            + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"PCIe\",\"interconnectGBps\":64,\"tdpWatts\":100,"
+            + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\"}]}";
+
+    @Test
+    void everyCatalogNumberHasAnUpperBound() throws IOException {
+        Path f = write("gpus.json", String.format(java.util.Locale.ROOT, GPU, "x1", "1e300"));
+        assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessage(f + ": gpus[x1].memoryGB: must be between 0 and 100000, got 1.0E300");
+        Path m = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":2,\"hiddenSize\":64,\"attentionHeads\":4,"
+                + "\"ffnSize\":128,\"vocabSize\":1e300}]}");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(m)).hasMessageContaining("models[m].vocabSize: must be between 1 and 10000000");
+    }
+
+    @Test
+    void idsMustBeLowerCase() throws IOException {
+        Path f = write("gpus.json", String.format(java.util.Locale.ROOT, GPU, "H100 SXM", "80"));
+        assertThatThrownBy(() -> GpuCatalog.read(f))
+                .hasMessage(f + ": gpus[H100 SXM].id: must be a lower-case id (a-z, 0-9, '.', '-', '_'), got \"H100 SXM\"");
+        assertThat(GpuCatalog.read(write("ok.json", String.format(java.util.Locale.ROOT, GPU, "x1", "80")))).containsKey("x1");
     }
 }

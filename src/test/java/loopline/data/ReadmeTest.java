@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import loopline.Fixtures;
+import loopline.engine.ScenarioField;
+import loopline.engine.ScenarioFields;
 import org.junit.jupiter.api.Test;
 
 /** The README documents every scenario field with its default; this keeps the two from drifting apart. */
@@ -12,9 +14,9 @@ class ReadmeTest {
 
     /** The table as the README should hold it. */
     static String fieldTable() {
-        StringBuilder b = new StringBuilder("| field | default | range | what it is |\n|---|---|---|---|\n");
-        for (FieldSpec f : ScenarioSchema.FIELDS) {
-            b.append("| `").append(f.path()).append("` | ").append(f.defaultText()).append(" | ")
+        StringBuilder b = new StringBuilder("| field | in the window | default | range | what it is |\n|---|---|---|---|---|\n");
+        for (ScenarioField<?> f : ScenarioFields.ALL) {
+            b.append("| `").append(f.path()).append("` | ").append(f.label()).append(" | ").append(f.defaultText()).append(" | ")
                     .append(f.rangeText().replace("|", "\\|")).append(f.unit().isEmpty() ? "" : " " + f.unit())
                     .append(" | ").append(f.help()).append(" |\n");
         }

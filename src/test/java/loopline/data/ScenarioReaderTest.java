@@ -62,22 +62,50 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void badValuesNameTheSourceAndField() {
-        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=-3"))
+    void badSetValuesAreBlamedOnTheirSetWithWholeNumbersPlain() {
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCount=0"))
                 .isInstanceOf(InvalidDataException.class)
-                .hasMessage("test: training.gpuCount: must be between 1 and 1000000, got -3.0");
-        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpu=h900"))
-                .hasMessageStartingWith("test: training.gpu: unknown GPU \"h900\"");
-        assertThatThrownBy(() -> scenario("llama-3.1-8b", "inference.precision=int3"))
-                .hasMessage("test: inference.precision: must be one of fp32, bf16, fp16, fp8, int8, int4, fp4, got \"int3\"");
-        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=4", "training.tensorParallel=8"))
-                .hasMessageContaining("training.gpuCount: must be at least tensorParallel × pipelineParallel = 8");
+                .hasMessage("--set training.gpuCount: must be between 1 and 1000000, got 0");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpu=h900"))
+                .hasMessageStartingWith("--set training.gpu: unknown GPU \"h900\"");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "inference.precision=int3"))
+                .hasMessage("--set inference.precision: must be one of fp32, bf16, fp16, fp8, int8, int4, fp4, got \"int3\"");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.precision=int8"))
+                .hasMessage("--set training.precision: must be one of fp32, bf16, fp16, fp8, got \"int8\"");
+        assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=12", "training.tensorParallel=8"))
+                .hasMessage("test: training.gpuCount: must be a multiple of tensorParallel × pipelineParallel = 8, got 12");
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCont=4"))
                 .hasMessage("--set training.gpuCont: unknown setting (see README: Scenario fields)");
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCount=many"))
                 .hasMessage("--set training.gpuCount: must be a number, got \"many\"");
         assertThatThrownBy(() -> document("nonexistent-model"))
                 .hasMessageStartingWith("--set model: unknown model \"nonexistent-model\"");
+    }
+
+    @Test
+    void inlineArchitectureNumbersHaveUpperBounds() {
+        assertThatThrownBy(() -> document("llama-3.1-8b", "model.layers=1e300"))
+                .hasMessageStartingWith("--set model.layers: must be");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "model.vocabSize=1e12"))
+                .hasMessageStartingWith("--set model.vocabSize: must be");
+        assertThatThrownBy(() -> document("model.parameters=1e300"))
+                .hasMessage("--set model.parameters: must be between 1e7 and 1e13, got 1e300");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"model\": \"llama-2-7b\", \"training\": 5}",
+            "{\"model\": \"llama-2-7b\", \"inference\": []}",
+            "{\"model\": \"llama-2-7b\", \"inference\": {\"speculativeDecoding\": true}}",
+            "{\"model\": \"llama-2-7b\", \"economics\": null}"})
+    void aWronglyTypedSectionIsAnErrorNamingTheSection(String json) throws IOException {
+        Path f = dir.resolve("typed.json");
+        Files.writeString(f, json);
+        String section = json.contains("training") ? "training" : json.contains("speculative") ? "inference.speculativeDecoding"
+                : json.contains("economics") ? "economics" : "inference";
+        assertThatThrownBy(() -> ScenarioReader.read(f, CATALOGS))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessageStartingWith(f + ": " + section + ": must be an object of fields, got ");
     }
 
     @Test

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import loopline.present.Explanation;
+import loopline.present.Explanations;
+import loopline.present.Figure;
+import loopline.present.Warnings;
 import org.junit.jupiter.api.Test;
 
 /** Each formula against a value worked by hand from the scenario's inputs. */
@@ -60,7 +64,7 @@ class FormulaTest {
         Estimate e = estimate("llama-3.1-70b", "training.zeroStage=0");
         assertThat(e.trainingMemory().fitsOnGpu()).isFalse();
         assertThat(e.trainingMemory().minGpusToFit()).isZero();
-        assertThat(e.warnings()).anyMatch(w -> w.contains("cannot fit"));
+        assertThat(Warnings.of(e)).anyMatch(w -> w.contains("cannot fit"));
     }
 
     @Test

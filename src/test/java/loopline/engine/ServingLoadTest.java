@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import loopline.Fixtures;
 import loopline.data.ScenarioReader;
+import loopline.present.Warnings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,7 +95,7 @@ class ServingLoadTest {
     void theDeepSeekPresetServesWithExpertParallelism() {
         Estimate e = preset(Fixtures.preset("moe-deepseek-v3.json"));
         assertThat(e.inferenceSpeed().shape().spreadsExperts()).isTrue();
-        assertThat(e.warnings()).noneMatch(w -> w.contains("pinned"));
+        assertThat(Warnings.of(e)).noneMatch(w -> w.contains("pinned"));
     }
 
     @Test
@@ -124,7 +125,7 @@ class ServingLoadTest {
         assertThat(e.inferenceMemory().fits()).isFalse();
         assertThat(e.serving().servable()).isFalse();
         assertThat(e.serving().monthlyCostUsd()).isZero();
-        assertThat(e.warnings()).anyMatch(w -> w.startsWith("Serving does not fit") && w.contains("no bill"));
+        assertThat(Warnings.of(e)).anyMatch(w -> w.startsWith("Serving does not fit") && w.contains("no bill"));
     }
 
     @Test
@@ -150,13 +151,13 @@ class ServingLoadTest {
 
     @Test
     void whatDoesNotHoldIsSaid() {
-        List<String> context = estimate("llama-2-7b", "inference.promptTokens=8000").warnings();
+        List<String> context = Warnings.of(estimate("llama-2-7b", "inference.promptTokens=8000"));
         assertThat(context).anyMatch(w -> w.contains("context window of 4,096"));
-        List<String> fp8 = estimate("llama-3.1-8b", "inference.gpu=a100-80gb", "inference.precision=fp8").warnings();
+        List<String> fp8 = Warnings.of(estimate("llama-3.1-8b", "inference.gpu=a100-80gb", "inference.precision=fp8"));
         assertThat(fp8).anyMatch(w -> w.contains("no fp8 tensor cores"));
-        List<String> fp4 = estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.precision=fp4").warnings();
+        List<String> fp4 = Warnings.of(estimate("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.precision=fp4"));
         assertThat(fp4).anyMatch(w -> w.contains("no fp4 tensor cores"));
-        List<String> pinned = estimate("llama-3.1-70b", "inference.tensorParallel=2", "inference.requestsPerDay=2e7").warnings();
+        List<String> pinned = Warnings.of(estimate("llama-3.1-70b", "inference.tensorParallel=2", "inference.requestsPerDay=2e7"));
         assertThat(pinned).anyMatch(w -> w.contains("TP 2 is pinned"));
     }
 

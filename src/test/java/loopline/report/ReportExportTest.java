@@ -26,10 +26,10 @@ import loopline.Launcher;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.fx.Stylesheet;
 import loopline.present.ChartsFactory;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
-import loopline.ui.Stylesheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +106,7 @@ class ReportExportTest {
         for (KeyFigure k : KeyFigures.of(e)) {
             assertThat(texts).contains(k.label(), k.value(), k.detail());
         }
-        assertThat(texts).contains("16 B", "$15.9M", "108", "2,048 × NVIDIA H100 SXM5 80GB");
+        assertThat(texts).contains("16 B", "$15.9M", "108", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
         assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:");
     }
 

@@ -14,7 +14,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import loopline.Fixtures;
 import loopline.app.LoopLineApp;
-import loopline.data.Presets;
 import loopline.ui.ExplorerViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +37,7 @@ class WindowExportTest {
         this.stage = stage;
         vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
         vm.open(Fixtures.preset("chat-assistant-8b.json"));
-        stage.setScene(LoopLineApp.createScene(vm, Presets.list(Fixtures.home().resolve("presets"))));
+        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
         stage.show();
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import loopline.Fixtures;
 import loopline.engine.Estimate;
+import loopline.engine.Precision;
+import loopline.engine.ScenarioFields;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +39,7 @@ class ExplorerViewModelTest {
     @Test
     void trafficChangesServingCostButNotTraining() {
         Estimate before = vm.estimate();
-        vm.setNumber("inference.requestsPerDay", 40_000_000);
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 40e6);
         Estimate after = settle();
         assertThat(after.serving().monthlyCostUsd()).isGreaterThan(1.8 * before.serving().monthlyCostUsd());
         assertThat(after.trainingMemory()).isEqualTo(before.trainingMemory());
@@ -51,7 +53,7 @@ class ExplorerViewModelTest {
     @Test
     void trainingPrecisionChangesTrainingOnly() {
         Estimate before = vm.estimate();
-        vm.setText("training.precision", "fp32");
+        vm.set(ScenarioFields.TRAINING_PRECISION, Precision.FP32);
         Estimate after = settle();
         assertThat(after.trainingMemory().perGpuBytes()).isGreaterThan(before.trainingMemory().perGpuBytes());
         assertThat(after.trainingRun().wallClockDays()).isGreaterThan(before.trainingRun().wallClockDays());
@@ -62,7 +64,7 @@ class ExplorerViewModelTest {
     @Test
     void servingPrecisionChangesServingOnly() {
         Estimate before = vm.estimate();
-        vm.setText("inference.precision", "int4");
+        vm.set(ScenarioFields.SERVING_PRECISION, Precision.INT4);
         Estimate after = settle();
         assertThat(after.inferenceMemory().weightsBytes()).isLessThan(before.inferenceMemory().weightsBytes() / 3);
         assertThat(after.trainingMemory()).isEqualTo(before.trainingMemory());
@@ -81,14 +83,14 @@ class ExplorerViewModelTest {
 
     @Test
     void servingGpuFollowsTrainingUntilSetApart() {
-        vm.setText("training.gpu", "a100-80gb");
+        vm.set(ScenarioFields.TRAINING_GPU, Fixtures.CATALOGS.gpus().get("a100-80gb"));
         settle();
-        vm.clear("inference.gpu"); // the preset names one; "same as training" removes it
+        vm.clear(ScenarioFields.SERVING_GPU); // the preset names one; "same as training" removes it
         settle();
         assertThat(vm.scenario().inference().gpu().id()).isEqualTo("a100-80gb");
         assertThat(vm.servingGpuSameAsTraining()).isTrue();
         vm.setServingGpuSameAsTraining(false);
-        vm.setText("inference.gpu", "l40s");
+        vm.set(ScenarioFields.SERVING_GPU, Fixtures.CATALOGS.gpus().get("l40s"));
         settle();
         assertThat(vm.scenario().inference().gpu().id()).isEqualTo("l40s");
         assertThat(vm.scenario().training().gpu().id()).isEqualTo("a100-80gb");
@@ -97,8 +99,8 @@ class ExplorerViewModelTest {
     @Test
     void warningsSayWhenAGpuLacksTheChosenFormat() {
         assertThat(vm.warningsProperty().get()).isNull();
-        vm.setText("training.gpu", "a100-80gb");
-        vm.setText("training.precision", "fp8");
+        vm.set(ScenarioFields.TRAINING_GPU, Fixtures.CATALOGS.gpus().get("a100-80gb"));
+        vm.set(ScenarioFields.TRAINING_PRECISION, Precision.FP8);
         settle();
         assertThat(vm.warningsProperty().get()).contains("NVIDIA A100 SXM4 80GB has no fp8 tensor cores");
     }
@@ -106,7 +108,7 @@ class ExplorerViewModelTest {
     @Test
     void aBurstOfEditsRunsTheEngineOnce() {
         for (int i = 1; i <= 20; i++) {
-            vm.setNumber("inference.requestsPerDay", i * 1e6);
+            vm.set(ScenarioFields.REQUESTS_PER_DAY, i * 1e6);
         }
         assertThat(pending).hasSize(1);
         settle();
@@ -127,11 +129,11 @@ class ExplorerViewModelTest {
     @Test
     void anImpossibleEditIsReportedAndTheLastGoodEstimateStays() {
         Estimate before = vm.estimate();
-        vm.setNumber("training.gpuCount", 4); // fewer than TP 8
+        vm.set(ScenarioFields.TRAINING_GPU_COUNT, 4.0); // fewer than TP 8
         settle();
         assertThat(vm.problemProperty().get()).contains("training.gpuCount");
         assertThat(vm.estimate()).isSameAs(before);
-        vm.setNumber("training.gpuCount", 16);
+        vm.set(ScenarioFields.TRAINING_GPU_COUNT, 16.0);
         settle();
         assertThat(vm.problemProperty().get()).isNull();
     }
@@ -139,7 +141,7 @@ class ExplorerViewModelTest {
     @Test
     void aTypedValueThatIsNotANumberNamesTheFieldAndChangesNothing() {
         var before = vm.scenario();
-        vm.apply("training.zeroStage", "three");
+        vm.setText(ScenarioFields.ZERO_STAGE, "three");
         settle();
         assertThat(vm.problemProperty().get()).isEqualTo("training.zeroStage: must be a number, got \"three\"");
         assertThat(vm.scenario()).isSameAs(before);
@@ -148,7 +150,7 @@ class ExplorerViewModelTest {
     @Test
     void resetRestoresThePresetAndSaveRoundTrips() {
         double original = vm.scenario().inference().requestsPerDay();
-        vm.setNumber("inference.requestsPerDay", 123_456);
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 123_456.0);
         settle();
         assertThat(vm.modifiedProperty().get()).isTrue();
         vm.resetToPreset();
@@ -156,7 +158,7 @@ class ExplorerViewModelTest {
         assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(original);
         assertThat(vm.modifiedProperty().get()).isFalse();
 
-        vm.setNumber("inference.requestsPerDay", 777_000);
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 777_000.0);
         settle();
         Path saved = dir.resolve("mine.json");
         vm.saveAs(saved);
@@ -172,5 +174,37 @@ class ExplorerViewModelTest {
         assertThat(cards.get(0).value()).isEqualTo("16 B");
         assertThat(vm.chartsProperty().get().trainingMemory().rows().get(0).total())
                 .isCloseTo(vm.estimate().trainingMemory().perGpuBytes(), org.assertj.core.api.Assertions.withinPercentage(1e-9));
+    }
+
+    @Test
+    void aRefusedEditNeverEntersTheDocumentSoSaveAsAlwaysReopens() {
+        int zeroStage = vm.scenario().training().zeroStage();
+        assertThat(vm.setText(ScenarioFields.ZERO_STAGE, "4")).isEqualTo("training.zeroStage: must be between 0 and 3, got 4");
+        assertThat(vm.set(ScenarioFields.MFU, 3.0)).isEqualTo("training.mfu: must be between 0.01 and 1, got 3");
+        assertThat(vm.set(ScenarioFields.TRAINING_GPU_COUNT, 0.0)).isEqualTo("training.gpuCount: must be between 1 and 1000000, got 0");
+        assertThat(vm.modifiedProperty().get()).as("nothing was accepted").isFalse();
+        assertThat(vm.documentText(ScenarioFields.ZERO_STAGE)).isNotEqualTo("4");
+
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 5e6); // a later edit is not blocked by the refused ones
+        settle();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(5e6);
+        assertThat(vm.problemProperty().get()).isNull();
+
+        Path saved = dir.resolve("after-refusals.json");
+        vm.saveAs(saved);
+        ExplorerViewModel other = new ExplorerViewModel(Fixtures.CATALOGS, Runnable::run);
+        assertThat(other.open(saved)).as(String.valueOf(other.problemProperty().get())).isTrue();
+        assertThat(other.scenario().training().zeroStage()).isEqualTo(zeroStage);
+        assertThat(other.scenario().training().mfu()).isEqualTo(vm.scenario().training().mfu());
+        assertThat(other.scenario().inference().requestsPerDay()).isEqualTo(5e6);
+    }
+
+    @Test
+    void everyValidPrecisionIsOfferedIncludingFp16() {
+        assertThat(vm.choices(ScenarioFields.TRAINING_PRECISION)).contains(Precision.FP16).doesNotContain(Precision.INT8);
+        assertThat(vm.choices(ScenarioFields.SERVING_PRECISION)).containsExactly(Precision.values());
+        vm.set(ScenarioFields.TRAINING_PRECISION, Precision.FP16);
+        settle();
+        assertThat(vm.value(ScenarioFields.TRAINING_PRECISION)).isEqualTo(Precision.FP16);
     }
 }

@@ -14,9 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import loopline.Fixtures;
-import loopline.data.Presets;
-import loopline.present.KeyFigure;
 import loopline.app.LoopLineApp;
+import loopline.present.Format;
+import loopline.present.KeyFigure;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +40,8 @@ class ExplorerWindowTest {
     void start(Stage stage) throws IOException {
         broken = Files.writeString(dir.resolve("broken.json"),
                 "{\"name\": \"Broken\", \"model\": \"llama-2-7b\", \"training\": {\"zeroStage\": 7}}");
-        List<Presets.Preset> presets = new ArrayList<>(Presets.list(Fixtures.home().resolve("presets")));
-        presets.add(new Presets.Preset(broken, "Broken preset", ""));
+        List<ExplorerViewModel.Preset> presets = new ArrayList<>(ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets")));
+        presets.add(new ExplorerViewModel.Preset(broken, "Broken preset", ""));
         vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
         vm.open(Fixtures.preset("default.json"));
         stage.setScene(LoopLineApp.createScene(vm, presets));
@@ -78,7 +78,7 @@ class ExplorerWindowTest {
         assertThat(weightsAfter).isGreaterThan(weightsBefore);
         assertThat(card("Serving GPUs")).isEqualTo(figure("Serving GPUs").value()).isNotEqualTo(servingGpus);
         assertThat(robot.lookup("#model-size-value").queryAs(Label.class).getText())
-                .isEqualTo(loopline.engine.Units.formatParameters(vm.scenario().model().totalParameters()));
+                .isEqualTo(loopline.present.Format.formatParameters(vm.scenario().model().totalParameters()));
     }
 
     @Test
@@ -130,7 +130,7 @@ class ExplorerWindowTest {
     void aBrokenPresetShowsItsFileAndFieldAndKeepsTheScenario(FxRobot robot) {
         var before = vm.scenario();
         @SuppressWarnings("unchecked")
-        SearchableComboBox<Presets.Preset> picker = robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
+        SearchableComboBox<ExplorerViewModel.Preset> picker = robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
         robot.interact(() -> picker.setValue(picker.getItems().stream().filter(p -> p.file().equals(broken)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         Label banner = robot.lookup("#problem-banner").queryAs(Label.class);
@@ -144,10 +144,10 @@ class ExplorerWindowTest {
     @Test
     void everyScenarioFieldHasAControlAndAdvancedFieldsCanBeTyped(FxRobot robot) {
         robot.clickOn("#advanced");
-        for (loopline.data.FieldSpec f : loopline.data.ScenarioSchema.FIELDS) {
-            if (!AdvancedForm.COVERED.contains(f.path())) {
-                assertThat(robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery()).as(f.path()).isPresent();
-            }
+        for (loopline.engine.ScenarioField<?> f : loopline.engine.ScenarioFields.ALL) {
+            boolean inAdvanced = robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery().isPresent();
+            assertThat(inAdvanced).as(f.path() + " is in Advanced exactly when no main control edits it")
+                    .isNotEqualTo(view.controls().covers(f));
         }
         double before = vm.estimate().trainingMemory().perGpuBytes();
         robot.interact(() -> robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class).requestFocus());
@@ -155,6 +155,41 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scenario().training().zeroStage()).isEqualTo(3);
         assertThat(vm.estimate().trainingMemory().perGpuBytes()).isLessThan(before);
+    }
+
+    @Test
+    void atStartUpEachPrecisionRowShowsTheScenariosChoiceAndFp16IsOffered(FxRobot robot) {
+        javafx.scene.control.ToggleButton trainingFp16 = robot.lookup("#training-precision-fp16").queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton trainingCurrent = robot.lookup("#training-precision-" + vm.scenario().training().precision().id())
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton servingCurrent = robot.lookup("#serving-precision-" + vm.scenario().inference().precision().id())
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        assertThat(trainingCurrent.isSelected()).isTrue();
+        assertThat(servingCurrent.isSelected()).isTrue();
+        assertThat(robot.lookup("#serving-precision-fp16").tryQuery()).isPresent();
+
+        robot.clickOn(trainingFp16);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().precision().id()).isEqualTo("fp16");
+        assertThat(trainingFp16.isSelected()).isTrue();
+    }
+
+    @Test
+    void aRefusedAdvancedValueIsMarkedAndTheLastValidValueStays(FxRobot robot) {
+        robot.clickOn("#advanced");
+        int zeroStage = vm.scenario().training().zeroStage();
+        javafx.scene.control.TextField box = robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(box::requestFocus);
+        robot.write("4").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().zeroStage()).isEqualTo(zeroStage);
+        assertThat(box.getStyleClass()).contains("refused");
+        assertThat(box.getTooltip().getText()).isEqualTo("training.zeroStage: must be between 0 and 3, got 4");
+        assertThat(vm.modifiedProperty().get()).isFalse();
+        Label label = (Label) box.getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Label l && l.getLabelFor() == box).findFirst().orElseThrow();
+        assertThat(label.getText()).isEqualTo("ZeRO stage");
+        assertThat(label.getTooltip().getText()).startsWith("training.zeroStage\n");
     }
 
     @Test

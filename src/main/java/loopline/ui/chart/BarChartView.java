@@ -8,8 +8,8 @@ import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import loopline.engine.Figure;
 import loopline.present.BarData;
+import loopline.present.Figure;
 import loopline.present.Segment;
 
 /** Draws a {@link BarData}: header, bars to scale against the limit, a legend and the verdict sentence. */

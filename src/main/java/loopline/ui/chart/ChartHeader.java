@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import loopline.engine.Figure;
+import loopline.present.Figure;
 
 /** A chart's title, its one-line subtitle and the "why?" button that explains its main figure. */
 public final class ChartHeader extends VBox {

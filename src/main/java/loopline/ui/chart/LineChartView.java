@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
-import loopline.engine.Figure;
+import loopline.present.Figure;
 import loopline.present.LineChartData;
 import loopline.present.Marker;
 import loopline.present.Series;

@@ -1,4 +1,4 @@
-package loopline.engine;
+package loopline.present;
 
 /** The figures the app shows and can explain. */
 public enum Figure {

@@ -1,11 +1,11 @@
-package loopline.present;
+package loopline.report;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** The app's version, from the build. */
-public final class Version {
+final class Version {
     private Version() {
     }
 

@@ -1,16 +1,29 @@
-package loopline.engine;
+package loopline.present;
 
-import static loopline.engine.Units.formatBinaryBytes;
-import static loopline.engine.Units.formatBytes;
-import static loopline.engine.Units.formatCount;
-import static loopline.engine.Units.formatDuration;
-import static loopline.engine.Units.formatFlops;
-import static loopline.engine.Units.formatParameters;
-import static loopline.engine.Units.formatPercent;
-import static loopline.engine.Units.formatUsd;
-import static loopline.engine.Units.formatNumber;
+import static loopline.present.Format.formatBinaryBytes;
+import static loopline.present.Format.formatBytes;
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatDuration;
+import static loopline.present.Format.formatFlops;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
+import static loopline.present.Format.formatPercent;
+import static loopline.present.Format.formatUsd;
 
 import java.util.List;
+import loopline.engine.ContinuousBatching;
+import loopline.engine.Estimate;
+import loopline.engine.InferenceMemory;
+import loopline.engine.InferenceSetup;
+import loopline.engine.InferenceSpeed;
+import loopline.engine.OperatingPoint;
+import loopline.engine.Scenario;
+import loopline.engine.ServingCost;
+import loopline.engine.ShapeOption;
+import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingRun;
+import loopline.engine.TrainingSetup;
+import loopline.engine.Units;
 
 /**
  * The "why?" behind every figure: the formula (the constant beside the code that computes it) and the
@@ -42,7 +55,8 @@ public final class Explanations {
                             in("gradients", formatNumber(tm.gradientBytesPerParameter()) + " B"),
                             in("optimizer states", formatNumber(tm.optimizerBytesPerParameter()) + " B")),
                     formatNumber(tm.bytesPerParameter()) + " B/param",
-                    "Activations come on top: " + formatBytes(tm.activationsBytes()) + " per GPU at this batch and sequence length.");
+                    "Activations and logits come on top: " + formatBytes(tm.activationsBytes() + tm.logitsBytes())
+                            + " per GPU at this batch and sequence length.");
             case TRAINING_MODEL_STATES_TOTAL -> new Explanation("Model states across the cluster",
                     "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", formatNumber(tm.bytesPerParameter()))),
                     formatBytes(tm.modelStatesTotalBytes()), "Before activations; sharded over GPUs by ZeRO / TP / PP.");
@@ -64,14 +78,14 @@ public final class Explanations {
                     "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
-                    tm.minGpusToFit() > 0 ? Units.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
             case TRAINING_FLOPS -> new Explanation("Training compute", TrainingRun.FLOPS_FORMULA,
                     List.of(in("D", formatCount(t.tokens()) + " tokens"), in("N_active", formatParameters(e.activeParameters())),
                             in("s", formatCount(t.sequenceLength())), in("FLOPs per token", formatFlops(run.flopsPerToken()))),
                     formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id())),
@@ -81,7 +95,7 @@ public final class Explanations {
                             in("goodput", formatPercent(t.goodput()))),
                     formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
             case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
@@ -111,7 +125,7 @@ public final class Explanations {
                     shapeComparison(sc, i));
             case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token at peak traffic", InferenceSpeed.TTFT_FORMULA,
                     List.of(in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
-                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.promptTokens() * (1 - i.prefixCacheHitRate())) + " + attention"),
+                            in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.uncachedPromptTokens()) + " + attention"),
                             in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("prefill budget in use", formatPercent(sp.atPeak().prefillUtilisation())),
                             in("p50 / p99", formatDuration(sp.latency().ttftP50Seconds()) + " / " + formatDuration(sp.latency().ttftP99Seconds())),
@@ -150,10 +164,10 @@ public final class Explanations {
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
                             in("requests/s one replica takes", formatNumber(sp.capacityRequestsPerSecond())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
-                    sc.servable() ? Units.formatWhole(sc.replicas()) + " replicas, " + Units.formatWhole(sc.gpus()) + " GPUs" : "does not fit",
+                    sc.servable() ? Format.formatWhole(sc.replicas()) + " replicas, " + Format.formatWhole(sc.gpus()) + " GPUs" : "does not fit",
                     null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
-                    List.of(in("GPUs", Units.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
+                    List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
             case COST_PER_REQUEST -> new Explanation("Serving cost per request", ServingCost.PER_REQUEST_FORMULA,
                     List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),
@@ -171,7 +185,7 @@ public final class Explanations {
     private static List<Explanation.Input> shapeInputs(ServingCost sc, InferenceSetup i) {
         List<Explanation.Input> inputs = new java.util.ArrayList<>();
         for (ShapeOption o : sc.options().subList(0, Math.min(5, sc.options().size()))) {
-            inputs.add(in(o.shape().label(), Units.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
+            inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
                     + formatUsd(o.monthlyCostUsd()) + "/month" + (o.targetsMet() ? "" : " (misses a target)")));
         }
         inputs.add(in("pinned", i.tensorParallel() > 0 || i.expertParallel() > 0

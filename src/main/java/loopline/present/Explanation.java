@@ -1,4 +1,4 @@
-package loopline.engine;
+package loopline.present;
 
 import java.util.List;
 

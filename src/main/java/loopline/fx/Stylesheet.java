@@ -1,4 +1,4 @@
-package loopline.ui;
+package loopline.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

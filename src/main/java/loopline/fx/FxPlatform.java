@@ -1,18 +1,21 @@
-package loopline.report;
+package loopline.fx;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
-/** Runs work on the JavaFX thread from a command line, starting a headless toolkit (Monocle) if none runs. */
-final class FxPlatform {
+/**
+ * Starts the toolkit without a display (Monocle) for export and tests, and runs work on the JavaFX thread
+ * from any other thread: the one place that crosses threads into JavaFX for a result.
+ */
+public final class FxPlatform {
     private static boolean started;
 
     private FxPlatform() {
     }
 
-    static synchronized void startHeadless() {
+    public static synchronized void startHeadless() {
         if (started) {
             return;
         }
@@ -29,7 +32,7 @@ final class FxPlatform {
         started = true;
     }
 
-    static <T> T call(Supplier<T> work) {
+    public static <T> T call(Supplier<T> work) {
         if (Platform.isFxApplicationThread()) {
             return work.get();
         }

@@ -1,0 +1,182 @@
+package loopline.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every scenario field but the model, declared once, in the order a scenario is built: a field's derived
+ * default may use the fields above it. The defaults are what a new user sees and what the calibration
+ * tests run with: efficiencies from published runs and measurements, not tuned per case.
+ */
+public final class ScenarioFields {
+    /** Filled by the declarations below as they initialise, in textual order (JLS 12.4.2): that order is {@link #ALL}. */
+    private static final List<ScenarioField<?>> DECLARED = new ArrayList<>();
+
+    public static final List<Precision> TRAINING_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8);
+    public static final List<Precision> SERVING_PRECISIONS = List.of(Precision.values());
+    public static final List<Precision> KV_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8);
+
+    public static final ScenarioField<String> NAME = text("name", "Name", "Untitled scenario", "Title shown in the window and on reports");
+    public static final ScenarioField<String> DESCRIPTION = text("description", "Description", "", "One line saying what the scenario shows");
+
+    public static final ScenarioField<Gpu> TRAINING_GPU = gpu("training.gpu", "Training GPU", null, "h100-sxm",
+            "Accelerator the model is trained on");
+    public static final ScenarioField<Double> TRAINING_GPU_COUNT = whole("training.gpuCount", "Training GPUs", 1, 1_000_000, 64, "GPUs",
+            "GPUs in the training cluster (a multiple of TP × PP)");
+    public static final ScenarioField<Precision> TRAINING_PRECISION = choice("training.precision", "Training precision",
+            Precision.class, TRAINING_PRECISIONS, Precision::id, Precision.BF16, null, null,
+            "Number format of the matmuls; bf16/fp16/fp8 keep an fp32 master copy of the weights");
+    public static final ScenarioField<Optimizer> OPTIMIZER = choice("training.optimizer", "Optimizer", Optimizer.class,
+            List.of(Optimizer.values()), Optimizer::id, Optimizer.ADAMW, null, null, "Optimizer, which sets the state kept per parameter");
+    public static final ScenarioField<Double> TRAINING_TOKENS = derivedNumber("training.tokens", "Training tokens", 1e6, 1e16,
+            s -> TrainingSetup.CHINCHILLA_TOKENS_PER_PARAMETER * s.model().totalParameters(),
+            "20 × parameters (Chinchilla-optimal)", "tokens", "Tokens the run trains on");
+    public static final ScenarioField<Double> SEQUENCE_LENGTH = whole("training.sequenceLength", "Sequence length", 16, 1_048_576, 4096,
+            "tokens", "Tokens per training sequence");
+    public static final ScenarioField<Double> MICRO_BATCH = whole("training.microBatchSize", "Micro-batch", 1, 4096, 1, "sequences",
+            "Sequences per GPU per forward/backward pass");
+    public static final ScenarioField<ActivationRecompute> RECOMPUTE = choice("training.activationRecompute", "Activation recompute",
+            ActivationRecompute.class, List.of(ActivationRecompute.values()), ActivationRecompute::id, ActivationRecompute.SELECTIVE,
+            null, null, "none: eager attention keeps the s² scores; selective: FlashAttention-style; full: keep only layer inputs");
+    public static final ScenarioField<Double> ZERO_STAGE = whole("training.zeroStage", "ZeRO stage", 0, 3, 1, "",
+            "ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 (= FSDP) + weights");
+    public static final ScenarioField<Double> TRAINING_TP = whole("training.tensorParallel", "Tensor parallel (training)", 1, 64, 1, "GPUs",
+            "Tensor-parallel degree (with sequence parallelism)");
+    public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
+            "Pipeline-parallel stages");
+    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, 0.42, "",
+            "Model FLOPs utilisation: Llama 3 405B reported 38–43% on H100");
+    public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",
+            "Share of wall-clock that trains; Llama 3 reported >90%");
+    public static final ScenarioField<Double> TRAINING_PRICE = derivedNumber("training.pricePerGpuHourUsd", "Training price", 0.01, 1000,
+            s -> s.training().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
+
+    public static final ScenarioField<Gpu> SERVING_GPU = gpu("inference.gpu", "Serving GPU", s -> s.training().gpu(),
+            "same as training.gpu", "Accelerator the model is served on");
+    public static final ScenarioField<Precision> SERVING_PRECISION = choice("inference.precision", "Serving precision", Precision.class,
+            SERVING_PRECISIONS, Precision::id, Precision.BF16, null, null,
+            "Weight format; int8/int4 are weight-only and compute in 16-bit; fp4 computes in fp4 on Blackwell");
+    public static final ScenarioField<Precision> KV_CACHE_PRECISION = choice("inference.kvCachePrecision", "KV cache precision",
+            Precision.class, KV_PRECISIONS, Precision::id, null, s -> Precision.kvCacheDefaultFor(s.inference().precision()),
+            "the weights' format; bf16 for int8/int4, fp8 for fp4", "Number format of the KV cache");
+    public static final ScenarioField<Double> SERVING_TP = whole("inference.tensorParallel", "Tensor parallel (serving)", 0, 64, 0, "GPUs",
+            "GPUs per replica (tensor parallel); 0 picks the cheapest shape that meets the targets");
+    public static final ScenarioField<Double> PROMPT_TOKENS = whole("inference.promptTokens", "Prompt tokens", 1, 1_048_576, 1000, "tokens",
+            "Prompt tokens per request");
+    public static final ScenarioField<Double> OUTPUT_TOKENS = whole("inference.outputTokens", "Output tokens", 1, 1_048_576, 250, "tokens",
+            "Generated tokens per request");
+    public static final ScenarioField<Double> BATCH_SIZE = whole("inference.batchSize", "Batch size", 0, 65_536, 0, "sequences",
+            "Concurrent requests per replica; 0 picks as many as keep every user at the speed target, memory permitting");
+    public static final ScenarioField<Double> TARGET_SPEED = number("inference.targetTokensPerSecondPerUser", "Tokens/s per user",
+            0.1, 10_000, 20, "tokens/s", "Speed each user must see while generating");
+    public static final ScenarioField<Double> TARGET_TTFT = number("inference.targetTimeToFirstTokenSeconds", "Time to first token (p99)",
+            0.01, 3600, 2, "s", "Time to first token the slowest 1% of users may see at peak (p99)");
+    public static final ScenarioField<Double> REQUESTS_PER_DAY = number("inference.requestsPerDay", "Requests per day", 1, 1e13, 100_000,
+            "requests/day", "Average traffic");
+    public static final ScenarioField<Double> PEAK_TO_AVERAGE = number("inference.peakToAverage", "Peak to average", 1, 100, 2, "×",
+            "Peak traffic over average: replicas are sized for the peak");
+    public static final ScenarioField<Double> SERVING_PRICE = derivedNumber("inference.pricePerGpuHourUsd", "Serving price", 0.01, 1000,
+            s -> s.inference().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
+    public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth efficiency",
+            0.05, 1, 0.7, "", "Share of datasheet bandwidth decode achieves (gpt-fast: ~1.4 of 2.0 TB/s on A100)");
+    public static final ScenarioField<Double> COMPUTE_EFFICIENCY = number("inference.computeEfficiency", "Compute efficiency", 0.05, 1, 0.7, "",
+            "Share of the best measured matmul rate a whole forward pass achieves");
+    public static final ScenarioField<Double> GPU_MEMORY_UTILIZATION = number("inference.gpuMemoryUtilization", "GPU memory utilisation",
+            0.1, 0.99, 0.9, "", "Share of GPU memory the engine takes for weights and KV cache (vLLM/TensorRT-LLM default 0.9)");
+    public static final ScenarioField<Boolean> PAGED_KV_CACHE = bool("inference.pagedKvCache", "Paged KV cache", true,
+            "Paged KV cache (vLLM): <4% waste instead of ~60%");
+    public static final ScenarioField<Boolean> CONTINUOUS_BATCHING = bool("inference.continuousBatching", "Continuous batching", true,
+            "Continuous batching with chunked prefill (vLLM, Orca); off: static batches wait for their longest request");
+    public static final ScenarioField<Double> EXPERT_PARALLEL = whole("inference.expertParallel", "Expert parallel", 0, 1024, 0, "GPUs",
+            "Expert-parallel degree for MoE serving; 0 chooses");
+    public static final ScenarioField<Double> MAX_CONCURRENT_SEQUENCES = whole("inference.maxConcurrentSequences", "Max concurrent sequences",
+            1, 65_536, 1024, "sequences", "Most sequences the scheduler runs at once (vLLM max_num_seqs)");
+    public static final ScenarioField<Double> PREFIX_CACHE_HIT_RATE = number("inference.prefixCacheHitRate", "Prefix cache hit rate",
+            0, 0.99, 0, "", "Share of prompt tokens served from the prefix cache");
+    public static final ScenarioField<Boolean> SPECULATIVE = bool("inference.speculativeDecoding.enabled", "Speculative decoding", false,
+            "Draft-and-verify decoding");
+    public static final ScenarioField<Double> DRAFT_TOKENS = whole("inference.speculativeDecoding.draftTokens", "Draft tokens", 1, 16, 4,
+            "tokens", "Tokens the draft proposes per step (k)");
+    public static final ScenarioField<Double> ACCEPTANCE_RATE = number("inference.speculativeDecoding.acceptanceRate", "Acceptance rate",
+            0, 0.99, 0.7, "", "Chance each draft token is accepted (α)");
+    public static final ScenarioField<Double> DRAFT_COST_RATIO = number("inference.speculativeDecoding.draftCostRatio", "Draft cost ratio",
+            0, 1, 0.1, "", "Cost of one draft step relative to one target step");
+
+    public static final ScenarioField<Double> HORIZON_MONTHS = number("economics.horizonMonths", "Horizon", 1, 600, 24, "months",
+            "How long the model serves, to amortise training over");
+
+    /** Every field, in build order (a derived default only looks at fields above it). */
+    public static final List<ScenarioField<?>> ALL = List.copyOf(DECLARED);
+
+    private static final Map<String, ScenarioField<?>> BY_PATH = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(ScenarioField::path, f -> f));
+
+    private ScenarioFields() {
+    }
+
+    /** The field at a dotted path, or null. */
+    public static ScenarioField<?> byPath(String path) {
+        return BY_PATH.get(path);
+    }
+
+    /** A scenario's one rule across fields, or null when it holds: the cluster splits evenly into TP × PP groups. */
+    public static String gpuCountProblem(Scenario s) {
+        TrainingSetup t = s.training();
+        int group = t.tensorParallel() * t.pipelineParallel();
+        return t.gpuCount() % group == 0 ? null
+                : "must be a multiple of tensorParallel × pipelineParallel = " + group + ", got " + t.gpuCount();
+    }
+
+    /** A scenario with every component blank; building one sets the model, then each field in {@link #ALL} order. */
+    public static Scenario blankScenario() {
+        return RecordPaths.blank(Scenario.class);
+    }
+
+    // ---- declaration helpers ------------------------------------------------------------------
+
+    private static <T> ScenarioField<T> declare(ScenarioField<T> field) {
+        DECLARED.add(field);
+        return field;
+    }
+
+    private static ScenarioField<String> text(String path, String label, String def, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.TEXT, String.class, label, "", help, 0, 0, List.of(),
+                v -> v, def, null, def.isEmpty() ? "(empty)" : def));
+    }
+
+    private static ScenarioField<Double> number(String path, String label, double min, double max, double def, String unit, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, def, null, ScenarioField.plain(def)));
+    }
+
+    private static ScenarioField<Double> derivedNumber(String path, String label, double min, double max,
+                                                       Function<Scenario, Double> derived, String defaultText, String unit, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, null, derived, defaultText));
+    }
+
+    private static ScenarioField<Double> whole(String path, String label, double min, double max, double def, String unit, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.WHOLE, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, def, null, ScenarioField.plain(def)));
+    }
+
+    private static ScenarioField<Boolean> bool(String path, String label, boolean def, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.BOOLEAN, Boolean.class, label, "", help, 0, 0, List.of(),
+                String::valueOf, def, null, Boolean.toString(def)));
+    }
+
+    private static <E> ScenarioField<E> choice(String path, String label, Class<E> type, List<E> choices, Function<E, String> id,
+                                               E def, Function<Scenario, E> derived, String derivedText, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.CHOICE, type, label, "", help, 0, 0, choices, id, def, derived,
+                derivedText != null ? derivedText : id.apply(def)));
+    }
+
+    /** A GPU's default is either derived (serving follows training) or a catalog id, which only the catalog can resolve. */
+    private static ScenarioField<Gpu> gpu(String path, String label, Function<Scenario, Gpu> derived, String defaultText, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.GPU, Gpu.class, label, "", help, 0, 0, List.of(),
+                Gpu::id, null, derived, defaultText));
+    }
+}

@@ -1,0 +1,33 @@
+package loopline.present;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import loopline.engine.Estimate;
+import org.junit.jupiter.api.Test;
+
+/** A "why?" states the same quantities its figure was computed from. */
+class ExplanationsTest {
+    private static String input(Explanation x, String name) {
+        return x.inputs().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void promptFlopsLeaveOutWhatThePrefixCacheServes() {
+        Estimate cold = estimate("llama-3.1-8b", "inference.promptTokens=4000");
+        Estimate warm = estimate("llama-3.1-8b", "inference.promptTokens=4000", "inference.prefixCacheHitRate=0.75");
+        String coldFlops = input(Explanations.explain(Figure.TIME_TO_FIRST_TOKEN, cold), "prompt FLOPs");
+        String warmFlops = input(Explanations.explain(Figure.TIME_TO_FIRST_TOKEN, warm), "prompt FLOPs");
+        assertThat(coldFlops).isEqualTo(Format.formatFlops(2 * cold.activeParameters() * 4000) + " + attention");
+        assertThat(warmFlops).isEqualTo(Format.formatFlops(2 * warm.activeParameters() * 1000) + " + attention");
+    }
+
+    @Test
+    void theActivationsNoteCountsWhatTheActivationsBarShows() {
+        Estimate e = estimate("llama-3.1-8b");
+        Segment bar = ChartsFactory.of(e).trainingMemory().rows().get(0).segments().stream()
+                .filter(s -> s.styleClass().equals("activations")).findFirst().orElseThrow();
+        assertThat(Explanations.explain(Figure.TRAINING_BYTES_PER_PARAMETER, e).note())
+                .contains(Format.formatBytes(bar.value()));
+    }
+}
