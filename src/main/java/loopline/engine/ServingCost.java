@@ -18,7 +18,8 @@ public record ServingCost(
         double breakEvenMonths,
         boolean servable,
         List<ShapeOption> options,
-        ShapeOption unpinnedBest) {
+        ShapeOption unpinnedBest,
+        ShapeOption alternative) {
 
     public static final String REPLICAS_FORMULA = "⌈peak requests/s ÷ requests/s one replica takes at the targets⌉ (at least 1)";
     public static final String MONTHLY_FORMULA = "replicas × GPUs per replica × $/GPU-hour × 720 h";
@@ -42,9 +43,9 @@ public record ServingCost(
         return options.get(0);
     }
 
-    /** The cheapest other shape, or null when there was no other. */
+    /** The cheapest other shape, pinned or not (what choosing differently would cost), or null when there is none. */
     public ShapeOption nextBest() {
-        return options.size() > 1 ? options.get(1) : null;
+        return alternative;
     }
 
     static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, double horizonMonths) {
@@ -58,6 +59,6 @@ public record ServingCost(
                 perRequest / setup.outputTokens() * 1e6,
                 amortisedPerRequest(trainingCostUsd, monthlyRequests * horizonMonths),
                 servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, serving.options(),
-                serving.unpinnedBest());
+                serving.unpinnedBest(), serving.alternative());
     }
 }

@@ -15,7 +15,7 @@ public final class ServingModel {
 
     /** Memory, speed and the priced shape options of serving this setup. */
     public record Result(InferenceMemory memory, InferenceSpeed speed, ServingPlan plan, List<ShapeOption> options,
-                         ShapeOption unpinnedBest) {
+                         ShapeOption unpinnedBest, ShapeOption alternative) {
     }
 
     public static Result evaluate(ModelArchitecture model, InferenceSetup setup) {
@@ -30,13 +30,14 @@ public final class ServingModel {
         ReplicaModel replica = plan.replica(chosen.shape());
         ReplicaModel.Capacity capacity = plan.capacity(chosen.shape());
         OperatingPoint point = operatingPoint(replica, chosen, peak);
-        ShapeOption unpinned = plan.unpinned() == plan ? chosen : plan.unpinned().options(peak).get(0);
+        List<ShapeOption> free = plan.unpinned() == plan ? options : plan.unpinned().options(peak);
+        ShapeOption alternative = free.stream().filter(o -> !o.shape().equals(chosen.shape())).findFirst().orElse(null);
         StepCost cost = replica.stepCost();
         double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
         InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),
                 capacity.speedTargetMet(), capacity.firstTokenTargetMet(), cost.decodeMemoryBound(decoding),
                 cost.decodeFlopsPerByte(decoding), setup.continuousBatching());
-        return new Result(memory(model, setup, replica, point), speed, plan, options, unpinned);
+        return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
     }
 
     static boolean pinned(InferenceSetup setup) {

@@ -121,12 +121,11 @@ public final class ServingPlan {
     }
 
     ReplicaModel replica(ReplicaShape shape) {
-        for (ReplicaModel r : replicas) {
-            if (r.shape().equals(shape)) {
-                return r;
-            }
+        int i = indexOf(shape);
+        if (i < 0) {
+            throw new IllegalArgumentException("no replica of shape " + shape);
         }
-        throw new IllegalArgumentException("no replica of shape " + shape);
+        return replicas.get(i);
     }
 
     private ShapeOption option(int i, double peakRequestsPerSecond) {
@@ -144,12 +143,22 @@ public final class ServingPlan {
         return n >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) n;
     }
 
-    /** Monthly bill of serving {@code peakRequestsPerSecond} with replicas of {@code shape}. */
+    /** Monthly bill of serving {@code peakRequestsPerSecond} with replicas of {@code shape}, pinned or not. */
     public double cost(ReplicaShape shape, double peakRequestsPerSecond) {
-        return option(replicas.indexOf(replica(shape)), peakRequestsPerSecond).monthlyCostUsd();
+        int i = indexOf(shape);
+        return i >= 0 ? option(i, peakRequestsPerSecond).monthlyCostUsd() : unpinned.cost(shape, peakRequestsPerSecond);
+    }
+
+    private int indexOf(ReplicaShape shape) {
+        for (int i = 0; i < replicas.size(); i++) {
+            if (replicas.get(i).shape().equals(shape)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     ReplicaModel.Capacity capacity(ReplicaShape shape) {
-        return capacity(replicas.indexOf(replica(shape)));
+        return capacity(indexOf(shape));
     }
 }

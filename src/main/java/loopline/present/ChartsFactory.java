@@ -201,7 +201,7 @@ public final class ChartsFactory {
             for (int i = 0; i < xs.length; i++) {
                 alt[i] = e.servingPlan().cost(next.shape(), xs[i] / Units.SECONDS_PER_DAY * s.inference().peakToAverage());
             }
-            series.add(new Series("Next best here: " + next.shape().label(), "next-best", xs, alt));
+            series.add(new Series((pinnedShape(s) ? "Choosing " : "Next best: ") + next.shape().label(), "next-best", xs, alt));
         }
         String subtitle = e.serving().servable()
                 ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
@@ -211,6 +211,10 @@ public final class ChartsFactory {
                 "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series,
                 List.of(new Marker(formatCount(current) + "/day: " + formatUsd(e.serving().monthlyCostUsd()) + "/mo", current, true, "current")),
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
+    }
+
+    private static boolean pinnedShape(Scenario s) {
+        return s.inference().tensorParallel() > 0 || s.inference().expertParallel() > 0;
     }
 
     static LineChartData lifetime(Estimate e) {
