@@ -6,7 +6,8 @@ import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
 import loopline.engine.Scenario;
-import loopline.engine.Sweep;
+import loopline.present.Charts;
+import loopline.present.ChartsFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Engine speed: one full scenario evaluation (auto tensor parallelism and auto batch included) and a
- * 200-point sweep. Run with {@code mvn -B -Pbench verify -DskipTests} (see README).
+ * Engine speed: one full scenario evaluation (every replica shape's capacity solved or passed over), and
+ * what a slider move costs before drawing — the estimate plus every chart's data. Run with {@code mvn -B -Pbench verify -DskipTests} (see README).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,20 +31,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EngineBenchmark {
-    /** default.json fixes serving TP; the chat preset leaves TP and batch to the engine's search. */
-    @Param({"default.json", "chat-assistant-8b.json"})
+    /**
+     * default.json pins TP 4 (and prices the free choice beside it); the chat preset leaves the shape to the
+     * engine's search; the MoE preset pins expert parallelism among 28 dense and expert-parallel shapes.
+     */
+    @Param({"default.json", "chat-assistant-8b.json", "moe-deepseek-v3.json"})
     public String preset;
 
     private Scenario scenario;
-    private double[] traffic;
-    private double[] sizes;
 
     @Setup
     public void setUp() {
         Catalogs catalogs = Catalogs.loadDefault();
         scenario = ScenarioReader.read(Catalogs.home().resolve("presets").resolve(preset), catalogs);
-        traffic = Sweep.logSpace(1e3, 1e10, 200);
-        sizes = Sweep.logSpace(1e8, 2e12, 200);
     }
 
     @Benchmark
@@ -51,17 +51,11 @@ public class EngineBenchmark {
         return Estimator.estimate(scenario);
     }
 
+    /** What one slider move costs before any drawing: the estimate and every chart's data, as the view-model computes them. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @BenchmarkMode(Mode.AverageTime)
-    public double[] sweepTraffic200() {
-        return Sweep.evaluate(scenario, Sweep.REQUESTS_PER_DAY, traffic, e -> e.serving().monthlyCostUsd());
-    }
-
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @BenchmarkMode(Mode.AverageTime)
-    public double[] sweepModelSize200() {
-        return Sweep.evaluate(scenario, Sweep.MODEL_PARAMETERS, sizes, e -> e.trainingMemory().perGpuBytes());
+    public Charts sliderUpdate() {
+        return ChartsFactory.of(Estimator.estimate(scenario));
     }
 }
