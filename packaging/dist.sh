@@ -88,12 +88,15 @@ cat "$work/window.lst" "$work/estimate.lst" "$work/export.lst" | awk '!seen[$0]+
 "$work/runtime/bin/java" -Xshare:dump --add-modules loopline -XX:SharedClassListFile="$work/classes.lst" >/dev/null
 
 # 6. The app image: a native launcher over the runtime; arguments such as `estimate` go to
-#    loopline.Launcher as with `java -jar`. -XX:-UsePerfData skips the hsperfdata file nobody reads.
+#    loopline.Launcher as with `java -jar`. -XX:TieredStopAtLevel=1: C1 only, because on a two-core laptop
+#    the optimising compiler's threads compete with the first frame and with slider updates, and C1 code is
+#    fast enough for the window's work (README "Speed" has the figures). -XX:-UsePerfData skips the
+#    hsperfdata file nobody reads.
 step "jpackage app-image"
 "${jdk_bin}jpackage" --type app-image --name LoopLine --app-version "$version" --dest "$dist" \
   --description "Training vs inference of large language models: memory, throughput and cost" \
   --runtime-image "$work/runtime" --module loopline/loopline.Launcher --input "$work/input" \
-  --java-options '-Dloopline.home=$APPDIR' --java-options '-XX:-UsePerfData'
+  --java-options '-Dloopline.home=$APPDIR' --java-options '-XX:TieredStopAtLevel=1' --java-options '-XX:-UsePerfData'
 
 # 7. Installers from the image, on the platform that builds them (jpackage makes no cross-platform ones):
 #    Linux .deb (needs dpkg-deb and fakeroot), macOS .dmg, Windows .msi (needs the WiX 3 tools on PATH).
@@ -101,6 +104,7 @@ step "jpackage app-image"
 #    on the packages that hold the libraries the image links to (GTK 3 among them, via JavaFX's libglassgtk3).
 common=(--app-image "$dist/LoopLine" --name LoopLine --app-version "$version" --dest "$dist"
         --description "Training vs inference of large language models: memory, throughput and cost")
+[[ "${LOOPLINE_IMAGE_ONLY:-}" == 1 ]] && exit 0   # for trying out the image: the installers take minutes
 case "$(uname -s)" in
   Linux)
     if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
