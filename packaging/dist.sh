@@ -92,11 +92,26 @@ cat "$work/window.lst" "$work/estimate.lst" "$work/export.lst" | awk '!seen[$0]+
 #    the optimising compiler's threads compete with the first frame and with slider updates, and C1 code is
 #    fast enough for the window's work (README "Speed" has the figures). -XX:-UsePerfData skips the
 #    hsperfdata file nobody reads.
+java_options=('-Dloopline.home=$APPDIR' -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
 step "jpackage app-image"
 "${jdk_bin}jpackage" --type app-image --name LoopLine --app-version "$version" --dest "$dist" \
   --description "Training vs inference of large language models: memory, throughput and cost" \
   --runtime-image "$work/runtime" --module loopline/loopline.Launcher --input "$work/input" \
-  --java-options '-Dloopline.home=$APPDIR' --java-options '-XX:TieredStopAtLevel=1' --java-options '-XX:-UsePerfData'
+  $(printf -- "--java-options %s " "${java_options[@]}")
+
+# On Linux, JDK 17's native launcher asks rpm and dpkg which package owns it on every start (`dpkg -S`
+# scans the package database: 0.1-0.4 s here, more on a desktop with thousands of packages), so a
+# two-line script that starts the same runtime with the same options replaces it.
+if [[ "$(uname -s)" == Linux ]]; then
+  launcher="$dist/LoopLine/bin/LoopLine"
+  {
+    echo '#!/bin/sh'
+    echo '# LoopLine: starts the bundled runtime (see packaging/dist.sh for why this is a script)'
+    echo 'APPDIR="$(dirname "$(readlink -f "$0")")/../lib/app"'
+    echo "exec \"\$APPDIR/../runtime/bin/java\" ${java_options[*]/\$APPDIR/\"\$APPDIR\"} -m loopline/loopline.Launcher \"\$@\""
+  } > "$launcher"
+  chmod 755 "$launcher"
+fi
 
 # 7. Installers from the image, on the platform that builds them (jpackage makes no cross-platform ones):
 #    Linux .deb (needs dpkg-deb and fakeroot), macOS .dmg, Windows .msi (needs the WiX 3 tools on PATH).
