@@ -12,9 +12,10 @@
 #   off, so its classes are merged into the javafx.graphics jar before linking.
 # - JavaFX's native libraries are copied next to the JDK's in the runtime, where JavaFX looks first;
 #   otherwise it extracts them to ~/.openjfx/cache on every start.
-# - Class-data sharing: the runtime's default CDS archive is dumped from the classes a real start loads
-#   (JDK + JavaFX + ControlsFX + Jackson), and a second, dynamic archive on top holds the app's classes.
-#   Both are read-only memory maps; the JVM ignores an archive that does not match and starts normally.
+# - The app is linked in as a module too, and the runtime's default class-data-sharing (CDS) archive is
+#   dumped from the classes real runs load (JDK, JavaFX, ControlsFX, Jackson, app): they start parsed and
+#   verified, from a read-only memory map that stays valid wherever the image is copied or installed.
+# - Start-up options and launcher: see step 6.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -101,7 +102,7 @@ step "jpackage app-image"
 
 # On Linux, JDK 17's native launcher asks rpm and dpkg which package owns it on every start (`dpkg -S`
 # scans the package database: 0.1-0.4 s here, more on a desktop with thousands of packages), so a
-# two-line script that starts the same runtime with the same options replaces it.
+# short script that starts the same runtime with the same options replaces it.
 if [[ "$(uname -s)" == Linux ]]; then
   launcher="$dist/LoopLine/bin/LoopLine"
   {
