@@ -108,7 +108,7 @@ if [[ "$(uname -s)" == Linux ]]; then
   {
     echo '#!/bin/sh'
     echo '# LoopLine: starts the bundled runtime (see packaging/dist.sh for why this is a script)'
-    echo 'APPDIR="$(dirname "$(readlink -f "$0")")/../lib/app"'
+    echo 'APPDIR="$(readlink -f "$(dirname "$(readlink -f "$0")")/../lib/app")"'
     echo "exec \"\$APPDIR/../runtime/bin/java\" ${java_options[*]/\$APPDIR/\"\$APPDIR\"} -m loopline/loopline.Launcher \"\$@\""
   } > "$launcher"
   chmod 755 "$launcher"
