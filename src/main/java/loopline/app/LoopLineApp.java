@@ -6,10 +6,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
@@ -18,6 +14,12 @@ import loopline.report.ReportActions;
 import loopline.ui.Dialogs;
 import loopline.ui.ExplorerView;
 import loopline.ui.ExplorerViewModel;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 /** The desktop window: opens {@code presets/default.json} at 1440×900. */
 public final class LoopLineApp extends Application {
@@ -28,23 +30,18 @@ public final class LoopLineApp extends Application {
         Application.launch(LoopLineApp.class, args);
     }
 
+    /**
+     * Shows the window at once with a light placeholder, then builds the explorer after that first frame:
+     * building and styling the full scene costs several times an empty window's start-up on a slow machine,
+     * and a window that appears at once tells the user the click worked.
+     */
     @Override
     public void start(Stage stage) {
-        Path home = Catalogs.home();
-        Catalogs catalogs;
-        try {
-            catalogs = Catalogs.load(home.resolve("assets"));
-        } catch (InvalidDataException e) {
-            Dialogs.error(null, "LoopLine cannot read its catalogs", e.getMessage());
-            return;
-        }
-        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
-        vm.open(home.resolve("presets/default.json"));
-        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
-        if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
-            vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
-        }
-        Scene scene = createScene(vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
+        Label opening = new Label("LoopLine — opening the scenario…");
+        opening.setStyle("-fx-font-size: 16px; -fx-text-fill: #5B6470;");
+        StackPane placeholder = new StackPane(opening);
+        placeholder.setStyle("-fx-background-color: #F3F4F6;"); // the stylesheet's page colour, without parsing it yet
+        Scene scene = new Scene(placeholder, WIDTH, HEIGHT);
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -52,22 +49,73 @@ public final class LoopLineApp extends Application {
         stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
         stage.setMinWidth(Math.min(1024, screen.getWidth()));
         stage.setMinHeight(Math.min(640, screen.getHeight()));
-        if (Boolean.getBoolean("loopline.printStartup")) {
-            stage.setOnShown(e -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first window shown " + ms + " ms after JVM start");
-                if (Boolean.getBoolean("loopline.exitAfterShown")) {
-                    Platform.runLater(Platform::exit);
-                }
-            });
+        boolean printStartup = Boolean.getBoolean("loopline.printStartup");
+        if (printStartup) {
+            stage.setOnShown(e -> printSinceJvmStart("first window shown"));
         }
+        afterNextPulse(scene, () -> Platform.runLater(() -> {
+            if (!openExplorer(scene)) {
+                stage.close();
+            } else if (printStartup) {
+                afterNextPulse(scene, () -> {
+                    printSinceJvmStart("scenario shown");
+                    if (Boolean.getBoolean("loopline.exitAfterShown")) {
+                        Platform.runLater(Platform::exit);
+                    }
+                });
+            }
+        }));
         stage.show();
+    }
+
+    /** Puts the explorer on the default preset (or --scenario FILE) into the scene; false if the catalogs do not load. */
+    private boolean openExplorer(Scene scene) {
+        Path home = Catalogs.home();
+        Catalogs catalogs;
+        try {
+            catalogs = Catalogs.load(home.resolve("assets"));
+        } catch (InvalidDataException e) {
+            Dialogs.error(scene.getWindow(), "LoopLine cannot read its catalogs", e.getMessage());
+            return false;
+        }
+        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
+        vm.open(home.resolve("presets/default.json"));
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
+            vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
+        }
+        installExplorer(scene, vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
+        return true;
+    }
+
+    /** Runs {@code then} once, after the scene's next layout pulse (the frame is rendered right after it). */
+    private static void afterNextPulse(Scene scene, Runnable then) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                then.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+
+    /** For bench/startup.sh, which times when each line arrives. */
+    private static void printSinceJvmStart(String what) {
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println(what + " " + ms + " ms after JVM start");
     }
 
     /** The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports); also used by the UI tests. */
     public static Scene createScene(ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
+        Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
+        installExplorer(scene, vm, presets);
+        return scene;
+    }
+
+    private static void installExplorer(Scene scene, ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
         ExplorerView view = new ExplorerView(vm, presets);
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
         ReportActions report = new ReportActions(vm);
         Runnable export = () -> report.exportPng(scene.getWindow());
@@ -76,6 +124,5 @@ public final class LoopLineApp extends Application {
                 report::copyToClipboard);
         view.addActions(exportButton, copyButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export);
-        return scene;
     }
 }

@@ -152,6 +152,10 @@ public final class ExplorerView extends BorderPane {
 
     private void saveFile() {
         FileChooser chooser = jsonChooser("Save scenario");
+        java.io.File folder = chooser.getInitialDirectory();
+        if (folder == null || !folder.canWrite()) { // an installed app's presets are read-only: save in the user's folder
+            chooser.setInitialDirectory(new java.io.File(System.getProperty("user.home")));
+        }
         chooser.setInitialFileName(FileNames.slug(vm.scenario().name()) + ".json");
         java.io.File f = chooser.showSaveDialog(window());
         if (f != null) {

@@ -13,7 +13,9 @@ public final class PresenterShot {
         @Override
         public void start(Stage stage) {
             new LoopLineApp().start(stage);
-            Platform.runLater(() -> ((ToggleButton) stage.getScene().lookup("#presenter")).setSelected(true));
+            // the explorer replaces the first frame's placeholder as the scene's root
+            stage.getScene().rootProperty().addListener((o, before, explorer) ->
+                    Platform.runLater(() -> ((ToggleButton) explorer.lookup("#presenter")).setSelected(true)));
         }
     }
 

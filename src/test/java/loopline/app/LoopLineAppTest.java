@@ -1,0 +1,34 @@
+package loopline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import loopline.ui.ExplorerView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window opens at once on a placeholder, and the explorer replaces it after that first frame. */
+@ExtendWith(ApplicationExtension.class)
+class LoopLineAppTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new LoopLineApp().start(stage);
+    }
+
+    @Test
+    void theExplorerReplacesThePlaceholderWithItsStylesheetAndCommands() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getScene().getRoot() instanceof ExplorerView);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getScene().getStylesheets()).hasSize(1);
+        assertThat(stage.getScene().lookup("#export")).as("the report commands are in the toolbar").isNotNull();
+    }
+}
