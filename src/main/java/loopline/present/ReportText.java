@@ -29,10 +29,15 @@ public final class ReportText {
                 + "(ZeRO), activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
                 + "1 GB context + 5% fragmentation. Training time: 6·N_active·D + attention FLOPs at the stated MFU and goodput. "
                 + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
-                + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; decode and prefill as rooflines "
-                + "against measured matmul rates and achieved bandwidth; replicas sized for peak traffic; a month is 30 days. "
+                + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; "
+                + (s.inference().continuousBatching()
+                        ? "continuous batching with chunked prefill solved in steady state (engine steps as rooflines against "
+                        : "static batches that wait for their longest answer (engine steps as rooflines against ")
+                + "measured matmul rates and achieved bandwidth), Poisson arrivals at peak traffic, replicas sized so the "
+                + "speed and p99 first-token targets hold; a month is 30 days. "
                 + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, MoE all-to-all "
-                + "traffic, queueing. Fields not listed above take their defaults (README: Scenario fields).";
+                + "traffic in training, prefill/decode disaggregation, preemption. Fields not listed above take their defaults "
+                + "(README: Scenario fields).";
     }
 
     private ReportText() {

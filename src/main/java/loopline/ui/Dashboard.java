@@ -61,8 +61,9 @@ public final class Dashboard extends VBox {
         GridPane.setVgrow(servingThroughput, Priority.ALWAYS);
         trainingThroughput.setPrefHeight(200);
         servingThroughput.setPrefHeight(200);
-        servingCost.setPrefHeight(170);
-        servingCost.setMinHeight(170);
+        // tall enough for its legend: the bill with the chosen shape and with the cheapest other one
+        servingCost.setPrefHeight(196);
+        servingCost.setMinHeight(196);
         VBox.setVgrow(grid, Priority.ALWAYS);
 
         cardPane.getStyleClass().add("cards");

@@ -36,4 +36,11 @@ class ReportTextTest {
                 .contains("weights + unpaged KV cache in 80% of GPU memory");
         assertThat(ReportText.assumptions(scenario("llama-3.1-8b"))).contains("weights + paged KV cache in 90% of GPU memory");
     }
+
+    @Test
+    void theFootnoteSaysHowRequestsAreBatched() {
+        assertThat(ReportText.assumptions(scenario("llama-3.1-8b"))).contains("continuous batching with chunked prefill");
+        assertThat(ReportText.assumptions(scenario("llama-3.1-8b", "inference.continuousBatching=false")))
+                .contains("static batches that wait for their longest answer");
+    }
 }
