@@ -28,23 +28,35 @@ final class ServingCalibration {
             new Row("Llama-3.1-8B A100-40GB throughput at concurrency 8 over concurrency 1 (vLLM)", 6.6, true,
                     () -> closedLoop(8, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()
                             / closedLoop(1, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()),
-            maxThroughput("Llama 3.3 70B B200 TP1 fp4 1000/1000", "b200", 1000, 1000, 6920, true),
-            maxThroughput("Llama 3.3 70B B200 TP1 fp4 1024/8192", "b200", 1024, 8192, 3242, false),
-            maxThroughput("Llama 3.3 70B B200 TP1 fp4 8192/1024", "b200", 8192, 1024, 1362, true),
-            maxThroughput("Llama 3.3 70B B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, false),
-            maxThroughput("Llama 3.3 70B RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
-            maxThroughput("Llama 3.3 70B RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true));
+            llama70b("B200 TP1 fp4 1000/1000", "b200", 1000, 1000, 6920, true),
+            llama70b("B200 TP1 fp4 1024/8192", "b200", 1024, 8192, 3242, false),
+            llama70b("B200 TP1 fp4 8192/1024", "b200", 8192, 1024, 1362, true),
+            llama70b("B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, false),
+            llama70b("RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
+            llama70b("RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true));
 
     private static String[] vllmA100() {
         return new String[] {"inference.gpu=a100-40gb", "inference.tensorParallel=1", "inference.promptTokens=1024",
                 "inference.outputTokens=128"};
     }
 
-    /** TensorRT-LLM's max-throughput rows: output tokens/s per GPU with as many sequences as memory holds. Llama 3.3 70B has Llama 3.1 70B's shape. */
-    private static Row maxThroughput(String name, String gpu, int prompt, int output, double published, boolean asserted) {
-        return new Row(name + ", output tok/s per GPU (TensorRT-LLM)", published, asserted, () -> closedLoop(UNLIMITED, "llama-3.1-70b",
-                "inference.gpu=" + gpu, "inference.tensorParallel=1", "inference.precision=fp4",
-                "inference.promptTokens=" + prompt, "inference.outputTokens=" + output).outputTokensPerSecond());
+    /** Llama 3.3 70B has Llama 3.1 70B's shape. */
+    private static Row llama70b(String setup, String gpu, int prompt, int output, double published, boolean asserted) {
+        return maxThroughput("llama-3.1-70b", "Llama 3.3 70B " + setup, gpu, 1, 1, "fp4", prompt, output, published, asserted);
+    }
+
+    /**
+     * TensorRT-LLM's max-throughput rows: output tokens/s per GPU at unlimited request rate, as many sequences
+     * as memory holds, on a replica of TP {@code tp} and EP {@code ep} ("DEP n" is TP 1 · EP n).
+     */
+    static Row maxThroughput(String model, String name, String gpu, int tp, int ep, String precision, int prompt, int output,
+                             double published, boolean asserted) {
+        return new Row(name + ", output tok/s per GPU (TensorRT-LLM)", published, asserted, () -> {
+            OperatingPoint p = closedLoop(UNLIMITED, model, "inference.gpu=" + gpu, "inference.tensorParallel=" + tp,
+                    "inference.expertParallel=" + ep, "inference.precision=" + precision, "inference.promptTokens=" + prompt,
+                    "inference.outputTokens=" + output);
+            return p.outputTokensPerSecond() / Math.max(tp, ep);
+        });
     }
 
     /** The batch-1 rows of the Serving section, for the report. */
