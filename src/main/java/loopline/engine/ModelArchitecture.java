@@ -148,4 +148,13 @@ public record ModelArchitecture(
     public double attentionFlopsPerPosition() {
         return 2 * attentionHeads * (queryKeyHeadDim() + valueHeadDim());
     }
+
+    /**
+     * Attention-core FLOPs per attended position per layer when decoding one token. MLA decodes with its
+     * up-projections absorbed (DeepSeek-V2, §2.1.2): every head scores the cached latent + rope key and
+     * sums the latent, 2·a·(2·kv_lora_rank + rope_dim), which reads the small cache but computes more.
+     */
+    public double decodeAttentionFlopsPerPosition() {
+        return mla != null ? 2 * attentionHeads * (2 * mla.kvLoraRank() + mla.qkRopeHeadDim()) : attentionFlopsPerPosition();
+    }
 }

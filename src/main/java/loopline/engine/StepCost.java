@@ -14,8 +14,13 @@ final class StepCost {
     /** Small-message NCCL all-reduce latency inside an NVLink node; across nodes (InfiniBand) it is longer. */
     static final double ALL_REDUCE_LATENCY_SECONDS = 8e-6;
     static final double CROSS_NODE_LATENCY_SECONDS = 25e-6;
-    /** One 400 Gb/s InfiniBand/RoCE NIC per GPU, as in DGX/HGX clusters. */
+    /** One 400 Gb/s InfiniBand/RoCE NIC per GPU, as in DGX/HGX clusters: 50 GB/s each way. */
     static final double CROSS_NODE_BYTES_PER_SECOND = 50e9;
+    /**
+     * Share of a link's one-way bandwidth a collective achieves: NCCL's all-reduce bus bandwidth on 8 × H100
+     * is ~360 of NVLink's 450 GB/s each way, and DeepEP's all-to-all ~153 of H800's 200.
+     */
+    static final double COLLECTIVE_EFFICIENCY = 0.8;
     /** All-to-all dispatch or combine of MoE tokens (DeepEP low-latency kernels: ~10–20 µs inside a node). */
     static final double ALL_TO_ALL_LATENCY_SECONDS = 15e-6;
     static final int GPUS_PER_NODE = 8;
@@ -68,7 +73,7 @@ final class StepCost {
         this.expertFlopsPerRoute = moe == null ? 0 : 2 * routed / expertCount;
         double averageContext = setup.promptTokens() + setup.outputTokens() / 2;
         this.kvBytesPerSequence = model.kvBytesPerSequence(averageContext, setup.kvCachePrecision());
-        this.decodeAttentionFlops = model.attentionFlopsPerPosition() * model.layerPositions(averageContext);
+        this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.layerPositions(averageContext);
         this.prefillAttentionFlopsPerToken = model.attentionFlopsPerPosition()
                 * model.causalPrefillLayerPositions(setup.promptTokens()) / setup.promptTokens();
         Precision format = gpu.inferenceComputeFormat(setup.precision());
@@ -180,8 +185,10 @@ final class StepCost {
         return span > GPUS_PER_NODE ? CROSS_NODE_LATENCY_SECONDS : ALL_REDUCE_LATENCY_SECONDS;
     }
 
+    /** What a collective moves per second each way: the catalog's interconnect figure counts both directions. */
     private double linkBytesPerSecond(int span) {
-        return span > GPUS_PER_NODE ? CROSS_NODE_BYTES_PER_SECOND : gpu.interconnectBytesPerSecond();
+        double oneWay = span > GPUS_PER_NODE ? CROSS_NODE_BYTES_PER_SECOND : gpu.interconnectBytesPerSecond() / 2;
+        return oneWay * COLLECTIVE_EFFICIENCY;
     }
 
     double floorSeconds() {
