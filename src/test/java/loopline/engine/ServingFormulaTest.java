@@ -1,0 +1,361 @@
+package loopline.engine;
+
+import static loopline.Fixtures.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serving formulas with their numbers worked by hand, so that changing a constant, a sign or a
+ * bound in one of them fails a test (mutation testing found them unpinned by the behavioural tests).
+ */
+class ServingFormulaTest {
+
+    @Nested
+    class QueueingFormulas {
+        @Test
+        void mdOneWaitIsPollaczekKhinchineWithoutServiceVariance() {
+            assertThat(Queueing.mdOneMeanWait(0.5, 2)).isCloseTo(1.0, within(1e-12)); // 0.5·2 ÷ (2·0.5)
+            assertThat(Queueing.mdOneMeanWait(0.8, 1)).isCloseTo(2.0, within(1e-12)); // 0.8 ÷ 0.4
+            assertThat(Queueing.mdOneMeanWait(1, 1)).isInfinite();
+        }
+
+        @Test
+        void waitQuantilesFollowAnExponentialTail() {
+            assertThat(Queueing.waitQuantile(0.5, 2, 0.99)).isCloseTo(2 * Math.log(50), within(1e-12));
+            assertThat(Queueing.waitQuantile(0.5, 2, 0.5)).isZero(); // half the arrivals never wait
+            assertThat(Queueing.waitQuantile(0.6, 2, 0.5)).isCloseTo(2 * Math.log(1.2), within(1e-12));
+            assertThat(Queueing.waitQuantile(0.005, 2, 0.99)).isZero();
+            assertThat(Queueing.waitQuantile(0.5, 0, 0.99)).isZero();
+        }
+
+        @Test
+        void erlangCMatchesSmallHandWorkedCases() {
+            assertThat(Queueing.erlangC(1, 0.5)).isCloseTo(0.5, within(1e-12)); // M/M/1: P(wait) = ρ
+            assertThat(Queueing.erlangC(2, 1)).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(Queueing.erlangC(3, 2)).isCloseTo(4.0 / 9, within(1e-12)); // (8/6·3) ÷ (1 + 2 + 2 + 4)
+            assertThat(Queueing.erlangC(2, 2)).isEqualTo(1);
+            assertThat(Queueing.erlangC(1000, 500)).isZero(); // 15 σ under capacity
+            assertThat(Queueing.erlangC(Double.POSITIVE_INFINITY, 1e6)).isZero();
+            assertThat(Queueing.erlangC(100, 0)).isZero();
+            assertThat(Queueing.erlangC(100, 95)).isBetween(0.5, 0.8);
+        }
+
+        @Test
+        void poissonQuantilesExactForSmallMeansNormalForLarge() {
+            assertThat(Queueing.poissonQuantile(3, 0.5)).isEqualTo(3); // P(≤2) = 0.423, P(≤3) = 0.647
+            assertThat(Queueing.poissonQuantile(3, 0.99)).isEqualTo(8); // P(≤7) = 0.988, P(≤8) = 0.996
+            assertThat(Queueing.poissonQuantile(0.01, 0.5)).isZero();
+            assertThat(Queueing.poissonQuantile(100, 0.99)).isCloseTo(123.26, within(1e-9));
+            assertThat(Queueing.poissonQuantile(100, 0.5)).isCloseTo(100, within(1e-9));
+            assertThat(Queueing.poissonQuantile(0, 0.99)).isZero();
+        }
+
+        @Test
+        void theBusiestOfSeveralSharesIsTheMeanPlusItsSpread() {
+            assertThat(Queueing.busiest(4, 8, 100)).isCloseTo(4 + Math.sqrt(2 * Math.log(8) * 4), within(1e-12));
+            assertThat(Queueing.busiest(4, 8, 5)).isEqualTo(5);
+            assertThat(Queueing.busiest(4, 1, 100)).isEqualTo(4);
+            assertThat(Queueing.busiest(4, 1, 3)).isEqualTo(3);
+            assertThat(Queueing.busiest(0, 8, 100)).isZero();
+        }
+    }
+
+    @Nested
+    class Steps {
+        private final Scenario llama70 = scenario("llama-3.1-70b", "inference.gpu=h100-sxm");
+        private final Scenario deepseek = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
+
+        @Test
+        void tensorParallelAllReducesAreTwoPerLayerAtEightyPercentOfOneWayNvlink() {
+            StepCost tp8 = new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(8));
+            double bytes = 2.0 * 7 / 8 * 256 * 8192 * 2;
+            double perAllReduce = 8e-6 + bytes / (900e9 / 2 * 0.8);
+            assertThat(tp8.communicationSeconds(256)).isCloseTo(2 * 80 * perAllReduce, withinPercentage(1e-9));
+            assertThat(new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(1)).communicationSeconds(256))
+                    .isZero();
+        }
+
+        @Test
+        void pastOneNodeTheAllReducesCrossTheNetwork() {
+            StepCost tp16 = new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(16));
+            double bytes = 2.0 * 15 / 16 * 256 * 8192 * 2;
+            double perAllReduce = 25e-6 + bytes / (50e9 * 0.8);
+            assertThat(tp16.communicationSeconds(256)).isCloseTo(2 * 80 * perAllReduce, withinPercentage(1e-9));
+        }
+
+        @Test
+        void expertParallelismDispatchesAndCombinesEachTokensHiddenStateToItsExperts() {
+            StepCost ep8 = new StepCost(deepseek.model(), deepseek.inference(), new ReplicaShape(1, 8));
+            double bytes = 256.0 / 8 * 8 * 7168 * 2 * 7 / 8; // tokens per GPU × k × h × 2 B × remote share
+            double perLayer = 2 * (15e-6 + bytes / (900e9 / 2 * 0.8));
+            assertThat(ep8.communicationSeconds(256)).isCloseTo(58 * perLayer, withinPercentage(1e-9));
+            // TP 2 inside each group adds one all-reduce per layer and one per dense MLP layer
+            StepCost tp2ep8 = new StepCost(deepseek.model(), deepseek.inference(), new ReplicaShape(2, 8));
+            double groupTokens = 256.0 / 4;
+            double allReduce = 8e-6 + 2.0 * 1 / 2 * groupTokens * 7168 * 2 / (900e9 / 2 * 0.8);
+            double a2a = 2 * (15e-6 + 256.0 / 8 * 8 * 7168 * 2 * 7 / 8 / (900e9 / 2 * 0.8));
+            assertThat(tp2ep8.communicationSeconds(256)).isCloseTo((61 + 3) * allReduce + 58 * a2a, withinPercentage(1e-9));
+        }
+
+        @Test
+        void theBusiestExpertParallelGpuReadsMoreExpertsThanTheAverage() {
+            ModelArchitecture m = deepseek.model();
+            StepCost ep8 = new StepCost(m, deepseek.inference(), new ReplicaShape(1, 8));
+            StepCost tp8 = new StepCost(m, deepseek.inference(), ReplicaShape.tensorParallel(8));
+            double routed = m.routedExpertParameters(); // fp8: one byte each
+            double bytesPerExpert = routed / (58 * 256);
+            double nonExpert = m.totalParameters() - routed - m.inputEmbeddingParameters();
+            // one token reaches 8 experts in each of 58 layers: 464 of 14,848, 58 per GPU on average
+            double busiest = 58 + Math.sqrt(2 * Math.log(8) * 58);
+            assertThat(ep8.bytesPerGpu(0, 1)).isCloseTo(nonExpert + busiest * bytesPerExpert, withinPercentage(1e-6));
+            assertThat(tp8.bytesPerGpu(0, 1)).isCloseTo(nonExpert / 8 + 464.0 / 8 * bytesPerExpert, withinPercentage(1e-6));
+        }
+
+        @Test
+        void aLoneDecodeStepReadsTheWeightsAndItsKvAndPaysTheFloor() {
+            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000", "inference.outputTokens=250");
+            ModelArchitecture m = s.model();
+            StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
+            double weights = (m.totalParameters() - m.inputEmbeddingParameters()) * 2;
+            double kv = 131072 * 1125.0; // 128 KiB per token at the average context 1000 + 250/2
+            double bandwidth = 3.35e12 * 0.7;
+            double floor = 2e-4 + 32 * 6e-6;
+            assertThat(one.floorSeconds()).isCloseTo(floor, within(1e-15));
+            assertThat(one.bytesPerGpu(1, 1)).isCloseTo(weights + kv, withinPercentage(1e-9));
+            assertThat(one.seconds(1, 1, 0)).isCloseTo(weights / bandwidth + kv / bandwidth + floor, withinPercentage(1e-6));
+            assertThat(one.decodeFlopsPerByte(1)).isCloseTo(
+                    (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125)) / (weights + kv),
+                    withinPercentage(1e-6));
+        }
+
+        @Test
+        void aLargePrefillIsComputeBoundOnTheMeasuredMatmulRate() {
+            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=4096");
+            ModelArchitecture m = s.model();
+            StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
+            double linear = 2 * (m.activeParameters()) * 4096 / (794.5e12 * 0.7);
+            double attention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(4096) / (794.5e12 * 0.7);
+            double kvOfOne = 131072 * (4096 + 125.0) / (3.35e12 * 0.7);
+            assertThat(one.seconds(1, 1, 4095)).isCloseTo(linear + Math.max(kvOfOne, attention * 4095 / 4096
+                    + m.decodeAttentionFlopsPerPosition() * m.layerPositions(4096 + 125.0) / (794.5e12 * 0.7)) + one.floorSeconds(),
+                    withinPercentage(0.01));
+        }
+
+        @Test
+        void mlaDecodesWithAbsorbedUpProjections() {
+            ModelArchitecture m = deepseek.model();
+            assertThat(m.decodeAttentionFlopsPerPosition()).isEqualTo(2 * 128 * (2 * 512 + 64));
+            assertThat(m.attentionFlopsPerPosition()).isEqualTo(2 * 128 * (192 + 128));
+            assertThat(llama70.model().decodeAttentionFlopsPerPosition()).isEqualTo(llama70.model().attentionFlopsPerPosition());
+        }
+
+        @Test
+        void speculativeDecodingVerifiesKPlusOnePositionsAndPaysForItsDrafts() {
+            Scenario s = scenario("llama-3.1-8b", "inference.speculativeDecoding.enabled=true");
+            RequestWork work = RequestWork.of(s.inference());
+            StepCost cost = new StepCost(s.model(), s.inference(), ReplicaShape.tensorParallel(1));
+            assertThat(work.positionsPerStep()).isEqualTo(5);
+            assertThat(work.draftStepsPerStep()).isCloseTo(0.4, within(1e-12));
+            assertThat(work.stepSeconds(cost, 8, 100)).isCloseTo(cost.seconds(8, 5, 100) + 0.4 * cost.seconds(8, 1, 0), within(1e-15));
+            assertThat(RequestWork.of(scenario("llama-3.1-8b", "inference.prefixCacheHitRate=0.75").inference()).promptTokens())
+                    .isEqualTo(250);
+        }
+    }
+
+    @Nested
+    class Batching {
+        private final Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000",
+                "inference.outputTokens=250");
+        private final StepCost cost = new StepCost(s.model(), s.inference(), ReplicaShape.tensorParallel(1));
+
+        @Test
+        void theContinuousStepTimeIsAFixedPointOfItsOwnLoad() {
+            OperatingPoint p = new ContinuousBatching(cost, s.inference()).at(10, Double.POSITIVE_INFINITY);
+            double tau = p.timePerOutputTokenSeconds();
+            double decoding = 10 * 250 * tau;
+            assertThat(cost.seconds(decoding, 1, 10 * 1000 * tau)).isCloseTo(tau, withinPercentage(1e-4));
+            // first token: the prompt rides one step, then waits its M/D/1 share of the chunk budget
+            double alone = cost.seconds(decoding, 1, 1000);
+            double service = 1000 / 8192.0 * cost.seconds(decoding, 1, 8192);
+            double rho = 10 * service;
+            assertThat(p.prefillUtilisation()).isCloseTo(rho, withinPercentage(1e-6));
+            assertThat(p.timeToFirstTokenSeconds()).isCloseTo(alone + rho * service / (2 * (1 - rho)), withinPercentage(1e-4));
+            double tail = service / (2 * (1 - rho));
+            assertThat(p.latency().ttftP99Seconds()).isCloseTo(alone + tail * Math.log(rho / 0.01), withinPercentage(1e-4));
+            assertThat(p.concurrentRequests()).isCloseTo(10 * (p.timeToFirstTokenSeconds() + 250 * tau), withinPercentage(1e-9));
+        }
+
+        @Test
+        void aRequestsOwnTimePerTokenVariesWithThePromptsPrefilledBesideIt() {
+            OperatingPoint p = new ContinuousBatching(cost, s.inference()).at(10, Double.POSITIVE_INFINITY);
+            double tau = p.timePerOutputTokenSeconds();
+            double decodeOnly = cost.seconds(10 * 250 * tau, 1, 0);
+            double overlapping = 10 * 250 * tau;
+            double p99 = decodeOnly + (tau - decodeOnly) * Queueing.poissonQuantile(overlapping, 0.99) / overlapping;
+            assertThat(p.latency().tpotP99Seconds()).isCloseTo(p99, withinPercentage(1e-4));
+            assertThat(p.latency().tpotP50Seconds()).isLessThan(p.latency().tpotP99Seconds());
+        }
+
+        @Test
+        void longPromptsArePrefilledInChunksOfTheStepBudget() {
+            Scenario longPrompt = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=20000");
+            StepCost c = new StepCost(longPrompt.model(), longPrompt.inference(), ReplicaShape.tensorParallel(1));
+            OperatingPoint lone = new ContinuousBatching(c, longPrompt.inference()).closedLoop(1);
+            // a lone user: its prompt goes through in two full chunks and the rest, each step carrying its own sequence
+            double twoChunks = 2 * c.seconds(1, 1, 8192) + c.seconds(1, 1, 20000 - 2 * 8192);
+            assertThat(lone.timeToFirstTokenSeconds()).isCloseTo(twoChunks, withinPercentage(2));
+        }
+
+        @Test
+        void memoryAdmitsNoMoreThanItsSlots() {
+            ContinuousBatching b = new ContinuousBatching(cost, s.inference());
+            double free = b.saturationRequestsPerSecond(Double.POSITIVE_INFINITY);
+            double fewSlots = b.saturationRequestsPerSecond(8);
+            assertThat(fewSlots).isLessThan(free);
+            OperatingPoint atEdge = b.at(fewSlots * 0.99, 8);
+            assertThat(atEdge.runningSequences()).isLessThan(8);
+            assertThat(atEdge.latency().ttftP99Seconds()).isGreaterThan(b.at(fewSlots * 0.99, Double.POSITIVE_INFINITY).latency().ttftP99Seconds());
+        }
+
+        @Test
+        void aStaticBatchCycleIsItsPrefillThenItsLongestAnswer() {
+            StaticBatching b = new StaticBatching(cost, s.inference());
+            OperatingPoint four = b.closedLoop(4);
+            double cycle = cost.seconds(0, 1, 4 * 1000) + 250 * 2 * 4 / 5.0 * cost.seconds(4, 1, 0);
+            assertThat(four.requestsPerSecond()).isCloseTo(4 / cycle, withinPercentage(1e-9));
+            assertThat(four.timePerOutputTokenSeconds()).isCloseTo(cost.seconds(4, 1, 0), withinPercentage(1e-9));
+            assertThat(four.timeToFirstTokenSeconds()).isCloseTo(cost.seconds(0, 1, 4000), withinPercentage(1e-9));
+            assertThat(b.saturationRequestsPerSecond(4)).isCloseTo(4 / cycle, withinPercentage(1e-9));
+        }
+
+        @Test
+        void aLightlyLoadedStaticReplicaServesOneAtATimeAndQueuesTheRest() {
+            StaticBatching b = new StaticBatching(cost, s.inference());
+            double cycleOne = cost.seconds(0, 1, 1000) + 250 * cost.seconds(1, 1, 0);
+            double lambda = 0.5 / cycleOne;
+            OperatingPoint p = b.at(lambda, Double.POSITIVE_INFINITY);
+            double wait = 0.5 * cycleOne / (2 * 0.5);
+            assertThat(p.timeToFirstTokenSeconds()).isCloseTo(wait + cost.seconds(0, 1, 1000), withinPercentage(1e-9));
+            assertThat(p.latency().ttftP99Seconds()).isCloseTo(cost.seconds(0, 1, 1000) + wait / 0.5 * Math.log(50), withinPercentage(1e-9));
+            assertThat(p.runningSequences()).isCloseTo(0.5, within(1e-9));
+            // at twice that rate batches form: each holds what arrived during the one before, and arrivals wait half a cycle
+            OperatingPoint busy = b.at(3 / cycleOne, Double.POSITIVE_INFINITY);
+            assertThat(busy.runningSequences()).isGreaterThan(1);
+            assertThat(b.at(3 / cycleOne, 1.5).stable()).isFalse();
+        }
+    }
+
+    @Nested
+    class Plans {
+        @Test
+        void replicasRoundUpButNeverWrap() {
+            assertThat(ServingPlan.replicasFor(10, 3)).isEqualTo(4);
+            assertThat(ServingPlan.replicasFor(9, 3)).isEqualTo(3);
+            assertThat(ServingPlan.replicasFor(0.1, 3)).isEqualTo(1);
+            assertThat(ServingPlan.replicasFor(1e30, 1e-3)).isEqualTo(Long.MAX_VALUE);
+        }
+
+        @Test
+        void theShapesConsideredFollowWhatIsPinned() {
+            ModelArchitecture dense = scenario("llama-3.1-8b").model();
+            ModelArchitecture moe = scenario("deepseek-v3").model();
+            ModelArchitecture mixtral = scenario("mixtral-8x7b").model();
+            assertThat(ServingPlan.shapes(dense, 4, 0)).containsExactly(ReplicaShape.tensorParallel(4));
+            assertThat(ServingPlan.shapes(dense, 0, 8)).hasSize(7).allMatch(sh -> sh.expertParallel() == 1);
+            assertThat(ServingPlan.shapes(moe, 0, 0)).hasSize(7 + 6 + 6 + 5 + 4)
+                    .contains(new ReplicaShape(1, 64), new ReplicaShape(8, 8)).doesNotContain(new ReplicaShape(16, 16));
+            assertThat(ServingPlan.shapes(moe, 0, 8)).containsExactly(new ReplicaShape(1, 8), new ReplicaShape(2, 8),
+                    new ReplicaShape(4, 8), new ReplicaShape(8, 8));
+            assertThat(ServingPlan.shapes(moe, 2, 1)).containsExactly(ReplicaShape.tensorParallel(2));
+            assertThat(ServingPlan.shapes(mixtral, 1, 0)).containsExactly(ReplicaShape.tensorParallel(1), new ReplicaShape(1, 2),
+                    new ReplicaShape(1, 4), new ReplicaShape(1, 8));
+        }
+
+        @Test
+        void optionsAreCheapestFirstAndTargetsBeforePrice() {
+            Estimate e = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=2e7"));
+            List<ShapeOption> options = e.serving().options();
+            for (int i = 1; i < options.size(); i++) {
+                ShapeOption a = options.get(i - 1);
+                ShapeOption b = options.get(i);
+                assertThat(!a.targetsMet() && b.targetsMet()).isFalse();
+                if (a.targetsMet() == b.targetsMet()) {
+                    assertThat(a.monthlyCostUsd()).isLessThanOrEqualTo(b.monthlyCostUsd());
+                }
+            }
+            ShapeOption chosen = e.serving().chosen();
+            assertThat(chosen.monthlyCostUsd()).isCloseTo(chosen.gpus() * 2.99 * 720, withinPercentage(1e-9));
+            assertThat(chosen.gpus()).isEqualTo(chosen.replicas() * chosen.shape().gpus());
+            assertThat(e.servingPlan().cost(chosen.shape(), e.serving().peakRequestsPerSecond())).isEqualTo(chosen.monthlyCostUsd());
+        }
+
+        @Test
+        void aPinnedPlanStillPricesTheFreeShapes() {
+            Estimate pinned = Estimator.estimate(scenario("llama-3.1-70b", "inference.tensorParallel=2", "inference.requestsPerDay=2e7"));
+            Estimate free = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=2e7"));
+            assertThat(pinned.serving().options()).extracting(ShapeOption::shape).containsExactly(ReplicaShape.tensorParallel(2));
+            assertThat(pinned.serving().unpinnedBest()).isEqualTo(free.serving().chosen());
+            ReplicaShape other = free.serving().chosen().shape();
+            assertThat(pinned.servingPlan().cost(other, pinned.serving().peakRequestsPerSecond()))
+                    .isEqualTo(free.serving().monthlyCostUsd());
+        }
+    }
+
+    @Nested
+    class Replicas {
+        @Test
+        void memoryHoldsSequencesAtTheirAverageContextWhenPaged() {
+            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000", "inference.outputTokens=250");
+            ModelArchitecture m = s.model();
+            double weights = m.totalParameters() * 2;
+            double perSequence = 131072 * 1125.0 / 0.96;
+            long expected = (long) Math.floor((80e9 * 0.9 - weights) / perSequence);
+            assertThat(ServingModel.sequencesByMemory(m, s.inference(), ReplicaShape.tensorParallel(1))).isEqualTo(expected);
+            Scenario unpaged = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000",
+                    "inference.outputTokens=250", "inference.pagedKvCache=false");
+            long unpagedExpected = (long) Math.floor((80e9 * 0.9 - weights) / (131072 * 1250.0 / 0.4));
+            assertThat(ServingModel.sequencesByMemory(m, unpaged.inference(), ReplicaShape.tensorParallel(1))).isEqualTo(unpagedExpected);
+        }
+
+        @Test
+        void expertParallelGroupsEachHoldTheirOwnSequences() {
+            Scenario s = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
+            ModelArchitecture m = s.model();
+            double routed = m.routedExpertParameters();
+            double weightsPerGpu = (m.totalParameters() - routed) + routed / 8;
+            double kvPerSequence = m.kvBytesPerSequence(1000 + 125, Precision.FP8) / 0.96; // MLA: one latent per token
+            long perGpu = (long) Math.floor((141e9 * 0.9 - weightsPerGpu) / kvPerSequence);
+            assertThat(ServingModel.sequencesByMemory(m, s.inference(), new ReplicaShape(1, 8))).isEqualTo(8 * perGpu);
+        }
+
+        @Test
+        void theMemoryBarAddsWeightsKvInUseAndTheEngineReserve() {
+            Estimate e = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=2e7"));
+            InferenceMemory m = e.inferenceMemory();
+            assertThat(m.perGpuBytes()).isCloseTo(m.weightsPerGpuBytes() + m.kvCachePerGpuBytes() + m.overheadPerGpuBytes(),
+                    withinPercentage(1e-9));
+            assertThat(m.overheadPerGpuBytes()).isCloseTo(80e9 * 0.1, withinPercentage(1e-9));
+            assertThat(m.kvCacheBytes()).isCloseTo(m.kvCachePerGpuBytes() * m.gpusPerReplica(), withinPercentage(1e-9));
+            double inUse = e.inferenceSpeed().atPeak().runningSequences() * m.kvCacheBytesPerSequence();
+            assertThat(m.kvCacheBytes()).isBetween(0.4 * inUse, 1.1 * inUse); // held at the average context, not the peak
+        }
+
+        @Test
+        void capacityStopsWhereATargetWouldBreak() {
+            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm");
+            ReplicaModel r = new ReplicaModel(s.model(), s.inference(), ReplicaShape.tensorParallel(1));
+            ReplicaModel.Capacity c = r.capacity();
+            assertThat(c.speedTargetMet() && c.firstTokenTargetMet()).isTrue();
+            OperatingPoint at = r.at(c.requestsPerSecond());
+            OperatingPoint past = r.at(c.requestsPerSecond() * 1.01);
+            assertThat(at.tokensPerSecondPerUser()).isGreaterThanOrEqualTo(20 * (1 - 1e-6));
+            assertThat(at.latency().ttftP99Seconds()).isLessThanOrEqualTo(2 * (1 + 1e-6));
+            assertThat(!past.stable() || past.tokensPerSecondPerUser() < 20 || past.latency().ttftP99Seconds() > 2).isTrue();
+        }
+    }
+}
