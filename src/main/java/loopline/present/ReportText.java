@@ -76,8 +76,17 @@ public final class ReportText {
         return new Section(title, side, rows);
     }
 
-    /** Number formats and the optimizer always (they define the run); other fields when the scenario moved them. */
+    /**
+     * Number formats and the optimizer always (they define the run); the adapters' rank and targets whenever adapters
+     * train, never otherwise (they change nothing then); other fields, the method included, when the scenario moved them.
+     */
     private static <T> boolean worthShowing(ScenarioField<T> f, Scenario s) {
+        if (f == ScenarioFields.LORA_RANK || f == ScenarioFields.LORA_TARGETS) {
+            return s.training().method().trainsAdapters();
+        }
+        if (f == ScenarioFields.TRAINING_METHOD) {
+            return f.get(s) != f.defaultFor(s);
+        }
         T fixedDefault = f.hasDerivedDefault() ? null : f.defaultFor(s);
         return f.kind() == ScenarioField.Kind.CHOICE || fixedDefault == null || !fixedDefault.equals(f.get(s));
     }
