@@ -18,6 +18,7 @@ import loopline.engine.ShapeOption;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingMethod;
 import loopline.engine.TrainingRun;
 import loopline.engine.Units;
 import loopline.present.Figure;
@@ -35,13 +36,19 @@ public final class ChartsFactory {
     }
 
     public static Charts of(Estimate e) {
-        return new Charts(trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingLatency(e),
+        return new Charts(TrainingMethodText.heading(e), trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingLatency(e),
                 trainingCost(e), servingCost(e), lifetime(e));
     }
 
     static BarData trainingMemory(Estimate e) {
         TrainingMemory m = e.trainingMemory();
-        List<Segment> parts = List.of(
+        TrainingMethod method = e.scenario().training().method();
+        List<Segment> parts = method.trainsAdapters() ? List.of(
+                new Segment(method.quantisedBase() ? "Frozen base (4-bit NF4)" : "Frozen base (16-bit)", m.frozenWeightsBytes(), "weights"),
+                new Segment("Adapters + gradients", m.weightsBytes() - m.frozenWeightsBytes() + m.gradientsBytes(), "gradients"),
+                new Segment(method.pagedOptimizer() ? "Optimizer states (paged: 0 held)" : "Optimizer states", m.optimizerStatesBytes(), "optimizer"),
+                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
+                new Segment("Overhead", m.overheadBytes(), "overhead")) : List.of(
                 new Segment("Weights", m.weightsBytes(), "weights"),
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
                 new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer"),
@@ -174,9 +181,10 @@ public final class ChartsFactory {
         double months = e.scenario().horizonMonths();
         double serving = e.serving().monthlyCostUsd() * months;
         List<BarData.Row> rows = List.of(
-                new BarData.Row("Training, once", List.of(new Segment("Training", training, "training-cost"))),
+                new BarData.Row(TrainingMethodText.costNoun(e.scenario().training().method()) + ", once",
+                        List.of(new Segment(TrainingMethodText.costNoun(e.scenario().training().method()), training, "training-cost"))),
                 new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
-        return new BarData("Training: a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
+        return new BarData(TrainingMethodText.costNoun(e.scenario().training().method()) + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
                 "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",

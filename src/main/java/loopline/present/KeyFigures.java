@@ -29,7 +29,9 @@ public final class KeyFigures {
         double horizon = e.scenario().horizonMonths();
         return List.of(
                 new KeyFigure("Training B/param", formatNumber(tm.bytesPerParameter()) + " B",
-                        "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
+                        e.scenario().training().method().trainsAdapters()
+                                ? "adapters: " + Format.formatPercent(tm.trainableParameters() / e.totalParameters())
+                                : "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Serving B/param", formatNumber(im.bytesPerParameter()) + " B",
                         "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Training GPUs", formatWhole(gpus),

@@ -25,9 +25,10 @@ public final class ReportText {
 
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
     public static String assumptions(Scenario s) {
-        return "Estimates, not measurements. Training memory: mixed-precision model states "
-                + "(ZeRO), activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
-                + "1 GB context + 5% fragmentation. Training time: 6·N_active·D + attention FLOPs at the stated MFU and goodput. "
+        return "Estimates, not measurements. Training memory: " + TrainingMethodText.statesInWords(s.training().method())
+                + ", activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
+                + "1 GB context + 5% fragmentation. Training time: " + TrainingMethodText.flopsInWords(s.training().method())
+                + " + attention FLOPs at the stated MFU and goodput. "
                 + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
                 + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; decode and prefill as rooflines "
                 + "against measured matmul rates and achieved bandwidth; replicas sized for peak traffic; a month is 30 days. "
