@@ -63,6 +63,14 @@ class TrainingMethodTextTest {
     }
 
     @Test
+    void aFineTuneOfADerivedModelOrWithHugeAdaptersIsWarnedAbout() {
+        assertThat(Warnings.of(estimate("llama-3.1-8b", "training.method=lora"))).noneMatch(w -> w.contains("checkpoint") || w.contains("rank"));
+        assertThat(Warnings.of(estimate("model.parameters=3e9", "training.method=full"))).anyMatch(w -> w.contains("checkpoint"));
+        assertThat(Warnings.of(estimate("llama-3.1-8b", "training.method=lora", "training.loraRank=1024")))
+                .anyMatch(w -> w.startsWith("Rank 1,024 adapters train 33.4% of the weights"));
+    }
+
+    @Test
     void theReportFootnoteCountsWhatTheMethodCounts() {
         assertThat(ReportText.assumptions(estimate("llama-3.1-8b", "training.method=qlora").scenario()))
                 .contains("frozen NF4 base (4.13 bits/weight)", "(4·N_active + 6·N_adapters)·D·epochs + 4-bit dequantisation");
