@@ -39,9 +39,10 @@ public final class TrainingMethodText {
             case PRETRAIN -> new ColumnHeading(title, "forward, backward, update; repeated over every batch");
             case FULL -> new ColumnHeading(title + ": full fine-tune", "every weight of the checkpoint trains again · "
                     + dataset(t));
-            case LORA, QLORA -> new ColumnHeading(title + ": " + name(t.method()), (t.method().quantisedBase() ? "frozen 4-bit NF4 base" : "frozen 16-bit base")
+            // short enough for the column at 1440 px; the dataset is on the tokens slider and in the days chart's "why?"
+            case LORA, QLORA -> new ColumnHeading(title + ": " + name(t.method()), (t.method().quantisedBase() ? "frozen 4-bit base" : "frozen 16-bit base")
                     + "; rank-" + formatNumber(t.loraRank()) + " adapters on " + targets(t.loraTargets()) + " train "
-                    + formatPercent(e.trainingMemory().trainableParameters() / e.totalParameters()) + " of the weights · " + dataset(t));
+                    + formatPercent(e.trainingMemory().trainableParameters() / e.totalParameters()) + " of weights");
         };
     }
 
@@ -53,8 +54,8 @@ public final class TrainingMethodText {
 
     static String targets(LoraTargets t) {
         return switch (t) {
-            case QUERY_VALUE -> "the query and value projections";
-            case ATTENTION -> "every attention projection";
+            case QUERY_VALUE -> "q and v";
+            case ATTENTION -> "q, k, v and o";
             case ALL_LINEAR -> "all linear layers";
         };
     }
