@@ -18,6 +18,7 @@ public final class CalibrationReport {
         row("LoRA: GPT-3 175B trainable-parameter reduction, r 4 on q, v (~10,000×)", gpt3.totalParameters() / gpt3.trainingMemory().trainableParameters(), 1e4);
         row("LoRA: GPT-3 175B model states with LoRA (350 GB)", gpt3.trainingMemory().modelStatesTotalBytes(), 350e9);
         row("LoRA: GPT-3 175B full fine-tune model states (1.2 TB; not asserted)", FineTuneCalibrationTest.gpt3("full").trainingMemory().modelStatesTotalBytes(), 1.2e12);
+        row("LoRA: GPT-3 175B training speed, LoRA ÷ full fine-tune (1.25)", FineTuneCalibrationTest.gpt3LoraSpeedup(), 1.25);
         row("PEFT: bloomz-7b1 LoRA peak on A100 80GB (32 GB)", FineTuneCalibrationTest.bloomz7b("lora").trainingMemory().perGpuBytes(), 32e9);
         row("PEFT: bloomz-7b1 full fine-tune (OOM on 80 GB)", FineTuneCalibrationTest.bloomz7b("full").trainingMemory().perGpuBytes(), 80e9);
         row("PEFT: Llama-2-7b adapters, r 8 on q, v (4,194,304)", estimate("llama-2-7b", "training.method=lora", "training.loraRank=8",

@@ -34,9 +34,15 @@ class FineTuneCalibrationTest {
                 "training.microBatchSize=4", "training.activationRecompute=full");
     }
 
-    /** LoRA §4.2's GPT-3 setting: r = 4 on the query and value projections. */
+    /** LoRA §4.2's GPT-3 setting: r = 4 on the query and value projections, GPT-3's 2,048-token context. */
     static Estimate gpt3(String method) {
-        return estimate("gpt-3-175b", "training.method=" + method, "training.loraRank=4", "training.loraTargets=query-value");
+        return estimate("gpt-3-175b", "training.method=" + method, "training.loraRank=4", "training.loraTargets=query-value",
+                "training.sequenceLength=2048");
+    }
+
+    /** LoRA §4.2: "a 25% speedup during training on GPT-3 175B compared to full fine-tuning". */
+    static double gpt3LoraSpeedup() {
+        return gpt3("lora").trainingRun().tokensPerSecond() / gpt3("full").trainingRun().tokensPerSecond();
     }
 
     /** PEFT's bloomz-7b1 example: fp32 weights (from_pretrained's default), batch 8 × 64 tokens, AdamW, r = 8, eager attention. */
@@ -85,6 +91,16 @@ class FineTuneCalibrationTest {
         assertThat(reduction).isCloseTo(10_000, withinPercentage(10));
         assertThat(e.trainingMemory().modelStatesTotalBytes()).isCloseTo(350e9, withinPercentage(5));
         assertThat(full.trainingMemory().modelStatesTotalBytes()).isGreaterThan(3 * e.trainingMemory().modelStatesTotalBytes());
+    }
+
+    /**
+     * LoRA §4.2: 25% faster than full fine-tuning on GPT-3 175B. LoopLine's 4·N instead of 6·N at the same MFU makes it
+     * ~48% faster: optimistic, since the frozen layers' backward does not run at the full matmul efficiency the MFU
+     * assumes. Tolerance ±25% on the speed ratio (1.25 published).
+     */
+    @Test
+    void loraTrainsGpt3AboutAQuarterFasterThanAFullFineTune() {
+        assertThat(gpt3LoraSpeedup()).isCloseTo(1.25, withinPercentage(25)).isGreaterThan(1);
     }
 
     /** PEFT's print_trainable_parameters for Llama-2-7b with r = 8 on q_proj and v_proj: "trainable params: 4,194,304". */
