@@ -43,17 +43,16 @@ public final class ChartsFactory {
     static BarData trainingMemory(Estimate e) {
         TrainingMemory m = e.trainingMemory();
         TrainingMethod method = e.scenario().training().method();
-        List<Segment> parts = method.trainsAdapters() ? List.of(
+        List<Segment> parts = new ArrayList<>(method.trainsAdapters() ? List.of(
                 new Segment(method.quantisedBase() ? "Frozen base (4-bit NF4)" : "Frozen base (16-bit)", m.frozenWeightsBytes(), "weights"),
                 new Segment("Adapters + gradients", m.weightsBytes() - m.frozenWeightsBytes() + m.gradientsBytes(), "gradients"),
-                new Segment(method.pagedOptimizer() ? "Optimizer states (paged: 0 held)" : "Optimizer states", m.optimizerStatesBytes(), "optimizer"),
-                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
-                new Segment("Overhead", m.overheadBytes(), "overhead")) : List.of(
+                new Segment(method.pagedOptimizer() ? "Optimizer states (paged: 0 held)" : "Optimizer states", m.optimizerStatesBytes(), "optimizer"))
+                : List.of(
                 new Segment("Weights", m.weightsBytes(), "weights"),
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
-                new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer"),
-                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
-                new Segment("Overhead", m.overheadBytes(), "overhead"));
+                new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer")));
+        parts.add(new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"));
+        parts.add(new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
                 ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Format.formatWhole(m.minGpusToFit())
                 : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Format.formatWhole(m.minGpusToFit()) + " GPUs"
@@ -180,11 +179,11 @@ public final class ChartsFactory {
         double training = e.trainingRun().costUsd();
         double months = e.scenario().horizonMonths();
         double serving = e.serving().monthlyCostUsd() * months;
+        String noun = TrainingMethodText.costNoun(e.scenario().training().method()); // "Training" or "Fine-tune"
         List<BarData.Row> rows = List.of(
-                new BarData.Row(TrainingMethodText.costNoun(e.scenario().training().method()) + ", once",
-                        List.of(new Segment(TrainingMethodText.costNoun(e.scenario().training().method()), training, "training-cost"))),
+                new BarData.Row(noun + ", once", List.of(new Segment(noun, training, "training-cost"))),
                 new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
-        return new BarData(TrainingMethodText.costNoun(e.scenario().training().method()) + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
+        return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
                 "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",

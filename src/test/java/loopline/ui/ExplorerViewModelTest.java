@@ -67,6 +67,16 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aScenarioThatLeavesTokensOutTrainsOnAFineTuningDatasetOnceItIsAFineTune() throws IOException {
+        Path file = dir.resolve("no-tokens.json");
+        Files.writeString(file, "{\"name\": \"x\", \"model\": \"llama-3.1-8b\"}");
+        assertThat(vm.open(file)).isTrue();
+        assertThat(settle().scenario().training().tokens()).isEqualTo(20 * vm.estimate().totalParameters());
+        vm.set(ScenarioFields.TRAINING_METHOD, TrainingMethod.QLORA);
+        assertThat(settle().scenario().training().tokens()).isEqualTo(1e8);
+    }
+
+    @Test
     void trainingPrecisionChangesTrainingOnly() {
         Estimate before = vm.estimate();
         vm.set(ScenarioFields.TRAINING_PRECISION, Precision.FP32);
