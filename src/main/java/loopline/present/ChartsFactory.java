@@ -248,7 +248,7 @@ public final class ChartsFactory {
                 breakEven <= end ? "training once, then serving every month" : "serving passes training after "
                         + Format.formatMonths(breakEven),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
-                List.of(new Series("Training (one-time)", "training-cost", months, trainingLine),
+                List.of(new Series(TrainingMethodText.costNoun(e.scenario().training().method()) + " (one-time)", "training-cost", months, trainingLine),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine),
                         new Series("Total", "total-cost", months, total)),
                 markers, Side.BOTH, Figure.BREAK_EVEN, null);

@@ -50,7 +50,7 @@ public final class KeyFigures {
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())
                                 + " in flight",
                         Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet()),
-                new KeyFigure("Training cost", formatUsd(e.trainingRun().costUsd()), "one-time", Side.TRAINING,
+                new KeyFigure(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", formatUsd(e.trainingRun().costUsd()), "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false),
                 new KeyFigure("Serving / month", sc.servable() ? formatUsd(sc.monthlyCostUsd()) : "—",
                         sc.servable() ? formatUsd(sc.costPerRequestUsd()) + " per request" : "no bill: does not fit",

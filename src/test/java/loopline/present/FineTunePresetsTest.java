@@ -25,6 +25,8 @@ class FineTunePresetsTest {
         assertThat(e.serving().servable()).isTrue();
         assertThat(Warnings.of(e)).isEmpty();
         assertThat(ChartsFactory.of(e).trainingHeading().title()).endsWith(name);
+        assertThat(KeyFigures.of(e)).extracting(KeyFigure::label).contains("Fine-tune cost").doesNotContain("Training cost");
+        assertThat(ChartsFactory.of(e).lifetime().series().get(0).name()).isEqualTo("Fine-tune (one-time)");
         assertThat(ReportText.inputs(e.scenario()).get(1).rows()).extracting(ReportText.Row::label)
                 .contains("Method", "LoRA rank", "LoRA targets");
         // a fine-tune is a one-time cost next to serving's monthly bill: paid back within the first month
