@@ -8,6 +8,11 @@ package loopline.engine;
  * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
  * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
  * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ *
+ * <p>A LoRA or QLoRA fine-tune keeps the base frozen ({@link #frozenWeightsBytes}: 16-bit, or NF4 per
+ * {@link Nf4Quantisation}) and gives only the adapters gradients and optimizer states; QLoRA's paged optimizer
+ * states ({@link #pagedOptimizerBytes}) live in unified memory and are not counted against the GPU.
+ * Per-parameter figures are per parameter of the model, adapters' states spread over all of them.
  */
 public record TrainingMemory(
         double weightsBytes,
