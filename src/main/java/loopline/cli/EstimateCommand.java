@@ -48,6 +48,11 @@ public final class EstimateCommand {
         tmem.put("gpuCapacityBytes", tm.capacityBytes());
         tmem.put("modelStatesTotalBytes", tm.modelStatesTotalBytes());
         tmem.put("bytesPerParameter", tm.bytesPerParameter());
+        tmem.put("frozenWeightsBytes", tm.frozenWeightsBytes());
+        tmem.put("pagedOptimizerBytes", tm.pagedOptimizerBytes());
+        training.put("method", e.scenario().training().method().id());
+        training.put("trainableParameters", tm.trainableParameters());
+        training.put("tokensTrained", run.tokensTrained());
         training.put("fitsOnGpu", tm.fitsOnGpu());
         training.put("minGpusToFit", tm.minGpusToFit());
         training.put("gpuCount", e.scenario().training().gpuCount());

@@ -2,14 +2,17 @@ package loopline.cli;
 
 import java.util.Locale;
 import loopline.engine.Estimate;
+import loopline.present.ColumnHeading;
 import loopline.present.Explanation;
 import loopline.present.Explanations;
 import loopline.present.Figure;
+import loopline.present.TrainingMethodText;
 import loopline.present.Warnings;
 
 /** The estimate as a person reads it in a terminal: every key figure with the formula behind it. */
 final class TextSummary {
     private static final Figure[] TRAINING = {Figure.TRAINING_BYTES_PER_PARAMETER, Figure.TRAINING_MODEL_STATES_TOTAL,
+            Figure.TRAINING_TRAINABLE_PARAMETERS,
             Figure.TRAINING_MEMORY_PER_GPU, Figure.TRAINING_MIN_GPUS, Figure.TRAINING_FLOPS, Figure.TRAINING_TOKENS_PER_SECOND,
             Figure.TRAINING_DAYS, Figure.TRAINING_COST};
     private static final Figure[] INFERENCE = {Figure.INFERENCE_BYTES_PER_PARAMETER, Figure.INFERENCE_KV_PER_TOKEN,
@@ -28,7 +31,8 @@ final class TextSummary {
             b.append(e.scenario().description()).append('\n');
         }
         b.append("Model: ").append(e.scenario().model().name()).append('\n');
-        section(b, "TRAINING — a loop (forward, backward, update)", TRAINING, e);
+        ColumnHeading training = TrainingMethodText.heading(e);
+        section(b, training.title().toUpperCase(Locale.ROOT) + " (" + training.subtitle() + ")", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
         if (!Warnings.of(e).isEmpty()) {

@@ -106,16 +106,12 @@ final class ReplicaModel {
             return new Capacity(0, false, false);
         }
         if (setup.batchSize() > 0) {
-            // A batch at or above what memory holds would be sized at the very edge of an open queue; stay under it.
-            OperatingPoint p = closedLoop(setup.batchSize());
-            double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
-            return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p));
+            return closedLoopCapacity(setup.batchSize());
         }
         OperatingPoint idle = at(SLOWEST_RATE);
         if (!meetsSpeed(idle) || !meetsFirstToken(idle)) {
             // No load meets the targets: serve one request at a time, as fast as the replica can.
-            OperatingPoint one = closedLoop(1);
-            return new Capacity(one.requestsPerSecond(), meetsSpeed(one), meetsFirstToken(one));
+            return closedLoopCapacity(1);
         }
         double lo = SLOWEST_RATE;
         double hi = batching.saturationRequestsPerSecond(slots);
@@ -129,6 +125,16 @@ final class ReplicaModel {
             }
         }
         return new Capacity(lo, true, true);
+    }
+
+    /**
+     * The rate of {@code concurrency} users in a closed loop, kept just under what an open queue with this
+     * replica's slots sustains: arrivals at exactly that rate would queue without end.
+     */
+    private Capacity closedLoopCapacity(double concurrency) {
+        OperatingPoint p = closedLoop(concurrency);
+        double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
+        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p));
     }
 
     private boolean meetsSpeed(OperatingPoint p) {

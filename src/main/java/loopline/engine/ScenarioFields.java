@@ -31,9 +31,21 @@ public final class ScenarioFields {
             "Number format of the matmuls; bf16/fp16/fp8 keep an fp32 master copy of the weights");
     public static final ScenarioField<Optimizer> OPTIMIZER = choice("training.optimizer", "Optimizer", Optimizer.class,
             List.of(Optimizer.values()), Optimizer::id, Optimizer.ADAMW, null, null, "Optimizer, which sets the state kept per parameter");
+    public static final ScenarioField<TrainingMethod> TRAINING_METHOD = choice("training.method", "Method", TrainingMethod.class,
+            List.of(TrainingMethod.values()), TrainingMethod::id, TrainingMethod.PRETRAIN, null, null,
+            "pretrain: from scratch; full: every weight of a checkpoint trains again; lora: frozen 16-bit base + adapters; "
+                    + "qlora: frozen 4-bit NF4 base + adapters, paged optimizer");
+    public static final ScenarioField<Double> LORA_RANK = whole("training.loraRank", "LoRA rank", 1, 4096, 16, "",
+            "Rank r of each adapter: r·(d_in + d_out) trained parameters per adapted matrix");
+    public static final ScenarioField<LoraTargets> LORA_TARGETS = choice("training.loraTargets", "LoRA targets", LoraTargets.class,
+            List.of(LoraTargets.values()), LoraTargets::id, LoraTargets.ALL_LINEAR, null, null,
+            "Linear layers that get adapters: query-value (LoRA paper), attention (q, k, v, o), all-linear (QLoRA; + MLP and experts)");
     public static final ScenarioField<Double> TRAINING_TOKENS = derivedNumber("training.tokens", "Training tokens", 1e6, 1e16,
-            s -> TrainingSetup.CHINCHILLA_TOKENS_PER_PARAMETER * s.model().totalParameters(),
-            "20 × parameters (Chinchilla-optimal)", "tokens", "Tokens the run trains on");
+            s -> s.training().method() == TrainingMethod.PRETRAIN
+                    ? TrainingSetup.CHINCHILLA_TOKENS_PER_PARAMETER * s.model().totalParameters() : TrainingSetup.FINE_TUNE_DEFAULT_TOKENS,
+            "20 × parameters (Chinchilla-optimal); 100M for a fine-tune", "tokens", "Tokens in the dataset (one epoch)");
+    public static final ScenarioField<Double> EPOCHS = number("training.epochs", "Epochs", 0.01, 1000, 1, "",
+            "Passes over the dataset: the run trains on tokens × epochs");
     public static final ScenarioField<Double> SEQUENCE_LENGTH = whole("training.sequenceLength", "Sequence length", 16, 1_048_576, 4096,
             "tokens", "Tokens per training sequence");
     public static final ScenarioField<Double> MICRO_BATCH = whole("training.microBatchSize", "Micro-batch", 1, 4096, 1, "sequences",

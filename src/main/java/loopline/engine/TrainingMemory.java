@@ -8,6 +8,11 @@ package loopline.engine;
  * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
  * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
  * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ *
+ * <p>A LoRA or QLoRA fine-tune keeps the base frozen ({@link #frozenWeightsBytes}: 16-bit, or NF4 per
+ * {@link Nf4Quantisation}) and gives only the adapters gradients and optimizer states; QLoRA's paged optimizer
+ * states ({@link #pagedOptimizerBytes}) live in unified memory and are not counted against the GPU.
+ * Per-parameter figures are per parameter of the model, adapters' states spread over all of them.
  */
 public record TrainingMemory(
         double weightsBytes,
@@ -25,10 +30,18 @@ public record TrainingMemory(
         double optimizerBytesPerParameter,
         double activationBytesPerToken,
         boolean fitsOnGpu,
-        int minGpusToFit) {
+        int minGpusToFit,
+        double trainableParameters,
+        double frozenWeightsBytes,
+        double pagedOptimizerBytes) {
 
     public static final String MODEL_STATES_FORMULA =
             "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3";
+    public static final String ADAPTER_STATES_FORMULA =
+            "per GPU = frozen base ÷ (t·p) [÷ N_d at ZeRO 3] + N_adapters ÷ (t·p) × (weights B + gradients B + optimizer B), sharded as in pre-training";
+    public static final String FROZEN_BASE_FORMULA = "N × 2 B: 16-bit, no gradient, no fp32 master copy, no optimizer state";
+    public static final String PAGED_OPTIMIZER_FORMULA =
+            "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
             "b · s · Σ_layers(bytes stored per token) ÷ t   (none: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
     public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
@@ -41,22 +54,40 @@ public record TrainingMemory(
     /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
     static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
 
+    /**
+     * LoRA and QLoRA keep the activations of the frozen base: the gradient must flow back through every layer to
+     * reach the adapters below it, and each adapter needs its layer's input. (A frozen linear layer alone would not
+     * need its input, so this is an upper bound; the adapters' own r-wide intermediates, 2·r bytes per adapted
+     * matrix per token, are under 1% of a layer's activations at r ≤ 64 and are left out.)
+     */
     public static TrainingMemory of(ModelArchitecture model, TrainingSetup setup) {
         double n = model.totalParameters();
         double t = setup.tensorParallel();
         double modelSplit = t * setup.pipelineParallel();
         double dp = setup.dataParallel();
         int stage = setup.zeroStage();
+        TrainingMethod method = setup.method();
 
         boolean fp32 = setup.precision() == Precision.FP32;
         double weightB = fp32 ? 4 : 2; // fp8 training keeps bf16 weights; fp8 copies are transient
         double gradientB = weightB;
         double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
 
-        double perRank = n / modelSplit;
-        double weights = perRank * weightB / (stage >= 3 ? dp : 1);
-        double gradients = perRank * gradientB / (stage >= 2 ? dp : 1);
-        double optimizer = perRank * optimizerB / (stage >= 1 ? dp : 1);
+        double trainable = trainableParameters(model, setup);
+        double frozen = frozenBaseBytes(model, method, weightB);
+        double trainedPerRank = trainable / modelSplit;
+        double frozenPerRank = frozen / modelSplit;
+        double weightsPerRank = frozenPerRank + trainedPerRank * weightB;
+        double gradientsPerRank = trainedPerRank * gradientB;
+        double optimizerPerRank = trainedPerRank * optimizerB;
+        double onGpuOptimizerPerRank = method.pagedOptimizer() ? 0 : optimizerPerRank;
+
+        double weightShards = stage >= 3 ? dp : 1;
+        double weights = weightsPerRank / weightShards;
+        double frozenWeights = frozenPerRank / weightShards;
+        double gradients = gradientsPerRank / (stage >= 2 ? dp : 1);
+        double optimizer = onGpuOptimizerPerRank / (stage >= 1 ? dp : 1);
+        double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
 
         double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
         double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute()) * activationScale;
@@ -70,24 +101,47 @@ public record TrainingMemory(
         double capacity = setup.gpu().memoryBytes();
 
         // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + 1.05·(unsharded + sharded ÷ N_d).
-        double sharded = perRank * ((stage >= 3 ? weightB : 0) + (stage >= 2 ? gradientB : 0) + (stage >= 1 ? optimizerB : 0));
-        double unsharded = perRank * ((stage >= 3 ? 0 : weightB) + (stage >= 2 ? 0 : gradientB) + (stage >= 1 ? 0 : optimizerB))
+        double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
+        double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
                 + activations + logits;
-        double room = capacity - CONTEXT_BYTES - (1 + FRAGMENTATION) * unsharded;
-        int minGpus;
-        if (room <= 0) {
-            minGpus = 0;
-        } else if (sharded == 0) {
-            minGpus = (int) modelSplit;
-        } else {
-            double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
-            minGpus = (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
-        }
+        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + FRAGMENTATION) * unsharded, sharded, modelSplit);
 
-        double statesPerParam = weightB + gradientB + optimizerB;
+        // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
+        double trainedShare = trainable / n;
+        double weightPerParam = frozen / n + trainedShare * weightB;
+        double gradientPerParam = trainedShare * gradientB;
+        double optimizerPerParam = trainedShare * optimizerB;
+        double statesPerParam = weightPerParam + gradientPerParam + optimizerPerParam;
         return new TrainingMemory(weights, gradients, optimizer, activations, logits, overhead, perGpu, capacity,
-                n * statesPerParam, statesPerParam, weightB, gradientB, optimizerB, perToken,
-                perGpu <= capacity, minGpus);
+                n * statesPerParam, statesPerParam, weightPerParam, gradientPerParam, optimizerPerParam, perToken,
+                perGpu <= capacity, minGpus, trainable, frozenWeights, paged);
+    }
+
+    /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */
+    private static int fewestGpus(double room, double sharded, double modelSplit) {
+        if (room <= 0) {
+            return 0;
+        }
+        if (sharded == 0) {
+            return (int) modelSplit;
+        }
+        double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
+        return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+    }
+
+    /** Parameters that get gradients and optimizer states: every weight, or only the adapters. */
+    public static double trainableParameters(ModelArchitecture model, TrainingSetup setup) {
+        return setup.method().trainsAdapters()
+                ? LoraAdapters.parameters(model, setup.loraRank(), setup.loraTargets()) : model.totalParameters();
+    }
+
+    /** Bytes of the frozen base: none when every weight trains, 16-bit for LoRA (4-byte in fp32 runs), NF4 for QLoRA. */
+    static double frozenBaseBytes(ModelArchitecture model, TrainingMethod method, double weightBytes) {
+        return switch (method) {
+            case PRETRAIN, FULL -> 0;
+            case LORA -> model.totalParameters() * weightBytes;
+            case QLORA -> Nf4Quantisation.baseBytes(model);
+        };
     }
 
     /**

@@ -18,6 +18,7 @@ import loopline.engine.ShapeOption;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingMethod;
 import loopline.engine.TrainingRun;
 import loopline.engine.Units;
 import loopline.present.Figure;
@@ -35,18 +36,23 @@ public final class ChartsFactory {
     }
 
     public static Charts of(Estimate e) {
-        return new Charts(trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingLatency(e),
+        return new Charts(TrainingMethodText.heading(e), trainingMemory(e), inferenceMemory(e), trainingThroughput(e), servingLatency(e),
                 trainingCost(e), servingCost(e), lifetime(e));
     }
 
     static BarData trainingMemory(Estimate e) {
         TrainingMemory m = e.trainingMemory();
-        List<Segment> parts = List.of(
+        TrainingMethod method = e.scenario().training().method();
+        List<Segment> parts = new ArrayList<>(method.trainsAdapters() ? List.of(
+                new Segment(method.quantisedBase() ? "Frozen base (4-bit NF4)" : "Frozen base (16-bit)", m.frozenWeightsBytes(), "weights"),
+                new Segment("Adapters + gradients", m.weightsBytes() - m.frozenWeightsBytes() + m.gradientsBytes(), "gradients"),
+                new Segment(method.pagedOptimizer() ? "Optimizer states (paged: 0 held)" : "Optimizer states", m.optimizerStatesBytes(), "optimizer"))
+                : List.of(
                 new Segment("Weights", m.weightsBytes(), "weights"),
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
-                new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer"),
-                new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"),
-                new Segment("Overhead", m.overheadBytes(), "overhead"));
+                new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer")));
+        parts.add(new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"));
+        parts.add(new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
                 ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Format.formatWhole(m.minGpusToFit())
                 : m.minGpusToFit() > 0 ? "Does not fit: needs at least " + Format.formatWhole(m.minGpusToFit()) + " GPUs"
@@ -173,10 +179,11 @@ public final class ChartsFactory {
         double training = e.trainingRun().costUsd();
         double months = e.scenario().horizonMonths();
         double serving = e.serving().monthlyCostUsd() * months;
+        String noun = TrainingMethodText.costNoun(e.scenario().training().method()); // "Training" or "Fine-tune"
         List<BarData.Row> rows = List.of(
-                new BarData.Row("Training, once", List.of(new Segment("Training", training, "training-cost"))),
+                new BarData.Row(noun + ", once", List.of(new Segment(noun, training, "training-cost"))),
                 new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
-        return new BarData("Training: a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
+        return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
                 "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",
@@ -245,7 +252,7 @@ public final class ChartsFactory {
                 breakEven <= end ? "training once, then serving every month" : "serving passes training after "
                         + Format.formatMonths(breakEven),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
-                List.of(new Series("Training (one-time)", "training-cost", months, trainingLine),
+                List.of(new Series(TrainingMethodText.costNoun(e.scenario().training().method()) + " (one-time)", "training-cost", months, trainingLine),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine),
                         new Series("Total", "total-cost", months, total)),
                 markers, Side.BOTH, Figure.BREAK_EVEN, null);

@@ -49,8 +49,11 @@ public final class Explanations {
         String n = formatParameters(e.totalParameters());
         return switch (figure) {
             case TRAINING_BYTES_PER_PARAMETER -> new Explanation("Training bytes per parameter (model states)",
-                    "weights + gradients + optimizer (incl. fp32 master copy)",
-                    List.of(in("precision", t.precision().id()), in("optimizer", t.optimizer().id()),
+                    t.method().trainsAdapters()
+                            ? "frozen base + adapters' share of the parameters × (weights + gradients + optimizer incl. fp32 master copy)"
+                            : "weights + gradients + optimizer (incl. fp32 master copy)",
+                    List.of(in("method", t.method().id()), in("precision", t.precision().id()), in("optimizer", t.optimizer().id()),
+                            in("trained share", formatPercent(tm.trainableParameters() / e.totalParameters())),
                             in("weights", formatNumber(tm.weightBytesPerParameter()) + " B"),
                             in("gradients", formatNumber(tm.gradientBytesPerParameter()) + " B"),
                             in("optimizer states", formatNumber(tm.optimizerBytesPerParameter()) + " B")),
@@ -60,10 +63,12 @@ public final class Explanations {
             case TRAINING_MODEL_STATES_TOTAL -> new Explanation("Model states across the cluster",
                     "N × bytes per parameter", List.of(in("N", n), in("bytes per parameter", formatNumber(tm.bytesPerParameter()))),
                     formatBytes(tm.modelStatesTotalBytes()), "Before activations; sharded over GPUs by ZeRO / TP / PP.");
+            case TRAINING_TRAINABLE_PARAMETERS -> TrainingMethodText.trainableParameters(e);
             case TRAINING_MEMORY_PER_GPU -> new Explanation("Training memory per GPU",
-                    TrainingMemory.MODEL_STATES_FORMULA + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
+                    TrainingMethodText.statesFormula(t.method()) + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
                             + "\n  + logits: " + TrainingMemory.LOGITS_FORMULA + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA,
-                    List.of(in("N", n), in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
+                    concat(TrainingMethodText.memoryInputs(e), in("N", n),
+                            in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
                             in("ZeRO stage", Integer.toString(t.zeroStage())),
                             in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
@@ -80,21 +85,28 @@ public final class Explanations {
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
                     tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
-            case TRAINING_FLOPS -> new Explanation("Training compute", TrainingRun.FLOPS_FORMULA,
-                    List.of(in("D", formatCount(t.tokens()) + " tokens"), in("N_active", formatParameters(e.activeParameters())),
+            case TRAINING_FLOPS -> new Explanation("Training compute",
+                    t.method().trainsAdapters() ? TrainingRun.ADAPTER_FLOPS_FORMULA : TrainingRun.FLOPS_FORMULA,
+                    List.of(in("D × epochs", TrainingMethodText.dataset(t)), in("N_active", formatParameters(e.activeParameters())),
+                            in("N_adapters", t.method().trainsAdapters() ? formatParameters(tm.trainableParameters()) : "none: every weight trains"),
                             in("s", formatCount(t.sequenceLength())), in("FLOPs per token", formatFlops(run.flopsPerToken()))),
-                    formatFlops(run.flops()), "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
-            case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA,
+                    formatFlops(run.flops()), t.method().trainsAdapters()
+                            ? "The frozen base computes no weight gradients: 4·N instead of Kaplan et al.'s 6·N, plus the adapters and attention."
+                            : "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
+            case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA
+                            + (t.method().quantisedBase() ? "\n  dequantisation: " + TrainingRun.DEQUANTISATION_FORMULA : ""),
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id())),
-                    formatCount(run.tokensPerSecond()) + " tokens/s", null);
+                    formatCount(run.tokensPerSecond()) + " tokens/s", t.method().quantisedBase()
+                            ? formatPercent(run.dequantisationShare()) + " of the time goes to dequantising the 4-bit base (an estimate: "
+                                    + "memory-bound kernels, not overlapped with the matmuls)." : null);
             case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
-                    List.of(in("D", formatCount(t.tokens()) + " tokens"), in("tokens/s", formatCount(run.tokensPerSecond())),
+                    List.of(in("D × epochs", TrainingMethodText.dataset(t)), in("tokens/s", formatCount(run.tokensPerSecond())),
                             in("goodput", formatPercent(t.goodput()))),
                     formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
-            case TRAINING_COST -> new Explanation("Training cost (one-time)", TrainingRun.COST_FORMULA,
+            case TRAINING_COST -> new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
@@ -180,6 +192,12 @@ public final class Explanations {
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
                     formatNumber(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
         };
+    }
+
+    private static List<Explanation.Input> concat(List<Explanation.Input> first, Explanation.Input... rest) {
+        List<Explanation.Input> all = new java.util.ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all;
     }
 
     private static List<Explanation.Input> shapeInputs(ServingCost sc, InferenceSetup i) {

@@ -29,7 +29,9 @@ public final class KeyFigures {
         double horizon = e.scenario().horizonMonths();
         return List.of(
                 new KeyFigure("Training B/param", formatNumber(tm.bytesPerParameter()) + " B",
-                        "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
+                        e.scenario().training().method().trainsAdapters()
+                                ? "adapters: " + Format.formatPercent(tm.trainableParameters() / e.totalParameters())
+                                : "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Serving B/param", formatNumber(im.bytesPerParameter()) + " B",
                         "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false),
                 new KeyFigure("Training GPUs", formatWhole(gpus),
@@ -48,7 +50,7 @@ public final class KeyFigures {
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())
                                 + " in flight",
                         Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet()),
-                new KeyFigure("Training cost", formatUsd(e.trainingRun().costUsd()), "one-time", Side.TRAINING,
+                new KeyFigure(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", formatUsd(e.trainingRun().costUsd()), "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false),
                 new KeyFigure("Serving / month", sc.servable() ? formatUsd(sc.monthlyCostUsd()) : "—",
                         sc.servable() ? formatUsd(sc.costPerRequestUsd()) + " per request" : "no bill: does not fit",

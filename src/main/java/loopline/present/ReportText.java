@@ -25,9 +25,10 @@ public final class ReportText {
 
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
     public static String assumptions(Scenario s) {
-        return "Estimates, not measurements. Training memory: mixed-precision model states "
-                + "(ZeRO), activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
-                + "1 GB context + 5% fragmentation. Training time: 6·N_active·D + attention FLOPs at the stated MFU and goodput. "
+        return "Estimates, not measurements. Training memory: " + TrainingMethodText.statesInWords(s.training().method())
+                + ", activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
+                + "1 GB context + 5% fragmentation. Training time: " + TrainingMethodText.flopsInWords(s.training().method())
+                + " + attention FLOPs at the stated MFU and goodput. "
                 + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
                 + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; "
                 + (s.inference().continuousBatching()
@@ -81,8 +82,17 @@ public final class ReportText {
         return new Section(title, side, rows);
     }
 
-    /** Number formats and the optimizer always (they define the run); other fields when the scenario moved them. */
+    /**
+     * Number formats and the optimizer always (they define the run); the adapters' rank and targets whenever adapters
+     * train, never otherwise (they change nothing then); other fields, the method included, when the scenario moved them.
+     */
     private static <T> boolean worthShowing(ScenarioField<T> f, Scenario s) {
+        if (f == ScenarioFields.LORA_RANK || f == ScenarioFields.LORA_TARGETS) {
+            return s.training().method().trainsAdapters();
+        }
+        if (f == ScenarioFields.TRAINING_METHOD) {
+            return f.get(s) != f.defaultFor(s);
+        }
         T fixedDefault = f.hasDerivedDefault() ? null : f.defaultFor(s);
         return f.kind() == ScenarioField.Kind.CHOICE || fixedDefault == null || !fixedDefault.equals(f.get(s));
     }

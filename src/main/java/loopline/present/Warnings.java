@@ -12,11 +12,14 @@ import loopline.engine.Precision;
 import loopline.engine.Scenario;
 import loopline.engine.ShapeOption;
 import loopline.engine.TrainingMemory;
+import loopline.engine.TrainingMethod;
 import loopline.engine.TrainingSetup;
 import loopline.engine.Units;
 
 /** The sentences an estimate owes its reader when something does not work as set up. */
 public final class Warnings {
+    /** Adapters worth a word once they train this share of the weights: LoRA then saves little over a full fine-tune. */
+    static final double LARGE_ADAPTER_SHARE = 0.1;
     /** A pinned replica shape is worth a word once the free choice would cost at most two thirds of it. */
     static final double PINNED_WARNING_RATIO = 0.67;
 
@@ -37,6 +40,14 @@ public final class Warnings {
                             Format.formatBytes(tm.perGpuBytes()), Format.formatNumber(tm.capacityBytes() / Units.GB), t.gpu().name(), tm.minGpusToFit())
                     : String.format(Locale.ROOT, "Training cannot fit on %s at any GPU count with ZeRO stage %d, TP %d, PP %d: raise the ZeRO stage, parallelism or recompute.",
                             t.gpu().name(), t.zeroStage(), t.tensorParallel(), t.pipelineParallel()));
+        }
+        if (t.method() != TrainingMethod.PRETRAIN && s.model().derived()) {
+            w.add("A fine-tune starts from a checkpoint, and a derived model has none: pick a catalog model to fine-tune.");
+        }
+        double adapterShare = tm.trainableParameters() / e.totalParameters();
+        if (t.method().trainsAdapters() && adapterShare > LARGE_ADAPTER_SHARE) {
+            w.add(String.format(Locale.ROOT, "Rank %s adapters train %s of the weights: at this rank LoRA saves little over a full fine-tune.",
+                    Format.formatNumber(t.loraRank()), Format.formatPercent(adapterShare)));
         }
         Gpu tg = t.gpu();
         if (t.precision() == Precision.FP8 && tg.fp8FlopsPerSecond() <= 0) {

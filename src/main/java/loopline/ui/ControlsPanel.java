@@ -92,7 +92,9 @@ final class ControlsPanel extends VBox {
         fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, true, Format::formatCount, roundTo(1));
 
         section("Training workload");
-        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e9, 1e14, true, Format::formatCount, v -> v);
+        covered.add(ScenarioFields.TRAINING_METHOD);
+        choice(new ChoiceRow<>("training-method", "Method", ScenarioFields.TRAINING_METHOD, vm));
+        fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e6, 1e14, true, Format::formatCount, v -> v);
         fieldSlider("gpu-count", ScenarioFields.TRAINING_GPU_COUNT, 1, 100_000, true, Format::formatWhole, this::wholeParallelGroups);
         fieldSlider("mfu", ScenarioFields.MFU, 0.1, 0.7, false, Format::formatPercent, roundTo(0.01));
 

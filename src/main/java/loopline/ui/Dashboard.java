@@ -32,6 +32,8 @@ public final class Dashboard extends VBox {
     final LineChartView lifetime;
     final List<FigureCard> cards = new ArrayList<>();
     private final TilePane cardPane = new TilePane(8, 8);
+    private final Label trainingTitle = new Label();
+    private final Label trainingSubtitle = new Label();
     private final BiConsumer<Figure, Node> explain;
 
     /** @param explain what "why?" does; null hides the buttons (the PNG report) */
@@ -52,8 +54,9 @@ public final class Dashboard extends VBox {
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         grid.getColumnConstraints().addAll(half, half);
-        grid.addRow(0, columnHeader("Training — a loop", "forward, backward, update; repeated over every batch", "training"),
-                columnHeader("Inference — a straight line", "one forward pass per token, per request", "inference"));
+        trainingTitle.setId("training-column-title");
+        grid.addRow(0, columnHeader(trainingTitle, trainingSubtitle, "training"), // texts follow the method: see show
+                columnHeader(new Label("Inference — a straight line"), new Label("one forward pass per token, per request"), "inference"));
         grid.addRow(1, trainingMemory, inferenceMemory);
         grid.addRow(2, trainingThroughput, servingThroughput);
         grid.addRow(3, trainingCost, servingCost);
@@ -78,10 +81,8 @@ public final class Dashboard extends VBox {
         getStyleClass().add("dashboard");
     }
 
-    private static VBox columnHeader(String title, String subtitle, String side) {
-        Label t = new Label(title);
+    private static VBox columnHeader(Label t, Label s, String side) {
         t.getStyleClass().add("column-title");
-        Label s = new Label(subtitle);
         s.getStyleClass().add("column-subtitle");
         VBox box = new VBox(0, t, s);
         box.getStyleClass().addAll("column-header", side);
@@ -89,6 +90,8 @@ public final class Dashboard extends VBox {
     }
 
     public void show(Charts charts, List<KeyFigure> figures) {
+        trainingTitle.setText(charts.trainingHeading().title());
+        trainingSubtitle.setText(charts.trainingHeading().subtitle());
         trainingMemory.update(charts.trainingMemory());
         inferenceMemory.update(charts.inferenceMemory());
         trainingThroughput.update(charts.trainingThroughput());

@@ -59,6 +59,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aFineTuneSaysWhatItTrainsInJsonAndInWords() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json", "--set", "training.method=lora", "--set", "training.epochs=2",
+                "--set", "training.tokens=1e8")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.at("/training/method").asText()).isEqualTo("lora");
+        assertThat(j.at("/training/tokensTrained").asDouble()).isEqualTo(2e8);
+        assertThat(j.at("/training/trainableParameters").asDouble()).isPositive().isLessThan(0.01 * j.at("/model/parameters").asDouble());
+        assertThat(j.at("/training/memory/frozenWeightsBytes").asDouble()).isPositive();
+        assertThat(j.at("/training/memory/pagedOptimizerBytes").asDouble()).isZero();
+        out.reset();
+        assertThat(run("estimate", "--scenario", preset(), "--set", "training.method=qlora")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("TRAINING — A LOOP: QLORA FINE-TUNE", "Trainable parameters (adapters)",
+                "Fine-tune cost (one-time)");
+    }
+
+    @Test
     void humanOutputExplainsTheFigures() {
         assertThat(run("estimate", "--scenario", preset())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("16 B/param", "TRAINING", "INFERENCE", "Break-even");

@@ -42,7 +42,11 @@ class EngineProperties {
                 Arbitraries.doubles().between(0, 10).map(e -> "inference.requestsPerDay=" + Math.pow(10, e)),
                 Arbitraries.of("none", "selective", "full").map(r -> "training.activationRecompute=" + r),
                 Arbitraries.integers().between(0, 3).map(z -> "training.zeroStage=" + z),
-                Arbitraries.of(true, false).map(b -> "inference.speculativeDecoding.enabled=" + b));
+                Arbitraries.of(true, false).map(b -> "inference.speculativeDecoding.enabled=" + b),
+                Arbitraries.of("pretrain", "full", "lora", "qlora").map(m -> "training.method=" + m),
+                Arbitraries.integers().between(1, 4096).map(r -> "training.loraRank=" + r),
+                Arbitraries.of("query-value", "attention", "all-linear").map(t -> "training.loraTargets=" + t),
+                Arbitraries.doubles().between(0.01, 1000).map(x -> "training.epochs=" + x));
         return Combinators.combine(settings).as(v -> {
             String[] sets = v.toArray(new String[0]);
             return scenario(sets[0], java.util.Arrays.copyOfRange(sets, 1, sets.length));

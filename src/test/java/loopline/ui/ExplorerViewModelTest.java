@@ -11,6 +11,7 @@ import loopline.Fixtures;
 import loopline.engine.Estimate;
 import loopline.engine.Precision;
 import loopline.engine.ScenarioFields;
+import loopline.engine.TrainingMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,31 @@ class ExplorerViewModelTest {
         assertThat(after.inferenceMemory().weightsPerGpuBytes()).isEqualTo(before.inferenceMemory().weightsPerGpuBytes());
         assertThat(after.inferenceMemory().sequencesByMemory()).isEqualTo(before.inferenceMemory().sequencesByMemory());
         assertThat(vm.chartsProperty().get().servingCost().markers().get(0).value()).isEqualTo(40_000_000);
+    }
+
+    @Test
+    void aLoraFineTuneRenamesTheTrainingColumnAndFeedsItsCostToTheLifetimeChart() {
+        Estimate before = vm.estimate();
+        assertThat(vm.chartsProperty().get().trainingHeading().title()).isEqualTo("Training — a loop");
+        vm.set(ScenarioFields.TRAINING_METHOD, TrainingMethod.LORA);
+        Estimate after = settle();
+        assertThat(vm.chartsProperty().get().trainingHeading().title()).isEqualTo("Training — a loop: LoRA fine-tune");
+        assertThat(vm.chartsProperty().get().trainingHeading().subtitle()).contains("frozen 16-bit base", "rank-16", "all linear layers");
+        assertThat(after.trainingMemory().perGpuBytes()).isLessThan(before.trainingMemory().perGpuBytes());
+        assertThat(after.trainingRun().costUsd()).isLessThan(before.trainingRun().costUsd());
+        assertThat(after.inferenceMemory()).isEqualTo(before.inferenceMemory());
+        // the fine-tune is the one-time cost the lifetime chart starts from, as training was
+        assertThat(vm.chartsProperty().get().lifetime().series().get(0).y()[0]).isEqualTo(after.trainingRun().costUsd());
+    }
+
+    @Test
+    void aScenarioThatLeavesTokensOutTrainsOnAFineTuningDatasetOnceItIsAFineTune() throws IOException {
+        Path file = dir.resolve("no-tokens.json");
+        Files.writeString(file, "{\"name\": \"x\", \"model\": \"llama-3.1-8b\"}");
+        assertThat(vm.open(file)).isTrue();
+        assertThat(settle().scenario().training().tokens()).isEqualTo(20 * vm.estimate().totalParameters());
+        vm.set(ScenarioFields.TRAINING_METHOD, TrainingMethod.QLORA);
+        assertThat(settle().scenario().training().tokens()).isEqualTo(1e8);
     }
 
     @Test

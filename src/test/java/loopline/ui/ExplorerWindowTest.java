@@ -115,6 +115,17 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theMethodButtonsRetitleTheTrainingColumn(FxRobot robot) {
+        Label title = robot.lookup("#training-column-title").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("Training — a loop");
+        robot.clickOn("#training-method-qlora");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().method().id()).isEqualTo("qlora");
+        assertThat(title.getText()).isEqualTo("Training — a loop: QLoRA fine-tune");
+        assertThat(card("Training B/param")).isEqualTo(figure("Training B/param").value());
+    }
+
+    @Test
     void choosingAnotherTrainingGpuSlowsTrainingAndRedrawsTheThroughputChart(FxRobot robot) {
         List<Double> daysBefore = ys(view.dashboard().trainingThroughput.plotted());
         robot.clickOn("#training-gpu");
