@@ -84,13 +84,12 @@ public final class ContinuousBatching implements Batching {
         double decoding = lambda * outputTokens * tpot;
         double decodeOnly = step(decoding, 0) / tokensPerStep;
 
-        double chunk = Math.min(promptTokens, PREFILL_CHUNK_TOKENS);
         double fullChunks = Math.floor((promptTokens - 1e-9) / PREFILL_CHUNK_TOKENS);
         double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
         double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
 
         // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1).
-        double service = promptTokens / PREFILL_CHUNK_TOKENS * step(decoding, Math.max(chunk, PREFILL_CHUNK_TOKENS));
+        double service = promptTokens / PREFILL_CHUNK_TOKENS * step(decoding, PREFILL_CHUNK_TOKENS);
         double rho = lambda * service;
         if (rho >= 1) {
             return OperatingPoint.unstable(lambda);

@@ -51,19 +51,24 @@ final class Queueing {
         return b / (1 - rho + rho * b);
     }
 
-    /** Quantile {@code q} of a Poisson count with mean {@code mean}: exact for small means, normal beyond. */
+    /**
+     * Quantile {@code q} (the median or the 99th percentile, the two LoopLine reports) of a Poisson count
+     * with mean {@code mean}: exact for small means, the normal approximation beyond 50.
+     */
     static double poissonQuantile(double mean, double q) {
+        if (q != 0.5 && q != 0.99) {
+            throw new IllegalArgumentException("only the median and the 99th percentile are reported, not " + q);
+        }
         if (mean <= 0) {
             return 0;
         }
         if (mean > 50) {
-            double z = q >= 0.99 ? Z99 : q <= 0.5 ? 0 : Z99 * (q - 0.5) / 0.49;
-            return mean + z * Math.sqrt(mean);
+            return mean + (q == 0.5 ? 0 : Z99) * Math.sqrt(mean);
         }
         double p = Math.exp(-mean);
         double cumulative = p;
         int k = 0;
-        while (cumulative < q && k < 1000) {
+        while (cumulative < q) {
             k++;
             p *= mean / k;
             cumulative += p;

@@ -14,11 +14,13 @@ public final class ServingPlan {
     /** Attention stays tensor-parallel within a node when experts are spread (DEP): t ≤ 8. */
     static final int MAX_ATTENTION_TP_WITH_EP = 8;
 
-    /** Cheapest first; shapes that meet the targets before those that do not; then fewer GPUs per replica. */
+    /**
+     * Shapes that meet the targets first, then the cheapest. The sort is stable and the options are built in
+     * order of GPUs per replica, so at equal cost the smaller replica comes first.
+     */
     private static final Comparator<ShapeOption> CHEAPEST = Comparator
             .comparing((ShapeOption o) -> !o.targetsMet())
-            .thenComparingDouble(ShapeOption::monthlyCostUsd)
-            .thenComparingInt(o -> o.shape().gpus());
+            .thenComparingDouble(ShapeOption::monthlyCostUsd);
 
     /** Fewest GPUs per replica first, so that dearer shapes can be passed over once a cheaper one is known. */
     private final List<ReplicaModel> replicas;

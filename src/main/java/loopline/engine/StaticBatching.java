@@ -50,14 +50,15 @@ final class StaticBatching implements Batching {
                     busyAtOne);
         }
         // Always busy: each batch holds the requests that arrived during the previous one, b = λ·T(b).
+        double largest = Math.min(slots, MAX_BATCH);
         double lo = 1;
-        double hi = 2;
+        double hi = Math.min(2, largest);
         while (lambda * cycleSeconds(hi) > hi) {
-            lo = hi;
-            hi *= 2;
-            if (hi > Math.min(slots, MAX_BATCH)) {
-                return OperatingPoint.unstable(lambda);
+            if (hi >= largest) {
+                return OperatingPoint.unstable(lambda); // even the largest batch memory holds falls behind
             }
+            lo = hi;
+            hi = Math.min(2 * hi, largest);
         }
         for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
             double mid = 0.5 * (lo + hi);
@@ -66,9 +67,6 @@ final class StaticBatching implements Batching {
             } else {
                 hi = mid;
             }
-        }
-        if (hi > slots) {
-            return OperatingPoint.unstable(lambda);
         }
         double cycle = cycleSeconds(hi);
         return point(lambda, hi, cycle / 2, cycle * 0.5, cycle * 0.99, 1);

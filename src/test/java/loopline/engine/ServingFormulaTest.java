@@ -53,6 +53,9 @@ class ServingFormulaTest {
             assertThat(Queueing.poissonQuantile(100, 0.99)).isCloseTo(123.26, within(1e-9));
             assertThat(Queueing.poissonQuantile(100, 0.5)).isCloseTo(100, within(1e-9));
             assertThat(Queueing.poissonQuantile(0, 0.99)).isZero();
+            assertThat(Queueing.poissonQuantile(50, 0.99)).isEqualTo(67); // still exact at 50
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Queueing.poissonQuantile(3, 0.9))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -147,6 +150,42 @@ class ServingFormulaTest {
         }
 
         @Test
+        void moeMatmulsComputeTheActiveExpertsAndTheBusiestGpuSetsThePace() {
+            ModelArchitecture m = deepseek.model();
+            double routed = m.routedExpertParameters();
+            double routedActive = routed * 8 / 256;
+            double nonExpertFlops = 2 * (m.activeParameters() - routedActive);
+            double perRoute = 2 * routed / (58 * 256);
+            double f = 1979e12 * 0.7 * 0.7; // no measured H200 rate: 70% of the fp8 peak, then the compute efficiency
+            double fa = 989.5e12 * 0.8 * 0.7; // attention in 16-bit: 80% of the bf16 peak
+            double attention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(1000) / 1000 * 8192;
+            StepCost tp8 = new StepCost(m, deepseek.inference(), ReplicaShape.tensorParallel(8));
+            assertThat(tp8.seconds(0, 1, 8192) - tp8.communicationSeconds(8192) - tp8.floorSeconds())
+                    .isCloseTo((nonExpertFlops + perRoute * 8 * 58) * 8192 / 8 / f + attention / 8 / fa, withinPercentage(1e-6));
+            StepCost ep8 = new StepCost(m, deepseek.inference(), new ReplicaShape(1, 8));
+            double routesPerLayer = 8192.0 * 8;
+            double busiest = routesPerLayer / 8 + Math.sqrt(2 * Math.log(8) * routesPerLayer / 8);
+            assertThat(ep8.seconds(0, 1, 8192) - ep8.communicationSeconds(8192) - ep8.floorSeconds())
+                    .isCloseTo((nonExpertFlops * 8192 / 8 + perRoute * busiest * 58) / f + attention / 8 / fa, withinPercentage(1e-6));
+        }
+
+        @Test
+        void moeDecodeIntensityCountsTheActiveExperts() {
+            ModelArchitecture m = deepseek.model();
+            StepCost tp8 = new StepCost(m, deepseek.inference(), ReplicaShape.tensorParallel(8));
+            double flops = 64 * (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125));
+            assertThat(tp8.decodeFlopsPerByte(64)).isCloseTo(flops / 8 / tp8.bytesPerGpu(64, 64), withinPercentage(1e-6));
+            double kvPerGpu = 64 * m.kvBytesPerSequence(1125, Precision.FP8); // MLA's latent is not split by TP
+            double readSeconds = tp8.bytesPerGpu(64, 64) / (4.8e12 * 0.7);
+            assertThat(tp8.bytesPerGpu(64, 64) - tp8.bytesPerGpu(0, 64)).isCloseTo(kvPerGpu, withinPercentage(1e-6));
+            double computeSeconds = 64 * (2 * m.activeParameters()) / 8 / (1979e12 * 0.7 * 0.7)
+                    + 64 * m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125) / 8 / (989.5e12 * 0.8 * 0.7);
+            assertThat(tp8.decodeMemoryBound(64)).isEqualTo(readSeconds >= computeSeconds);
+            assertThat(tp8.decodeMemoryBound(1)).isTrue();
+            assertThat(tp8.decodeMemoryBound(16384)).isFalse();
+        }
+
+        @Test
         void mlaDecodesWithAbsorbedUpProjections() {
             ModelArchitecture m = deepseek.model();
             assertThat(m.decodeAttentionFlopsPerPosition()).isEqualTo(2 * 128 * (2 * 512 + 64));
@@ -223,6 +262,63 @@ class ServingFormulaTest {
         }
 
         @Test
+        void aFullMemoryAddsAnErlangWaitBeforeThePrefill() {
+            ContinuousBatching b = new ContinuousBatching(cost, s.inference());
+            double lambda = 0.8 * b.saturationRequestsPerSecond(24);
+            OperatingPoint open = b.at(lambda, Double.POSITIVE_INFINITY);
+            OperatingPoint full = b.at(lambda, 24);
+            double residence = open.timeToFirstTokenSeconds() + 250 * open.timePerOutputTokenSeconds();
+            double holding = lambda * residence;
+            double pWait = Queueing.erlangC(24, holding);
+            double tail = residence / (24 - holding);
+            assertThat(pWait).isPositive();
+            assertThat(full.runningSequences()).isCloseTo(holding, withinPercentage(1e-9));
+            assertThat(full.timeToFirstTokenSeconds()).isCloseTo(open.timeToFirstTokenSeconds() + pWait * tail, withinPercentage(1e-9));
+            assertThat(full.latency().ttftP99Seconds()).isCloseTo(open.latency().ttftP99Seconds()
+                    + Queueing.waitQuantile(pWait, tail, 0.99), withinPercentage(1e-9));
+            assertThat(full.latency().ttftP50Seconds()).isCloseTo(open.latency().ttftP50Seconds()
+                    + Queueing.waitQuantile(pWait, tail, 0.5), withinPercentage(1e-9));
+            assertThat(full.outputTokensPerSecond()).isCloseTo(lambda * 250, withinPercentage(1e-9));
+        }
+
+        @Test
+        void speculativeDecodingKeepsSeveralTokensPerStep() {
+            Scenario spec = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000",
+                    "inference.outputTokens=250", "inference.speculativeDecoding.enabled=true");
+            StepCost c = new StepCost(spec.model(), spec.inference(), ReplicaShape.tensorParallel(1));
+            RequestWork work = RequestWork.of(spec.inference());
+            OperatingPoint p = new ContinuousBatching(c, spec.inference()).at(5, Double.POSITIVE_INFINITY);
+            double step = p.timePerOutputTokenSeconds() * work.tokensPerStep();
+            double decoding = 5 * 250 * p.timePerOutputTokenSeconds();
+            assertThat(work.stepSeconds(c, decoding, 5 * 1000 * step)).isCloseTo(step, withinPercentage(1e-4));
+            double decodeOnly = work.stepSeconds(c, decoding, 0) / work.tokensPerStep();
+            double tpot = p.timePerOutputTokenSeconds();
+            double median = decodeOnly + (tpot - decodeOnly) * Queueing.poissonQuantile(decoding, 0.5) / decoding;
+            assertThat(p.latency().tpotP50Seconds()).isCloseTo(median, withinPercentage(1e-4));
+        }
+
+        @Test
+        void aBusyStaticReplicaBatchesWhatArrivedDuringThePreviousBatch() {
+            StaticBatching b = new StaticBatching(cost, s.inference());
+            double cycleOne = cost.seconds(0, 1, 1000) + 250 * cost.seconds(1, 1, 0);
+            double lambda = 3 / cycleOne;
+            OperatingPoint busy = b.at(lambda, Double.POSITIVE_INFINITY);
+            double batch = busy.runningSequences();
+            double cycle = cost.seconds(0, 1, batch * 1000) + 250 * 2 * batch / (batch + 1) * cost.seconds(batch, 1, 0);
+            assertThat(lambda * cycle).isCloseTo(batch, withinPercentage(1e-4));
+            double prefill = cost.seconds(0, 1, batch * 1000);
+            assertThat(busy.timeToFirstTokenSeconds()).isCloseTo(cycle / 2 + prefill, withinPercentage(1e-4));
+            assertThat(busy.latency().ttftP99Seconds()).isCloseTo(0.99 * cycle + prefill, withinPercentage(1e-4));
+            assertThat(busy.latency().ttftP50Seconds()).isCloseTo(0.5 * cycle + prefill, withinPercentage(1e-4));
+            assertThat(busy.timePerOutputTokenSeconds()).isCloseTo(cost.seconds(batch, 1, 0), withinPercentage(1e-4));
+            assertThat(busy.concurrentRequests()).isCloseTo(lambda * (busy.timeToFirstTokenSeconds() + 250 * busy.timePerOutputTokenSeconds()),
+                    withinPercentage(1e-9));
+            assertThat(busy.prefillUtilisation()).isEqualTo(1);
+            assertThat(b.at(lambda, Math.floor(batch)).stable()).isFalse();
+            assertThat(b.at(lambda, Math.ceil(batch)).stable()).isTrue();
+        }
+
+        @Test
         void aStaticBatchCycleIsItsPrefillThenItsLongestAnswer() {
             StaticBatching b = new StaticBatching(cost, s.inference());
             OperatingPoint four = b.closedLoop(4);
@@ -295,6 +391,50 @@ class ServingFormulaTest {
         }
 
         @Test
+        void aShapeThatMeetsTheTargetsBeatsACheaperOneThatDoesNot() {
+            Estimate e = Estimator.estimate(scenario("llama-3.1-70b", "inference.targetTokensPerSecondPerUser=60",
+                    "inference.requestsPerDay=1000"));
+            ShapeOption chosen = e.serving().chosen();
+            assertThat(chosen.targetsMet()).isTrue();
+            assertThat(e.serving().options()).anyMatch(o -> !o.targetsMet() && o.monthlyCostUsd() < chosen.monthlyCostUsd());
+        }
+
+        @Test
+        void shapesThatCannotWinAreLeftOutButNeverTheCheapest() {
+            Scenario sc = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8", "inference.requestsPerDay=1e5");
+            Estimate e = Estimator.estimate(sc);
+            double peak = e.serving().peakRequestsPerSecond();
+            double cheapest = Double.POSITIVE_INFINITY;
+            for (ReplicaShape shape : ServingPlan.shapes(sc.model(), 0, 0)) {
+                if (ServingModel.sequencesByMemory(sc.model(), sc.inference(), shape) >= 1) {
+                    cheapest = Math.min(cheapest, e.servingPlan().cost(shape, peak));
+                }
+            }
+            assertThat(e.serving().monthlyCostUsd()).isEqualTo(cheapest);
+            // one 8-GPU replica carries this traffic: every 16-GPU or larger shape was passed over
+            assertThat(e.serving().chosen().replicas()).isEqualTo(1);
+            assertThat(e.serving().options()).allMatch(o -> o.shape().gpus() <= 8);
+        }
+
+        @Test
+        void aShapeThatDoesNotFitHasNoReplicasAndMissesItsTargets() {
+            Estimate e = Estimator.estimate(scenario("llama-3.1-405b", "inference.gpu=l4", "inference.tensorParallel=1"));
+            ShapeOption only = e.serving().options().get(0);
+            assertThat(only.capacityRequestsPerSecond()).isZero();
+            assertThat(only.replicas()).isZero();
+            assertThat(only.targetsMet()).isFalse();
+        }
+
+        @Test
+        void aTargetMissedByTheFirstTokenAloneStillCountsAsMissed() {
+            Estimate e = Estimator.estimate(scenario("llama-3.1-70b", "inference.promptTokens=100000",
+                    "inference.targetTimeToFirstTokenSeconds=0.5", "inference.tensorParallel=8"));
+            assertThat(e.inferenceSpeed().speedTargetMet()).isTrue();
+            assertThat(e.inferenceSpeed().firstTokenTargetMet()).isFalse();
+            assertThat(e.serving().chosen().targetsMet()).isFalse();
+        }
+
+        @Test
         void aPinnedPlanStillPricesTheFreeShapes() {
             Estimate pinned = Estimator.estimate(scenario("llama-3.1-70b", "inference.tensorParallel=2", "inference.requestsPerDay=2e7"));
             Estimate free = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=2e7"));
@@ -343,6 +483,30 @@ class ServingFormulaTest {
             assertThat(m.kvCacheBytes()).isCloseTo(m.kvCachePerGpuBytes() * m.gpusPerReplica(), withinPercentage(1e-9));
             double inUse = e.inferenceSpeed().atPeak().runningSequences() * m.kvCacheBytesPerSequence();
             assertThat(m.kvCacheBytes()).isBetween(0.4 * inUse, 1.1 * inUse); // held at the average context, not the peak
+        }
+
+        @Test
+        void weightsSplitOverTensorParallelismAndExpertsOverExpertParallelism() {
+            Scenario dense = scenario("llama-3.1-70b");
+            ModelArchitecture d = dense.model();
+            assertThat(new ReplicaModel(d, dense.inference(), ReplicaShape.tensorParallel(4)).weightsPerGpuBytes())
+                    .isCloseTo(d.totalParameters() * 2 / 4, withinPercentage(1e-9));
+            Scenario moe = scenario("deepseek-v3", "inference.precision=fp8");
+            ModelArchitecture m = moe.model();
+            double routed = m.routedExpertParameters();
+            assertThat(new ReplicaModel(m, moe.inference(), new ReplicaShape(2, 8)).weightsPerGpuBytes())
+                    .isCloseTo((m.totalParameters() - routed) / 2 + routed / 8, withinPercentage(1e-9));
+        }
+
+        @Test
+        void aBatchBeyondWhatMemoryHoldsIsSizedJustUnderSaturation() {
+            Scenario sc = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=60000");
+            ReplicaModel r = new ReplicaModel(sc.model(), sc.inference(), ReplicaShape.tensorParallel(1));
+            double saturation = r.saturationRequestsPerSecond();
+            assertThat(r.capacity().requestsPerSecond()).isCloseTo(saturation * 0.999, withinPercentage(1e-9));
+            Scenario small = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.batchSize=4");
+            ReplicaModel four = new ReplicaModel(small.model(), small.inference(), ReplicaShape.tensorParallel(1));
+            assertThat(four.capacity().requestsPerSecond()).isCloseTo(four.closedLoop(4).requestsPerSecond(), withinPercentage(1e-9));
         }
 
         @Test
