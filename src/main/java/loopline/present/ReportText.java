@@ -59,7 +59,8 @@ public final class ReportText {
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
                 + " · " + Format.formatWhole(m.vocabSize())));
         if (m.slidingWindow() != null) {
-            rows.add(new Row("Sliding window", formatCount(m.slidingWindow().tokens()) + " tokens in "
+            rows.add(new Row(m.slidingWindow().chunked() ? "Chunked attention" : "Sliding window",
+                    formatCount(m.slidingWindow().tokens()) + " tokens in "
                     + formatPercent(m.slidingWindow().layerShare()) + " of layers"));
         }
         return new Section("Model", Side.BOTH, rows);
