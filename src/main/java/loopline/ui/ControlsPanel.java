@@ -1,8 +1,5 @@
 package loopline.ui;
 
-import static loopline.present.Format.formatNumber;
-import static loopline.present.Format.formatParameters;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +21,7 @@ import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.present.Format;
+import loopline.present.ModelSummary;
 
 /**
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
@@ -182,14 +180,7 @@ final class ControlsPanel extends VBox {
             choices.forEach(ChoiceRow::refresh);
             ModelArchitecture m = s.model();
             modelPicker.setValue(vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null));
-            modelNote.setText(m.derived()
-                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Format.formatWhole(m.hiddenSize())
-                        + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")"
-                    : m.id().equals("custom") ? "Custom architecture from the scenario file"
-                    : formatNumber(m.layers()) + " layers · hidden " + Format.formatWhole(m.hiddenSize()) + " · "
-                        + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
-                        + (m.moe() != null ? " · MoE " + formatNumber(m.moe().activeExperts()) + " of " + formatNumber(m.moe().experts()) : "")
-                        + (m.mla() != null ? " · MLA" : ""));
+            modelNote.setText(ModelSummary.of(m));
             trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
             servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));
             sameGpu.setSelected(vm.servingGpuSameAsTraining());
