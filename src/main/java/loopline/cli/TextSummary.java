@@ -1,11 +1,11 @@
 package loopline.cli;
 
+import java.util.List;
 import java.util.Locale;
 import loopline.engine.Estimate;
 import loopline.present.Explanation;
 import loopline.present.Explanations;
 import loopline.present.Figure;
-import loopline.present.Warnings;
 
 /** The estimate as a person reads it in a terminal: every key figure with the formula behind it. */
 final class TextSummary {
@@ -21,7 +21,7 @@ final class TextSummary {
     private TextSummary() {
     }
 
-    static String of(Estimate e) {
+    static String of(Estimate e, List<String> warnings) {
         StringBuilder b = new StringBuilder();
         b.append(e.scenario().name()).append('\n');
         if (!e.scenario().description().isEmpty()) {
@@ -31,9 +31,9 @@ final class TextSummary {
         section(b, "TRAINING — a loop (forward, backward, update)", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
-        if (!Warnings.of(e).isEmpty()) {
+        if (!warnings.isEmpty()) {
             b.append("\nWARNINGS\n");
-            Warnings.of(e).forEach(w -> b.append("  ! ").append(w).append('\n'));
+            warnings.forEach(w -> b.append("  ! ").append(w).append('\n'));
         }
         return b.toString();
     }
