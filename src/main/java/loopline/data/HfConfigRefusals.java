@@ -32,6 +32,10 @@ final class HfConfigRefusals {
 
     /** Throws, naming the field and the reason, if LoopLine cannot model this config faithfully. */
     static void check(HfConfig c) {
+        if (c.modelType().isEmpty() && !c.has("architectures")) {
+            throw new InvalidDataException(c.where() + ": model_type: missing; not a Hugging Face config.json"
+                    + (c.has("model") ? " (it looks like a LoopLine scenario: open it with Open…)" : ""));
+        }
         String name = c.architecture() + " (model_type \"" + c.modelType() + "\")";
         for (Sign s : SIGNS) {
             if (c.has(s.field()) && !isZero(c.get(s.field()))) {

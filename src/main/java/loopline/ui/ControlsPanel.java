@@ -69,6 +69,7 @@ final class ControlsPanel extends VBox {
         slider(new SliderRow.Spec("model-size", "Model size", "Total parameters. Moving it off a catalog model switches "
                 + "to a derived Llama-shaped dense model of exactly that size.", 1e8, 2e12, true,
                 Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
+        modelNote.setId("model-note");
         modelNote.getStyleClass().add("control-note");
         modelNote.setWrapText(true);
         getChildren().add(modelNote);
