@@ -1,8 +1,10 @@
 package loopline.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A Hugging Face {@code config.json} as the importer reads it: the language model's own fields (a multimodal
@@ -13,11 +15,21 @@ final class HfConfig {
     private final JsonNode top;
     private final JsonNode text;
     private final String where;
+    private final Map<String, Long> defaults;
 
-    private HfConfig(JsonNode top, String where) {
+    private HfConfig(JsonNode top, String where, Map<String, Long> defaults) {
         this.top = top;
         this.text = top.path("text_config").isObject() ? top.get("text_config") : top;
         this.where = where;
+        this.defaults = defaults;
+    }
+
+    /**
+     * This config with the values its family's Hugging Face config class fills in for fields the file leaves
+     * out: a nested text_config keeps only what differs from them (Gemma 3 27B's has no vocab_size).
+     */
+    HfConfig withDefaults(Map<String, Long> familyDefaults) {
+        return new HfConfig(top, where, familyDefaults);
     }
 
     /** Reads {@code path}: a config.json, or a folder holding one (a downloaded model's folder). */
@@ -30,11 +42,7 @@ final class HfConfig {
         if (!node.isObject()) {
             throw new InvalidDataException(file + ": a Hugging Face config.json is a JSON object");
         }
-        return new HfConfig(node, file.toString());
-    }
-
-    static HfConfig of(JsonNode top, String where) {
-        return new HfConfig(top, where);
+        return new HfConfig(node, file.toString(), Map.of());
     }
 
     String where() {
@@ -59,11 +67,13 @@ final class HfConfig {
     }
 
     boolean has(String field) {
-        return text.hasNonNull(field) || top.hasNonNull(field);
+        return text.hasNonNull(field) || top.hasNonNull(field) || defaults.containsKey(field);
     }
 
     JsonNode get(String field) {
-        return text.hasNonNull(field) ? text.get(field) : top.get(field);
+        return text.hasNonNull(field) ? text.get(field)
+                : top.hasNonNull(field) ? top.get(field)
+                : defaults.containsKey(field) ? LongNode.valueOf(defaults.get(field)) : null;
     }
 
     /** A whole, positive number the mapping cannot do without. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -14,13 +15,21 @@ import java.util.TreeSet;
 final class HfModelMapping {
     /** The model types mapped, after a multimodal config's "_text" is dropped. */
     static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
-            "gemma", "gemma2", "gemma3", "phi3", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4");
+            "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4");
+    /** Defaults of the families' config classes (transformers) that published files rely on by leaving the field out. */
+    private static final Map<String, Map<String, Long>> DEFAULTS = Map.of(
+            "gemma", Map.of("vocab_size", 256_000L, "max_position_embeddings", 8192L),
+            "gemma2", Map.of("vocab_size", 256_000L, "max_position_embeddings", 8192L),
+            "gemma3", Map.of("vocab_size", 262_208L, "max_position_embeddings", 131_072L, "sliding_window_pattern", 6L));
     /** Llama 4 without no_rope_layers: every 4th layer is global, the others chunked (Hugging Face's default). */
     private static final long LLAMA4_GLOBAL_EVERY = 4;
-    /** Gemma 3 without sliding_window_pattern: 5 local layers to 1 global. */
-    private static final long GEMMA3_DEFAULT_PATTERN = 6;
 
     private HfModelMapping() {
+    }
+
+    /** The values the family's config class gives fields a file leaves out (none for most families). */
+    static Map<String, Long> defaults(String modelType) {
+        return DEFAULTS.getOrDefault(modelType, Map.of());
     }
 
     static ObjectNode entry(HfConfig c, String name, String source) {
@@ -173,7 +182,7 @@ final class HfModelMapping {
         return switch (type) {
             case "llama4" -> c.has("no_rope_layers") ? sumOf(c.get("no_rope_layers")) : layers - layers / LLAMA4_GLOBAL_EVERY;
             case "gemma2" -> layers - layers / 2;
-            case "gemma3" -> layers - layers / c.whole("sliding_window_pattern", GEMMA3_DEFAULT_PATTERN);
+            case "gemma3" -> layers - layers / c.whole("sliding_window_pattern");
             case "qwen2", "qwen2_moe", "qwen3", "qwen3_moe" -> c.bool("use_sliding_window", false)
                     ? Math.max(0, layers - c.count("max_window_layers", 0)) : 0;
             default -> layers;

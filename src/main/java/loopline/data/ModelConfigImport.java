@@ -21,7 +21,8 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
      * unknown family or a missing field is refused with one line naming it.
      */
     public static ModelConfigImport read(Path path) {
-        HfConfig c = HfConfig.read(path);
+        HfConfig read = HfConfig.read(path);
+        HfConfig c = read.withDefaults(HfModelMapping.defaults(read.modelType()));
         HfConfigRefusals.check(c);
         String name = c.declaredName().isEmpty() ? nameFromPath(path) : c.declaredName();
         ObjectNode entry = HfModelMapping.entry(c, name, "imported from " + path.toAbsolutePath().normalize()

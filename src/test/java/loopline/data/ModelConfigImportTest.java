@@ -68,13 +68,14 @@ class ModelConfigImportTest {
 
     @Test
     void anImportedModelHasTheCatalogEntrysShape() {
-        for (String id : new String[] {"qwen3-235b-a22b", "llama-4-maverick", "gpt-oss-120b", "kimi-k2", "deepseek-r1"}) {
+        for (String id : new String[] {"qwen3-235b-a22b", "llama-4-maverick", "gpt-oss-120b", "kimi-k2", "deepseek-r1", "gemma-3-27b"}) {
             ModelArchitecture catalog = Fixtures.CATALOGS.models().get(id);
             ModelArchitecture imported = ModelConfigImport.read(config(switch (id) {
                 case "qwen3-235b-a22b" -> "Qwen--Qwen3-235B-A22B";
                 case "llama-4-maverick" -> "meta-llama--Llama-4-Maverick-17B-128E-Instruct";
                 case "gpt-oss-120b" -> "openai--gpt-oss-120b";
                 case "kimi-k2" -> "moonshotai--Kimi-K2-Instruct";
+                case "gemma-3-27b" -> "google--gemma-3-27b-it"; // a sparse text_config: the family's defaults fill it in
                 default -> "deepseek-ai--DeepSeek-R1";
             })).architecture();
             assertThat(imported.totalParameters()).as(id).isEqualTo(catalog.totalParameters());
@@ -83,6 +84,7 @@ class ModelConfigImportTest {
             assertThat(imported.slidingWindow()).as(id).isEqualTo(catalog.slidingWindow());
             assertThat(imported.mla()).as(id).isEqualTo(catalog.mla());
             assertThat(imported.maxContext()).as(id).isEqualTo(catalog.maxContext());
+            assertThat(imported.tiedEmbeddings()).as(id).isEqualTo(catalog.tiedEmbeddings());
         }
     }
 
