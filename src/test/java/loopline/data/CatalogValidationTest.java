@@ -17,13 +17,17 @@ class CatalogValidationTest {
     @Test
     void theShippedCatalogsHoldTheRequiredGpusWithDatedSourcedPrices() {
         assertThat(Fixtures.CATALOGS.gpus()).containsKeys("h100-sxm", "h100-pcie", "h200", "h800", "b200", "a100-80gb",
-                "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x");
+                "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x",
+                "b300", "gb200", "h20", "rtx-pro-6000");
         Fixtures.CATALOGS.gpus().values().forEach(g -> {
             assertThat(g.pricePerGpuHourUsd()).as(g.id()).isPositive();
-            assertThat(g.priceDate()).as(g.id()).matches("\\d{4}-\\d{2}");
+            // a month where the source gives one; some price surveys are dated by year alone (Ornn's B300 range)
+            assertThat(g.priceDate()).as(g.id()).matches("\\d{4}(-\\d{2})?");
             assertThat(g.priceSource()).as(g.id()).isNotBlank();
         });
         assertThat(Fixtures.CATALOGS.gpus().get("h800").interconnectBytesPerSecond()).isEqualTo(400e9);
+        assertThat(Fixtures.CATALOGS.gpus().get("b300").fp4FlopsPerSecond()).isEqualTo(14_000e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("h20").fp4FlopsPerSecond()).isZero();
     }
 
     private Path write(String name, String json) throws IOException {
