@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import loopline.engine.ModelArchitecture;
 
 /**
@@ -53,7 +54,7 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
 
     private static void compare(List<String> w, String which, double computed, double stated, String name) {
         if (!Double.isNaN(stated) && Math.abs(computed / stated - 1) > STATED_SIZE_TOLERANCE) {
-            w.add(String.format(java.util.Locale.ROOT, "%s: the shape gives %.1fB %s parameters, the name states %.1fB (%+.0f%%)",
+            w.add(String.format(Locale.ROOT, "%s: the shape gives %.1fB %s parameters, the name states %.1fB (%+.0f%%)",
                     name, computed / 1e9, which, stated / 1e9, 100 * (computed / stated - 1)));
         }
     }

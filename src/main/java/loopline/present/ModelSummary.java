@@ -12,9 +12,16 @@ import loopline.engine.ModelArchitecture;
 import loopline.engine.Moe;
 import loopline.engine.SlidingWindow;
 
-/** What a model is, in a line: under the model picker, and in the README's model table. */
+/** What a model is, in a line: in the model picker, under it, and in the README's model table. */
 public final class ModelSummary {
+    public static final String DERIVED_PICKER_LABEL = "Derived model (size slider)";
+
     private ModelSummary() {
+    }
+
+    /** The model picker's text for a model that is not a catalog entry. */
+    public static String pickerLabel(ModelArchitecture m) {
+        return m.derived() ? DERIVED_PICKER_LABEL : m.name() + " (not in the catalog)";
     }
 
     public static String of(ModelArchitecture m) {

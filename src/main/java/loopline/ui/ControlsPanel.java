@@ -35,6 +35,8 @@ final class ControlsPanel extends VBox {
     private final Set<ScenarioField<?>> covered = new HashSet<>();
     private final ComboBox<ModelArchitecture> modelPicker = new ComboBox<>();
     private final Label modelNote = new Label();
+    /** What the picker says when the scenario's model is not a catalog entry: derived by size, or imported. */
+    private String offCatalogLabel = ModelSummary.DERIVED_PICKER_LABEL;
     private final ComboBox<Gpu> trainingGpu = new ComboBox<>();
     private final ComboBox<Gpu> servingGpu = new ComboBox<>();
     private final CheckBox sameGpu = new CheckBox("same as training");
@@ -55,7 +57,7 @@ final class ControlsPanel extends VBox {
             @Override
             protected void updateItem(ModelArchitecture m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? "Derived model (size slider)" : m.name());
+                setText(empty || m == null ? offCatalogLabel : m.name());
             }
         });
         modelPicker.setMaxWidth(Double.MAX_VALUE);
@@ -67,7 +69,7 @@ final class ControlsPanel extends VBox {
         });
         getChildren().add(modelPicker);
         slider(new SliderRow.Spec("model-size", "Model size", "Total parameters. Moving it off a catalog model switches "
-                + "to a derived Llama-shaped dense model of exactly that size.", 1e8, 2e12, true,
+                + "to a derived Llama-shaped dense model of that size.", 1e8, 2e12, true,
                 Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
         modelNote.setId("model-note");
         modelNote.getStyleClass().add("control-note");
@@ -180,7 +182,12 @@ final class ControlsPanel extends VBox {
             sliders.forEach(r -> r.refresh(s));
             choices.forEach(ChoiceRow::refresh);
             ModelArchitecture m = s.model();
-            modelPicker.setValue(vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null));
+            ModelArchitecture inCatalog = vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null);
+            offCatalogLabel = ModelSummary.pickerLabel(m);
+            modelPicker.setValue(inCatalog);
+            if (inCatalog == null) { // the value may have been null already, so the cell is not told: tell it
+                modelPicker.getButtonCell().setText(offCatalogLabel);
+            }
             modelNote.setText(ModelSummary.of(m));
             trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
             servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));

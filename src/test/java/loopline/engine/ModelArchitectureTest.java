@@ -69,6 +69,13 @@ class ModelArchitectureTest {
     }
 
     @Test
+    void theHeadWidthIsTheConfigsNotHiddenOverHeads() {
+        ModelArchitecture qwen = CATALOGS.models().get("qwen3-32b"); // 5120 / 64 = 80, but head_dim 128
+        assertThat(qwen.kvValuesPerTokenPerLayer()).isEqualTo(2 * 8 * 128);
+        assertThat(qwen.attentionFlopsPerPosition()).isEqualTo(2 * 64 * (128 + 128));
+    }
+
+    @Test
     void gptOssCountsItsBiasesAndAlternatesWindowedLayers() {
         ModelArchitecture small = CATALOGS.models().get("gpt-oss-20b");
         // OpenAI's model card: 19.12B in the MLP (experts, their biases and routers), 0.64B attention, 1.16B embeddings

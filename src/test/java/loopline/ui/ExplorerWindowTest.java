@@ -200,6 +200,8 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#model-note").queryAs(Label.class).getText())
                 .startsWith("moonshotai/Kimi-K2-Instruct (inline architecture, 1.03T)").contains("MoE 8 of 384", "MLA");
+        assertThat(robot.lookup("#model-picker").queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText())
+                .isEqualTo("moonshotai/Kimi-K2-Instruct (not in the catalog)");
     }
 
     @Test
