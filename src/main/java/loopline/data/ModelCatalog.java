@@ -92,6 +92,11 @@ public final class ModelCatalog {
             moe = new Moe(experts, active, m.wholeBetween("expertFfnSize", 1, MAX_FFN),
                     m.optionalWholeBetween("sharedExperts", 0, MAX_EXPERTS, 0), denseLayers,
                     m.optionalWholeBetween("layerStep", 1, MAX_LAYERS, 1));
+            if (layers - denseLayers < moe.layerStep()) { // no layer would hold the experts the serving model spreads over GPUs
+                throw m.error(m.has("layerStep") ? "layerStep" : "denseLayers", "leaves no MoE layer among "
+                        + (long) layers + " layers (" + (long) denseLayers + " dense first, experts every "
+                        + (long) moe.layerStep() + " after)");
+            }
         }
         SlidingWindow window = null;
         if (f.has("slidingWindow")) {

@@ -64,6 +64,17 @@ class CatalogValidationTest {
     }
 
     @Test
+    void anMoeMustKeepAtLeastOneLayerOfExperts() throws IOException {
+        String model = "{\"models\":[{\"id\":\"m\",\"layers\":4,\"hiddenSize\":64,\"attentionHeads\":4,\"ffnSize\":128,"
+                + "\"vocabSize\":100,\"moe\":{\"experts\":8,\"activeExperts\":2,\"expertFfnSize\":32,%s}}]}";
+        assertThatThrownBy(() -> ModelCatalog.readEntries(write("a.json", String.format(model, "\"denseLayers\":4"))))
+                .hasMessageContaining("models[m].moe.denseLayers: leaves no MoE layer among 4 layers");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(write("b.json", String.format(model, "\"denseLayers\":1,\"layerStep\":4"))))
+                .hasMessageContaining("models[m].moe.layerStep: leaves no MoE layer");
+        assertThat(ModelCatalog.readEntries(write("c.json", String.format(model, "\"denseLayers\":1,\"layerStep\":3")))).containsKey("m");
+    }
+
+    @Test
     void brokenJsonSaysWhere() throws IOException {
         Path f = write("gpus.json", "{\"gpus\": [ {\"id\": }");
         assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");
