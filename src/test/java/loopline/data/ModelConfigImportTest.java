@@ -88,6 +88,38 @@ class ModelConfigImportTest {
         }
     }
 
+    /** Configs of the older families, as their public config.json files give the fields that matter. */
+    static Stream<Arguments> olderFamilies() {
+        return Stream.of(
+                Arguments.of("mistral-7b", "{\"architectures\": [\"MistralForCausalLM\"], \"model_type\": \"mistral\", "
+                        + "\"hidden_size\": 4096, \"intermediate_size\": 14336, \"num_attention_heads\": 32, \"num_hidden_layers\": 32, "
+                        + "\"num_key_value_heads\": 8, \"vocab_size\": 32000, \"sliding_window\": 4096, "
+                        + "\"max_position_embeddings\": 32768, \"tie_word_embeddings\": false}"),
+                Arguments.of("gemma-2-9b", "{\"architectures\": [\"Gemma2ForCausalLM\"], \"model_type\": \"gemma2\", "
+                        + "\"hidden_size\": 3584, \"intermediate_size\": 14336, \"num_attention_heads\": 16, \"num_hidden_layers\": 42, "
+                        + "\"num_key_value_heads\": 8, \"head_dim\": 256, \"vocab_size\": 256000, \"sliding_window\": 4096, "
+                        + "\"max_position_embeddings\": 8192}"),
+                Arguments.of("qwen2.5-7b", "{\"architectures\": [\"Qwen2ForCausalLM\"], \"model_type\": \"qwen2\", "
+                        + "\"hidden_size\": 3584, \"intermediate_size\": 18944, \"num_attention_heads\": 28, \"num_hidden_layers\": 28, "
+                        + "\"num_key_value_heads\": 4, \"vocab_size\": 152064, \"max_position_embeddings\": 131072, "
+                        + "\"sliding_window\": 131072, \"use_sliding_window\": false, \"max_window_layers\": 28, "
+                        + "\"tie_word_embeddings\": false}"));
+    }
+
+    /** Gemma ties its embeddings unless told otherwise; Qwen2 biases q, k and v; a window as long as the context is none. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("olderFamilies")
+    void olderFamiliesImportAsTheirCatalogEntries(String id, String config) throws IOException {
+        ModelArchitecture catalog = Fixtures.CATALOGS.models().get(id);
+        ModelArchitecture imported = ModelConfigImport.read(write(id + ".json", config)).architecture();
+        assertThat(imported.totalParameters()).isEqualTo(catalog.totalParameters());
+        assertThat(imported.tiedEmbeddings()).isEqualTo(catalog.tiedEmbeddings());
+        assertThat(imported.qkvBias()).isEqualTo(catalog.qkvBias());
+        assertThat(imported.slidingWindow()).isEqualTo(catalog.slidingWindow());
+        assertThat(imported.kvValuesPerTokenPerLayer()).isEqualTo(catalog.kvValuesPerTokenPerLayer());
+        assertThat(imported.maxContext()).isEqualTo(catalog.maxContext());
+    }
+
     @Test
     void llama4ReadsItsNestedTextConfigWithChunkedLayersAndASharedExpert() {
         ModelArchitecture scout = ModelConfigImport.read(config("meta-llama--Llama-4-Scout-17B-16E-Instruct")).architecture();
