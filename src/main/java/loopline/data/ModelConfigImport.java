@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import loopline.engine.ModelArchitecture;
 
 /**
  * A model brought in from its Hugging Face {@code config.json}: the catalog-format entry a scenario saves
- * inline (so the file stands alone), the architecture it gives, and warnings worth showing, such as a
- * parameter count that disagrees with the size the name states.
+ * inline (so the file stands alone), the architecture it gives, and warnings worth showing: a parameter count
+ * that disagrees with the size the name states, or weights shipped in a quantised format.
  */
 public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture, List<String> warnings) {
     /** How far the count computed from the shape may stray from the name's before LoopLine says so. */
@@ -29,7 +30,22 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         ObjectNode entry = HfModelMapping.entry(c, name, "imported from " + path.toAbsolutePath().normalize()
                 + (name.contains("/") ? " (https://huggingface.co/" + name + ")" : ""));
         ModelArchitecture m = ModelCatalog.parse(new JsonFields(entry, c.where()), "custom");
-        return new ModelConfigImport(entry, m, disagreements(m, StatedSize.of(name)));
+        List<String> warnings = new ArrayList<>(disagreements(m, StatedSize.of(name)));
+        checkpointFormat(c, name).ifPresent(warnings::add);
+        return new ModelConfigImport(entry, m, List.copyOf(warnings));
+    }
+
+    /**
+     * A checkpoint stored quantised (gpt-oss's MXFP4 experts, DeepSeek's block fp8) says so in quantization_config;
+     * LoopLine sizes weights by the scenario's serving precision, so the user should know which one matches.
+     */
+    private static Optional<String> checkpointFormat(HfConfig c, String name) {
+        if (!c.has("quantization_config")) {
+            return Optional.empty();
+        }
+        String method = c.get("quantization_config").path("quant_method").asText("");
+        return method.isEmpty() ? Optional.empty() : Optional.of(name + " ships " + method + " weights (quantization_config); "
+                + "LoopLine sizes weights by the serving precision chosen (inference.precision)");
     }
 
     /** "Qwen--Qwen3-8B.json" → "Qwen/Qwen3-8B"; ".../Qwen3-8B/config.json" → "Qwen3-8B". */
@@ -49,7 +65,7 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         double withoutLookup = active - m.inputEmbeddingParameters();
         double closer = Math.abs(withoutLookup - stated.active()) < Math.abs(active - stated.active()) ? withoutLookup : active;
         compare(w, "active", closer, stated.active(), m.name());
-        return List.copyOf(w);
+        return w;
     }
 
     private static void compare(List<String> w, String which, double computed, double stated, String name) {
