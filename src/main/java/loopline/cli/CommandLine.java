@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
+import loopline.data.ModelConfigImport;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Scenario;
 
-/** The options {@code estimate} and {@code export} share: a scenario file and {@code --set} overrides. */
+/**
+ * The options {@code estimate} and {@code export} share: a scenario file, a model from its Hugging Face
+ * config.json, and {@code --set} overrides.
+ */
 public final class CommandLine {
     private Path scenario;
+    private Path modelConfig;
+    private List<String> importWarnings = List.of();
     private final List<String> sets = new ArrayList<>();
     private final List<String> flags = new ArrayList<>();
     private Path out;
@@ -32,6 +38,11 @@ public final class CommandLine {
         return overwrite;
     }
 
+    /** What importing --model-config found worth saying (a count that disagrees with the name), after {@link #load}. */
+    public List<String> importWarnings() {
+        return importWarnings;
+    }
+
     public boolean has(String flag) {
         return flags.contains(flag);
     }
@@ -48,6 +59,7 @@ public final class CommandLine {
             }
             switch (a) {
                 case "--scenario" -> c.scenario = path(value(args, ++i, a));
+                case "--model-config" -> c.modelConfig = path(value(args, ++i, a));
                 case "--set" -> c.sets.add(value(args, ++i, a));
                 case "--out" -> c.out = outputPath(value(args, ++i, a));
                 case "--scale" -> c.scale = scale(value(args, ++i, a));
@@ -55,19 +67,28 @@ public final class CommandLine {
                 default -> c.flags.add(a);
             }
         }
-        if (c.scenario == null) {
-            throw new UsageException("--scenario FILE is required");
+        if (c.scenario == null && c.modelConfig == null) {
+            throw new UsageException("--scenario FILE is required (or --model-config PATH, on presets/default.json)");
         }
         return c;
     }
 
-    /** Reads the scenario file and applies every --set in order. */
+    /**
+     * Reads the scenario file (presets/default.json when only a model config is given), puts in the imported
+     * model, then applies every --set in order, so {@code --set model.layers=40} edits the imported model.
+     */
     public Scenario load(Catalogs catalogs) {
-        ScenarioDocument doc = ScenarioDocument.read(scenario, catalogs);
+        Path file = scenario != null ? scenario : Catalogs.home().resolve("presets").resolve("default.json");
+        ScenarioDocument doc = ScenarioDocument.read(file, catalogs);
+        if (modelConfig != null) {
+            ModelConfigImport imported = ModelConfigImport.read(modelConfig);
+            doc = doc.withInlineModel(imported.entry());
+            importWarnings = imported.warnings();
+        }
         for (String s : sets) {
             doc = doc.apply(s, catalogs); // a bad value is blamed on its --set, not on the file
         }
-        return ScenarioReader.bind(doc, catalogs, scenario.toString());
+        return ScenarioReader.bind(doc, catalogs, file.toString());
     }
 
     private static String value(String[] args, int i, String option) {

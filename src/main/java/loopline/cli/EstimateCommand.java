@@ -2,6 +2,8 @@ package loopline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
 import loopline.data.Json;
@@ -14,19 +16,21 @@ import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingRun;
 import loopline.present.Warnings;
 
-/** {@code loopline estimate --scenario FILE [--set path=value ...] [--json]} */
+/** {@code loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--json]} */
 public final class EstimateCommand {
     private EstimateCommand() {
     }
 
     public static void run(String[] args, PrintStream out) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--json"));
+        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--model-config", "--set", "--json"));
         Estimate e = Estimator.estimate(cl.load(Catalogs.loadDefault()));
-        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e)).toPrettyString() : TextSummary.of(e));
+        List<String> warnings = new ArrayList<>(cl.importWarnings());
+        warnings.addAll(Warnings.of(e));
+        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e, warnings)).toPrettyString() : TextSummary.of(e, warnings));
     }
 
-    /** The stable JSON shape: bytes in bytes, times in seconds, money in USD. */
-    public static ObjectNode toJson(Estimate e) {
+    /** The stable JSON shape: bytes in bytes, times in seconds, money in USD; warnings as sentences. */
+    static ObjectNode toJson(Estimate e, List<String> warnings) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("scenario", e.scenario().name());
         ObjectNode model = root.putObject("model");
@@ -107,7 +111,7 @@ public final class EstimateCommand {
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
         economics.put("breakEvenMonths", sc.breakEvenMonths());
         economics.put("horizonMonths", e.scenario().horizonMonths());
-        root.putPOJO("warnings", Warnings.of(e));
+        root.putPOJO("warnings", warnings);
         return root;
     }
 }

@@ -1,5 +1,6 @@
 package loopline.cli;
 
+import java.util.List;
 import java.util.Locale;
 import loopline.engine.Estimate;
 import loopline.present.ColumnHeading;
@@ -24,7 +25,7 @@ final class TextSummary {
     private TextSummary() {
     }
 
-    static String of(Estimate e) {
+    static String of(Estimate e, List<String> warnings) {
         StringBuilder b = new StringBuilder();
         b.append(e.scenario().name()).append('\n');
         if (!e.scenario().description().isEmpty()) {
@@ -35,9 +36,9 @@ final class TextSummary {
         section(b, training.title().toUpperCase(Locale.ROOT) + " (" + training.subtitle() + ")", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
-        if (!Warnings.of(e).isEmpty()) {
+        if (!warnings.isEmpty()) {
             b.append("\nWARNINGS\n");
-            Warnings.of(e).forEach(w -> b.append("  ! ").append(w).append('\n'));
+            warnings.forEach(w -> b.append("  ! ").append(w).append('\n'));
         }
         return b.toString();
     }

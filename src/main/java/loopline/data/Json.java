@@ -1,10 +1,12 @@
 package loopline.data;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,9 +33,25 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * Python's json module writes Infinity and NaN, and Hugging Face configs carry them (Nemotron-H's
+     * time_step_limit); a config is read with them allowed, LoopLine's own files without.
+     */
+    private static final ObjectMapper PYTHON_JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
     public static JsonNode read(Path file) {
+        return read(file, MAPPER);
+    }
+
+    /** A file written by Python's json module (a Hugging Face config.json). */
+    static JsonNode readPythonJson(Path file) {
+        return read(file, PYTHON_JSON);
+    }
+
+    private static JsonNode read(Path file, ObjectMapper mapper) {
         try {
-            return MAPPER.readTree(readText(file));
+            return mapper.readTree(readText(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();

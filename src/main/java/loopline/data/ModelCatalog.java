@@ -17,13 +17,15 @@ import loopline.engine.SlidingWindow;
 public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
             "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
-            "slidingWindow", "publishedParameters", "publishedActiveParameters", "maxContext", "source", "notes");
+            "slidingWindow", "publishedParameters", "publishedActiveParameters", "publishedRounded",
+            "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
-    private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers");
-    private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare");
+    private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers",
+            "layerStep");
+    private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare", "kind");
 
-    // Upper bounds well past any published model (the largest today: 128 layers, hidden 18432, 256 experts,
+    // Upper bounds well past any published model (the largest today: 128 layers, hidden 18432, 384 experts,
     // 256k vocabulary, 10M context), so that no entry can overflow the engine's arithmetic.
     private static final double MAX_LAYERS = 1000;
     private static final double MAX_WIDTH = 1_000_000;
@@ -88,7 +90,13 @@ public final class ModelCatalog {
                 throw m.error("denseLayers", "cannot exceed layers (" + (long) layers + ")");
             }
             moe = new Moe(experts, active, m.wholeBetween("expertFfnSize", 1, MAX_FFN),
-                    m.optionalWholeBetween("sharedExperts", 0, MAX_EXPERTS, 0), denseLayers);
+                    m.optionalWholeBetween("sharedExperts", 0, MAX_EXPERTS, 0), denseLayers,
+                    m.optionalWholeBetween("layerStep", 1, MAX_LAYERS, 1));
+            if (layers - denseLayers < moe.layerStep()) { // no layer would hold the experts the serving model spreads over GPUs
+                throw m.error(m.has("layerStep") ? "layerStep" : "denseLayers", "leaves no MoE layer among "
+                        + (long) layers + " layers (" + (long) denseLayers + " dense first, experts every "
+                        + (long) moe.layerStep() + " after)");
+            }
         }
         SlidingWindow window = null;
         if (f.has("slidingWindow")) {
@@ -98,13 +106,27 @@ public final class ModelCatalog {
             if (share <= 0 || share > 1) {
                 throw w.error("layerShare", "must be in (0, 1], got " + share);
             }
-            window = new SlidingWindow(w.wholeBetween("tokens", 1, MAX_CONTEXT), share);
+            String kind = w.optionalText("kind", "sliding");
+            if (!kind.equals("sliding") && !kind.equals("chunked")) {
+                throw w.error("kind", "must be sliding or chunked, got \"" + kind + "\"");
+            }
+            window = new SlidingWindow(w.wholeBetween("tokens", 1, MAX_CONTEXT), share, kind.equals("chunked"));
         }
+        checkPublishedFigures(f);
         return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim,
                 f.wholeBetween("ffnSize", 1, MAX_FFN), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
                 moe, mla, window, f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
                 f.optionalText("source", "custom architecture"),
                 f.has("maxContext") ? f.wholeBetween("maxContext", 1, MAX_CONTEXT) : 0);
+    }
+
+    /** The published figures only feed tests and notes, but a typo in them should still be refused on load. */
+    private static void checkPublishedFigures(JsonFields f) {
+        if (f.has("publishedActiveParameters")) {
+            f.positiveUpTo("publishedActiveParameters", 1e15);
+        }
+        f.optionalBool("publishedRounded", false);
+        f.optionalBool("publishedActiveExcludesInputEmbedding", false);
     }
 }

@@ -77,6 +77,12 @@ public final class ScenarioDocument {
         return new ScenarioDocument(NODES.textNode(id), new LinkedHashMap<>(values));
     }
 
+    /** Replaces the model with an inline architecture in the catalog's entry format (an imported config.json). */
+    public ScenarioDocument withInlineModel(ObjectNode entry) {
+        ModelCatalog.parse(new JsonFields(entry, "model"), "custom");
+        return new ScenarioDocument(entry.deepCopy(), new LinkedHashMap<>(values));
+    }
+
     /** Replaces the model with a derived dense model of {@code parameters} weights. */
     public ScenarioDocument withModelParameters(double parameters) {
         ObjectNode m = NODES.objectNode();

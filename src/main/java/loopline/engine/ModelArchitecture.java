@@ -55,7 +55,7 @@ public record ModelArchitecture(
         double mlp = denseMlpLayers() * mlpParameters(ffnSize);
         if (moe != null) {
             double expertsUsed = activeOnly ? moe.activeExperts() : moe.experts();
-            double router = hiddenSize * moe.experts();
+            double router = (hiddenSize + (linearBias ? 1 : 0)) * moe.experts();
             mlp += moeLayers() * (router + (expertsUsed + moe.sharedExperts()) * mlpParameters(moe.expertFfnSize()));
         }
         return embeddings + layers * perLayer + mlp + hiddenSize;
@@ -78,17 +78,19 @@ public record ModelArchitecture(
         return weights + biases;
     }
 
+    /** A gated MLP has gate, up and down projections; with biases (gpt-oss), one per gate/up output and per down output. */
     private double mlpParameters(double width) {
-        double weights = (gatedMlp ? 3 : 2) * hiddenSize * width;
-        return weights + (linearBias ? width + hiddenSize : 0);
+        double projectionsIn = gatedMlp ? 2 : 1;
+        double weights = (projectionsIn + 1) * hiddenSize * width;
+        return weights + (linearBias ? projectionsIn * width + hiddenSize : 0);
     }
 
     double denseMlpLayers() {
-        return moe == null ? layers : Math.min(layers, moe.denseLayers());
+        return layers - moeLayers();
     }
 
     double moeLayers() {
-        return layers - denseMlpLayers();
+        return moe == null ? 0 : moe.moeLayers(layers);
     }
 
     // ---- attention shape ----------------------------------------------------------------------
@@ -119,29 +121,33 @@ public record ModelArchitecture(
 
     /**
      * Summed over layers, how many positions attention reaches at context {@code tokens}: full layers
-     * see all of them, sliding-window layers at most the window.
+     * see all of them, sliding-window and chunked layers at most the window or chunk (for a chunk, the
+     * most it reaches and keeps: a decode step partway through a chunk reads fewer).
      */
     public double layerPositions(double tokens) {
         if (slidingWindow == null) {
             return layers * tokens;
         }
-        double local = layers * slidingWindow.layerShare();
-        return (layers - local) * tokens + local * Math.min(tokens, slidingWindow.tokens());
+        double local = localLayers();
+        return (layers - local) * tokens + local * slidingWindow.positionsHeld(tokens);
     }
 
     /**
      * Layer-positions summed over a causal prefill of {@code tokens}: position i attends to
-     * min(i, window) earlier positions, so full layers cost s²/2.
+     * i earlier positions on a full layer (s²/2 in all), fewer on a local one.
      */
     public double causalPrefillLayerPositions(double tokens) {
         double full = tokens * tokens / 2;
         if (slidingWindow == null) {
             return layers * full;
         }
-        double w = Math.min(tokens, slidingWindow.tokens());
-        double windowed = w * w / 2 + (tokens - w) * w;
-        double local = layers * slidingWindow.layerShare();
-        return (layers - local) * full + local * windowed;
+        double local = localLayers();
+        return (layers - local) * full + local * slidingWindow.causalPrefillPositions(tokens);
+    }
+
+    /** Layers with a sliding window or chunked attention. */
+    private double localLayers() {
+        return layers * slidingWindow.layerShare();
     }
 
     /** Forward attention-core FLOPs (QKᵀ and scores·V) per token per attended position per layer. */

@@ -16,6 +16,7 @@ import loopline.engine.Estimate;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
+import loopline.engine.ModelArchitecture;
 import loopline.engine.OperatingPoint;
 import loopline.engine.Scenario;
 import loopline.engine.ServingCost;
@@ -127,9 +128,12 @@ public final class Explanations {
                                     + formatCount(i.maxConcurrentSequences()))),
                     formatBytes(im.perGpuBytes()) + " of " + formatBytes(im.capacityBytes()), null);
             case INFERENCE_KV_PER_TOKEN -> new Explanation("KV cache per token", InferenceMemory.KV_PER_TOKEN_FORMULA,
-                    List.of(in("L", formatNumber(s.model().layers())), in("a_kv", formatNumber(s.model().kvHeads())),
-                            in("d", formatNumber(s.model().headDim())), in("bytes", formatNumber(i.kvCachePrecision().bytesPerValue()))),
-                    formatBinaryBytes(im.kvCacheBytesPerToken()), "vLLM paper, Kwon et al. 2023.");
+                    kvPerTokenInputs(s.model(), i), formatBinaryBytes(im.kvCacheBytesPerToken()),
+                    "vLLM paper, Kwon et al. 2023." + (s.model().slidingWindow() == null ? ""
+                            : " Counted over every layer, but " + formatPercent(s.model().slidingWindow().layerShare())
+                            + " of them keep at most " + formatCount(s.model().slidingWindow().tokens()) + " tokens ("
+                            + (s.model().slidingWindow().chunked() ? "chunked attention" : "sliding window")
+                            + "), so a long context holds less: see serving memory."));
             case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica", ServingCost.SHAPE_FORMULA,
                     shapeInputs(sc, i),
                     sp.shape().label() + " = " + im.gpusPerReplica() + (im.gpusPerReplica() == 1 ? " GPU" : " GPUs")
@@ -226,5 +230,14 @@ public final class Explanations {
                     + formatUsd(sc.nextBest().monthlyCostUsd()) + "/month." : ".");
         }
         return null;
+    }
+
+    /** MLA caches one latent and a rotary key per token and layer, not keys and values per KV head. */
+    private static List<Explanation.Input> kvPerTokenInputs(ModelArchitecture m, InferenceSetup i) {
+        Explanation.Input layers = in("L", formatNumber(m.layers()));
+        Explanation.Input bytes = in("bytes", formatNumber(i.kvCachePrecision().bytesPerValue()));
+        return m.mla() != null
+                ? List.of(layers, in("kv_lora_rank", formatNumber(m.mla().kvLoraRank())), in("rope_dim", formatNumber(m.mla().qkRopeHeadDim())), bytes)
+                : List.of(layers, in("a_kv", formatNumber(m.kvHeads())), in("d", formatNumber(m.headDim())), bytes);
     }
 }

@@ -1,6 +1,5 @@
 package loopline.present;
 
-import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatNumber;
 import static loopline.present.Format.formatParameters;
 import static loopline.present.Format.formatPercent;
@@ -64,9 +63,9 @@ public final class ReportText {
         rows.add(new Row("FFN · vocabulary", Format.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
                 + " · " + Format.formatWhole(m.vocabSize())));
-        if (m.slidingWindow() != null) {
-            rows.add(new Row("Sliding window", formatCount(m.slidingWindow().tokens()) + " tokens in "
-                    + formatPercent(m.slidingWindow().layerShare()) + " of layers"));
+        List<String> features = ModelSummary.features(m);
+        if (!features.isEmpty()) {
+            rows.add(new Row("Features", String.join(", ", features)));
         }
         return new Section("Model", Side.BOTH, rows);
     }

@@ -12,13 +12,13 @@ import loopline.engine.Estimate;
 import loopline.engine.Estimator;
 import loopline.fx.FxPlatform;
 
-/** {@code loopline export --scenario FILE [--set path=value ...] --out report.png [--scale 2] [--overwrite]} */
+/** {@code loopline export --scenario FILE [--model-config PATH] [--set path=value ...] --out report.png [--scale 2] [--overwrite]} */
 public final class ExportCommand {
     private ExportCommand() {
     }
 
     public static void run(String[] args, PrintStream out) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--out", "--scale", "--overwrite"));
+        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--model-config", "--set", "--out", "--scale", "--overwrite"));
         if (cl.out() == null) {
             throw new UsageException("--out FILE.png is required");
         }
@@ -27,6 +27,7 @@ public final class ExportCommand {
         FxPlatform.startHeadless();
         WritableImage image = FxPlatform.call(() -> ReportRenderer.render(estimate, cl.scale(), LocalDate.now()));
         PngWriter.write(image, target, cl.overwrite());
+        cl.importWarnings().forEach(w -> out.println("warning: " + w));
         out.println("wrote " + target + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + " px)");
     }
 }

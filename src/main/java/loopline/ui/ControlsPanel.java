@@ -1,8 +1,5 @@
 package loopline.ui;
 
-import static loopline.present.Format.formatNumber;
-import static loopline.present.Format.formatParameters;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +21,7 @@ import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.present.Format;
+import loopline.present.ModelSummary;
 
 /**
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
@@ -37,6 +35,8 @@ final class ControlsPanel extends VBox {
     private final Set<ScenarioField<?>> covered = new HashSet<>();
     private final ComboBox<ModelArchitecture> modelPicker = new ComboBox<>();
     private final Label modelNote = new Label();
+    /** What the picker says when the scenario's model is not a catalog entry: derived by size, or imported. */
+    private String offCatalogLabel = ModelSummary.DERIVED_PICKER_LABEL;
     private final ComboBox<Gpu> trainingGpu = new ComboBox<>();
     private final ComboBox<Gpu> servingGpu = new ComboBox<>();
     private final CheckBox sameGpu = new CheckBox("same as training");
@@ -57,7 +57,7 @@ final class ControlsPanel extends VBox {
             @Override
             protected void updateItem(ModelArchitecture m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? "Derived model (size slider)" : m.name());
+                setText(empty || m == null ? offCatalogLabel : m.name());
             }
         });
         modelPicker.setMaxWidth(Double.MAX_VALUE);
@@ -69,8 +69,9 @@ final class ControlsPanel extends VBox {
         });
         getChildren().add(modelPicker);
         slider(new SliderRow.Spec("model-size", "Model size", "Total parameters. Moving it off a catalog model switches "
-                + "to a derived Llama-shaped dense model of exactly that size.", 1e8, 2e12, true,
+                + "to a derived Llama-shaped dense model of that size.", 1e8, 2e12, true,
                 Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
+        modelNote.setId("model-note");
         modelNote.getStyleClass().add("control-note");
         modelNote.setWrapText(true);
         getChildren().add(modelNote);
@@ -183,15 +184,13 @@ final class ControlsPanel extends VBox {
             sliders.forEach(r -> r.refresh(s));
             choices.forEach(ChoiceRow::refresh);
             ModelArchitecture m = s.model();
-            modelPicker.setValue(vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null));
-            modelNote.setText(m.derived()
-                    ? "Derived architecture: " + formatNumber(m.layers()) + " layers, hidden " + Format.formatWhole(m.hiddenSize())
-                        + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")"
-                    : m.id().equals("custom") ? "Custom architecture from the scenario file"
-                    : formatNumber(m.layers()) + " layers · hidden " + Format.formatWhole(m.hiddenSize()) + " · "
-                        + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
-                        + (m.moe() != null ? " · MoE " + formatNumber(m.moe().activeExperts()) + " of " + formatNumber(m.moe().experts()) : "")
-                        + (m.mla() != null ? " · MLA" : ""));
+            ModelArchitecture inCatalog = vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null);
+            offCatalogLabel = ModelSummary.pickerLabel(m);
+            modelPicker.setValue(inCatalog);
+            if (inCatalog == null) { // the value may have been null already, so the cell is not told: tell it
+                modelPicker.getButtonCell().setText(offCatalogLabel);
+            }
+            modelNote.setText(ModelSummary.of(m));
             trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
             servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));
             sameGpu.setSelected(vm.servingGpuSameAsTraining());

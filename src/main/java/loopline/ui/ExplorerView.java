@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +45,8 @@ public final class ExplorerView extends BorderPane {
         });
         Button reset = button("Reset to preset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);
         Button open = button("Open…", "open", "Open a scenario file", this::openFile);
+        Button openModel = button("Open model…", "open-model",
+                "Use a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
         Button save = button("Save as…", "save", "Save the scenario as JSON (written atomically)", this::saveFile);
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
@@ -65,7 +68,7 @@ public final class ExplorerView extends BorderPane {
                 getStyleClass().remove("presenter");
             }
         });
-        actions.getChildren().addAll(presenter, reset, open, save);
+        actions.getChildren().addAll(presenter, reset, open, openModel, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
         ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
 
@@ -87,6 +90,7 @@ public final class ExplorerView extends BorderPane {
         center.getStyleClass().add("dashboard-scroll");
         setCenter(center);
 
+        acceptDroppedModelConfigs();
         vm.chartsProperty().addListener((o, a, c) -> dashboard.show(c, vm.keyFiguresProperty().get()));
         vm.sourceProperty().addListener((o, a, path) -> selectPreset(path, presets));
         if (vm.chartsProperty().get() != null) {
@@ -148,6 +152,31 @@ public final class ExplorerView extends BorderPane {
         if (f != null) {
             vm.open(f.toPath());
         }
+    }
+
+    private void openModelConfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a model's config.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hugging Face config (*.json)", "*.json"));
+        java.io.File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.openModelConfig(f.toPath());
+        }
+    }
+
+    /** A config.json, or a downloaded model's folder, dropped anywhere on the window becomes the scenario's model. */
+    private void acceptDroppedModelConfigs() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean one = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            e.setDropCompleted(one && vm.openModelConfig(e.getDragboard().getFiles().get(0).toPath()));
+            e.consume();
+        });
     }
 
     private void saveFile() {

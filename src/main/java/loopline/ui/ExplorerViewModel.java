@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
+import loopline.data.ModelConfigImport;
 import loopline.data.Presets;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
@@ -46,6 +47,8 @@ public final class ExplorerViewModel {
     private ScenarioDocument presetDocument;
     private Scenario pending;
     private boolean recomputePending;
+    /** What importing the current model found worth saying; shown with the estimate's warnings until the model changes. */
+    private List<String> modelWarnings = List.of();
 
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -154,6 +157,7 @@ public final class ExplorerViewModel {
         try {
             ScenarioDocument doc = ScenarioDocument.read(file, catalogs);
             Scenario s = ScenarioReader.bind(doc, catalogs, file.toString());
+            modelWarnings = List.of();
             presetDocument = doc;
             document = doc;
             source.set(file);
@@ -169,7 +173,7 @@ public final class ExplorerViewModel {
     }
 
     public void resetToPreset() {
-        if (presetDocument != null && edit(d -> presetDocument) == null) {
+        if (presetDocument != null && changeModel(d -> presetDocument, List.of()) == null) {
             modified.set(false);
         }
     }
@@ -217,12 +221,38 @@ public final class ExplorerViewModel {
     }
 
     public void selectModel(String id) {
-        edit(d -> d.withModelId(id));
+        changeModel(d -> d.withModelId(id), List.of());
     }
 
     /** Switches to a derived dense model of this size (off the catalog). */
     public void setModelParameters(double parameters) {
-        edit(d -> d.withModelParameters(parameters));
+        changeModel(d -> d.withModelParameters(parameters), List.of());
+    }
+
+    /**
+     * Imports a Hugging Face config.json, or a folder holding one, as the scenario's model; the document keeps its
+     * architecture inline, so a saved file stands alone. A config LoopLine cannot model leaves the scenario as it
+     * was and {@link #problemProperty()} names the architecture and the field; returns whether it was imported.
+     */
+    public boolean openModelConfig(Path path) {
+        ModelConfigImport imported;
+        try {
+            imported = ModelConfigImport.read(path);
+        } catch (InvalidDataException e) {
+            problem.set(e.getMessage());
+            return false;
+        }
+        return changeModel(d -> d.withInlineModel(imported.entry()), imported.warnings()) == null;
+    }
+
+    private String changeModel(UnaryOperator<ScenarioDocument> change, List<String> warningsOfTheNewModel) {
+        List<String> before = modelWarnings;
+        modelWarnings = warningsOfTheNewModel; // before the edit: a direct scheduler publishes inside it
+        String refused = edit(change);
+        if (refused != null) {
+            modelWarnings = before;
+        }
+        return refused;
     }
 
     /** Serving uses the training GPU unless set: "same as training" is the field left out. */
@@ -278,7 +308,8 @@ public final class ExplorerViewModel {
         Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
         keyFigures.set(KeyFigures.of(e));
-        List<String> w = Warnings.of(e);
+        List<String> w = new java.util.ArrayList<>(modelWarnings);
+        w.addAll(Warnings.of(e));
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
         scenario.set(s);
         charts.set(newCharts); // last: whoever listens to charts sees every other output already current

@@ -99,6 +99,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aModelConfigReplacesTheScenariosModelAndIsSavedInline() throws Exception {
+        String config = Path.of(getClass().getResource("/hf-configs/Qwen--Qwen3-30B-A3B.json").toURI()).toString();
+        assertThat(run("estimate", "--model-config", config, "--json", "--set", "inference.gpu=h100-sxm")).isZero();
+        JsonNode json = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.at("/model/name").asText()).isEqualTo("Qwen/Qwen3-30B-A3B");
+        assertThat(json.at("/model/parameters").asDouble()).isBetween(30e9, 31e9);
+        assertThat(json.at("/model/activeParameters").asDouble()).isBetween(3.2e9, 3.4e9);
+        out.reset();
+        assertThat(run("estimate", "--scenario", preset(), "--model-config", config, "--set", "model.layers=24")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Model: Qwen/Qwen3-30B-A3B");
+    }
+
+    @Test
+    void aConfigLoopLineCannotModelExitsOneWithOneLine() throws Exception {
+        String config = Path.of(getClass().getResource("/hf-configs/nvidia--Nemotron-H-56B-Base-8K.json").toURI()).toString();
+        assertThat(run("estimate", "--model-config", config)).isEqualTo(1);
+        assertThat(errLine()).contains("NemotronHForCausalLM", "hybrid_override_pattern");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run("estimate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario FILE is required");

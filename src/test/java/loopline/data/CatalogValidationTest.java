@@ -17,13 +17,17 @@ class CatalogValidationTest {
     @Test
     void theShippedCatalogsHoldTheRequiredGpusWithDatedSourcedPrices() {
         assertThat(Fixtures.CATALOGS.gpus()).containsKeys("h100-sxm", "h100-pcie", "h200", "h800", "b200", "a100-80gb",
-                "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x");
+                "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x",
+                "b300", "gb200", "h20", "rtx-pro-6000");
         Fixtures.CATALOGS.gpus().values().forEach(g -> {
             assertThat(g.pricePerGpuHourUsd()).as(g.id()).isPositive();
-            assertThat(g.priceDate()).as(g.id()).matches("\\d{4}-\\d{2}");
+            // a month where the source gives one; some price surveys are dated by year alone (Ornn's B300 range)
+            assertThat(g.priceDate()).as(g.id()).matches("\\d{4}(-\\d{2})?");
             assertThat(g.priceSource()).as(g.id()).isNotBlank();
         });
         assertThat(Fixtures.CATALOGS.gpus().get("h800").interconnectBytesPerSecond()).isEqualTo(400e9);
+        assertThat(Fixtures.CATALOGS.gpus().get("b300").fp4FlopsPerSecond()).isEqualTo(14_000e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("h20").fp4FlopsPerSecond()).isZero();
     }
 
     private Path write(String name, String json) throws IOException {
@@ -57,6 +61,17 @@ class CatalogValidationTest {
         Path f = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":2,\"hiddenSize\":64,\"attentionHeads\":4,"
                 + "\"ffnSize\":128,\"vocabSize\":100,\"hiddenSzie\":1}]}");
         assertThatThrownBy(() -> ModelCatalog.readEntries(f)).hasMessageContaining("models[m].hiddenSzie: unknown field");
+    }
+
+    @Test
+    void anMoeMustKeepAtLeastOneLayerOfExperts() throws IOException {
+        String model = "{\"models\":[{\"id\":\"m\",\"layers\":4,\"hiddenSize\":64,\"attentionHeads\":4,\"ffnSize\":128,"
+                + "\"vocabSize\":100,\"moe\":{\"experts\":8,\"activeExperts\":2,\"expertFfnSize\":32,%s}}]}";
+        assertThatThrownBy(() -> ModelCatalog.readEntries(write("a.json", String.format(model, "\"denseLayers\":4"))))
+                .hasMessageContaining("models[m].moe.denseLayers: leaves no MoE layer among 4 layers");
+        assertThatThrownBy(() -> ModelCatalog.readEntries(write("b.json", String.format(model, "\"denseLayers\":1,\"layerStep\":4"))))
+                .hasMessageContaining("models[m].moe.layerStep: leaves no MoE layer");
+        assertThat(ModelCatalog.readEntries(write("c.json", String.format(model, "\"denseLayers\":1,\"layerStep\":3")))).containsKey("m");
     }
 
     @Test

@@ -2,14 +2,18 @@ package loopline.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Locale;
 import loopline.Fixtures;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.present.Format;
+import loopline.present.ModelSummary;
 import org.junit.jupiter.api.Test;
 
-/** The README documents every scenario field with its default; this keeps the two from drifting apart. */
+/** The README documents every scenario field with its default, and every catalog model; this keeps them from drifting apart. */
 class ReadmeTest {
 
     /** The table as the README should hold it. */
@@ -23,6 +27,41 @@ class ReadmeTest {
         return b.toString();
     }
 
+    /**
+     * The catalog's models with their counts computed from the shape beside the published ones. Active counts
+     * follow each vendor's convention (the entry says whether it leaves out the input embedding).
+     */
+    static String modelTable() {
+        StringBuilder b = new StringBuilder("| id | layers · hidden · heads / KV | features | parameters (published) | active (published) |\n"
+                + "|---|---|---|---|---|\n");
+        Fixtures.CATALOGS.models().forEach((id, m) -> {
+            JsonNode entry = Fixtures.CATALOGS.modelEntries().get(id);
+            b.append("| `").append(id).append("` | ").append(Format.formatWhole(m.layers())).append(" · ")
+                    .append(Format.formatWhole(m.hiddenSize())).append(" · ").append(Format.formatWhole(m.attentionHeads()))
+                    .append(" / ").append(Format.formatWhole(m.kvHeads())).append(" | ")
+                    .append(String.join(", ", ModelSummary.features(m))).append(" | ")
+                    .append(counted(m.totalParameters(), m.publishedParameters())).append(" | ");
+            if (m.moe() != null) {
+                boolean leavesOutLookup = entry.path("publishedActiveExcludesInputEmbedding").asBoolean(false);
+                double active = m.activeParameters() - (leavesOutLookup ? m.inputEmbeddingParameters() : 0);
+                b.append(counted(active, entry.path("publishedActiveParameters").asDouble(Double.NaN)));
+            }
+            b.append(" |\n");
+        });
+        return b.toString();
+    }
+
+    private static String counted(double computed, double published) {
+        return Format.formatParameters(computed) + (Double.isNaN(published) ? ""
+                : String.format(Locale.ROOT, " (%s, %+.1f%%)", Format.formatParameters(published), 100 * (computed / published - 1)));
+    }
+
+    @Test
+    void readmeHasTheCurrentModelTable() throws IOException {
+        assertThat(Files.readString(Fixtures.home().resolve("README.md")))
+                .as("README's model table is current (regenerate with ReadmeTest.main)").contains(modelTable());
+    }
+
     @Test
     void readmeHasTheCurrentFieldTable() throws IOException {
         String readme = Files.readString(Fixtures.home().resolve("README.md"));
@@ -31,7 +70,10 @@ class ReadmeTest {
         assertThat(readme).contains("mvn javafx:run", "mvn -B verify");
     }
 
+    /** Prints the field table, then the model table, for pasting into the README. */
     public static void main(String[] args) {
         System.out.print(fieldTable());
+        System.out.println();
+        System.out.print(modelTable());
     }
 }

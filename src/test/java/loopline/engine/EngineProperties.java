@@ -89,6 +89,27 @@ class EngineProperties {
                 .isCloseTo(e.serving().peakRequestsPerSecond(), withinPercentage(0.01));
     }
 
+    /** The size slider's models are physical (whole layers and heads, KV groups) and never shrink as the size grows. */
+    @Property(tries = 400)
+    void derivedModelsAreWholeAndGrowWithTheRequestedSize(@ForAll @DoubleRange(min = 7, max = 13) double log10Size,
+                                                          @ForAll @DoubleRange(min = 1, max = 1.5) double factor) {
+        double n = Math.pow(10, log10Size);
+        ModelArchitecture small = DerivedArchitecture.ofParameters(n);
+        ModelArchitecture large = DerivedArchitecture.ofParameters(Math.min(DerivedArchitecture.MAX_PARAMETERS, n * factor));
+        for (double whole : new double[] {small.layers(), small.hiddenSize(), small.attentionHeads(), small.kvHeads(),
+                small.ffnSize(), small.vocabSize()}) {
+            assertThat(whole).isPositive().isEqualTo(Math.rint(whole));
+        }
+        assertThat(small.attentionHeads() % small.kvHeads()).isZero();
+        assertThat(small.totalParameters()).isCloseTo(n, withinPercentage(0.02));
+        assertThat(large.layers()).isGreaterThanOrEqualTo(small.layers());
+        assertThat(large.attentionHeads()).isGreaterThanOrEqualTo(small.attentionHeads());
+        assertThat(large.kvHeads()).isGreaterThanOrEqualTo(small.kvHeads());
+        assertThat(large.vocabSize()).isGreaterThanOrEqualTo(small.vocabSize());
+        // within the FFN's rounding (1.5·h·L weights), a bigger request is never a smaller model
+        assertThat(large.totalParameters()).isGreaterThanOrEqualTo(small.totalParameters() - 1.5 * large.hiddenSize() * large.layers());
+    }
+
     @Property(tries = 200)
     void trainingMemoryGrowsWithModelSize(@ForAll @DoubleRange(min = 8, max = 12.2) double log10Size,
                                           @ForAll @DoubleRange(min = 1.01, max = 1.5) double factor) {

@@ -1,6 +1,7 @@
 package loopline.engine;
 
 import static loopline.Fixtures.closedLoop;
+import static loopline.Fixtures.estimate;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
@@ -33,7 +34,24 @@ final class ServingCalibration {
             llama70b("B200 TP1 fp4 8192/1024", "b200", 8192, 1024, 1362, true),
             llama70b("B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, false),
             llama70b("RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
-            llama70b("RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true));
+            llama70b("RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true),
+            // 2025-26 MoE models ("DEP n" = TP 1 · EP n)
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 1000/1000", "b200", 1, 2, "fp4", 1000, 1000, 25943, false),
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 8192/1024", "b200", 1, 2, "fp4", 8192, 1024, 6111, false),
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 32768/1024", "b200", 1, 2, "fp4", 32768, 1024, 1392, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 53812, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 8192/1024", "b200", 1, 1, "fp4", 8192, 1024, 11904, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b H200 TP1 fp8 1000/1000", "h200", 1, 1, "fp8", 1000, 1000, 13858, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b H200 TP1 fp8 8192/1024", "h200", 1, 1, "fp8", 8192, 1024, 4015, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b H100 TP1 fp8 1000/1000", "h100-sxm", 1, 1, "fp8", 1000, 1000, 11557, false),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b H100 TP1 fp8 8192/1024", "h100-sxm", 1, 1, "fp8", 8192, 1024, 3366, false),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 6463, false),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1024/8192", "b200", 1, 4, "fp4", 1024, 8192, 3862, false),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1168, false),
+            maxThroughput("llama-4-maverick", "Llama 4 Maverick B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 11337, false),
+            maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 5764, false),
+            maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1410, false),
+            maxThroughput("qwen3-30b-a3b", "Qwen3-30B-A3B B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 26971, false));
 
     private static String[] vllmA100() {
         return new String[] {"inference.gpu=a100-40gb", "inference.tensorParallel=1", "inference.promptTokens=1024",

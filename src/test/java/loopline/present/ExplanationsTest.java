@@ -30,4 +30,15 @@ class ExplanationsTest {
         assertThat(Explanations.explain(Figure.TRAINING_BYTES_PER_PARAMETER, e).note())
                 .contains(Format.formatBytes(bar.value()));
     }
+
+    @Test
+    void kvPerTokenNamesTheLatentForMlaAndTheWindowForLocalLayers() {
+        Explanation mla = Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, estimate("deepseek-r1"));
+        assertThat(input(mla, "kv_lora_rank")).isEqualTo("512");
+        assertThat(mla.inputs()).noneMatch(i -> i.name().equals("a_kv"));
+        Explanation gqa = Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, estimate("qwen3-32b"));
+        assertThat(input(gqa, "d")).isEqualTo("128");
+        Explanation oss = Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, estimate("gpt-oss-120b"));
+        assertThat(oss.note()).contains("50%", "128 tokens", "sliding window");
+    }
 }

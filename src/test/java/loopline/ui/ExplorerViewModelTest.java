@@ -102,9 +102,51 @@ class ExplorerViewModelTest {
         vm.setModelParameters(140e9);
         Estimate after = settle();
         assertThat(vm.scenario().model().derived()).isTrue();
-        assertThat(after.totalParameters()).isCloseTo(140e9, org.assertj.core.api.Assertions.withinPercentage(1e-6));
+        assertThat(after.totalParameters()).isCloseTo(140e9, org.assertj.core.api.Assertions.withinPercentage(0.01));
         assertThat(after.trainingMemory().modelStatesTotalBytes()).isGreaterThan(before.trainingMemory().modelStatesTotalBytes());
         assertThat(after.inferenceMemory().weightsBytes()).isGreaterThan(before.inferenceMemory().weightsBytes());
+    }
+
+    private static Path hfConfig(String name) throws Exception {
+        return Path.of(ExplorerViewModelTest.class.getResource("/hf-configs/" + name + ".json").toURI());
+    }
+
+    @Test
+    void anImportedConfigBecomesTheModelAndIsSavedInline() throws Exception {
+        assertThat(vm.openModelConfig(hfConfig("openai--gpt-oss-120b"))).isTrue();
+        Estimate e = settle();
+        assertThat(e.scenario().model().name()).isEqualTo("openai/gpt-oss-120b");
+        assertThat(e.totalParameters()).isCloseTo(116.8e9, org.assertj.core.api.Assertions.withinPercentage(1));
+        assertThat(vm.modifiedProperty().get()).isTrue();
+        Path saved = dir.resolve("oss.json");
+        assertThat(vm.saveAs(saved)).isNull();
+        assertThat(Files.readString(saved)).contains("\"slidingWindow\"", "\"experts\" : 128");
+        ExplorerViewModel other = new ExplorerViewModel(Fixtures.CATALOGS, Runnable::run);
+        assertThat(other.open(saved)).isTrue();
+        assertThat(other.scenario().model()).isEqualTo(e.scenario().model());
+    }
+
+    @Test
+    void aRefusedConfigLeavesTheScenarioAndSaysWhy() throws Exception {
+        Estimate before = vm.estimate();
+        assertThat(vm.openModelConfig(hfConfig("Qwen--Qwen3.5-27B"))).isFalse();
+        assertThat(vm.problemProperty().get()).contains("Qwen3_5ForConditionalGeneration", "layer_types");
+        assertThat(settle()).isSameAs(before);
+        assertThat(vm.modifiedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCountTheNameContradictsIsWarnedAboutUntilTheModelChanges() throws Exception {
+        Path misnamed = Files.writeString(dir.resolve("Acme-70B.json"), Files.readString(hfConfig("Qwen--Qwen3-8B")));
+        assertThat(vm.openModelConfig(misnamed)).isTrue();
+        settle();
+        assertThat(vm.warningsProperty().get()).contains("Acme-70B", "the name states 70.0B");
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 2e6);
+        settle();
+        assertThat(vm.warningsProperty().get()).contains("Acme-70B");
+        vm.selectModel("llama-3.1-8b");
+        settle();
+        assertThat(vm.warningsProperty().get()).satisfiesAnyOf(w -> assertThat(w).isNull(), w -> assertThat(w).doesNotContain("Acme"));
     }
 
     @Test

@@ -204,6 +204,18 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void anImportedModelShowsUnderThePickerAndTheOpenModelButtonIsOffered(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#open-model").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Open model…");
+        Path config = Path.of(getClass().getResource("/hf-configs/moonshotai--Kimi-K2-Instruct.json").toURI());
+        robot.interact(() -> vm.openModelConfig(config));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#model-note").queryAs(Label.class).getText())
+                .startsWith("moonshotai/Kimi-K2-Instruct (inline architecture, 1.03T)").contains("MoE 8 of 384", "MLA");
+        assertThat(robot.lookup("#model-picker").queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText())
+                .isEqualTo("moonshotai/Kimi-K2-Instruct (not in the catalog)");
+    }
+
+    @Test
     void presenterModeEnlargesTheText(FxRobot robot) {
         Label value = (Label) view.dashboard().cards().get(0).lookup(".card-value");
         double normal = value.getFont().getSize();

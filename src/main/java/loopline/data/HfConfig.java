@@ -1,0 +1,124 @@
+package loopline.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A Hugging Face {@code config.json} as the importer reads it: the language model's own fields (a multimodal
+ * config's nested {@code text_config}, Llama 4's and Gemma 3's), the top-level architecture name, and typed
+ * reads where a missing or null field is one line naming the file and the field.
+ */
+final class HfConfig {
+    private final JsonNode top;
+    private final JsonNode text;
+    private final String where;
+    private final Map<String, Long> defaults;
+
+    private HfConfig(JsonNode top, String where, Map<String, Long> defaults) {
+        this.top = top;
+        this.text = top.path("text_config").isObject() ? top.get("text_config") : top;
+        this.where = where;
+        this.defaults = defaults;
+    }
+
+    /**
+     * This config with the values its family's Hugging Face config class fills in for fields the file leaves
+     * out: a nested text_config keeps only what differs from them (Gemma 3 27B's has no vocab_size).
+     */
+    HfConfig withDefaults(Map<String, Long> familyDefaults) {
+        return new HfConfig(top, where, familyDefaults);
+    }
+
+    /** Reads {@code path}: a config.json, or a folder holding one (a downloaded model's folder). */
+    static HfConfig read(Path path) {
+        Path file = Files.isDirectory(path) ? path.resolve("config.json") : path;
+        if (Files.isDirectory(path) && !Files.exists(file)) {
+            throw new InvalidDataException(path + ": holds no config.json");
+        }
+        JsonNode node = Json.readPythonJson(file);
+        if (!node.isObject()) {
+            throw new InvalidDataException(file + ": a Hugging Face config.json is a JSON object");
+        }
+        return new HfConfig(node, file.toString(), Map.of());
+    }
+
+    String where() {
+        return where;
+    }
+
+    /** The class Hugging Face instantiates ("Qwen3MoeForCausalLM"), or the model type when the file names none. */
+    String architecture() {
+        JsonNode a = top.path("architectures");
+        return a.isArray() && a.size() > 0 ? a.get(0).asText() : modelType();
+    }
+
+    /** The language model's type, without the "_text" of a multimodal config's inner part ("gemma3_text" → "gemma3"). */
+    String modelType() {
+        String t = text.path("model_type").asText(top.path("model_type").asText(""));
+        return t.endsWith("_text") ? t.substring(0, t.length() - "_text".length()) : t;
+    }
+
+    /** What the config calls itself, for the name and for a stated size ("Qwen/Qwen3-235B-A22B"). */
+    String declaredName() {
+        return top.path("_name_or_path").asText("");
+    }
+
+    boolean has(String field) {
+        return text.hasNonNull(field) || top.hasNonNull(field) || defaults.containsKey(field);
+    }
+
+    JsonNode get(String field) {
+        return text.hasNonNull(field) ? text.get(field)
+                : top.hasNonNull(field) ? top.get(field)
+                : defaults.containsKey(field) ? LongNode.valueOf(defaults.get(field)) : null;
+    }
+
+    /** A whole, positive number the mapping cannot do without. */
+    long whole(String field) {
+        if (!has(field)) {
+            throw error(field, "missing; LoopLine needs it to size the model");
+        }
+        JsonNode v = get(field);
+        if (!v.canConvertToLong() || v.asLong() <= 0 || v.asDouble() != Math.rint(v.asDouble())) {
+            throw error(field, "must be a positive whole number, got " + v);
+        }
+        return v.asLong();
+    }
+
+    long whole(String field, long fallback) {
+        return has(field) ? whole(field) : fallback;
+    }
+
+    /** A whole number that may be 0 (dense layers, shared experts), or {@code fallback} when the config leaves it out. */
+    long count(String field, long fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode v = get(field);
+        if (!v.canConvertToLong() || v.asLong() < 0 || v.asDouble() != Math.rint(v.asDouble())) {
+            throw error(field, "must be a whole number ≥ 0, got " + v);
+        }
+        return v.asLong();
+    }
+
+    /** The first of {@code fields} the config sets, as a whole number, or {@code fallback}. */
+    long firstWhole(long fallback, String... fields) {
+        for (String f : fields) {
+            if (has(f)) {
+                return whole(f);
+            }
+        }
+        return fallback;
+    }
+
+    boolean bool(String field, boolean fallback) {
+        return has(field) ? get(field).asBoolean(fallback) : fallback;
+    }
+
+    InvalidDataException error(String field, String problem) {
+        return new InvalidDataException(where + ": " + field + ": " + problem);
+    }
+}

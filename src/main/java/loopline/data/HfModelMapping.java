@@ -1,0 +1,200 @@
+package loopline.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Maps a Hugging Face config of a family LoopLine knows onto a catalog entry (the format of
+ * {@code assets/models.json}). Every field comes from the config or from the family's published code
+ * (Llama 4 always has one shared expert; Gemma ties its embeddings); nothing is guessed from the size.
+ */
+final class HfModelMapping {
+    /** The model types mapped, after a multimodal config's "_text" is dropped. */
+    static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
+            "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4");
+    /** Defaults of the families' config classes (transformers) that published files rely on by leaving the field out. */
+    private static final Map<String, Map<String, Long>> DEFAULTS = Map.of(
+            "gemma", Map.of("vocab_size", 256_000L, "max_position_embeddings", 8192L),
+            "gemma2", Map.of("vocab_size", 256_000L, "max_position_embeddings", 8192L),
+            "gemma3", Map.of("vocab_size", 262_208L, "max_position_embeddings", 131_072L, "sliding_window_pattern", 6L));
+    /** Llama 4 without no_rope_layers: every 4th layer is global, the others chunked (Hugging Face's default). */
+    private static final long LLAMA4_GLOBAL_EVERY = 4;
+
+    private HfModelMapping() {
+    }
+
+    /** The values the family's config class gives fields a file leaves out (none for most families). */
+    static Map<String, Long> defaults(String modelType) {
+        return DEFAULTS.getOrDefault(modelType, Map.of());
+    }
+
+    static ObjectNode entry(HfConfig c, String name, String source) {
+        String type = c.modelType();
+        if (!FAMILIES.contains(type)) {
+            throw c.error("model_type", "\"" + type + "\" (" + c.architecture() + ") is not a family LoopLine maps (known: "
+                    + String.join(", ", new TreeSet<>(FAMILIES)) + ")");
+        }
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("name", name);
+        long layers = c.whole("num_hidden_layers");
+        long hidden = c.whole("hidden_size");
+        long heads = c.whole("num_attention_heads");
+        long kvHeads = c.whole("num_key_value_heads", heads);
+        e.put("layers", layers);
+        e.put("hiddenSize", hidden);
+        e.put("attentionHeads", heads);
+        e.put("kvHeads", kvHeads);
+        e.put("headDim", c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim") : c.whole("head_dim", hidden / heads));
+        // Llama 4 names its dense layers' width intermediate_size_mlp; its intermediate_size is the experts'
+        e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp") : c.whole("intermediate_size"));
+        e.put("vocabSize", c.whole("vocab_size"));
+        e.put("tiedEmbeddings", c.bool("tie_word_embeddings", type.startsWith("gemma")));
+        e.put("gatedMlp", true); // SwiGLU or GeGLU in every family mapped
+        biases(c, type, e);
+        e.set("attention", attention(c, heads, kvHeads));
+        ObjectNode moe = moe(c, type, layers);
+        if (moe != null) {
+            e.set("moe", moe);
+        }
+        ObjectNode window = localAttention(c, type, layers);
+        if (window != null) {
+            e.set("slidingWindow", window);
+        }
+        if (c.has("max_position_embeddings")) {
+            e.put("maxContext", c.whole("max_position_embeddings"));
+        }
+        e.put("source", source);
+        return e;
+    }
+
+    /** Qwen2 always biases q, k and v; gpt-oss every projection, its router and experts; others as the config says. */
+    private static void biases(HfConfig c, String type, ObjectNode e) {
+        boolean attentionBias = c.bool("attention_bias", false);
+        boolean all = type.equals("gpt_oss") || attentionBias && c.bool("mlp_bias", false);
+        boolean qkv = !all && (type.startsWith("qwen2") || attentionBias);
+        if (all) {
+            e.put("linearBias", true);
+        }
+        if (qkv) {
+            e.put("qkvBias", true);
+        }
+    }
+
+    private static ObjectNode attention(HfConfig c, long heads, long kvHeads) {
+        ObjectNode a = JsonNodeFactory.instance.objectNode();
+        if (c.has("kv_lora_rank")) {
+            a.put("kind", "mla");
+            a.put("qLoraRank", c.count("q_lora_rank", 0));
+            a.put("kvLoraRank", c.whole("kv_lora_rank"));
+            a.put("qkNopeHeadDim", c.whole("qk_nope_head_dim"));
+            a.put("qkRopeHeadDim", c.count("qk_rope_head_dim", 0));
+            a.put("vHeadDim", c.whole("v_head_dim"));
+        } else {
+            a.put("kind", kvHeads < heads ? "gqa" : "mha");
+        }
+        return a;
+    }
+
+    private static ObjectNode moe(HfConfig c, String type, long layers) {
+        long experts = c.firstWhole(0, "num_local_experts", "num_experts", "n_routed_experts");
+        if (experts == 0) {
+            return null;
+        }
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        long expertWidth = c.has("moe_intermediate_size") ? c.whole("moe_intermediate_size") : c.whole("intermediate_size");
+        m.put("experts", experts);
+        m.put("activeExperts", c.firstWhole(-1, "num_experts_per_tok", "experts_per_token"));
+        if (m.get("activeExperts").asLong() < 0) {
+            throw c.error("num_experts_per_tok", "missing: how many experts each token uses");
+        }
+        m.put("expertFfnSize", expertWidth);
+        m.put("sharedExperts", sharedExperts(c, type, expertWidth));
+        m.put("denseLayers", firstDenseLayers(c, layers));
+        m.put("layerStep", c.firstWhole(1, "interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq"));
+        return m;
+    }
+
+    /** DeepSeek and Kimi count them; Llama 4 always has one; Qwen2-MoE gives one wide shared expert, counted in expert widths. */
+    private static long sharedExperts(HfConfig c, String type, long expertWidth) {
+        if (type.equals("llama4")) {
+            return 1;
+        }
+        if (c.has("shared_expert_intermediate_size")) {
+            long width = c.whole("shared_expert_intermediate_size");
+            if (width % expertWidth != 0) {
+                throw c.error("shared_expert_intermediate_size", width + " is not a whole number of experts of "
+                        + expertWidth + "; LoopLine's shared experts have the routed experts' width");
+            }
+            return width / expertWidth;
+        }
+        return c.count("n_shared_experts", 0);
+    }
+
+    /** DeepSeek's first_k_dense_replace, or Qwen's mlp_only_layers when they are the first layers. */
+    private static long firstDenseLayers(HfConfig c, long layers) {
+        long k = c.count("first_k_dense_replace", 0);
+        if (c.has("mlp_only_layers")) {
+            JsonNode list = c.get("mlp_only_layers");
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).asLong(-1) != i) {
+                    throw c.error("mlp_only_layers", list + " puts dense layers among the MoE ones; LoopLine models dense "
+                            + "layers first, then MoE every n-th layer");
+                }
+            }
+            k = Math.max(k, list.size());
+        }
+        return Math.min(k, layers);
+    }
+
+    /** Sliding-window or chunked layers, and how many: from layer_types, the family's pattern, or all layers. */
+    private static ObjectNode localAttention(HfConfig c, String type, long layers) {
+        boolean chunked = type.equals("llama4");
+        String sizeField = chunked ? "attention_chunk_size" : "sliding_window";
+        if (!c.has(sizeField)) {
+            return null;
+        }
+        long tokens = c.whole(sizeField);
+        long local = localLayers(c, type, layers);
+        if (local == 0 || c.has("max_position_embeddings") && tokens >= c.whole("max_position_embeddings")) {
+            return null; // a window as long as the context is no window at all
+        }
+        ObjectNode w = JsonNodeFactory.instance.objectNode();
+        w.put("tokens", tokens);
+        w.put("layerShare", (double) local / layers);
+        if (chunked) {
+            w.put("kind", "chunked");
+        }
+        return w;
+    }
+
+    private static long localLayers(HfConfig c, String type, long layers) {
+        if (c.has("layer_types")) {
+            long local = 0;
+            for (JsonNode t : c.get("layer_types")) {
+                local += t.asText().equals("full_attention") ? 0 : 1;
+            }
+            return local;
+        }
+        return switch (type) {
+            case "llama4" -> c.has("no_rope_layers") ? sumOf(c.get("no_rope_layers")) : layers - layers / LLAMA4_GLOBAL_EVERY;
+            case "gemma2" -> layers - layers / 2;
+            case "gemma3" -> layers - layers / c.whole("sliding_window_pattern");
+            case "qwen2", "qwen2_moe", "qwen3", "qwen3_moe" -> c.bool("use_sliding_window", false)
+                    ? Math.max(0, layers - c.count("max_window_layers", 0)) : 0;
+            default -> layers;
+        };
+    }
+
+    /** Llama 4's no_rope_layers holds 1 for each layer that uses RoPE, which are the chunked ones. */
+    private static long sumOf(JsonNode flags) {
+        long n = 0;
+        for (JsonNode f : flags) {
+            n += f.asLong(0);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,69 @@
+package loopline.present;
+
+import static loopline.present.Format.formatCount;
+import static loopline.present.Format.formatNumber;
+import static loopline.present.Format.formatParameters;
+import static loopline.present.Format.formatPercent;
+import static loopline.present.Format.formatWhole;
+
+import java.util.ArrayList;
+import java.util.List;
+import loopline.engine.ModelArchitecture;
+import loopline.engine.Moe;
+import loopline.engine.SlidingWindow;
+
+/** What a model is, in a line: in the model picker, under it, and in the README's model table. */
+public final class ModelSummary {
+    public static final String DERIVED_PICKER_LABEL = "Derived model (size slider)";
+
+    private ModelSummary() {
+    }
+
+    /** The model picker's text for a model that is not a catalog entry. */
+    public static String pickerLabel(ModelArchitecture m) {
+        return m.derived() ? DERIVED_PICKER_LABEL : m.name() + " (not in the catalog)";
+    }
+
+    public static String of(ModelArchitecture m) {
+        if (m.derived()) {
+            return "Derived architecture: " + shape(m) + ", vocabulary " + formatWhole(m.vocabSize())
+                    + " (Llama-shaped, " + formatParameters(m.totalParameters()) + ")";
+        }
+        String prefix = m.id().equals("custom") ? m.name() + " (inline architecture, " + formatParameters(m.totalParameters()) + "): " : "";
+        return prefix + shape(m) + features(m).stream().map(f -> " · " + f).reduce("", String::concat);
+    }
+
+    /** The attention, MoE and bias features the estimates take into account, each a short phrase. */
+    public static List<String> features(ModelArchitecture m) {
+        List<String> f = new ArrayList<>();
+        if (m.mla() != null) {
+            f.add("MLA (latent " + formatWhole(m.mla().kvLoraRank()) + ")");
+        }
+        Moe moe = m.moe();
+        if (moe != null) {
+            f.add("MoE " + formatNumber(moe.activeExperts()) + " of " + formatNumber(moe.experts())
+                    + (moe.sharedExperts() > 0 ? " + " + formatNumber(moe.sharedExperts()) + " shared" : "")
+                    + (moe.denseLayers() > 0 ? ", first " + formatNumber(moe.denseLayers()) + " dense" : "")
+                    + (moe.layerStep() > 1 ? ", every " + ordinal(moe.layerStep()) + " layer" : ""));
+        }
+        SlidingWindow w = m.slidingWindow();
+        if (w != null) {
+            f.add((w.chunked() ? "chunked " : "window ") + formatCount(w.tokens()) + " on " + formatPercent(w.layerShare()) + " of layers");
+        }
+        if (m.linearBias()) {
+            f.add("biases");
+        } else if (m.qkvBias()) {
+            f.add("QKV biases");
+        }
+        return f;
+    }
+
+    private static String shape(ModelArchitecture m) {
+        return formatNumber(m.layers()) + " layers · hidden " + formatWhole(m.hiddenSize()) + " · "
+                + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV";
+    }
+
+    private static String ordinal(double n) {
+        return n == 2 ? "2nd" : n == 3 ? "3rd" : formatNumber(n) + "th";
+    }
+}

@@ -1,0 +1,222 @@
+package loopline.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import loopline.Fixtures;
+import loopline.engine.ModelArchitecture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Imports the public config.json files in src/test/resources/hf-configs (copies of ../shared/reference/hf-configs)
+ * and checks the counts against the published ones (that folder's README, from the model cards).
+ */
+class ModelConfigImportTest {
+    @TempDir
+    Path dir;
+
+    static Path config(String name) {
+        try {
+            return Path.of(ModelConfigImportTest.class.getResource("/hf-configs/" + name + ".json").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** File, published total, published active (NaN for dense), and whether the active count leaves out the input embedding. */
+    static Stream<Arguments> publishedCounts() {
+        return Stream.of(
+                Arguments.of("meta-llama--Meta-Llama-3.1-70B", 70.6e9, Double.NaN, false),
+                Arguments.of("meta-llama--Meta-Llama-3.1-405B", 405.9e9, Double.NaN, false),
+                Arguments.of("meta-llama--Llama-4-Scout-17B-16E-Instruct", 109e9, 17e9, false),
+                Arguments.of("meta-llama--Llama-4-Maverick-17B-128E-Instruct", 400e9, 17e9, false),
+                Arguments.of("Qwen--Qwen3-8B", 8.2e9, Double.NaN, false),
+                Arguments.of("Qwen--Qwen3-32B", 32.8e9, Double.NaN, false),
+                Arguments.of("Qwen--Qwen3-30B-A3B", 30.5e9, 3.3e9, false),
+                Arguments.of("Qwen--Qwen3-235B-A22B", 235e9, 22e9, false),
+                Arguments.of("deepseek-ai--DeepSeek-V3", 671e9, 37e9, false),
+                Arguments.of("deepseek-ai--DeepSeek-R1", 671e9, 37e9, false),
+                Arguments.of("openai--gpt-oss-20b", 20.9e9, 3.6e9, true),
+                Arguments.of("openai--gpt-oss-120b", 116.8e9, 5.1e9, true),
+                Arguments.of("mistralai--Mixtral-8x7B-v0.1", 46.7e9, 12.9e9, false),
+                Arguments.of("moonshotai--Kimi-K2-Instruct", 1.04e12, 32e9, false));
+    }
+
+    /** 4%: several published figures are rounded ("17B active", "1.04T"). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("publishedCounts")
+    void importedCountsMatchThePublishedOnes(String file, double total, double active, boolean activeLeavesOutLookup) {
+        ModelConfigImport imported = ModelConfigImport.read(config(file));
+        ModelArchitecture m = imported.architecture();
+        assertThat(m.totalParameters()).isCloseTo(total, withinPercentage(4));
+        if (!Double.isNaN(active)) {
+            double computed = m.activeParameters() - (activeLeavesOutLookup ? m.inputEmbeddingParameters() : 0);
+            assertThat(computed).isCloseTo(active, withinPercentage(4));
+        }
+        assertThat(imported.warnings()).as("no disagreement with the name").noneMatch(w -> w.contains("the name states"));
+    }
+
+    @Test
+    void anImportedModelHasTheCatalogEntrysShape() {
+        for (String id : new String[] {"qwen3-235b-a22b", "llama-4-maverick", "gpt-oss-120b", "kimi-k2", "deepseek-r1", "gemma-3-27b"}) {
+            ModelArchitecture catalog = Fixtures.CATALOGS.models().get(id);
+            ModelArchitecture imported = ModelConfigImport.read(config(switch (id) {
+                case "qwen3-235b-a22b" -> "Qwen--Qwen3-235B-A22B";
+                case "llama-4-maverick" -> "meta-llama--Llama-4-Maverick-17B-128E-Instruct";
+                case "gpt-oss-120b" -> "openai--gpt-oss-120b";
+                case "kimi-k2" -> "moonshotai--Kimi-K2-Instruct";
+                case "gemma-3-27b" -> "google--gemma-3-27b-it"; // a sparse text_config: the family's defaults fill it in
+                default -> "deepseek-ai--DeepSeek-R1";
+            })).architecture();
+            assertThat(imported.totalParameters()).as(id).isEqualTo(catalog.totalParameters());
+            assertThat(imported.activeParameters()).as(id).isEqualTo(catalog.activeParameters());
+            assertThat(imported.moe()).as(id).isEqualTo(catalog.moe());
+            assertThat(imported.slidingWindow()).as(id).isEqualTo(catalog.slidingWindow());
+            assertThat(imported.mla()).as(id).isEqualTo(catalog.mla());
+            assertThat(imported.maxContext()).as(id).isEqualTo(catalog.maxContext());
+            assertThat(imported.tiedEmbeddings()).as(id).isEqualTo(catalog.tiedEmbeddings());
+        }
+    }
+
+    /** Configs of the older families, as their public config.json files give the fields that matter. */
+    static Stream<Arguments> olderFamilies() {
+        return Stream.of(
+                Arguments.of("mistral-7b", "{\"architectures\": [\"MistralForCausalLM\"], \"model_type\": \"mistral\", "
+                        + "\"hidden_size\": 4096, \"intermediate_size\": 14336, \"num_attention_heads\": 32, \"num_hidden_layers\": 32, "
+                        + "\"num_key_value_heads\": 8, \"vocab_size\": 32000, \"sliding_window\": 4096, "
+                        + "\"max_position_embeddings\": 32768, \"tie_word_embeddings\": false}"),
+                Arguments.of("gemma-2-9b", "{\"architectures\": [\"Gemma2ForCausalLM\"], \"model_type\": \"gemma2\", "
+                        + "\"hidden_size\": 3584, \"intermediate_size\": 14336, \"num_attention_heads\": 16, \"num_hidden_layers\": 42, "
+                        + "\"num_key_value_heads\": 8, \"head_dim\": 256, \"vocab_size\": 256000, \"sliding_window\": 4096, "
+                        + "\"max_position_embeddings\": 8192}"),
+                Arguments.of("qwen2.5-7b", "{\"architectures\": [\"Qwen2ForCausalLM\"], \"model_type\": \"qwen2\", "
+                        + "\"hidden_size\": 3584, \"intermediate_size\": 18944, \"num_attention_heads\": 28, \"num_hidden_layers\": 28, "
+                        + "\"num_key_value_heads\": 4, \"vocab_size\": 152064, \"max_position_embeddings\": 131072, "
+                        + "\"sliding_window\": 131072, \"use_sliding_window\": false, \"max_window_layers\": 28, "
+                        + "\"tie_word_embeddings\": false}"));
+    }
+
+    /** Gemma ties its embeddings unless told otherwise; Qwen2 biases q, k and v; a window as long as the context is none. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("olderFamilies")
+    void olderFamiliesImportAsTheirCatalogEntries(String id, String config) throws IOException {
+        ModelArchitecture catalog = Fixtures.CATALOGS.models().get(id);
+        ModelArchitecture imported = ModelConfigImport.read(write(id + ".json", config)).architecture();
+        assertThat(imported.totalParameters()).isEqualTo(catalog.totalParameters());
+        assertThat(imported.tiedEmbeddings()).isEqualTo(catalog.tiedEmbeddings());
+        assertThat(imported.qkvBias()).isEqualTo(catalog.qkvBias());
+        assertThat(imported.slidingWindow()).isEqualTo(catalog.slidingWindow());
+        assertThat(imported.kvValuesPerTokenPerLayer()).isEqualTo(catalog.kvValuesPerTokenPerLayer());
+        assertThat(imported.maxContext()).isEqualTo(catalog.maxContext());
+    }
+
+    @Test
+    void llama4ReadsItsNestedTextConfigWithChunkedLayersAndASharedExpert() {
+        ModelArchitecture scout = ModelConfigImport.read(config("meta-llama--Llama-4-Scout-17B-16E-Instruct")).architecture();
+        assertThat(scout.name()).isEqualTo("meta-llama/Llama-4-Scout-17B-16E-Instruct");
+        assertThat(scout.slidingWindow().chunked()).isTrue();
+        assertThat(scout.slidingWindow().tokens()).isEqualTo(8192);
+        assertThat(scout.slidingWindow().layerShare()).isEqualTo(0.75);
+        assertThat(scout.moe().sharedExperts()).isEqualTo(1);
+        assertThat(scout.maxContext()).isEqualTo(10_485_760);
+    }
+
+    @Test
+    void gptOssHasBiasesAndHalfItsLayersWindowedAndSaysItShipsMxfp4() {
+        ModelConfigImport imported = ModelConfigImport.read(config("openai--gpt-oss-20b"));
+        assertThat(imported.warnings()).singleElement().asString().contains("ships mxfp4 weights", "inference.precision");
+        assertThat(ModelConfigImport.read(config("Qwen--Qwen3-8B")).warnings()).isEmpty();
+        ModelArchitecture oss = imported.architecture();
+        assertThat(oss.linearBias()).isTrue();
+        assertThat(oss.headDim()).isEqualTo(64);
+        assertThat(oss.slidingWindow().tokens()).isEqualTo(128);
+        assertThat(oss.slidingWindow().layerShare()).isEqualTo(0.5);
+    }
+
+    @Test
+    void architecturesLoopLineCannotModelAreRefusedByNameAndField() {
+        assertThatThrownBy(() -> ModelConfigImport.read(config("nvidia--Nemotron-H-56B-Base-8K")))
+                .hasMessageContaining("NemotronHForCausalLM").hasMessageContaining("hybrid_override_pattern")
+                .hasMessageContaining("Mamba");
+        assertThatThrownBy(() -> ModelConfigImport.read(config("Qwen--Qwen3.5-27B")))
+                .hasMessageContaining("Qwen3_5ForConditionalGeneration").hasMessageContaining("layer_types")
+                .hasMessageContaining("linear attention");
+        assertThatThrownBy(() -> ModelConfigImport.read(config("google--gemma-4-26B-A4B")))
+                .hasMessageContaining("Gemma4ForConditionalGeneration").hasMessageContaining("global_head_dim");
+        for (Path p : new Path[] {config("nvidia--Nemotron-H-56B-Base-8K"), config("Qwen--Qwen3.5-27B")}) {
+            assertThatThrownBy(() -> ModelConfigImport.read(p)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void visionOnlyAndUnknownFamiliesAreRefused() throws IOException {
+        Path vit = write("vit.json", "{\"architectures\": [\"ViTForImageClassification\"], \"model_type\": \"vit\", "
+                + "\"hidden_size\": 768, \"num_hidden_layers\": 12, \"num_attention_heads\": 12}");
+        assertThatThrownBy(() -> ModelConfigImport.read(vit)).hasMessageContaining("ViTForImageClassification")
+                .hasMessageContaining("vision-only");
+        Path falcon = write("falcon.json", "{\"architectures\": [\"FalconForCausalLM\"], \"model_type\": \"falcon\", "
+                + "\"hidden_size\": 4544, \"num_hidden_layers\": 32, \"num_attention_heads\": 71, \"vocab_size\": 65024}");
+        assertThatThrownBy(() -> ModelConfigImport.read(falcon)).hasMessageContaining("model_type")
+                .hasMessageContaining("\"falcon\"").hasMessageContaining("not a family LoopLine maps");
+    }
+
+    @Test
+    void aFolderHoldingAConfigIsReadAndNamedAfterTheFolder() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("Qwen3-8B"));
+        Files.copy(config("Qwen--Qwen3-8B"), model.resolve("config.json"));
+        ModelConfigImport imported = ModelConfigImport.read(model);
+        assertThat(imported.architecture().name()).isEqualTo("Qwen3-8B");
+        assertThat(imported.architecture().totalParameters()).isCloseTo(8.2e9, withinPercentage(2));
+        assertThatThrownBy(() -> ModelConfigImport.read(dir)).hasMessageContaining("holds no config.json");
+    }
+
+    @Test
+    void aCountThatDisagreesWithTheNameIsAWarning() throws IOException {
+        String llama8b = Files.readString(config("Qwen--Qwen3-8B"));
+        ModelConfigImport imported = ModelConfigImport.read(write("Acme-70B.json", llama8b));
+        assertThat(imported.warnings()).singleElement().asString().contains("Acme-70B", "8.2B total", "70.0B");
+        Path moe = write("Acme-235B-A2B.json", Files.readString(config("Qwen--Qwen3-235B-A22B")));
+        assertThat(ModelConfigImport.read(moe).warnings()).singleElement().asString().contains("active", "2.0B");
+    }
+
+    @Test
+    void statedSizesAreReadFromTheName() {
+        assertThat(StatedSize.of("Qwen/Qwen3-235B-A22B")).isEqualTo(new StatedSize(235e9, 22e9));
+        assertThat(StatedSize.of("openai/gpt-oss-120b")).isEqualTo(new StatedSize(120e9, Double.NaN));
+        assertThat(StatedSize.of("meta-llama/Llama-4-Scout-17B-16E-Instruct")).isEqualTo(new StatedSize(Double.NaN, 17e9));
+        assertThat(StatedSize.of("mistralai/Mixtral-8x7B-v0.1")).isEqualTo(new StatedSize(Double.NaN, Double.NaN));
+        assertThat(StatedSize.of("meta-llama/Meta-Llama-3.1-405B")).isEqualTo(new StatedSize(405e9, Double.NaN));
+        assertThat(StatedSize.of("moonshotai/Kimi-K2-Instruct")).isEqualTo(new StatedSize(Double.NaN, Double.NaN));
+    }
+
+    /** The copies match the shared reference folder when it is there (CI has it as ../shared; a clone may not). */
+    @Test
+    void theCopiesMatchTheSharedReferenceWhenPresent() throws IOException {
+        Path shared = Fixtures.home().resolve("../shared/reference/hf-configs").normalize();
+        if (!Files.isDirectory(shared)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(shared)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                String name = f.getFileName().toString().replaceFirst("\\.json$", "");
+                if (ModelConfigImportTest.class.getResource("/hf-configs/" + name + ".json") != null) {
+                    assertThat(config(name)).as(name).hasSameTextualContentAs(f);
+                }
+            }
+        }
+    }
+
+    private Path write(String name, String json) throws IOException {
+        return Files.writeString(dir.resolve(name), json);
+    }
+}
