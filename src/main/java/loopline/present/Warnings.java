@@ -22,8 +22,18 @@ public final class Warnings {
     static final double LARGE_ADAPTER_SHARE = 0.1;
     /** A pinned replica shape is worth a word once the free choice would cost at most two thirds of it. */
     static final double PINNED_WARNING_RATIO = 0.67;
+    /** Meeting the targets is worth a word when a shape that misses them would cost a third or less. */
+    static final double BARELY_REACHABLE_RATIO = 3;
 
     private Warnings() {
+    }
+
+    /** The cheapest option that misses a target, if it costs at most a third of the chosen one that meets them. */
+    private static ShapeOption cheapestMissingTheTargets(Estimate e) {
+        ShapeOption chosen = e.serving().chosen();
+        return e.serving().options().stream()
+                .filter(o -> !o.targetsMet() && o.replicas() > 0 && o.monthlyCostUsd() * BARELY_REACHABLE_RATIO < chosen.monthlyCostUsd())
+                .findFirst().orElse(null);
     }
 
     public static List<String> of(Estimate e) {
@@ -84,6 +94,14 @@ public final class Warnings {
             w.add(String.format(Locale.ROOT, "%s is pinned; %s would serve this traffic for %s/month instead of %s.",
                     chosen.shape().label(), free.shape().label(), Format.formatUsd(free.monthlyCostUsd()),
                     Format.formatUsd(chosen.monthlyCostUsd())));
+        }
+        ShapeOption missing = cheapestMissingTheTargets(e);
+        if (im.fits() && chosen.targetsMet() && missing != null) {
+            w.add(String.format(Locale.ROOT,
+                    "The targets are barely reachable: meeting them takes %s/month; %s would cost %s/month but miss them "
+                            + "(one replica takes %s requests/s at the targets).",
+                    Format.formatUsd(chosen.monthlyCostUsd()), missing.shape().label(), Format.formatUsd(missing.monthlyCostUsd()),
+                    Format.formatNumber(chosen.capacityRequestsPerSecond())));
         }
         if (inf.expertParallel() > 1 && s.model().moe() == null) {
             w.add("Expert parallelism is set but " + s.model().name() + " has no experts: it is ignored.");

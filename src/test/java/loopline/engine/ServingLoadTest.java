@@ -162,6 +162,16 @@ class ServingLoadTest {
     }
 
     @Test
+    void aTargetThatIsBarelyReachableSaysWhatMissingItWouldSave() {
+        // A 10k-token prompt on Llama 2 70B: only TP 8 keeps p99 first token under 2 s, and only just.
+        Estimate e = estimate("llama-2-70b", "inference.gpu=a100-80gb", "inference.requestsPerDay=3e7",
+                "inference.promptTokens=10038", "inference.outputTokens=19");
+        assertThat(e.serving().chosen().targetsMet()).isTrue();
+        assertThat(Warnings.of(e)).anyMatch(w -> w.startsWith("The targets are barely reachable") && w.contains("TP 4"));
+        assertThat(Warnings.of(estimate("llama-3.1-70b", "inference.requestsPerDay=2e7"))).noneMatch(w -> w.contains("barely"));
+    }
+
+    @Test
     void latencyUnderTrafficHasAKnee() {
         Scenario s = scenario("llama-3.1-8b");
         ReplicaShape shape = ReplicaShape.tensorParallel(1);
