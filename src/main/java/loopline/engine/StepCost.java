@@ -52,6 +52,8 @@ final class StepCost {
     private final double linearFlopsPerSecond;
     private final double attentionFlopsPerSecond;
     private final double bandwidth;
+    /** Prompt tokens in one prefill chunk: the whole uncached prompt, up to the step's chunk budget. */
+    private final double prefillChunk;
 
     StepCost(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
         this.model = model;
@@ -81,6 +83,7 @@ final class StepCost {
         Precision attentionFormat = format == Precision.FP32 ? Precision.FP32 : gpu.inferenceComputeFormat(Precision.BF16);
         this.attentionFlopsPerSecond = gpu.achievableMatmulFlopsPerSecond(attentionFormat) * setup.computeEfficiency();
         this.bandwidth = gpu.memoryBandwidthBytesPerSecond() * setup.memoryBandwidthEfficiency();
+        this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
     }
 
     ReplicaShape shape() {
@@ -95,7 +98,7 @@ final class StepCost {
     double seconds(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
-        double matmuls = Math.max(weightBytesPerGpu(tokens) / bandwidth,
+        double matmuls = Math.max(weightBytesPerGpu(decodeTokens, prefillTokens) / bandwidth,
                 (nonExpertActiveFlopsPerToken * tokens / gpus + expertFlopsPerRoute * busiestRoutes(tokens)) / linearFlopsPerSecond);
         double attention = Math.max(kvBytesPerGpu(sequences) / bandwidth,
                 (decodeTokens * decodeAttentionFlops + prefillTokens * prefillAttentionFlopsPerToken) / gpus / attentionFlopsPerSecond);
@@ -104,11 +107,22 @@ final class StepCost {
 
     /** Bytes the busiest GPU reads: its non-expert weights, the experts its tokens reach, its sequences' KV. */
     double bytesPerGpu(double sequences, double tokens) {
-        return weightBytesPerGpu(tokens) + kvBytesPerGpu(sequences);
+        return weightBytesPerGpu(tokens, 0) + kvBytesPerGpu(sequences);
     }
 
-    private double weightBytesPerGpu(double tokens) {
-        return nonExpertBytes / t + bytesPerExpert * busiestExpertsTouched(tokens);
+    /**
+     * Weights read in a step: the non-expert ones, and the experts its tokens reach. Prompt tokens come in
+     * chunks, not spread thinly over every step: an average of {@code prefillTokens} per step is a whole chunk
+     * in that share of the steps, so the experts read are averaged over steps with and without a chunk
+     * (averaging the tokens first would understate how few experts a decode-only step reaches).
+     */
+    private double weightBytesPerGpu(double decodeTokens, double prefillTokens) {
+        double experts = busiestExpertsTouched(decodeTokens + prefillTokens);
+        if (prefillTokens > 0 && prefillTokens < prefillChunk) {
+            double share = prefillTokens / prefillChunk;
+            experts = (1 - share) * busiestExpertsTouched(decodeTokens) + share * busiestExpertsTouched(decodeTokens + prefillChunk);
+        }
+        return nonExpertBytes / t + bytesPerExpert * experts;
     }
 
     private double kvBytesPerGpu(double sequences) {
