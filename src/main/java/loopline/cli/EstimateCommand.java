@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
 import loopline.data.Json;
+import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.engine.Scenario;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSpeed;
 import loopline.engine.ServingCost;
@@ -23,7 +25,9 @@ public final class EstimateCommand {
 
     public static void run(String[] args, PrintStream out) {
         CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--model-config", "--set", "--json"));
-        Estimate e = Estimator.estimate(cl.load(Catalogs.loadDefault()));
+        Catalogs catalogs = Catalogs.loadDefault();
+        Scenario s = cl.load(catalogs);
+        Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
         List<String> warnings = new ArrayList<>(cl.importWarnings());
         warnings.addAll(Warnings.of(e));
         out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e, warnings)).toPrettyString() : TextSummary.of(e, warnings));
@@ -111,6 +115,21 @@ public final class EstimateCommand {
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
         economics.put("breakEvenMonths", sc.breakEvenMonths());
         economics.put("horizonMonths", e.scenario().horizonMonths());
+        ApiComparison api = e.api();
+        if (api != null) {
+            ObjectNode a = economics.putObject("api");
+            a.put("provider", api.cheapest().provider());
+            a.put("date", api.cheapest().date());
+            a.put("inputUsdPerMillionTokens", api.cheapest().inputUsdPerMillionTokens());
+            a.put("outputUsdPerMillionTokens", api.cheapest().outputUsdPerMillionTokens());
+            a.put("monthlyCostUsd", api.monthlyCostUsd());
+            double breakEven = api.selfHostingBreakEvenRequestsPerDay();
+            if (Double.isFinite(breakEven)) {
+                economics.put("selfHostingBreakEvenRequestsPerDay", breakEven);
+            } else {
+                economics.putNull("selfHostingBreakEvenRequestsPerDay");
+            }
+        }
         root.putPOJO("warnings", warnings);
         return root;
     }

@@ -3,7 +3,9 @@ package loopline.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import loopline.engine.ApiOffer;
 import loopline.engine.Gpu;
 import loopline.engine.ModelArchitecture;
 
@@ -11,12 +13,19 @@ import loopline.engine.ModelArchitecture;
  * The GPU and model catalogs, read once from the assets folder. The raw model entries are kept so a
  * scenario can start from a catalog model and edit one field of it ({@code --set model.layers=40}).
  */
-public record Catalogs(Map<String, Gpu> gpus, Map<String, ModelArchitecture> models, Map<String, JsonNode> modelEntries) {
+public record Catalogs(Map<String, Gpu> gpus, Map<String, ModelArchitecture> models, Map<String, JsonNode> modelEntries,
+                       Map<String, List<ApiOffer>> apiOffers) {
 
     public static Catalogs load(Path assetsDir) {
         Path modelsFile = assetsDir.resolve("models.json");
         Map<String, JsonNode> entries = ModelCatalog.readEntries(modelsFile);
-        return new Catalogs(GpuCatalog.read(assetsDir.resolve("gpus.json")), ModelCatalog.parseAll(entries, modelsFile), entries);
+        return new Catalogs(GpuCatalog.read(assetsDir.resolve("gpus.json")), ModelCatalog.parseAll(entries, modelsFile), entries,
+                ApiPriceCatalog.read(assetsDir.resolve("api-prices.json"), entries.keySet()));
+    }
+
+    /** The public API prices listed for {@code modelId}; none for a model not listed, derived or imported. */
+    public List<ApiOffer> apiOffersFor(String modelId) {
+        return apiOffers.getOrDefault(modelId, List.of());
     }
 
     /** The catalogs of the project folder (see {@link #home()}). */

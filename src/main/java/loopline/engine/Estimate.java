@@ -10,7 +10,8 @@ public record Estimate(
         InferenceMemory inferenceMemory,
         InferenceSpeed inferenceSpeed,
         ServingCost serving,
-        ServingPlan servingPlan) {
+        ServingPlan servingPlan,
+        ApiComparison api) {
 
     /**
      * The same estimate at another traffic level. Training does not depend on traffic and each replica
@@ -20,8 +21,15 @@ public record Estimate(
     public Estimate atTraffic(double requestsPerDay) {
         Scenario s = scenario.withInference(scenario.inference().withRequestsPerDay(requestsPerDay));
         ServingModel.Result r = ServingModel.evaluate(s.model(), s.inference(), servingPlan);
-        return new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, r.memory(), r.speed(),
-                ServingCost.of(s.inference(), r, trainingRun.costUsd(), s.horizonMonths()), servingPlan);
+        Estimate moved = new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, r.memory(), r.speed(),
+                ServingCost.of(s.inference(), r, trainingRun.costUsd(), s.horizonMonths()), servingPlan, null);
+        return api == null ? moved : moved.withApiOffers(java.util.List.of(api.cheapest()));
+    }
+
+    /** The same estimate compared with the model's listed API prices (none: no comparison). */
+    public Estimate withApiOffers(java.util.List<ApiOffer> offers) {
+        return new Estimate(scenario, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,
+                inferenceSpeed, serving, servingPlan, ApiComparison.of(this, offers));
     }
 
     /** The monthly serving bill at another traffic level: the cheapest shape's, 0 when nothing fits (no bill). */

@@ -8,6 +8,7 @@ import static loopline.present.Format.formatUsd;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
@@ -210,13 +211,26 @@ public final class ChartsFactory {
             }
             series.add(new Series((pinnedShape(s) ? "Choosing " : "Next best: ") + next.shape().label(), "next-best", xs, alt));
         }
+        ApiComparison api = e.api();
+        List<Marker> markers = new ArrayList<>();
+        markers.add(new Marker(formatCount(current) + "/day: " + formatUsd(e.serving().monthlyCostUsd()) + "/mo", current, true, "current"));
+        if (api != null) {
+            double[] apiCost = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                apiCost[i] = api.monthlyCostAt(xs[i]);
+            }
+            series.add(new Series("API: " + api.cheapest().provider(), "api", xs, apiCost));
+            double breakEven = api.selfHostingBreakEvenRequestsPerDay();
+            if (breakEven > MIN_TRAFFIC && breakEven < MAX_TRAFFIC && Math.abs(Math.log10(breakEven / current)) > 0.4) {
+                markers.add(new Marker("self-host cheaper from " + formatCount(breakEven) + "/day", breakEven, true, "limit"));
+            }
+        }
         String subtitle = e.serving().servable()
                 ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
                         + Format.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
                 : "does not fit in GPU memory: no bill";
         return new LineChartData("Serving cost per month vs traffic", subtitle,
-                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series,
-                List.of(new Marker(formatCount(current) + "/day: " + formatUsd(e.serving().monthlyCostUsd()) + "/mo", current, true, "current")),
+                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series, markers,
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
     }
 

@@ -11,6 +11,8 @@ import static loopline.present.Format.formatPercent;
 import static loopline.present.Format.formatUsd;
 
 import java.util.List;
+import loopline.engine.ApiComparison;
+import loopline.engine.ApiOffer;
 import loopline.engine.ContinuousBatching;
 import loopline.engine.Estimate;
 import loopline.engine.InferenceMemory;
@@ -195,7 +197,38 @@ public final class Explanations {
             case BREAK_EVEN -> new Explanation("Break-even month", ServingCost.BREAK_EVEN_FORMULA,
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
                     formatNumber(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
+            case API_COMPARISON -> apiComparison(e);
         };
+    }
+
+    private static Explanation apiComparison(Estimate e) {
+        ApiComparison api = e.api();
+        if (api == null) {
+            return new Explanation("The API price to beat", ApiComparison.API_FORMULA, List.of(),
+                    "no listed API price", "assets/api-prices.json lists public prices for catalog models; this model has none"
+                    + (e.serving().servable() ? "." : ", and it does not fit to self-host."));
+        }
+        InferenceSetup i = e.scenario().inference();
+        ApiOffer o = api.cheapest();
+        return new Explanation("The API price to beat", ApiComparison.API_FORMULA + "\n  break-even: " + ApiComparison.BREAK_EVEN_FORMULA,
+                List.of(in("cheapest listed", o.provider() + " (" + o.date() + ")"),
+                        in("$ per M tokens in / out", formatUsd(o.inputUsdPerMillionTokens()) + " / " + formatUsd(o.outputUsdPerMillionTokens())),
+                        in("tokens per request", formatCount(i.promptTokens()) + " in, " + formatCount(i.outputTokens()) + " out"),
+                        in("per request", formatUsd(api.costPerRequestUsd())),
+                        in("requests/day", formatCount(i.requestsPerDay())),
+                        in("self-hosted per month", formatUsd(api.selfHostingMonthlyCostUsd()))),
+                formatUsd(api.monthlyCostUsd()) + "/month through the API",
+                apiVerdict(api) + " Source: " + o.source() + ".");
+    }
+
+    /** Which is cheaper at this traffic, and from which traffic self-hosting wins. */
+    static String apiVerdict(ApiComparison api) {
+        String where = Double.isInfinite(api.selfHostingBreakEvenRequestsPerDay())
+                ? "Self-hosting never gets cheaper at these prices."
+                : "Self-hosting is cheaper from " + formatCount(api.selfHostingBreakEvenRequestsPerDay()) + " requests/day.";
+        double ratio = api.selfHostingMonthlyCostUsd() / api.monthlyCostUsd();
+        String now = ratio > 1 ? "Here the API costs " + formatNumber(ratio) + "× less." : "Here self-hosting costs " + formatNumber(1 / ratio) + "× less.";
+        return now + " " + where;
     }
 
     private static List<Explanation.Input> concat(List<Explanation.Input> first, Explanation.Input... rest) {

@@ -7,6 +7,7 @@ import static loopline.present.Format.formatUsd;
 import static loopline.present.Format.formatWhole;
 
 import java.util.List;
+import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSpeed;
@@ -59,6 +60,19 @@ public final class KeyFigures {
                         "over " + formatNumber(horizon) + " months", Side.BOTH, Figure.TRAINING_COST_PER_REQUEST, false),
                 new KeyFigure("Break-even", sc.breakEvenMonths() > 1200 ? "> 100 years"
                                 : sc.breakEvenMonths() > 120 ? formatNumber(sc.breakEvenMonths() / 12) + " yr" : formatNumber(sc.breakEvenMonths()) + " mo",
-                        "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false));
+                        "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false),
+                apiCard(e));
+    }
+
+    /** The API price to beat, when the model is listed and can be self-hosted. */
+    private static KeyFigure apiCard(Estimate e) {
+        ApiComparison api = e.api();
+        if (api == null) {
+            return new KeyFigure("API instead", "—", "no listed price", Side.INFERENCE, Figure.API_COMPARISON, false);
+        }
+        double ratio = api.selfHostingMonthlyCostUsd() / api.monthlyCostUsd();
+        String detail = ratio > 1 ? api.cheapest().provider() + ": " + formatNumber(ratio) + "× cheaper"
+                : "self-hosting " + formatNumber(1 / ratio) + "× cheaper";
+        return new KeyFigure("API instead / month", formatUsd(api.monthlyCostUsd()), detail, Side.INFERENCE, Figure.API_COMPARISON, false);
     }
 }

@@ -10,6 +10,7 @@ import loopline.cli.UsageException;
 import loopline.data.Catalogs;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
+import loopline.engine.Scenario;
 import loopline.fx.FxPlatform;
 
 /** {@code loopline export --scenario FILE [--model-config PATH] [--set path=value ...] --out report.png [--scale 2] [--overwrite]} */
@@ -23,7 +24,9 @@ public final class ExportCommand {
             throw new UsageException("--out FILE.png is required");
         }
         Path target = PngWriter.checkTarget(cl.out(), cl.overwrite());
-        Estimate estimate = Estimator.estimate(cl.load(Catalogs.loadDefault()));
+        Catalogs catalogs = Catalogs.loadDefault();
+        Scenario s = cl.load(catalogs);
+        Estimate estimate = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
         FxPlatform.startHeadless();
         WritableImage image = FxPlatform.call(() -> ReportRenderer.render(estimate, cl.scale(), LocalDate.now()));
         PngWriter.write(image, target, cl.overwrite());

@@ -304,7 +304,7 @@ public final class ExplorerViewModel {
     }
 
     private void publish(Scenario s) {
-        Estimate e = Estimator.estimate(s);
+        Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
         Charts newCharts = ChartsFactory.of(e);
         estimate.set(e);
         keyFigures.set(KeyFigures.of(e));

@@ -44,7 +44,9 @@ class CommandLineTest {
                 "/inference/timeToFirstTokenSeconds", "/inference/timePerOutputTokenSeconds", "/inference/tokensPerSecondPerUser",
                 "/inference/tokensPerSecondPerReplica", "/inference/requestsPerSecondPerReplica", "/inference/replicas",
                 "/inference/monthlyCostUsd", "/inference/costPerRequestUsd", "/inference/costPerMillionOutputTokensUsd",
-                "/economics/trainingCostPerRequestUsd", "/economics/breakEvenMonths"}) {
+                "/economics/trainingCostPerRequestUsd", "/economics/breakEvenMonths", "/economics/api/provider", "/economics/api/date",
+                "/economics/api/inputUsdPerMillionTokens", "/economics/api/outputUsdPerMillionTokens", "/economics/api/monthlyCostUsd",
+                "/economics/selfHostingBreakEvenRequestsPerDay"}) {
             assertThat(j.at(path).isMissingNode()).as(path).isFalse();
         }
         assertThat(j.at("/training/memory/bytesPerParameter").asDouble()).isEqualTo(16.0);

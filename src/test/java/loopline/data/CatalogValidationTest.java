@@ -100,4 +100,17 @@ class CatalogValidationTest {
                 .hasMessage(f + ": gpus[H100 SXM].id: must be a lower-case id (a-z, 0-9, '.', '-', '_'), got \"H100 SXM\"");
         assertThat(GpuCatalog.read(write("ok.json", String.format(java.util.Locale.ROOT, GPU, "x1", "80")))).containsKey("x1");
     }
+
+    @Test
+    void apiPricesNameACatalogModelAndPlausibleRates() throws IOException {
+        java.util.Set<String> models = java.util.Set.of("llama-3.1-8b");
+        Path unknown = write("api-prices.json", "{\"apiPrices\":[{\"id\":\"llama-9\",\"offers\":[{\"provider\":\"p\","
+                + "\"inputUsdPerMillionTokens\":0.1,\"outputUsdPerMillionTokens\":0.2,\"date\":\"2025-09-01\",\"source\":\"s\"}]}]}");
+        assertThatThrownBy(() -> ApiPriceCatalog.read(unknown, models))
+                .hasMessage(unknown + ": apiPrices[llama-9].id: is not a model in models.json");
+        Path negative = write("api-prices.json", "{\"apiPrices\":[{\"id\":\"llama-3.1-8b\",\"offers\":[{\"provider\":\"p\","
+                + "\"inputUsdPerMillionTokens\":-1,\"outputUsdPerMillionTokens\":0.2,\"date\":\"2025-09-01\",\"source\":\"s\"}]}]}");
+        assertThatThrownBy(() -> ApiPriceCatalog.read(negative, models)).hasMessageContaining("offers[0].inputUsdPerMillionTokens");
+        assertThat(ApiPriceCatalog.read(dir.resolve("absent.json"), models)).isEmpty();
+    }
 }
