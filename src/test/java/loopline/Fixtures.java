@@ -40,8 +40,10 @@ public final class Fixtures {
         return doc;
     }
 
+    /** The estimate as the window and the CLI make it: with the model's listed API prices. */
     public static Estimate estimate(String model, String... sets) {
-        return Estimator.estimate(scenario(model, sets));
+        Scenario s = scenario(model, sets);
+        return Estimator.estimate(s, CATALOGS.apiOffersFor(s.model().id()));
     }
 
     /**

@@ -204,7 +204,8 @@ public final class Explanations {
     private static Explanation apiComparison(Estimate e) {
         ApiComparison api = e.api();
         if (api == null) {
-            return new Explanation("The API price to beat", ApiComparison.API_FORMULA, List.of(),
+            return new Explanation("The API price to beat", ApiComparison.API_FORMULA,
+                    List.of(in("model", e.scenario().model().name()), in("listed offers", "none")),
                     "no listed API price", "assets/api-prices.json lists public prices for catalog models; this model has none"
                     + (e.serving().servable() ? "." : ", and it does not fit to self-host."));
         }

@@ -53,8 +53,12 @@ class ChartsFactoryTest {
     void servingCostChartShowsTheNextBestShape() {
         Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7");
         LineChartData d = ChartsFactory.servingCost(e);
-        assertThat(d.series()).hasSize(2);
+        assertThat(d.series()).extracting(Series::styleClass).containsExactly("serving-cost", "next-best", "api");
         assertThat(d.series().get(1).name()).contains(e.serving().nextBest().shape().label());
+        assertThat(d.series().get(2).name()).isEqualTo("API: " + e.api().cheapest().provider());
+        double[] api = d.series().get(2).y();
+        assertThat(api[api.length - 1] / api[0]).isCloseTo(d.series().get(2).x()[api.length - 1] / d.series().get(2).x()[0],
+                org.assertj.core.api.Assertions.withinPercentage(1e-6)); // an API bill is proportional to traffic
         double[] chosen = d.series().get(0).y();
         double[] next = d.series().get(1).y();
         for (int i = 0; i < chosen.length; i++) {
