@@ -71,8 +71,8 @@ public final class KeyFigures {
             return new KeyFigure("API instead", "—", "no listed price", Side.INFERENCE, Figure.API_COMPARISON, false);
         }
         double ratio = api.selfHostingMonthlyCostUsd() / api.monthlyCostUsd();
-        String detail = ratio > 1 ? api.cheapest().provider() + ": " + formatNumber(ratio) + "× cheaper"
-                : "self-hosting " + formatNumber(1 / ratio) + "× cheaper";
+        String detail = ratio > 1 ? api.cheapest().provider() + " · " + formatNumber(ratio) + "× less"
+                : "self-host " + formatNumber(1 / ratio) + "× less";
         return new KeyFigure("API instead / month", formatUsd(api.monthlyCostUsd()), detail, Side.INFERENCE, Figure.API_COMPARISON, false);
     }
 }
