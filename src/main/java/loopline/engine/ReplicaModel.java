@@ -13,8 +13,11 @@ final class ReplicaModel {
     private static final int BISECTIONS = 50;
     private static final double SLOWEST_RATE = 1e-9;
     private static final double EDGE_OF_SATURATION = 0.999;
-    /** Capacities are found to 1 part in 100,000: far finer than any input is known. */
-    private static final double CAPACITY_TOLERANCE = 1e-5;
+    /**
+     * Capacities are found to 1 part in 10 million of themselves — far finer than any input is known, and
+     * fine enough that rounding replicas up does not turn solver noise into a cheaper bill for more work.
+     */
+    private static final double CAPACITY_TOLERANCE = 1e-7;
 
     private final ModelArchitecture model;
     private final InferenceSetup setup;
@@ -115,8 +118,9 @@ final class ReplicaModel {
         }
         double lo = SLOWEST_RATE;
         double hi = batching.saturationRequestsPerSecond(slots);
-        for (int i = 0; i < BISECTIONS && hi - lo > CAPACITY_TOLERANCE * hi; i++) {
-            double mid = 0.5 * (lo + hi);
+        // halving the ratio, not the difference: capacity can sit decades below saturation
+        for (int i = 0; i < BISECTIONS && hi > lo * (1 + CAPACITY_TOLERANCE); i++) {
+            double mid = Math.sqrt(lo * hi);
             OperatingPoint p = at(mid);
             if (p.stable() && meetsSpeed(p) && meetsFirstToken(p)) {
                 lo = mid;

@@ -70,7 +70,7 @@ class EngineProperties {
     }
 
     /** Little's law and 1 ÷ TPOT hold at every operating point the window shows. */
-    @Property(tries = 300)
+    @Property(tries = 300, maxDiscardRatio = 20)
     void servingFiguresObeyLittlesLaw(@ForAll("anyScenario") Scenario s) {
         Estimate e = Estimator.estimate(s);
         Assume.that(e.inferenceMemory().fits());
@@ -164,7 +164,8 @@ class EngineProperties {
     }
 
     /** With the replica shape free, a bigger model, a longer prompt or a longer answer never costs less to serve. */
-    @Property(tries = 150)
+    /** Many random mixes miss a target somewhere (a 16k prompt on a T4): those are skipped, so allow many discards. */
+    @Property(tries = 150, maxDiscardRatio = 30)
     void servingNeverCostsLessForMoreWork(@ForAll("catalogModel") String model, @ForAll("gpu") String gpu,
                                           @ForAll @DoubleRange(min = 3, max = 9) double log10Traffic,
                                           @ForAll @IntRange(min = 16, max = 16_000) int prompt,
@@ -182,7 +183,7 @@ class EngineProperties {
         assertThat(longerAnswer.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(base.serving().monthlyCostUsd());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, maxDiscardRatio = 30)
     void servingNeverCostsLessForABiggerModel(@ForAll @DoubleRange(min = 9, max = 11.5) double log10Size,
                                               @ForAll @DoubleRange(min = 1, max = 2) double factor,
                                               @ForAll @DoubleRange(min = 3, max = 9) double log10Traffic) {
@@ -194,9 +195,9 @@ class EngineProperties {
     }
 
     /** Ten times the traffic costs about ten times as much once there are enough replicas for rounding not to matter. */
-    @Property(tries = 100)
+    @Property(tries = 100, maxDiscardRatio = 30)
     void tenTimesTheTrafficCostsAboutTenTimesAsMuch(@ForAll("catalogModel") String model,
-                                                    @ForAll @DoubleRange(min = 5, max = 10) double log10Traffic) {
+                                                    @ForAll @DoubleRange(min = 6, max = 10) double log10Traffic) {
         Estimate a = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + Math.pow(10, log10Traffic)));
         Estimate b = Estimator.estimate(scenario(model, "inference.requestsPerDay=" + 10 * Math.pow(10, log10Traffic)));
         Assume.that(meetsTargets(a) && meetsTargets(b) && a.serving().replicas() >= 10);
