@@ -59,8 +59,16 @@ public final class ScenarioFields {
             "Tensor-parallel degree (with sequence parallelism)");
     public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
             "Pipeline-parallel stages");
-    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, 0.42, "",
-            "Model FLOPs utilisation: Llama 3 405B reported 38–43% on H100");
+    public static final ScenarioField<Double> VIRTUAL_STAGES = derivedWhole("training.virtualStages", "Virtual stages", 1, 128,
+            s -> (double) TrainingSetup.defaultVirtualStages(s.model().layers(), s.training().pipelineParallel()),
+            "layers ÷ pipeline stages (one layer per chunk); 1 without pipelining", "chunks",
+            "Interleaved 1F1B: model chunks per pipeline stage; the bubble is (p − 1) ÷ (v·m + p − 1)");
+    public static final ScenarioField<Double> GLOBAL_BATCH_TOKENS = derivedNumber("training.globalBatchTokens", "Global batch", 1e3, 1e9,
+            s -> TrainingSetup.defaultGlobalBatchTokens(s.model().totalParameters()),
+            "4M tokens up to 100B parameters, then 4M per 100B (Llama 2: 4M; Llama 3 405B: 16M)", "tokens",
+            "Tokens per optimizer step: bounds data parallelism (sequences ÷ micro-batch) and sets the micro-batches per step");
+    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, TrainingRun.DEFAULT_MFU, "",
+            "FLOPs utilisation while the GPUs compute, against the 16-bit peak; bubble, exposed all-reduce and idle GPUs come on top");
     public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",
             "Share of wall-clock that trains; Llama 3 reported >90%");
     public static final ScenarioField<Double> TRAINING_PRICE = derivedNumber("training.pricePerGpuHourUsd", "Training price", 0.01, 1000,
@@ -167,6 +175,12 @@ public final class ScenarioFields {
     private static ScenarioField<Double> derivedNumber(String path, String label, double min, double max,
                                                        Function<Scenario, Double> derived, String defaultText, String unit, String help) {
         return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, null, derived, defaultText));
+    }
+
+    private static ScenarioField<Double> derivedWhole(String path, String label, double min, double max,
+                                                      Function<Scenario, Double> derived, String defaultText, String unit, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.WHOLE, Double.class, label, unit, help, min, max, List.of(),
                 ScenarioField::plain, null, derived, defaultText));
     }
 

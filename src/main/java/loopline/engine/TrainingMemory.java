@@ -69,7 +69,7 @@ public record TrainingMemory(
         TrainingMethod method = setup.method();
 
         boolean fp32 = setup.precision() == Precision.FP32;
-        double weightB = fp32 ? 4 : 2; // fp8 training keeps bf16 weights; fp8 copies are transient
+        double weightB = gradientBytesPerValue(setup.precision()); // fp8 training keeps bf16 weights; fp8 copies are transient
         double gradientB = weightB;
         double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
 
@@ -127,6 +127,11 @@ public record TrainingMemory(
         }
         double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
         return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+    }
+
+    /** Bytes of one weight or gradient value: 4 in fp32 runs, else 2 (fp8 training keeps 16-bit weights and gradients). */
+    static double gradientBytesPerValue(Precision precision) {
+        return precision == Precision.FP32 ? 4 : 2;
     }
 
     /** Parameters that get gradients and optimizer states: every weight, or only the adapters. */

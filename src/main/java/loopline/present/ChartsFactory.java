@@ -20,6 +20,7 @@ import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingMethod;
 import loopline.engine.TrainingRun;
+import loopline.engine.TrainingSchedule;
 import loopline.engine.Units;
 import loopline.present.Figure;
 
@@ -108,9 +109,14 @@ public final class ChartsFactory {
         if (min > 0 && min != current && min >= lo && min <= hi) {
             markers.add(new Marker("fewest that fit: " + Format.formatWhole(min), min, true, "limit"));
         }
+        double fed = TrainingSchedule.gpusTheBatchFeeds(s.training());
+        if (fed >= lo && fed <= hi) {
+            markers.add(new Marker("batch feeds " + Format.formatWhole(fed) + ": more GPUs idle", fed, true, "limit"));
+        }
         return new LineChartData("Days to train vs GPUs",
                 formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
-                        + Format.formatPercent(s.training().mfu()),
+                        + Format.formatPercent(s.training().mfu()) + " computing, "
+                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster",
                 "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count");
     }

@@ -106,7 +106,7 @@ class ReportExportTest {
         for (KeyFigure k : KeyFigures.of(e)) {
             assertThat(texts).contains(k.label(), k.value(), k.detail());
         }
-        assertThat(texts).contains("16 B", "$15.9M", "108", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
+        assertThat(texts).contains("16 B", "$14.8M", "101", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
         assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:");
     }
 
