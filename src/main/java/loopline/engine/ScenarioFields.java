@@ -52,7 +52,10 @@ public final class ScenarioFields {
             "Sequences per GPU per forward/backward pass");
     public static final ScenarioField<ActivationRecompute> RECOMPUTE = choice("training.activationRecompute", "Activation recompute",
             ActivationRecompute.class, List.of(ActivationRecompute.values()), ActivationRecompute::id, ActivationRecompute.SELECTIVE,
-            null, null, "none: eager attention keeps the s² scores; selective: FlashAttention-style; full: keep only layer inputs");
+            null, null, "none: keep every activation; selective: recompute the attention core; full: keep only layer inputs (+1 forward)");
+    public static final ScenarioField<AttentionKernel> ATTENTION = choice("training.attention", "Attention kernel", AttentionKernel.class,
+            List.of(AttentionKernel.values()), AttentionKernel::id, AttentionKernel.FLASH, null, null,
+            "flash: FlashAttention, never stores the s² scores (PyTorch SDPA's default); eager: stores them unless recompute recomputes them");
     public static final ScenarioField<Double> ZERO_STAGE = whole("training.zeroStage", "ZeRO stage", 0, 3, 1, "",
             "ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 (= FSDP) + weights");
     public static final ScenarioField<Double> TRAINING_TP = whole("training.tensorParallel", "Tensor parallel (training)", 1, 64, 1, "GPUs",

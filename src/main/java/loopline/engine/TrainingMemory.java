@@ -43,7 +43,7 @@ public record TrainingMemory(
     public static final String PAGED_OPTIMIZER_FORMULA =
             "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
-            "b · s · Σ_layers(bytes stored per token) ÷ t   (none: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
+            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
     public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
     public static final String OVERHEAD_FORMULA = "1 GB CUDA context + 5% allocator fragmentation of everything else";
 
@@ -90,7 +90,7 @@ public record TrainingMemory(
         double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
 
         double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
-        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute()) * activationScale;
+        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention()) * activationScale;
         double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
         double activations = tokensPerMicroBatch * perToken / t;
         double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
@@ -155,7 +155,8 @@ public record TrainingMemory(
      * a SwiGLU MLP saves its input, the gate and up projections and their product (2h + 6f); a GeLU
      * MLP its input and the activation's input and output (2h + 4f); each norm its input (2h).
      */
-    static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute) {
+    static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute,
+                                          AttentionKernel kernel) {
         double h = m.hiddenSize();
         double a = m.attentionHeads();
         double norms = 2 * 2 * h;
@@ -175,9 +176,10 @@ public record TrainingMemory(
         }
         double layerSet = norms + attention;
         double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        // eager attention's 16-bit softmax output, s values per head per layer (its 4a bytes of statistics stay counted)
+        double scores = kernel.storesScores(recompute) ? 2 * a * m.layerPositions(sequenceLength) : 0;
         return switch (recompute) {
-            case SELECTIVE -> allLayers;
-            case NONE -> allLayers + 2 * a * m.layerPositions(sequenceLength); // softmax output, s per head per layer
+            case SELECTIVE, NONE -> allLayers + scores;
             case FULL -> m.layers() * 2 * h + layerSet + Math.max(denseMlp, moeMlp);
         };
     }

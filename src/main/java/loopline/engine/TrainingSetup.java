@@ -13,6 +13,7 @@ public record TrainingSetup(
         double sequenceLength,
         double microBatchSize,
         ActivationRecompute activationRecompute,
+        AttentionKernel attention,
         int zeroStage,
         int tensorParallel,
         int pipelineParallel,

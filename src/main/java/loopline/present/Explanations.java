@@ -86,7 +86,7 @@ public final class Explanations {
                             in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
                             in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
-                            in("recompute", t.activationRecompute().id()),
+                            in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
                             in("activations / logits / overhead", formatBytes(tm.activationsBytes()) + " / "
                                     + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.overheadBytes())),

@@ -41,6 +41,7 @@ class EngineProperties {
                 context.map(c -> "inference.promptTokens=" + c),
                 Arbitraries.doubles().between(0, 10).map(e -> "inference.requestsPerDay=" + Math.pow(10, e)),
                 Arbitraries.of("none", "selective", "full").map(r -> "training.activationRecompute=" + r),
+                Arbitraries.of("flash", "eager").map(k -> "training.attention=" + k),
                 Arbitraries.integers().between(0, 3).map(z -> "training.zeroStage=" + z),
                 Arbitraries.of(true, false).map(b -> "inference.speculativeDecoding.enabled=" + b),
                 Arbitraries.of("pretrain", "full", "lora", "qlora").map(m -> "training.method=" + m),

@@ -41,11 +41,25 @@ class FormulaTest {
         double h = 4096, a = 32, f = 11008;
         double perLayer = 4 * h + (2 * h + 2 * h + 4 * h + 2 * h + 4 * a) + (2 * h + 6 * f);
         ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("llama-2-7b");
-        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE)).isEqualTo(32 * perLayer);
-        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.NONE))
+        AttentionKernel flash = AttentionKernel.FLASH;
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE, flash)).isEqualTo(32 * perLayer);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.NONE, flash)).isEqualTo(32 * perLayer);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.FULL, flash)).isEqualTo(32 * 2 * h + perLayer);
+    }
+
+    @Test
+    void onlyEagerAttentionWithNothingRecomputedStoresTheScoreMatrix() {
+        // the softmax output: 2 B × a heads × s keys per token per layer
+        double h = 4096, a = 32, f = 11008;
+        double perLayer = 4 * h + (2 * h + 2 * h + 4 * h + 2 * h + 4 * a) + (2 * h + 6 * f);
+        ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("llama-2-7b");
+        AttentionKernel eager = AttentionKernel.EAGER;
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.NONE, eager))
                 .isEqualTo(32 * perLayer + 2 * a * 32 * 4096);
-        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.FULL))
-                .isEqualTo(32 * 2 * h + perLayer);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE, eager)).isEqualTo(32 * perLayer);
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.FULL, eager)).isEqualTo(32 * 2 * h + perLayer);
+        Estimate fromFile = estimate("llama-2-7b", "training.activationRecompute=none", "training.attention=eager");
+        assertThat(fromFile.trainingMemory().activationBytesPerToken()).isEqualTo(32 * perLayer + 2 * a * 32 * 4096);
     }
 
     @Test
