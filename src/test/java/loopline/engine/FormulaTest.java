@@ -35,11 +35,13 @@ class FormulaTest {
                 .isCloseTo(0.5 * 1.03, within(0.001));
     }
 
+    /** Llama-2-7B per layer: norms 4h, attention 2h + Q 2h + K,V 4h + O 2h + lse 4a, SwiGLU 2h + 6f. */
+    private static final double H = 4096, HEADS = 32, FFN = 11008;
+    private static final double LLAMA2_7B_BYTES_PER_LAYER = 4 * H + (2 * H + 2 * H + 4 * H + 2 * H + 4 * HEADS) + (2 * H + 6 * FFN);
+
     @Test
     void activationsPerTokenForLlama2SevenBWithFlashAttention() {
-        // per layer: norms 4h, attention 2h + Q 2h + K,V 4h + O 2h + lse 4a, SwiGLU 2h + 6f
-        double h = 4096, a = 32, f = 11008;
-        double perLayer = 4 * h + (2 * h + 2 * h + 4 * h + 2 * h + 4 * a) + (2 * h + 6 * f);
+        double h = H, perLayer = LLAMA2_7B_BYTES_PER_LAYER;
         ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("llama-2-7b");
         AttentionKernel flash = AttentionKernel.FLASH;
         assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE, flash)).isEqualTo(32 * perLayer);
@@ -50,8 +52,7 @@ class FormulaTest {
     @Test
     void onlyEagerAttentionWithNothingRecomputedStoresTheScoreMatrix() {
         // the softmax output: 2 B × a heads × s keys per token per layer
-        double h = 4096, a = 32, f = 11008;
-        double perLayer = 4 * h + (2 * h + 2 * h + 4 * h + 2 * h + 4 * a) + (2 * h + 6 * f);
+        double h = H, a = HEADS, perLayer = LLAMA2_7B_BYTES_PER_LAYER;
         ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("llama-2-7b");
         AttentionKernel eager = AttentionKernel.EAGER;
         assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.NONE, eager))
