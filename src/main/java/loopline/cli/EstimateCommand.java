@@ -2,10 +2,12 @@ package loopline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
 import loopline.data.Json;
 import loopline.engine.Estimate;
+import loopline.engine.EstimateRange;
 import loopline.engine.Estimator;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSpeed;
@@ -22,7 +24,15 @@ public final class EstimateCommand {
     public static void run(String[] args, PrintStream out) {
         CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--set", "--json"));
         Estimate e = Estimator.estimate(cl.load(Catalogs.loadDefault()));
-        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e)).toPrettyString() : TextSummary.of(e));
+        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJsonWithRanges(e)).toPrettyString() : TextSummary.of(e));
+    }
+
+    /** {@link #toJson} and, under "ranges", each number's low and high over the uncertain inputs' ends. */
+    public static ObjectNode toJsonWithRanges(Estimate e) {
+        ObjectNode likely = toJson(e);
+        List<ObjectNode> corners = EstimateRange.of(e).corners().stream().map(EstimateCommand::toJson).toList();
+        likely.set("ranges", JsonRanges.of(likely, corners));
+        return likely;
     }
 
     /** The stable JSON shape: bytes in bytes, times in seconds, money in USD. */

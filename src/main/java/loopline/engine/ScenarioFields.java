@@ -56,6 +56,8 @@ public final class ScenarioFields {
     public static final ScenarioField<AttentionKernel> ATTENTION = choice("training.attention", "Attention kernel", AttentionKernel.class,
             List.of(AttentionKernel.values()), AttentionKernel::id, AttentionKernel.FLASH, null, null,
             "flash: FlashAttention, never stores the s² scores (PyTorch SDPA's default); eager: stores them unless recompute recomputes them");
+    public static final ScenarioField<Double> ALLOCATOR_FRAGMENTATION = number("training.allocatorFragmentation", "Allocator fragmentation",
+            0, 0.5, TrainingMemory.DEFAULT_FRAGMENTATION, "", "Memory PyTorch's caching allocator holds beyond live tensors, as a share of them (typically 2–10%)");
     public static final ScenarioField<Double> ZERO_STAGE = whole("training.zeroStage", "ZeRO stage", 0, 3, 1, "",
             "ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 (= FSDP) + weights");
     public static final ScenarioField<Double> TRAINING_TP = whole("training.tensorParallel", "Tensor parallel (training)", 1, 64, 1, "GPUs",

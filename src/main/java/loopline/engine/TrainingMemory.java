@@ -45,12 +45,12 @@ public record TrainingMemory(
     public static final String ACTIVATIONS_FORMULA =
             "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
     public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
-    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + 5% allocator fragmentation of everything else";
+    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + allocator fragmentation (5% by default) of everything else";
 
     /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
     static final double CONTEXT_BYTES = 1e9;
-    /** PyTorch caching-allocator fragmentation on top of live tensors. */
-    static final double FRAGMENTATION = 0.05;
+    /** PyTorch caching-allocator fragmentation on top of live tensors, when the scenario names none. */
+    public static final double DEFAULT_FRAGMENTATION = 0.05;
     /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
     static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
 
@@ -96,15 +96,16 @@ public record TrainingMemory(
         double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
 
         double live = weights + gradients + optimizer + activations + logits;
-        double overhead = CONTEXT_BYTES + FRAGMENTATION * live;
+        double fragmentation = setup.allocatorFragmentation();
+        double overhead = CONTEXT_BYTES + fragmentation * live;
         double perGpu = live + overhead;
         double capacity = setup.gpu().memoryBytes();
 
-        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + 1.05·(unsharded + sharded ÷ N_d).
+        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + (1 + fragmentation)·(unsharded + sharded ÷ N_d).
         double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
         double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
                 + activations + logits;
-        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + FRAGMENTATION) * unsharded, sharded, modelSplit);
+        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
 
         // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
         double trainedShare = trainable / n;
@@ -118,14 +119,14 @@ public record TrainingMemory(
     }
 
     /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */
-    private static int fewestGpus(double room, double sharded, double modelSplit) {
+    private static int fewestGpus(double room, double sharded, double modelSplit, double fragmentation) {
         if (room <= 0) {
             return 0;
         }
         if (sharded == 0) {
             return (int) modelSplit;
         }
-        double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
+        double replicas = Math.max(1, Math.ceil((1 + fragmentation) * sharded / room));
         return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
     }
 

@@ -25,7 +25,8 @@ public record TrainingSetup(
         LoraTargets loraTargets,
         double epochs,
         double globalBatchTokens,
-        int virtualStages) {
+        int virtualStages,
+        double allocatorFragmentation) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;

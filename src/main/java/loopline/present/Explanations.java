@@ -93,7 +93,7 @@ public final class Explanations {
                             in("GPU memory", formatBytes(tm.capacityBytes()))),
                     formatBytes(tm.perGpuBytes()) + (tm.fitsOnGpu() ? " — fits" : " — does not fit"), null);
             case TRAINING_MIN_GPUS -> new Explanation("Fewest GPUs that fit the training run",
-                    "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
+                    "t·p × ⌈(1 + fragmentation) × sharded states ÷ (capacity − 1 GB − (1 + fragmentation) × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
                     tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",

@@ -70,6 +70,27 @@ class EngineProperties {
         }
     }
 
+    /** The range of every key figure holds its likely value, and is finite wherever the figure is. */
+    @Property(tries = 150)
+    void rangesHoldTheLikelyFigure(@ForAll("anyScenario") Scenario s) {
+        Estimate e = Estimator.estimate(s);
+        EstimateRange r = EstimateRange.of(e);
+        List<java.util.function.ToDoubleFunction<Estimate>> figures = List.of(
+                x -> x.trainingRun().wallClockDays(), x -> x.trainingRun().gpuHours(), x -> x.trainingRun().costUsd(),
+                x -> x.trainingMemory().perGpuBytes(), x -> x.inferenceMemory().perGpuBytes(), x -> x.serving().monthlyCostUsd(),
+                x -> x.inferenceSpeed().timeToFirstTokenSeconds(), x -> x.inferenceSpeed().tokensPerSecondPerUser(),
+                x -> x.serving().breakEvenMonths(), x -> x.serving().trainingCostPerRequestUsd());
+        for (var f : figures) {
+            double likely = f.applyAsDouble(e);
+            double[] lowHigh = r.of(f);
+            assertThat(lowHigh[0]).isLessThanOrEqualTo(likely);
+            assertThat(lowHigh[1]).isGreaterThanOrEqualTo(likely);
+            if (Double.isFinite(likely)) {
+                assertThat(lowHigh[0]).isFinite();
+            }
+        }
+    }
+
     /** Little's law and 1 ÷ TPOT hold at every operating point the window shows. */
     @Property(tries = 300)
     void servingFiguresObeyLittlesLaw(@ForAll("anyScenario") Scenario s) {
