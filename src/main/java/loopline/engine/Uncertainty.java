@@ -55,7 +55,7 @@ public final class Uncertainty {
     }
 
     /** The scenario with one side's uncertain inputs all at their optimistic (or all at their pessimistic) end. */
-    static Scenario corner(Scenario s, Side side, boolean optimistic) {
+    public static Scenario corner(Scenario s, Side side, boolean optimistic) {
         Scenario c = s;
         for (Spread spread : INPUTS) {
             if (spread.side() == side) {
