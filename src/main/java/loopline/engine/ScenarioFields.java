@@ -66,7 +66,7 @@ public final class ScenarioFields {
             "Pipeline-parallel stages");
     public static final ScenarioField<Double> VIRTUAL_STAGES = derivedWhole("training.virtualStages", "Virtual stages", 1, 128,
             s -> (double) TrainingSetup.defaultVirtualStages(s.model().layers(), s.training().pipelineParallel()),
-            "layers ÷ pipeline stages (one layer per chunk); 1 without pipelining", "chunks",
+            "layers ÷ pipeline stages (one layer per chunk); 1 without pipelining", "",
             "Interleaved 1F1B: model chunks per pipeline stage; the bubble is (p − 1) ÷ (v·m + p − 1)");
     public static final ScenarioField<Double> GLOBAL_BATCH_TOKENS = derivedNumber("training.globalBatchTokens", "Global batch", 1e3, 1e9,
             s -> TrainingSetup.defaultGlobalBatchTokens(s.model().totalParameters()),

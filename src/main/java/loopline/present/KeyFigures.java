@@ -35,6 +35,14 @@ public final class KeyFigures {
         int gpus = e.scenario().training().gpuCount();
         double target = e.scenario().inference().targetTokensPerSecondPerUser();
         double horizon = e.scenario().horizonMonths();
+        Ranged servingGpus = ranged(range, x -> x.serving().gpus(), Format::formatWhole);
+        Ranged days = ranged(range, x -> x.trainingRun().wallClockDays(), Format::formatNumber);
+        Ranged firstToken = ranged(range, x -> x.inferenceSpeed().latency().ttftP50Seconds(), Format::formatDuration);
+        Ranged speed = ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Format::formatNumber);
+        Ranged trainingCost = ranged(range, x -> x.trainingRun().costUsd(), Format::formatUsd);
+        Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Format::formatUsd);
+        Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Format::formatUsd);
+        Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), KeyFigures::months);
         return List.of(
                 new KeyFigure("Training B/param", formatNumber(tm.bytesPerParameter()) + " B",
                         e.scenario().training().method().trainsAdapters()
@@ -46,26 +54,26 @@ public final class KeyFigures {
                         tm.fitsOnGpu() ? "fits; min " + formatWhole(tm.minGpusToFit())
                                 : tm.minGpusToFit() > 0 ? "too few: needs " + formatWhole(tm.minGpusToFit()) : "no GPU count fits",
                         Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu()),
-                new KeyFigure("Serving GPUs", im.fits() ? ranged(range, x -> x.serving().gpus(), Format::formatWhole) : "—",
+                new KeyFigure("Serving GPUs", im.fits() ? servingGpus.value() : "—", im.fits() ? servingGpus.range() : "",
                         im.fits() ? formatCount(sc.replicas()) + " × " + sp.shape().label() : "does not fit in memory",
                         Side.INFERENCE, Figure.SERVING_GPUS, !im.fits()),
-                new KeyFigure("Days to train", ranged(range, x -> x.trainingRun().wallClockDays(), Format::formatNumber),
+                new KeyFigure("Days to train", days.value(), days.range(),
                         formatCount(e.trainingRun().gpuHours()) + " GPU-hours", Side.TRAINING, Figure.TRAINING_DAYS, false),
-                new KeyFigure("Time to first token", ranged(range, x -> x.inferenceSpeed().latency().ttftP50Seconds(), Format::formatDuration),
+                new KeyFigure("Time to first token", firstToken.value(), firstToken.range(),
                         "p50 at peak · p99 " + formatDuration(sp.latency().ttftP99Seconds()), Side.INFERENCE,
                         Figure.TIME_TO_FIRST_TOKEN, im.fits() && !sp.firstTokenTargetMet()),
-                new KeyFigure("Tokens/s per user", ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Format::formatNumber),
+                new KeyFigure("Tokens/s per user", speed.value(), speed.range(),
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())
                                 + " in flight",
                         Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet()),
-                new KeyFigure(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", ranged(range, x -> x.trainingRun().costUsd(), Format::formatUsd), "one-time", Side.TRAINING,
+                new KeyFigure(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost.value(), trainingCost.range(), "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false),
-                new KeyFigure("Serving / month", sc.servable() ? ranged(range, x -> x.serving().monthlyCostUsd(), Format::formatUsd) : "—",
+                new KeyFigure("Serving / month", sc.servable() ? monthly.value() : "—", sc.servable() ? monthly.range() : "",
                         sc.servable() ? formatUsd(sc.costPerRequestUsd()) + " per request" : "no bill: does not fit",
                         Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable()),
-                new KeyFigure("Training $/request", ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Format::formatUsd),
+                new KeyFigure("Training $/request", perRequest.value(), perRequest.range(),
                         "over " + formatNumber(horizon) + " months", Side.BOTH, Figure.TRAINING_COST_PER_REQUEST, false),
-                new KeyFigure("Break-even", ranged(range, x -> x.serving().breakEvenMonths(), KeyFigures::months),
+                new KeyFigure("Break-even", breakEven.value(), breakEven.range(),
                         "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false));
     }
 
@@ -74,12 +82,15 @@ public final class KeyFigures {
         return m > 1200 ? "> 100 years" : m > 120 ? formatNumber(m / 12) + " yr" : formatNumber(m) + " mo";
     }
 
-    /** The likely figure, then its range when the uncertain inputs move it: "101 (86–140)"; alone when it is exact. */
-    static String ranged(EstimateRange range, ToDoubleFunction<Estimate> figure, DoubleFunction<String> format) {
-        String likely = format.apply(figure.applyAsDouble(range.likely()));
+    /** A figure's likely value and its range, both formatted for a card. */
+    private record Ranged(String value, String range) {
+    }
+
+    /** The likely figure and its range when the uncertain inputs move it, "(86–140)"; an empty range when they do not. */
+    private static Ranged ranged(EstimateRange range, ToDoubleFunction<Estimate> figure, DoubleFunction<String> format) {
         double[] lowHigh = range.of(figure);
         String low = format.apply(lowHigh[0]);
         String high = format.apply(lowHigh[1]);
-        return low.equals(high) ? likely : likely + " (" + low + "–" + high + ")";
+        return new Ranged(format.apply(figure.applyAsDouble(range.likely())), low.equals(high) ? "" : "(" + low + "–" + high + ")");
     }
 }
