@@ -74,6 +74,25 @@ class TrainingMemoryFormulaTest {
                 "training.zeroStage=3");
         double base = Nf4Quantisation.baseBytes(zero3.scenario().model());
         assertThat(zero3.trainingMemory().frozenWeightsBytes()).isCloseTo(base / 2 / 2, withinPercentage(1e-9));
+        // LoRA keeps its adapters' optimizer states on the GPU: nothing paged
+        Estimate lora = estimate("llama-3.1-8b", "training.method=lora", "training.gpuCount=4", "training.tensorParallel=2");
+        assertThat(lora.trainingMemory().pagedOptimizerBytes()).isZero();
+        assertThat(lora.trainingMemory().optimizerStatesBytes()).isCloseTo(41_943_040.0 * 12 / 2 / 2, withinPercentage(1e-9));
+    }
+
+    @Test
+    void aMixtureOfExpertsLayerStoresTheRouterAndEachChosenExpertsActivations() {
+        // Mixtral 8x7B per layer: norms 4h = 16,384; attention 2h + Q 2·32·128 + O 2·32·128 + lse 4·32 + K,V 4·8·128 = 28,800;
+        // MoE: input 2h + router 4·8 + 2 experts × (2h + 6·14,336) = 196,640; 32 layers, none dense
+        ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("mixtral-8x7b");
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE, AttentionKernel.FLASH))
+                .isEqualTo(32 * (16_384 + 28_800 + 196_640.0));
+    }
+
+    @Test
+    void attentionKernelsReadByTheirIds() {
+        assertThat(AttentionKernel.fromId("eager")).isEqualTo(AttentionKernel.EAGER);
+        assertThat(AttentionKernel.fromId("flash")).isEqualTo(AttentionKernel.FLASH);
     }
 
     @Test
@@ -104,9 +123,10 @@ class TrainingMemoryFormulaTest {
         Estimate e = estimate("llama-2-7b", "training.microBatchSize=2", "training.gpuCount=1000", "training.sequenceLength=4096");
         assertThat(e.trainingRun().schedule().busyReplicas()).isCloseTo(488.28125, within(1e-9));
         assertThat(TrainingSchedule.gpusTheBatchFeeds(e.scenario().training())).isCloseTo(488.28125, within(1e-9));
-        Estimate tp = estimate("llama-2-7b", "training.microBatchSize=2", "training.tensorParallel=4", "training.gpuCount=1000",
-                "training.sequenceLength=4096");
-        assertThat(TrainingSchedule.gpusTheBatchFeeds(tp.scenario().training())).isCloseTo(4 * 488.28125, within(1e-9));
+        Estimate split = estimate("llama-2-7b", "training.microBatchSize=2", "training.tensorParallel=4", "training.pipelineParallel=2",
+                "training.gpuCount=1000", "training.sequenceLength=4096");
+        assertThat(TrainingSchedule.gpusTheBatchFeeds(split.scenario().training())).isCloseTo(8 * 488.28125, within(1e-9));
+        assertThat(split.scenario().training().withGpuCount(8).gpuCount()).isEqualTo(8);
     }
 
     @Test
