@@ -90,6 +90,18 @@ class TrainingMemoryFormulaTest {
     }
 
     @Test
+    void deepSeekV3StoresItsLatentsAndItsSharedExpertToo() {
+        // h 7,168, 128 heads, q·k 128 + 64 rope = 192, v 128. Attention: 2h + Q 2·128·192 + O 2·128·128 + lse 4·128 = 96,768,
+        // MLA adds the q latent 2·1,536, the kv latent and rope key 2·(512 + 64), and the up-projected q and k, v = 86,144;
+        // norms 4h = 28,672. Dense MLP (3 layers) 2h + 6·18,432 = 124,928; MoE (58 layers) 2h + router 4·256
+        // + (8 routed + 1 shared) × (2h + 6·2,048) = 254,976
+        ModelArchitecture m = loopline.Fixtures.CATALOGS.models().get("deepseek-v3");
+        double layerSet = 28_672 + 96_768 + 86_144;
+        assertThat(TrainingMemory.activationBytesPerToken(m, 4096, ActivationRecompute.SELECTIVE, AttentionKernel.FLASH))
+                .isEqualTo(61 * layerSet + 3 * 124_928 + 58 * 254_976.0);
+    }
+
+    @Test
     void attentionKernelsReadByTheirIds() {
         assertThat(AttentionKernel.fromId("eager")).isEqualTo(AttentionKernel.EAGER);
         assertThat(AttentionKernel.fromId("flash")).isEqualTo(AttentionKernel.FLASH);
