@@ -72,6 +72,9 @@ public final class ScenarioFields {
             s -> TrainingSetup.defaultGlobalBatchTokens(s.model().totalParameters()),
             "4M tokens up to 100B parameters, then 4M per 100B (Llama 2: 4M; Llama 3 405B: 16M)", "tokens",
             "Tokens per optimizer step: bounds data parallelism (sequences ÷ micro-batch) and sets the micro-batches per step");
+    public static final ScenarioField<Double> FP8_GEMM_SHARE = number("training.fp8GemmShare", "fp8 GEMM share", 0, 1,
+            TrainingRun.DEFAULT_GEMM_SHARE_OF_STEP_TIME, "", "Share of a 16-bit step's time in the GEMMs fp8 speeds up; the rest "
+                    + "(attention core, norms, optimizer, exposed communication) runs at 16-bit speed. 0.7: 1.46× on H100, not 2×");
     public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, TrainingRun.DEFAULT_MFU, "",
             "FLOPs utilisation while the GPUs compute, against the 16-bit peak; bubble, exposed all-reduce and idle GPUs come on top");
     public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",

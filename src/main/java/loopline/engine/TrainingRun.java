@@ -36,7 +36,7 @@ public record TrainingRun(
      * optimizer and un-hidden communication stay at 16-bit speed. An assumption that reproduces the 1.3–1.5×
      * end-to-end gains NVIDIA reports for fp8 (Transformer Engine) on H100 against a 1.8× faster GEMM.
      */
-    static final double GEMM_SHARE_OF_STEP_TIME = 0.7;
+    public static final double DEFAULT_GEMM_SHARE_OF_STEP_TIME = 0.7;
 
     /** FLOPs per parameter per token for a weight that trains: forward 2, input gradient 2, weight gradient 2. */
     static final int TRAINED_FLOPS_PER_PARAMETER = 6;
@@ -55,8 +55,8 @@ public record TrainingRun(
     public static final String TOKENS_PER_SECOND_FORMULA =
             "tokens per step ÷ step seconds; GPU-seconds per token = (FLOPs per token [+ recompute]) ÷ (16-bit peak FLOP/s × MFU × fp8 speed-up)"
                     + " [+ QLoRA dequantisation]";
-    public static final String FP8_SPEEDUP_FORMULA = "fp8 speed-up = 1 ÷ ((1 − " + GEMM_SHARE_OF_STEP_TIME + ") + "
-            + GEMM_SHARE_OF_STEP_TIME + " × 16-bit matmul rate ÷ fp8 matmul rate): only the GEMMs run faster";
+    public static final String FP8_SPEEDUP_FORMULA =
+            "fp8 speed-up = 1 ÷ ((1 − GEMM share) + GEMM share × 16-bit matmul rate ÷ fp8 matmul rate): only the GEMMs run faster";
     public static final String WALL_CLOCK_FORMULA = "D × epochs ÷ (tokens/s × goodput)";
     public static final String COST_FORMULA = "GPUs × wall-clock hours × $/GPU-hour";
 
@@ -71,7 +71,7 @@ public record TrainingRun(
         double recompute = fullRecompute ? 2 * (active + adaptersActive) + attentionForward : 0;
         Precision mfuBase = setup.precision() == Precision.FP8 ? Precision.BF16 : setup.precision();
         double peak = setup.gpu().trainingPeakFlopsPerSecond(mfuBase);
-        double speedup = lowPrecisionSpeedup(setup.gpu(), setup.precision());
+        double speedup = lowPrecisionSpeedup(setup.gpu(), setup.precision(), setup.fp8GemmShare());
         double computeSecondsPerToken = (perToken + recompute) / (peak * setup.mfu() * speedup);
         double dequantise = setup.method().quantisedBase() ? dequantisationSecondsPerToken(model, setup, fullRecompute) : 0;
         double gradientBytes = TrainingMemory.trainableParameters(model, setup) * TrainingMemory.gradientBytesPerValue(setup.precision());
@@ -88,12 +88,12 @@ public record TrainingRun(
      * How much faster than 16-bit a step runs in this format. fp8 speeds up only the GEMMs, by the ratio of the
      * GPU's achievable fp8 and 16-bit matmul rates; a GPU without fp8 tensor cores runs fp8 in 16-bit (1×).
      */
-    static double lowPrecisionSpeedup(Gpu gpu, Precision precision) {
+    static double lowPrecisionSpeedup(Gpu gpu, Precision precision, double gemmShare) {
         if (precision != Precision.FP8 || !gpu.computesNatively(Precision.FP8)) {
             return 1;
         }
         double gemm = gpu.achievableMatmulFlopsPerSecond(Precision.FP8) / gpu.achievableMatmulFlopsPerSecond(Precision.BF16);
-        return 1 / ((1 - GEMM_SHARE_OF_STEP_TIME) + GEMM_SHARE_OF_STEP_TIME / gemm);
+        return 1 / ((1 - gemmShare) + gemmShare / gemm);
     }
 
     /**

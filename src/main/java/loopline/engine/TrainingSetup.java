@@ -26,7 +26,8 @@ public record TrainingSetup(
         double epochs,
         double globalBatchTokens,
         int virtualStages,
-        double allocatorFragmentation) {
+        double allocatorFragmentation,
+        double fp8GemmShare) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;

@@ -10,6 +10,8 @@ import java.util.function.Function;
  * <li>MFU ×0.8–1.15 (0.36–0.52 at the 0.45 default): large published runs compute at 38–52% (Llama 3, Megatron-LM,
  *     PaLM 46%) and smaller or less tuned ones lower;</li>
  * <li>goodput ×0.9–1.05 (0.83–0.97): Llama 3 lost under 10% of its time to 419 interruptions in 54 days;</li>
+ * <li>fp8's GEMM share of a step ×0.71–1.21 (0.5–0.85 at 0.7: a 1.28–1.6× end-to-end gain on H100, NVIDIA reports
+ *     1.3–1.5×); it moves only fp8 runs;</li>
  * <li>allocator fragmentation ×0.4–2 (2–10% at the 5% default), what PyTorch's caching allocator holds beyond live tensors;</li>
  * <li>decode bandwidth efficiency ×0.85–1.15 (0.6–0.8): gpt-fast reaches ~70% of A100 bandwidth, vLLM ~77%;</li>
  * <li>serving compute efficiency ×0.8–1.2 (0.56–0.84 at 0.7);</li>
@@ -45,6 +47,7 @@ public final class Uncertainty {
     public static final List<Spread> INPUTS = List.of(
             new Spread(ScenarioFields.MFU, Side.TRAINING, fixed(0.8, 1.15), true),
             new Spread(ScenarioFields.GOODPUT, Side.TRAINING, fixed(0.9, 1.05), true),
+            new Spread(ScenarioFields.FP8_GEMM_SHARE, Side.TRAINING, fixed(0.5 / 0.7, 0.85 / 0.7), true),
             new Spread(ScenarioFields.ALLOCATOR_FRAGMENTATION, Side.TRAINING, fixed(0.4, 2), false),
             new Spread(ScenarioFields.TRAINING_PRICE, Side.TRAINING, s -> priceFactors(s.training().gpu()), false),
             new Spread(ScenarioFields.BANDWIDTH_EFFICIENCY, Side.SERVING, fixed(0.85, 1.15), true),

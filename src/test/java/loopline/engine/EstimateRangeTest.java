@@ -32,6 +32,21 @@ class EstimateRangeTest {
     }
 
     @Test
+    void anFp8RunAlsoMovesWithTheShareOfItsTimeInGemms() {
+        // H100 GEMMs: 1,402.6 fp8 vs 794.5 bf16 TFLOP/s; the GEMM share spans 0.5–0.85 around 0.7
+        Estimate e = estimate("llama-2-7b", "training.gpuCount=1", "training.precision=fp8");
+        double slowest = speedup(0.5) / speedup(0.7) * 0.8 * 0.9;
+        double[] days = EstimateRange.of(e).of(x -> x.trainingRun().wallClockDays());
+        assertThat(days[1]).isCloseTo(e.trainingRun().wallClockDays() / slowest, withinPercentage(1e-9));
+        assertThat(speedup(0.5)).isBetween(1.25, 1.3);
+        assertThat(speedup(0.85)).isBetween(1.55, 1.65);
+    }
+
+    private static double speedup(double gemmShare) {
+        return 1 / ((1 - gemmShare) + gemmShare * 794.5 / 1402.6);
+    }
+
+    @Test
     void memoryMovesWithFragmentationAndAFormatsBytesDoNot() {
         // overhead = 1 GB + fragmentation × live; fragmentation 2–10% around 5%
         Estimate e = estimate("llama-2-7b");
@@ -47,7 +62,8 @@ class EstimateRangeTest {
     @Test
     void aPriceTheUserSetGetsTheCatalogsRelativeSpread() {
         Estimate e = estimate("llama-2-7b", "training.gpuCount=1", "training.pricePerGpuHourUsd=2");
-        double[] price = Uncertainty.INPUTS.get(3).values(e.scenario());
+        double[] price = Uncertainty.INPUTS.stream().filter(i -> i.field() == ScenarioFields.TRAINING_PRICE).findFirst().orElseThrow()
+                .values(e.scenario());
         assertThat(price[0]).isCloseTo(2 * 1.99 / 2.99, withinPercentage(1e-9));
         assertThat(price[1]).isCloseTo(2 * 3.90 / 2.99, withinPercentage(1e-9));
     }
