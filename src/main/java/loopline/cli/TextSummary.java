@@ -6,6 +6,9 @@ import loopline.present.ColumnHeading;
 import loopline.present.Explanation;
 import loopline.present.Explanations;
 import loopline.present.Figure;
+import loopline.present.KeyFigure;
+import loopline.present.KeyFigures;
+import loopline.present.ReportText;
 import loopline.present.TrainingMethodText;
 import loopline.present.Warnings;
 
@@ -31,10 +34,15 @@ final class TextSummary {
             b.append(e.scenario().description()).append('\n');
         }
         b.append("Model: ").append(e.scenario().model().name()).append('\n');
+        b.append("\nKEY FIGURES (likely, then the range)\n");
+        for (KeyFigure k : KeyFigures.of(e)) {
+            b.append(String.format(Locale.ROOT, "  %-42s %s%n", k.label(), k.range().isEmpty() ? k.value() : k.value() + " " + k.range()));
+        }
         ColumnHeading training = TrainingMethodText.heading(e);
         section(b, training.title().toUpperCase(Locale.ROOT) + " (" + training.subtitle() + ")", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
+        b.append('\n').append(ReportText.rangesInWords(e.scenario())).append('\n');
         if (!Warnings.of(e).isEmpty()) {
             b.append("\nWARNINGS\n");
             Warnings.of(e).forEach(w -> b.append("  ! ").append(w).append('\n'));

@@ -51,6 +51,14 @@ class CommandLineTest {
     }
 
     @Test
+    void textOutputOpensWithTheKeyFiguresAndTheirRanges() {
+        assertThat(run("estimate", "--scenario", preset())).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("Days to train +101 \\(85\\.9–140\\)").containsPattern("Training B/param +16 B\\n")
+                .contains("Ranges in brackets:");
+    }
+
+    @Test
     void jsonCarriesARangeForEveryNumberThatHoldsTheLikelyValue() throws Exception {
         assertThat(run("estimate", "--scenario", preset(), "--json")).isZero();
         JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
