@@ -5,6 +5,8 @@ package loopline.engine;
  * plus attention, 3 × the forward QKᵀ and scores·V work (12·L·h·s for standard attention); MFU is
  * measured against them. Full recompute adds a forward pass of work the MFU figure does not count.
  * Goodput is the share of wall-clock that trains (failures, restarts, evaluation and checkpoints take the rest).
+ * Tokens per second come from one optimizer step across the cluster ({@link TrainingSchedule}): the global batch,
+ * the pipeline bubble and the gradient all-reduce decide how much of the GPUs' compute becomes progress.
  *
  * <p>LoRA and QLoRA run the frozen base forward (2·N) and send the gradient back through it to the adapters
  * (2·N for the input gradients) but compute no weight gradient for it (the other 2·N of pre-training's 6·N);
@@ -27,7 +29,7 @@ public record TrainingRun(
 
     /**
      * MFU while the GPUs compute, against the 16-bit peak. Llama 3 405B reported 38–43% end to end on 16,384
-     * H100s with TP 8 × PP 16, bubble included; its ~13% interleaved bubble puts the compute itself near 45%
+     * H100s with TP 8 × PP 16, bubble included; the ~12% bubble of its interleaved schedule puts the compute itself near 45%
      * (Megatron-LM reached 44–52% on A100, Narayanan et al. 2021).
      */
     public static final double DEFAULT_MFU = 0.45;
