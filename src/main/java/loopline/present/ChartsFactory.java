@@ -124,7 +124,8 @@ public final class ChartsFactory {
         return new LineChartData("Days to train vs GPUs",
                 formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
                         + Format.formatPercent(s.training().mfu()) + " computing, "
-                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster",
+                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster"
+                        + (e.trainingRun().lowPrecisionSpeedup() > 1 ? " (fp8 GEMMs: ×" + formatNumber(e.trainingRun().lowPrecisionSpeedup()) + ")" : ""),
                 "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count",
                 new Band("MFU and goodput range", xs, fewest, most));
