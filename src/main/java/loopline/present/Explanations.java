@@ -111,7 +111,7 @@ public final class Explanations {
                             + "\n  " + TrainingSchedule.ALL_REDUCE_FORMULA + "\n  " + TrainingSchedule.STEP_FORMULA
                             + (t.precision() == Precision.FP8 ? "\n  " + TrainingRun.FP8_SPEEDUP_FORMULA : "")
                             + (t.method().quantisedBase() ? "\n  dequantisation: " + TrainingRun.DEQUANTISATION_FORMULA : ""),
-                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("16-bit peak",
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak MFU counts against (" + (t.precision() == Precision.FP8 ? "bf16" : t.precision().id()) + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
                             in("MFU while computing", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id()),
