@@ -9,6 +9,7 @@ import loopline.data.Catalogs;
 import loopline.data.Json;
 import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
+import loopline.engine.EstimateRange;
 import loopline.engine.Estimator;
 import loopline.engine.Scenario;
 import loopline.engine.InferenceMemory;
@@ -30,7 +31,16 @@ public final class EstimateCommand {
         Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
         List<String> warnings = new ArrayList<>(cl.importWarnings());
         warnings.addAll(Warnings.of(e));
-        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJson(e, warnings)).toPrettyString() : TextSummary.of(e, warnings));
+        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJsonWithRanges(e, warnings)).toPrettyString()
+                : TextSummary.of(e, warnings));
+    }
+
+    /** {@link #toJson} and, under "ranges", each number's low and high over the uncertain inputs' ends. */
+    public static ObjectNode toJsonWithRanges(Estimate e, List<String> warnings) {
+        ObjectNode likely = toJson(e, warnings);
+        List<ObjectNode> corners = EstimateRange.of(e).corners().stream().map(c -> toJson(c, List.of())).toList();
+        likely.set("ranges", JsonRanges.of(likely, corners));
+        return likely;
     }
 
     /** The stable JSON shape: bytes in bytes, times in seconds, money in USD; warnings as sentences. */

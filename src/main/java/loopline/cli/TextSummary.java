@@ -7,8 +7,10 @@ import loopline.present.ColumnHeading;
 import loopline.present.Explanation;
 import loopline.present.Explanations;
 import loopline.present.Figure;
+import loopline.present.KeyFigure;
+import loopline.present.KeyFigures;
+import loopline.present.ReportText;
 import loopline.present.TrainingMethodText;
-import loopline.present.Warnings;
 
 /** The estimate as a person reads it in a terminal: every key figure with the formula behind it. */
 final class TextSummary {
@@ -20,7 +22,7 @@ final class TextSummary {
             Figure.INFERENCE_GPUS_PER_REPLICA, Figure.INFERENCE_MEMORY_PER_GPU, Figure.TIME_TO_FIRST_TOKEN,
             Figure.TOKENS_PER_SECOND_PER_USER, Figure.REPLICA_THROUGHPUT, Figure.SERVING_GPUS, Figure.MONTHLY_SERVING_COST,
             Figure.COST_PER_REQUEST};
-    private static final Figure[] ECONOMICS = {Figure.TRAINING_COST_PER_REQUEST, Figure.BREAK_EVEN};
+    private static final Figure[] ECONOMICS = {Figure.TRAINING_COST_PER_REQUEST, Figure.BREAK_EVEN, Figure.API_COMPARISON};
 
     private TextSummary() {
     }
@@ -32,10 +34,15 @@ final class TextSummary {
             b.append(e.scenario().description()).append('\n');
         }
         b.append("Model: ").append(e.scenario().model().name()).append('\n');
+        b.append("\nKEY FIGURES (likely, then the range)\n");
+        for (KeyFigure k : KeyFigures.of(e)) {
+            b.append(String.format(Locale.ROOT, "  %-42s %s%n", k.label(), k.range().isEmpty() ? k.value() : k.value() + " " + k.range()));
+        }
         ColumnHeading training = TrainingMethodText.heading(e);
         section(b, training.title().toUpperCase(Locale.ROOT) + " (" + training.subtitle() + ")", TRAINING, e);
         section(b, "INFERENCE — a straight line (one forward pass per token)", INFERENCE, e);
         section(b, "ECONOMICS", ECONOMICS, e);
+        b.append('\n').append(ReportText.rangesInWords(e.scenario())).append('\n');
         if (!warnings.isEmpty()) {
             b.append("\nWARNINGS\n");
             warnings.forEach(w -> b.append("  ! ").append(w).append('\n'));

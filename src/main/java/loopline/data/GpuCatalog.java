@@ -44,6 +44,7 @@ public final class GpuCatalog {
         f.positiveUpTo("tdpWatts", 100_000); // a datasheet figure for readers of the file; no estimate uses power
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
+        double usd = price.positiveUpTo("usdPerGpuHour", 1000);
         return new Gpu(
                 id,
                 f.text("name"),
@@ -60,7 +61,9 @@ public final class GpuCatalog {
                 measuredFp8 * TERA,
                 f.positiveUpTo("interconnectGBps", 100_000) * 1e9,
                 f.text("interconnect"),
-                price.positiveUpTo("usdPerGpuHour", 1000),
+                usd,
+                price.optionalBetween("rangeLow", 0.01, usd, usd),
+                price.optionalBetween("rangeHigh", usd, 1000, usd),
                 price.text("date"),
                 price.text("source"),
                 f.text("specSource"));

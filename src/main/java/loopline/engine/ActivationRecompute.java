@@ -7,9 +7,9 @@ import java.util.Locale;
  * (Korthikanti et al. 2022, arXiv:2205.05198).
  */
 public enum ActivationRecompute {
-    /** Eager attention: every activation kept, including the attention-score matrix (grows with s²). */
+    /** Every activation kept; with eager attention ({@link AttentionKernel}) that includes the s² score matrix. */
     NONE,
-    /** The attention core is recomputed (what FlashAttention does inside its backward): linear terms only. */
+    /** The attention core is recomputed (Megatron's selective recompute; FlashAttention does it anyway): linear terms only. */
     SELECTIVE,
     /** Only each layer's input is kept; the backward runs the forward again (+1 forward of compute). */
     FULL;

@@ -2,7 +2,8 @@ package loopline.engine;
 
 /**
  * One accelerator from the catalog. Rates are dense (no sparsity), in FLOP/s; 0 means the GPU has no
- * hardware path for that format. Measured matmul rates are 0 when nobody has published one.
+ * hardware path for that format. Measured matmul rates are 0 when nobody has published one. The price range is
+ * what the market showed on the price's date (the catalog's rangeLow/rangeHigh; the price itself where none was given).
  */
 public record Gpu(
         String id,
@@ -21,6 +22,8 @@ public record Gpu(
         double interconnectBytesPerSecond,
         String interconnect,
         double pricePerGpuHourUsd,
+        double priceLowUsd,
+        double priceHighUsd,
         String priceDate,
         String priceSource,
         String specSource) {

@@ -52,15 +52,31 @@ public final class ScenarioFields {
             "Sequences per GPU per forward/backward pass");
     public static final ScenarioField<ActivationRecompute> RECOMPUTE = choice("training.activationRecompute", "Activation recompute",
             ActivationRecompute.class, List.of(ActivationRecompute.values()), ActivationRecompute::id, ActivationRecompute.SELECTIVE,
-            null, null, "none: eager attention keeps the s² scores; selective: FlashAttention-style; full: keep only layer inputs");
+            null, null, "none: keep every activation; selective: recompute the attention core; full: keep only layer inputs (+1 forward)");
+    public static final ScenarioField<AttentionKernel> ATTENTION = choice("training.attention", "Attention kernel", AttentionKernel.class,
+            List.of(AttentionKernel.values()), AttentionKernel::id, AttentionKernel.FLASH, null, null,
+            "flash: FlashAttention, never stores the s² scores (PyTorch SDPA's default); eager: stores them unless recompute recomputes them");
+    public static final ScenarioField<Double> ALLOCATOR_FRAGMENTATION = number("training.allocatorFragmentation", "Allocator fragmentation",
+            0, 0.5, TrainingMemory.DEFAULT_FRAGMENTATION, "", "Memory PyTorch's caching allocator holds beyond live tensors, as a share of them (typically 2–10%)");
     public static final ScenarioField<Double> ZERO_STAGE = whole("training.zeroStage", "ZeRO stage", 0, 3, 1, "",
             "ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 (= FSDP) + weights");
     public static final ScenarioField<Double> TRAINING_TP = whole("training.tensorParallel", "Tensor parallel (training)", 1, 64, 1, "GPUs",
             "Tensor-parallel degree (with sequence parallelism)");
     public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
             "Pipeline-parallel stages");
-    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, 0.42, "",
-            "Model FLOPs utilisation: Llama 3 405B reported 38–43% on H100");
+    public static final ScenarioField<Double> VIRTUAL_STAGES = derivedWhole("training.virtualStages", "Virtual stages", 1, 128,
+            s -> (double) TrainingSetup.defaultVirtualStages(s.model().layers(), s.training().pipelineParallel()),
+            "layers ÷ pipeline stages (one layer per chunk); 1 without pipelining", "",
+            "Interleaved 1F1B: model chunks per pipeline stage; the bubble is (p − 1) ÷ (v·m + p − 1)");
+    public static final ScenarioField<Double> GLOBAL_BATCH_TOKENS = derivedNumber("training.globalBatchTokens", "Global batch", 1e3, 1e9,
+            s -> TrainingSetup.defaultGlobalBatchTokens(s.model().totalParameters()),
+            "4M tokens up to 100B parameters, then 4M per 100B (Llama 2: 4M; Llama 3 405B: 16M)", "tokens",
+            "Tokens per optimizer step: bounds data parallelism (sequences ÷ micro-batch) and sets the micro-batches per step");
+    public static final ScenarioField<Double> FP8_GEMM_SHARE = number("training.fp8GemmShare", "fp8 GEMM share", 0, 1,
+            TrainingRun.DEFAULT_GEMM_SHARE_OF_STEP_TIME, "", "Share of a 16-bit step's time in the GEMMs fp8 speeds up; the rest "
+                    + "(attention core, norms, optimizer, exposed communication) runs at 16-bit speed. 0.7: 1.46× on H100, not 2×");
+    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, TrainingRun.DEFAULT_MFU, "",
+            "FLOPs utilisation while the GPUs compute, against the 16-bit peak; bubble, exposed all-reduce and idle GPUs come on top");
     public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",
             "Share of wall-clock that trains; Llama 3 reported >90%");
     public static final ScenarioField<Double> TRAINING_PRICE = derivedNumber("training.pricePerGpuHourUsd", "Training price", 0.01, 1000,
@@ -167,6 +183,12 @@ public final class ScenarioFields {
     private static ScenarioField<Double> derivedNumber(String path, String label, double min, double max,
                                                        Function<Scenario, Double> derived, String defaultText, String unit, String help) {
         return declare(new ScenarioField<>(path, ScenarioField.Kind.NUMBER, Double.class, label, unit, help, min, max, List.of(),
+                ScenarioField::plain, null, derived, defaultText));
+    }
+
+    private static ScenarioField<Double> derivedWhole(String path, String label, double min, double max,
+                                                      Function<Scenario, Double> derived, String defaultText, String unit, String help) {
+        return declare(new ScenarioField<>(path, ScenarioField.Kind.WHOLE, Double.class, label, unit, help, min, max, List.of(),
                 ScenarioField::plain, null, derived, defaultText));
     }
 

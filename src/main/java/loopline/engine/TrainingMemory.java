@@ -43,14 +43,14 @@ public record TrainingMemory(
     public static final String PAGED_OPTIMIZER_FORMULA =
             "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
-            "b · s · Σ_layers(bytes stored per token) ÷ t   (none: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
+            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
     public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
-    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + 5% allocator fragmentation of everything else";
+    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + allocator fragmentation (5% by default) of everything else";
 
     /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
     static final double CONTEXT_BYTES = 1e9;
-    /** PyTorch caching-allocator fragmentation on top of live tensors. */
-    static final double FRAGMENTATION = 0.05;
+    /** PyTorch caching-allocator fragmentation on top of live tensors, when the scenario names none. */
+    public static final double DEFAULT_FRAGMENTATION = 0.05;
     /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
     static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
 
@@ -69,7 +69,7 @@ public record TrainingMemory(
         TrainingMethod method = setup.method();
 
         boolean fp32 = setup.precision() == Precision.FP32;
-        double weightB = fp32 ? 4 : 2; // fp8 training keeps bf16 weights; fp8 copies are transient
+        double weightB = gradientBytesPerValue(setup.precision()); // fp8 training keeps bf16 weights; fp8 copies are transient
         double gradientB = weightB;
         double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
 
@@ -90,21 +90,22 @@ public record TrainingMemory(
         double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
 
         double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
-        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute()) * activationScale;
+        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention()) * activationScale;
         double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
         double activations = tokensPerMicroBatch * perToken / t;
         double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
 
         double live = weights + gradients + optimizer + activations + logits;
-        double overhead = CONTEXT_BYTES + FRAGMENTATION * live;
+        double fragmentation = setup.allocatorFragmentation();
+        double overhead = CONTEXT_BYTES + fragmentation * live;
         double perGpu = live + overhead;
         double capacity = setup.gpu().memoryBytes();
 
-        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + 1.05·(unsharded + sharded ÷ N_d).
+        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + (1 + fragmentation)·(unsharded + sharded ÷ N_d).
         double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
         double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
                 + activations + logits;
-        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + FRAGMENTATION) * unsharded, sharded, modelSplit);
+        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
 
         // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
         double trainedShare = trainable / n;
@@ -118,15 +119,20 @@ public record TrainingMemory(
     }
 
     /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */
-    private static int fewestGpus(double room, double sharded, double modelSplit) {
+    private static int fewestGpus(double room, double sharded, double modelSplit, double fragmentation) {
         if (room <= 0) {
             return 0;
         }
         if (sharded == 0) {
             return (int) modelSplit;
         }
-        double replicas = Math.max(1, Math.ceil((1 + FRAGMENTATION) * sharded / room));
+        double replicas = Math.max(1, Math.ceil((1 + fragmentation) * sharded / room));
         return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+    }
+
+    /** Bytes of one weight or gradient value: 4 in fp32 runs, else 2 (fp8 training keeps 16-bit weights and gradients). */
+    static double gradientBytesPerValue(Precision precision) {
+        return precision == Precision.FP32 ? 4 : 2;
     }
 
     /** Parameters that get gradients and optimizer states: every weight, or only the adapters. */
@@ -150,7 +156,8 @@ public record TrainingMemory(
      * a SwiGLU MLP saves its input, the gate and up projections and their product (2h + 6f); a GeLU
      * MLP its input and the activation's input and output (2h + 4f); each norm its input (2h).
      */
-    static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute) {
+    static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute,
+                                          AttentionKernel kernel) {
         double h = m.hiddenSize();
         double a = m.attentionHeads();
         double norms = 2 * 2 * h;
@@ -170,9 +177,10 @@ public record TrainingMemory(
         }
         double layerSet = norms + attention;
         double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        // eager attention's 16-bit softmax output, s values per head per layer (its 4a bytes of statistics stay counted)
+        double scores = kernel.storesScores(recompute) ? 2 * a * m.layerPositions(sequenceLength) : 0;
         return switch (recompute) {
-            case SELECTIVE -> allLayers;
-            case NONE -> allLayers + 2 * a * m.layerPositions(sequenceLength); // softmax output, s per head per layer
+            case SELECTIVE, NONE -> allLayers + scores;
             case FULL -> m.layers() * 2 * h + layerSet + Math.max(denseMlp, moeMlp);
         };
     }

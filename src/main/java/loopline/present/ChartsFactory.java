@@ -21,6 +21,9 @@ import loopline.engine.Sweep;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingMethod;
 import loopline.engine.TrainingRun;
+import loopline.engine.TrainingSchedule;
+import loopline.engine.TrainingSetup;
+import loopline.engine.Uncertainty;
 import loopline.engine.Units;
 import loopline.present.Figure;
 
@@ -95,8 +98,14 @@ public final class ChartsFactory {
         double lo = Math.max(step, Math.min(current / 16, hi / 256));
         double[] xs = distinctRounded(Sweep.logSpace(lo, hi, POINTS), step);
         double[] days = new double[xs.length]; // only training time depends on the GPU count
+        TrainingSetup fast = Uncertainty.corner(s, Uncertainty.Side.TRAINING, true).training();
+        TrainingSetup slow = Uncertainty.corner(s, Uncertainty.Side.TRAINING, false).training();
+        double[] fewest = new double[xs.length];
+        double[] most = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             days[i] = TrainingRun.of(s.model(), s.training().withGpuCount((int) xs[i])).wallClockDays();
+            fewest[i] = Math.min(days[i], TrainingRun.of(s.model(), fast.withGpuCount((int) xs[i])).wallClockDays());
+            most[i] = Math.max(days[i], TrainingRun.of(s.model(), slow.withGpuCount((int) xs[i])).wallClockDays());
         }
         int min = e.trainingMemory().minGpusToFit();
         boolean[] fits = new boolean[xs.length];
@@ -109,11 +118,18 @@ public final class ChartsFactory {
         if (min > 0 && min != current && min >= lo && min <= hi) {
             markers.add(new Marker("fewest that fit: " + Format.formatWhole(min), min, true, "limit"));
         }
+        double fed = TrainingSchedule.gpusTheBatchFeeds(s.training());
+        if (fed >= lo && fed <= hi) {
+            markers.add(new Marker("batch feeds " + Format.formatWhole(fed) + ": more GPUs idle", fed, true, "limit"));
+        }
         return new LineChartData("Days to train vs GPUs",
                 formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
-                        + Format.formatPercent(s.training().mfu()),
+                        + Format.formatPercent(s.training().mfu()) + " computing, "
+                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster"
+                        + (e.trainingRun().lowPrecisionSpeedup() > 1 ? " (fp8 GEMMs: ×" + formatNumber(e.trainingRun().lowPrecisionSpeedup()) + ")" : ""),
                 "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
-                Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count");
+                Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count",
+                new Band("MFU and goodput range", xs, fewest, most));
     }
 
     /**

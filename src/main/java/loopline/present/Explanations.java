@@ -25,6 +25,8 @@ import loopline.engine.ServingCost;
 import loopline.engine.ShapeOption;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingRun;
+import loopline.engine.TrainingSchedule;
+import loopline.engine.Precision;
 import loopline.engine.TrainingSetup;
 import loopline.engine.Units;
 
@@ -33,6 +35,17 @@ import loopline.engine.Units;
  * inputs of this estimate. Built on demand, so evaluating a scenario stays allocation-light.
  */
 public final class Explanations {
+    /** Why days stop falling with GPUs: the batch runs out of sequences, the bubble grows, the all-reduce shows. */
+    static String scheduleNote(TrainingRun run) {
+        TrainingSchedule sc = run.schedule();
+        if (sc.idleShare() > 0) {
+            return "The global batch has sequences for only " + formatNumber(sc.busyReplicas()) + " replicas: "
+                    + formatPercent(sc.idleShare()) + " of the GPUs sit idle and are still billed.";
+        }
+        return "Each replica runs " + formatNumber(sc.microBatchesPerReplica()) + " micro-batches per step; fewer (more GPUs) "
+                + "mean a larger pipeline bubble and less backward to hide the all-reduce behind.";
+    }
+
     private Explanations() {
     }
 
@@ -76,14 +89,14 @@ public final class Explanations {
                             in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
                             in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
-                            in("recompute", t.activationRecompute().id()),
+                            in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
                             in("activations / logits / overhead", formatBytes(tm.activationsBytes()) + " / "
                                     + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.overheadBytes())),
                             in("GPU memory", formatBytes(tm.capacityBytes()))),
                     formatBytes(tm.perGpuBytes()) + (tm.fitsOnGpu() ? " — fits" : " — does not fit"), null);
             case TRAINING_MIN_GPUS -> new Explanation("Fewest GPUs that fit the training run",
-                    "t·p × ⌈1.05 × sharded states ÷ (capacity − 1 GB − 1.05 × unsharded memory)⌉",
+                    "t·p × ⌈(1 + fragmentation) × sharded states ÷ (capacity − 1 GB − (1 + fragmentation) × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
                     tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
@@ -97,18 +110,29 @@ public final class Explanations {
                             ? "The frozen base computes no weight gradients: 4·N instead of Kaplan et al.'s 6·N, plus the adapters and attention."
                             : "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA
+                            + "\n  " + TrainingSchedule.BATCH_FORMULA + "\n  " + TrainingSchedule.BUBBLE_FORMULA
+                            + "\n  " + TrainingSchedule.ALL_REDUCE_FORMULA + "\n  " + TrainingSchedule.STEP_FORMULA
+                            + (t.precision() == Precision.FP8 ? "\n  " + TrainingRun.FP8_SPEEDUP_FORMULA : "")
                             + (t.method().quantisedBase() ? "\n  dequantisation: " + TrainingRun.DEQUANTISATION_FORMULA : ""),
-                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak (" + t.precision().id() + ")",
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak MFU counts against (" + (t.precision() == Precision.FP8 ? "bf16" : t.precision().id()) + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
-                            in("MFU", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
-                            in("recompute", t.activationRecompute().id())),
-                    formatCount(run.tokensPerSecond()) + " tokens/s", t.method().quantisedBase()
-                            ? formatPercent(run.dequantisationShare()) + " of the time goes to dequantising the 4-bit base (an estimate: "
-                                    + "memory-bound kernels, not overlapped with the matmuls)." : null);
+                            in("MFU while computing", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
+                            in("recompute", t.activationRecompute().id()),
+                            in("global batch", formatCount(t.globalBatchTokens()) + " tokens = " + formatNumber(run.schedule().sequencesPerStep()) + " sequences"),
+                            in("replicas busy", formatNumber(run.schedule().busyReplicas()) + " of " + Format.formatWhole((long) run.schedule().replicas())),
+                            in("micro-batches per step m", formatNumber(run.schedule().microBatchesPerReplica())),
+                            in("pipeline bubble", formatPercent(run.schedule().bubbleShare()) + " (p = " + t.pipelineParallel() + ", v = " + t.virtualStages() + ")"),
+                            in("all-reduce exposed", formatNumber(run.schedule().exposedAllReduceSeconds()) + " of " + formatNumber(run.schedule().allReduceSeconds()) + " s per step"),
+                            in("fp8 speed-up", formatNumber(run.lowPrecisionSpeedup()) + "×")),
+                    formatCount(run.tokensPerSecond()) + " tokens/s, " + formatPercent(run.clusterMfu(t.gpuCount())) + " MFU over the cluster",
+                    scheduleNote(run) + (t.method().quantisedBase()
+                            ? " " + formatPercent(run.dequantisationShare()) + " of the time goes to dequantising the 4-bit base (an estimate: "
+                                    + "memory-bound kernels, not overlapped with the matmuls)." : ""));
             case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
                     List.of(in("D × epochs", TrainingMethodText.dataset(t)), in("tokens/s", formatCount(run.tokensPerSecond())),
                             in("goodput", formatPercent(t.goodput()))),
-                    formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing.");
+                    formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing. "
+                            + scheduleNote(run));
             case TRAINING_COST -> new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),

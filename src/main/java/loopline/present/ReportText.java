@@ -10,6 +10,7 @@ import java.util.List;
 import loopline.engine.Gpu;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
+import loopline.engine.Uncertainty;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 
@@ -25,9 +26,11 @@ public final class ReportText {
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
     public static String assumptions(Scenario s) {
         return "Estimates, not measurements. Training memory: " + TrainingMethodText.statesInWords(s.training().method())
-                + ", activations derived for the architecture (FlashAttention-style unless recompute is off), logits, "
-                + "1 GB context + 5% fragmentation. Training time: " + TrainingMethodText.flopsInWords(s.training().method())
-                + " + attention FLOPs at the stated MFU and goodput. "
+                + ", activations derived for the architecture (s² scores only with eager attention and no recompute), logits, "
+                + "1 GB context + " + formatPercent(s.training().allocatorFragmentation()) + " fragmentation. Training time: "
+                + TrainingMethodText.flopsInWords(s.training().method())
+                + " + attention FLOPs at the stated MFU while computing, plus the pipeline bubble, the all-reduce the backward "
+                + "cannot hide and GPUs the global batch leaves idle, over goodput. "
                 + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
                 + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; "
                 + (s.inference().continuousBatching()
@@ -37,7 +40,21 @@ public final class ReportText {
                 + "speed and p99 first-token targets hold; a month is 30 days. "
                 + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, MoE all-to-all "
                 + "traffic in training, prefill/decode disaggregation, preemption. Fields not listed above take their defaults "
-                + "(README: Scenario fields).";
+                + "(README: Scenario fields). " + rangesInWords(s);
+    }
+
+    /** What the ranges in brackets are made of: each uncertain input with its low and high end for this scenario. */
+    public static String rangesInWords(Scenario s) {
+        StringBuilder b = new StringBuilder("Ranges in brackets: every figure at each side's uncertain inputs all at their "
+                + "optimistic or all at their pessimistic end — ");
+        String sep = "";
+        for (Uncertainty.Spread spread : Uncertainty.INPUTS) {
+            double[] v = spread.values(s);
+            b.append(sep).append(spread.field().label()).append(' ')
+                    .append(formatNumber(v[0])).append('–').append(formatNumber(v[1]));
+            sep = ", ";
+        }
+        return b.append(" — the likely figure first.").toString();
     }
 
     private ReportText() {

@@ -53,6 +53,36 @@ class CommandLineTest {
     }
 
     @Test
+    void textOutputOpensWithTheKeyFiguresAndTheirRanges() {
+        assertThat(run("estimate", "--scenario", preset())).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("Days to train +101 \\(85\\.9–140\\)").containsPattern("Training B/param +16 B\\n")
+                .contains("Ranges in brackets:");
+    }
+
+    @Test
+    void jsonCarriesARangeForEveryNumberThatHoldsTheLikelyValue() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode ranges = j.get("ranges");
+        for (String path : new String[] {"training.gpuHours", "training.memory.perGpuBytes", "inference.monthlyCostUsd",
+                "inference.latency.ttftP99Seconds", "economics.breakEvenMonths", "model.parameters"}) {
+            double likely = j.at("/" + path.replace('.', '/')).asDouble();
+            assertThat(ranges.get(path).get(0).asDouble()).as(path).isLessThanOrEqualTo(likely);
+            assertThat(ranges.get(path).get(1).asDouble()).as(path).isGreaterThanOrEqualTo(likely);
+        }
+        // exact by definition: a format's bytes per parameter and the model's size
+        assertThat(ranges.get("training.memory.bytesPerParameter").get(0).asDouble()).isEqualTo(16.0);
+        assertThat(ranges.get("training.memory.bytesPerParameter").get(1).asDouble()).isEqualTo(16.0);
+        assertThat(ranges.get("model.parameters").get(0)).isEqualTo(ranges.get("model.parameters").get(1));
+        // uncertain: H100 at $1.99–3.90 against $2.99 and MFU ×0.8–1.15, goodput ×0.9–1.05 move the cost both ways
+        double cost = j.at("/training/costUsd").asDouble();
+        assertThat(ranges.get("training.costUsd").get(0).asDouble()).isCloseTo(cost * 1.99 / 2.99 / (1.15 * 1.05 * 0.92 / 0.92),
+                org.assertj.core.api.Assertions.withinPercentage(25));
+        assertThat(ranges.get("training.costUsd").get(1).asDouble()).isGreaterThan(cost * 3.9 / 2.99);
+    }
+
+    @Test
     void setOverridesTheScenario() throws Exception {
         assertThat(run("estimate", "--scenario", preset(), "--json", "--set", "inference.requestsPerDay=2000000",
                 "--set", "model=llama-3.1-8b")).isZero();

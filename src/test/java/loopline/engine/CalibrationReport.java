@@ -5,10 +5,11 @@ import static loopline.Fixtures.estimate;
 /** Prints how far each calibration case lands from its published value (for the issue note); not a test. */
 public final class CalibrationReport {
     public static void main(String[] args) {
-        row("Llama 2 7B GPU-hours", estimate("llama-2-7b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 184320);
-        row("Llama 2 13B GPU-hours", estimate("llama-2-13b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 368640);
-        row("Llama 2 70B GPU-hours", estimate("llama-2-70b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 1720320);
-        row("Llama 3.1 405B GPU-hours", estimate("llama-3.1-405b", "training.gpu=h100-sxm", "training.tokens=15.6e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 30.84e6);
+        row("Llama 2 7B GPU-hours", estimate("llama-2-7b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096", "training.gpuCount=512").trainingRun().gpuHours(), 184320);
+        row("Llama 2 13B GPU-hours", estimate("llama-2-13b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096", "training.gpuCount=512").trainingRun().gpuHours(), 368640);
+        row("Llama 2 70B GPU-hours", estimate("llama-2-70b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096", "training.gpuCount=512").trainingRun().gpuHours(), 1720320);
+        row("Llama 3.1 405B GPU-hours (16,384 H100, TP 8 × PP 16)", CalibrationTest.llama405bAtFullScale().trainingRun().gpuHours(), 30.84e6);
+        row("Llama 3.1 405B MFU on 16,384 H100 (38–43%)", CalibrationTest.llama405bAtFullScale().trainingRun().clusterMfu(16384), 0.405);
         row("Llama 3.1 8B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-8b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 1.46e6);
         row("Llama 3.1 70B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-70b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 7.0e6);
         row("DeepSeek-V3 H800 GPU-hours (tech report, not in CALIBRATION)", estimate("deepseek-v3", "training.gpu=h800", "training.precision=fp8", "training.tokens=14.8e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 2.788e6);

@@ -41,6 +41,7 @@ class EngineProperties {
                 context.map(c -> "inference.promptTokens=" + c),
                 Arbitraries.doubles().between(0, 10).map(e -> "inference.requestsPerDay=" + Math.pow(10, e)),
                 Arbitraries.of("none", "selective", "full").map(r -> "training.activationRecompute=" + r),
+                Arbitraries.of("flash", "eager").map(k -> "training.attention=" + k),
                 Arbitraries.integers().between(0, 3).map(z -> "training.zeroStage=" + z),
                 Arbitraries.of(true, false).map(b -> "inference.speculativeDecoding.enabled=" + b),
                 Arbitraries.of("pretrain", "full", "lora", "qlora").map(m -> "training.method=" + m),
@@ -66,6 +67,27 @@ class EngineProperties {
         } else {
             assertThat(e.serving().servable()).isFalse();
             assertThat(e.serving().monthlyCostUsd()).isZero();
+        }
+    }
+
+    /** The range of every key figure holds its likely value, and is finite wherever the figure is. */
+    @Property(tries = 150)
+    void rangesHoldTheLikelyFigure(@ForAll("anyScenario") Scenario s) {
+        Estimate e = Estimator.estimate(s);
+        EstimateRange r = EstimateRange.of(e);
+        List<java.util.function.ToDoubleFunction<Estimate>> figures = List.of(
+                x -> x.trainingRun().wallClockDays(), x -> x.trainingRun().gpuHours(), x -> x.trainingRun().costUsd(),
+                x -> x.trainingMemory().perGpuBytes(), x -> x.inferenceMemory().perGpuBytes(), x -> x.serving().monthlyCostUsd(),
+                x -> x.inferenceSpeed().timeToFirstTokenSeconds(), x -> x.inferenceSpeed().tokensPerSecondPerUser(),
+                x -> x.serving().breakEvenMonths(), x -> x.serving().trainingCostPerRequestUsd());
+        for (var f : figures) {
+            double likely = f.applyAsDouble(e);
+            double[] lowHigh = r.of(f);
+            assertThat(lowHigh[0]).isLessThanOrEqualTo(likely);
+            assertThat(lowHigh[1]).isGreaterThanOrEqualTo(likely);
+            if (Double.isFinite(likely)) {
+                assertThat(lowHigh[0]).isFinite();
+            }
         }
     }
 

@@ -33,6 +33,7 @@ class FineTuneProperties {
                 Arbitraries.integers().between(1, 8).map(n -> "training.gpuCount=" + n),
                 Arbitraries.integers().between(0, 3).map(z -> "training.zeroStage=" + z),
                 Arbitraries.of("none", "selective", "full").map(r -> "training.activationRecompute=" + r),
+                Arbitraries.of("flash", "eager").map(k -> "training.attention=" + k),
                 Arbitraries.doubles().between(7, 17).map(e -> "training.sequenceLength=" + (int) Math.pow(2, e)),
                 Arbitraries.integers().between(1, 64).map(b -> "training.microBatchSize=" + b),
                 Arbitraries.integers().between(1, 256).map(r -> "training.loraRank=" + r),

@@ -105,9 +105,13 @@ class ReportExportTest {
         assertThat(texts).contains(e.scenario().name(), e.scenario().description());
         for (KeyFigure k : KeyFigures.of(e)) {
             assertThat(texts).contains(k.label(), k.value(), k.detail());
+            if (!k.range().isEmpty()) {
+                assertThat(texts).contains(k.range());
+            }
         }
-        assertThat(texts).contains("16 B", "$15.9M", "108", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
-        assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:");
+        assertThat(texts).contains("16 B", "$14.8M", "($8.41M–$26.9M)", "101", "(85.9–140)", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
+        assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:")
+                .contains("Ranges in brackets: every figure at each side's uncertain inputs").contains("MFU 0.36–0.518");
     }
 
     private static void collect(Node node, List<String> texts) {

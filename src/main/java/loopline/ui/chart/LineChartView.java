@@ -66,6 +66,12 @@ public final class LineChartView extends VBox {
             }
             pointsPerSeries.add(points);
         }
+        if (d.band() != null) {
+            for (int i = 0; i < d.band().x().length; i++) {
+                yMin = Math.min(yMin, d.band().low()[i]);
+                yMax = Math.max(yMax, d.band().high()[i]);
+            }
+        }
         for (Marker m : d.markers()) {
             if (!m.vertical()) {
                 yMin = Math.min(yMin, m.value());
@@ -78,6 +84,7 @@ public final class LineChartView extends VBox {
         AxisScale.apply(yAxis, yMin, yMax, d.logY(), true);
         showSeries(d.series(), pointsPerSeries);
         showMarkers(d);
+        showBand(d);
 
         problem.setText(d.problem() == null ? "" : d.problem());
         problem.setVisible(d.problem() != null);
@@ -129,6 +136,22 @@ public final class LineChartView extends VBox {
             Marker m = d.markers().get(i);
             chart.moveMarker(i, AxisScale.toAxis(m.value(), m.vertical() ? d.logX() : d.logY()), m.label());
         }
+    }
+
+    private void showBand(LineChartData d) {
+        if (d.band() == null) {
+            chart.setBand(new double[0], new double[0], new double[0]);
+            return;
+        }
+        chart.setBand(toAxis(d.band().x(), d.logX()), toAxis(d.band().low(), d.logY()), toAxis(d.band().high(), d.logY()));
+    }
+
+    private static double[] toAxis(double[] values, boolean log) {
+        double[] axis = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            axis[i] = AxisScale.toAxis(values[i], log);
+        }
+        return axis;
     }
 
     /** The plotted series, for tests: x and y as drawn (log10 on log axes). */

@@ -6,6 +6,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
 
 /** A line chart with labelled vertical and horizontal reference lines (current value, limits, targets). */
 final class MarkedLineChart extends LineChart<Number, Number> {
@@ -41,6 +42,11 @@ final class MarkedLineChart extends LineChart<Number, Number> {
     }
 
     private final List<PlacedMarker> markers = new ArrayList<>();
+    /** The range band, drawn under the lines; its corners in axis values (log10 on log axes). */
+    private final Polygon band = new Polygon();
+    private double[] bandX = new double[0];
+    private double[] bandLow = new double[0];
+    private double[] bandHigh = new double[0];
 
     MarkedLineChart(NumberAxis x, NumberAxis y) {
         super(x, y);
@@ -51,6 +57,18 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         setLegendVisible(false);
         setHorizontalZeroLineVisible(false);
         setVerticalZeroLineVisible(false);
+        band.getStyleClass().add("chart-band");
+        band.setMouseTransparent(true);
+        getPlotChildren().add(0, band);
+    }
+
+    /** Shows the band through these points (axis values), or none when the arrays are empty. */
+    void setBand(double[] x, double[] low, double[] high) {
+        bandX = x;
+        bandLow = low;
+        bandHigh = high;
+        band.setVisible(x.length > 1);
+        requestChartLayout();
     }
 
     void setMarkers(List<PlacedMarker> newMarkers) {
@@ -80,6 +98,7 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         NumberAxis y = (NumberAxis) getYAxis();
         double width = x.getWidth();
         double height = y.getHeight();
+        layoutBand(x, y);
         for (PlacedMarker m : markers) {
             Label label = m.label();
             label.autosize();
@@ -107,6 +126,19 @@ final class MarkedLineChart extends LineChart<Number, Number> {
                 label.relocate(4, Math.max(0, py - label.getHeight() - 1));
             }
         }
+    }
+
+    /** The band's outline: along the high edge left to right, back along the low edge. */
+    private void layoutBand(NumberAxis x, NumberAxis y) {
+        band.getPoints().clear();
+        int n = bandX.length;
+        for (int i = 0; i < n; i++) {
+            band.getPoints().addAll(x.getDisplayPosition(bandX[i]), y.getDisplayPosition(bandHigh[i]));
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            band.getPoints().addAll(x.getDisplayPosition(bandX[i]), y.getDisplayPosition(bandLow[i]));
+        }
+        band.toBack();
     }
 
     private int indexAmongVertical(PlacedMarker m) {
