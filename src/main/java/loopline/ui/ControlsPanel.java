@@ -21,6 +21,7 @@ import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.present.Format;
+import loopline.present.GpuSummary;
 import loopline.present.ModelSummary;
 
 /**
@@ -162,7 +163,7 @@ final class ControlsPanel extends VBox {
         covered.add(field);
         box.setId(id);
         box.setItems(FXCollections.observableArrayList(vm.choices(field)));
-        box.setConverter(converter(g -> g == null ? "" : g.name()));
+        box.setConverter(converter(g -> g == null ? "" : GpuSummary.pickerLabel(g)));
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().addListener((o, a, g) -> {
             if (!refreshing && g != null) {

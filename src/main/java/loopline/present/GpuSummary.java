@@ -1,0 +1,22 @@
+package loopline.present;
+
+import static loopline.present.Format.formatBytes;
+import static loopline.present.Format.formatUsd;
+
+import loopline.engine.Gpu;
+
+/** How an accelerator reads in a picker: what decides a choice (memory, bandwidth, price) beside its name. */
+public final class GpuSummary {
+    private GpuSummary() {
+    }
+
+    /**
+     * "NVIDIA H100 SXM5 80GB · 80 GB · 3.35 TB/s · $2.99/h". A TPU, Trainium or Gaudi says "accelerator", so nobody
+     * reads it as a GPU; "est." marks a price LoopLine set where no public hourly price exists.
+     */
+    public static String pickerLabel(Gpu g) {
+        return g.name() + (g.isGpu() ? "" : " · accelerator") + " · " + formatBytes(g.memoryBytes()) + " · "
+                + formatBytes(g.memoryBandwidthBytesPerSecond()) + "/s · " + formatUsd(g.pricePerGpuHourUsd()) + "/h"
+                + (g.priceEstimated() ? " est." : "");
+    }
+}
