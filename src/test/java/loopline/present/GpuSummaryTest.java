@@ -3,6 +3,7 @@ package loopline.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import loopline.Fixtures;
+import loopline.engine.ScenarioFields;
 import org.junit.jupiter.api.Test;
 
 class GpuSummaryTest {
@@ -23,5 +24,19 @@ class GpuSummaryTest {
         assertThat(label("tpu-v6e")).contains("· accelerator ·").endsWith("$2.70/h"); // Google's list price, not an estimate
         assertThat(label("gaudi3")).contains("· accelerator ·").endsWith(" est.");
         assertThat(label("gb300")).doesNotContain("accelerator").endsWith(" est.");
+    }
+
+    @Test
+    void theCaptionAboveAPickerSaysGpuOrAccelerator() {
+        assertThat(GpuSummary.caption("Serving", Fixtures.CATALOGS.gpus().get("h100-sxm"))).isEqualTo("Serving GPU · 80 GB · 3.35 TB/s · $2.99/h");
+        assertThat(GpuSummary.caption("Training", Fixtures.CATALOGS.gpus().get("tpu-v6e")))
+                .isEqualTo("Training accelerator · 32 GB · 1.64 TB/s · $2.70/h");
+    }
+
+    @Test
+    void aReportRowSaysAnAcceleratorIsNotAGpu() {
+        assertThat(FieldText.value(ScenarioFields.SERVING_GPU, Fixtures.scenario("llama-3.1-8b", "inference.gpu=gaudi3")))
+                .isEqualTo("Intel Gaudi 3 (an accelerator, not a GPU)");
+        assertThat(FieldText.value(ScenarioFields.SERVING_GPU, Fixtures.scenario("llama-3.1-8b", "inference.gpu=b200"))).isEqualTo("NVIDIA B200");
     }
 }

@@ -134,6 +134,8 @@ class ExplorerWindowTest {
         robot.clickOn(GpuSummary.pickerLabel(Fixtures.CATALOGS.gpus().get("h100-pcie")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scenario().training().gpu().id()).isEqualTo("h100-pcie");
+        assertThat(robot.lookup("#training-gpu-caption").queryAs(Label.class).getText()) // the figures the list showed
+                .isEqualTo(GpuSummary.caption("Training", Fixtures.CATALOGS.gpus().get("h100-pcie")));
         List<Double> daysAfter = ys(view.dashboard().trainingThroughput.plotted());
         assertThat(daysAfter.get(0)).isGreaterThan(daysBefore.get(0)); // log10(days) higher on a slower GPU
         assertThat(card("Days to train")).isEqualTo(figure("Days to train").value());
