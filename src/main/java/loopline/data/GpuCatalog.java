@@ -8,10 +8,14 @@ import loopline.engine.Gpu;
 /** Reads {@code assets/gpus.json}: datasheet specs and a dated default price per accelerator. */
 public final class GpuCatalog {
     private static final Set<String> FIELDS = Set.of("id", "name", "memoryGB", "memoryBandwidthTBps", "denseTflops",
-            "measuredMatmulTflops", "interconnect", "interconnectGBps", "tdpWatts", "price", "specSource", "confidence", "notes");
+            "measuredMatmulTflops", "interconnect", "interconnectGBps", "tdpWatts", "price", "specSource", "confidence", "notes", "kind");
     private static final Set<String> TFLOPS_FIELDS = Set.of("fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
     private static final Set<String> MEASURED_FIELDS = Set.of("bf16", "fp8", "source");
-    private static final Set<String> PRICE_FIELDS = Set.of("usdPerGpuHour", "date", "source", "rangeLow", "rangeHigh", "confidence");
+    private static final Set<String> PRICE_FIELDS = Set.of("usdPerGpuHour", "date", "source", "rangeLow", "rangeHigh", "confidence",
+            "estimate");
+    /** What an estimated price's source must start with, so the file says so as plainly as the window. */
+    static final String ESTIMATE_PREFIX = "LoopLine estimate";
+    private static final Set<String> KINDS = Set.of("gpu", "accelerator");
     private static final double TERA = 1e12;
     /** Far above any accelerator (B200: 4.5 PFLOPS fp8 dense), so no entry can overflow the engine. */
     private static final double MAX_TFLOPS = 1_000_000;
@@ -45,6 +49,15 @@ public final class GpuCatalog {
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
         double usd = price.positiveUpTo("usdPerGpuHour", 1000);
+        boolean estimated = price.optionalBool("estimate", false);
+        if (estimated != price.text("source").startsWith(ESTIMATE_PREFIX)) {
+            throw price.error("estimate", "an estimated price (\"estimate\": true) and only one has a source starting \""
+                    + ESTIMATE_PREFIX + ": …\" that says why");
+        }
+        String kind = f.optionalText("kind", "gpu");
+        if (!KINDS.contains(kind)) {
+            throw f.error("kind", "must be \"gpu\" or \"accelerator\" (TPU, Trainium, Gaudi), got \"" + kind + "\"");
+        }
         return new Gpu(
                 id,
                 f.text("name"),
@@ -66,6 +79,8 @@ public final class GpuCatalog {
                 price.optionalBetween("rangeHigh", usd, 1000, usd),
                 price.text("date"),
                 price.text("source"),
-                f.text("specSource"));
+                f.text("specSource"),
+                estimated,
+                kind.equals("gpu"));
     }
 }

@@ -4,6 +4,9 @@ package loopline.engine;
  * One accelerator from the catalog. Rates are dense (no sparsity), in FLOP/s; 0 means the GPU has no
  * hardware path for that format. Measured matmul rates are 0 when nobody has published one. The price range is
  * what the market showed on the price's date (the catalog's rangeLow/rangeHigh; the price itself where none was given).
+ * The interconnect counts both directions, as datasheets quote it. {@code priceEstimated} marks a price LoopLine set where no
+ * public hourly price exists; {@code isGpu} is false for accelerators that are not GPUs (TPU, Trainium, Gaudi),
+ * which the engine treats alike but people should not read as GPUs.
  */
 public record Gpu(
         String id,
@@ -26,7 +29,9 @@ public record Gpu(
         double priceHighUsd,
         String priceDate,
         String priceSource,
-        String specSource) {
+        String specSource,
+        boolean priceEstimated,
+        boolean isGpu) {
 
     /** Share of datasheet peak a large matmul reaches where none was measured (stas00 MAMF: 16-bit 80–87%). */
     static final double DEFAULT_MATMUL_FRACTION_16BIT = 0.80;

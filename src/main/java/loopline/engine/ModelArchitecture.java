@@ -111,7 +111,7 @@ public record ModelArchitecture(
 
     /** KV-cache bytes one sequence holds at {@code context} tokens in format {@code kv}, windowed layers capped. */
     public double kvBytesPerSequence(double context, Precision kv) {
-        return kvValuesPerTokenPerLayer() * kv.bytesPerValue() * layerPositions(context);
+        return kvValuesPerTokenPerLayer() * kv.kvBytesPerValue() * layerPositions(context);
     }
 
     /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */

@@ -38,6 +38,11 @@ public enum Precision {
         };
     }
 
+    /** Bytes one cached key or value costs: an fp4 cache (NVFP4) keeps one fp8 scale per 16 values, as fp4 weights do. */
+    public double kvBytesPerValue() {
+        return this == FP4 ? weightBytesPerParameter() : bytesPerValue;
+    }
+
     /**
      * The KV-cache format a weight format implies when the scenario names none: int8/int4 are weight-only
      * and keep a 16-bit cache; fp4 deployments (TensorRT-LLM's NVFP4 checkpoints) keep an fp8 cache;

@@ -17,7 +17,7 @@ public final class ScenarioFields {
 
     public static final List<Precision> TRAINING_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8);
     public static final List<Precision> SERVING_PRECISIONS = List.of(Precision.values());
-    public static final List<Precision> KV_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8);
+    public static final List<Precision> KV_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8, Precision.FP4);
 
     public static final ScenarioField<String> NAME = text("name", "Name", "Untitled scenario", "Title shown in the window and on reports");
     public static final ScenarioField<String> DESCRIPTION = text("description", "Description", "", "One line saying what the scenario shows");
@@ -89,7 +89,8 @@ public final class ScenarioFields {
             "Weight format; int8/int4 are weight-only and compute in 16-bit; fp4 computes in fp4 on Blackwell");
     public static final ScenarioField<Precision> KV_CACHE_PRECISION = choice("inference.kvCachePrecision", "KV cache precision",
             Precision.class, KV_PRECISIONS, Precision::id, null, s -> Precision.kvCacheDefaultFor(s.inference().precision()),
-            "the weights' format; bf16 for int8/int4, fp8 for fp4", "Number format of the KV cache");
+            "the weights' format; bf16 for int8/int4, fp8 for fp4",
+            "Number format of the KV cache; fp4 is NVFP4 (one fp8 scale per 16 values, 0.5 + 1/16 B)");
     public static final ScenarioField<Double> SERVING_TP = whole("inference.tensorParallel", "Tensor parallel (serving)", 0, 64, 0, "GPUs",
             "GPUs per replica (tensor parallel); 0 picks the cheapest shape that meets the targets");
     public static final ScenarioField<Double> PROMPT_TOKENS = whole("inference.promptTokens", "Prompt tokens", 1, 1_048_576, 1000, "tokens",

@@ -15,11 +15,13 @@ import loopline.engine.ApiComparison;
 import loopline.engine.ApiOffer;
 import loopline.engine.ContinuousBatching;
 import loopline.engine.Estimate;
+import loopline.engine.Gpu;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.OperatingPoint;
+import loopline.engine.Precision;
 import loopline.engine.Scenario;
 import loopline.engine.ServingCost;
 import loopline.engine.ShapeOption;
@@ -139,7 +141,8 @@ public final class Explanations {
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
                     List.of(in("precision", i.precision().id())), formatNumber(im.bytesPerParameter()) + " B/param",
-                    "No gradients, no optimizer, no stored activations: only weights and the KV cache.");
+                    "No gradients, no optimizer, no stored activations: only weights and the KV cache."
+                            + (i.precision() == Precision.FP4 ? " " + fp4Note(i.gpu()) : ""));
             case INFERENCE_MEMORY_PER_GPU -> new Explanation("Serving memory per GPU",
                     "weights per GPU + KV cache + engine reserve\n  KV: " + InferenceMemory.KV_FORMULA
                             + "\n  reserve: " + InferenceMemory.OVERHEAD_FORMULA,
@@ -155,7 +158,7 @@ public final class Explanations {
                     formatBytes(im.perGpuBytes()) + " of " + formatBytes(im.capacityBytes()), null);
             case INFERENCE_KV_PER_TOKEN -> new Explanation("KV cache per token", InferenceMemory.KV_PER_TOKEN_FORMULA,
                     kvPerTokenInputs(s.model(), i), formatBinaryBytes(im.kvCacheBytesPerToken()),
-                    "vLLM paper, Kwon et al. 2023." + (s.model().slidingWindow() == null ? ""
+                    kvStored(s.model(), i.kvCachePrecision()) + " vLLM paper, Kwon et al. 2023." + (s.model().slidingWindow() == null ? ""
                             : " Counted over every layer, but " + formatPercent(s.model().slidingWindow().layerShare())
                             + " of them keep at most " + formatCount(s.model().slidingWindow().tokens()) + " tokens ("
                             + (s.model().slidingWindow().chunked() ? "chunked attention" : "sliding window")
@@ -290,10 +293,30 @@ public final class Explanations {
         return null;
     }
 
+    /**
+     * What "fp4" means here and what it costs on this GPU: LoopLine counts NVFP4's scales; gpt-oss ships MXFP4, whose
+     * coarser blocks cost a little less memory. A GPU without fp4 tensor cores still saves the memory and bandwidth.
+     */
+    private static String fp4Note(Gpu gpu) {
+        return "fp4 here is NVFP4: 4-bit values with one fp8 (E4M3) scale per 16, 0.5 + 1/16 B. MXFP4 (the OCP format "
+                + "gpt-oss ships its experts in) shares one 8-bit power-of-two scale per 32 values, 0.5 + 1/32 B: about 6% "
+                + "less memory, coarser scaling. " + (gpu.computesNatively(Precision.FP4)
+                        ? gpu.name() + " multiplies fp4 on its tensor cores."
+                        : gpu.name() + " has no fp4 units: the weights are upcast to " + gpu.inferenceComputeFormat(Precision.FP4).id()
+                                + " for every matmul, so fp4 saves memory and bandwidth but no compute time.");
+    }
+
+    /** What one token leaves in the cache, in the cache's format (an fp4 cache stores its block scales too). */
+    private static String kvStored(ModelArchitecture m, Precision kv) {
+        String what = m.mla() != null ? "one compressed latent and one rotary key per layer" : "a key and a value per KV head per layer";
+        String format = kv == Precision.FP4 ? "fp4 (NVFP4: 4-bit values and one fp8 scale per 16, 0.5 + 1/16 B each)" : kv.id();
+        return "Each token stores " + what + ", in " + format + ".";
+    }
+
     /** MLA caches one latent and a rotary key per token and layer, not keys and values per KV head. */
     private static List<Explanation.Input> kvPerTokenInputs(ModelArchitecture m, InferenceSetup i) {
         Explanation.Input layers = in("L", formatNumber(m.layers()));
-        Explanation.Input bytes = in("bytes", formatNumber(i.kvCachePrecision().bytesPerValue()));
+        Explanation.Input bytes = in("bytes", formatNumber(i.kvCachePrecision().kvBytesPerValue()));
         return m.mla() != null
                 ? List.of(layers, in("kv_lora_rank", formatNumber(m.mla().kvLoraRank())), in("rope_dim", formatNumber(m.mla().qkRopeHeadDim())), bytes)
                 : List.of(layers, in("a_kv", formatNumber(m.kvHeads())), in("d", formatNumber(m.headDim())), bytes);

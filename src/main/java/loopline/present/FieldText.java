@@ -18,7 +18,7 @@ public final class FieldText {
     public static <T> String value(ScenarioField<T> field, Scenario s) {
         T v = field.get(s);
         return switch (field.kind()) {
-            case GPU -> ((Gpu) v).name();
+            case GPU -> ((Gpu) v).name() + (((Gpu) v).isGpu() ? "" : " (an accelerator, not a GPU)"); // under a "… GPU" label
             case BOOLEAN -> (Boolean) v ? "on" : "off";
             case TEXT, CHOICE -> field.id(v);
             case NUMBER, WHOLE -> number(field, (Double) v);

@@ -21,6 +21,7 @@ import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.present.Format;
+import loopline.present.GpuSummary;
 import loopline.present.ModelSummary;
 
 /**
@@ -81,8 +82,8 @@ final class ControlsPanel extends VBox {
         choice(new ChoiceRow<>("serving-precision", "Serving", ScenarioFields.SERVING_PRECISION, vm));
 
         section("GPU type");
-        gpuPicker(trainingGpu, "training-gpu", "Training GPU", ScenarioFields.TRAINING_GPU);
-        gpuPicker(servingGpu, "serving-gpu", "Serving GPU", ScenarioFields.SERVING_GPU);
+        gpuPicker(trainingGpu, "training-gpu", "Training", ScenarioFields.TRAINING_GPU);
+        gpuPicker(servingGpu, "serving-gpu", "Serving", ScenarioFields.SERVING_GPU);
         sameGpu.setId("same-gpu");
         sameGpu.setOnAction(e -> vm.setServingGpuSameAsTraining(sameGpu.isSelected()));
         getChildren().add(sameGpu);
@@ -158,21 +159,42 @@ final class ControlsPanel extends VBox {
         getChildren().add(row);
     }
 
-    private void gpuPicker(ComboBox<Gpu> box, String id, String label, ScenarioField<Gpu> field) {
+    /** {@code role} is "Training" or "Serving": the caption says "GPU" or "accelerator" by what is chosen. */
+    private void gpuPicker(ComboBox<Gpu> box, String id, String role, ScenarioField<Gpu> field) {
         covered.add(field);
         box.setId(id);
         box.setItems(FXCollections.observableArrayList(vm.choices(field)));
-        box.setConverter(converter(g -> g == null ? "" : g.name()));
+        box.setConverter(converter(g -> g == null ? "" : GpuSummary.pickerLabel(g)));
+        // the panel is narrower than a list label: the chosen entry shows its name, its figures are in the caption
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Gpu g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(empty || g == null ? "" : g.name());
+            }
+        });
         box.setMaxWidth(Double.MAX_VALUE);
+        Label caption = new Label(role + " GPU");
+        caption.setId(id + "-caption");
+        caption.getStyleClass().add("control-label");
+        caption.setWrapText(true);
+        caption.setLabelFor(box);
         box.valueProperty().addListener((o, a, g) -> {
+            caption.setText(g == null ? role + " GPU" : GpuSummary.caption(role, g));
+            // where the price comes from, and for an "est." one why LoopLine set it
+            box.setTooltip(g == null ? null : priceTooltip(g));
             if (!refreshing && g != null) {
                 vm.set(field, g);
             }
         });
-        Label l = new Label(label);
-        l.getStyleClass().add("control-label");
-        l.setLabelFor(box);
-        getChildren().add(new VBox(2, l, box));
+        getChildren().add(new VBox(2, caption, box));
+    }
+
+    private static Tooltip priceTooltip(Gpu g) {
+        Tooltip t = new Tooltip("Price " + g.priceDate() + ": " + g.priceSource());
+        t.setWrapText(true);
+        t.setMaxWidth(480);
+        return t;
     }
 
     void refresh(Scenario s) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import loopline.Fixtures;
+import loopline.engine.Gpu;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class CatalogValidationTest {
     void theShippedCatalogsHoldTheRequiredGpusWithDatedSourcedPrices() {
         assertThat(Fixtures.CATALOGS.gpus()).containsKeys("h100-sxm", "h100-pcie", "h200", "h800", "b200", "a100-80gb",
                 "a100-40gb", "l40s", "l4", "a10g", "t4", "v100-32gb", "rtx-4090", "rtx-5090", "mi300x", "mi325x",
-                "b300", "gb200", "h20", "rtx-pro-6000");
+                "b300", "gb200", "h20", "rtx-pro-6000", "gb300", "mi355x", "gaudi3", "trainium2", "tpu-v6e");
         Fixtures.CATALOGS.gpus().values().forEach(g -> {
             assertThat(g.pricePerGpuHourUsd()).as(g.id()).isPositive();
             // a month where the source gives one; some price surveys are dated by year alone (Ornn's B300 range)
@@ -28,6 +29,29 @@ class CatalogValidationTest {
         assertThat(Fixtures.CATALOGS.gpus().get("h800").interconnectBytesPerSecond()).isEqualTo(400e9);
         assertThat(Fixtures.CATALOGS.gpus().get("b300").fp4FlopsPerSecond()).isEqualTo(14_000e12);
         assertThat(Fixtures.CATALOGS.gpus().get("h20").fp4FlopsPerSecond()).isZero();
+        assertThat(Fixtures.CATALOGS.gpus().get("gb300").fp4FlopsPerSecond()).isEqualTo(15_000e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("mi355x").memoryBandwidthBytesPerSecond()).isEqualTo(8e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("trainium2").fp8FlopsPerSecond()).isEqualTo(1_299e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("tpu-v6e").bf16FlopsPerSecond()).isEqualTo(918e12);
+        assertThat(Fixtures.CATALOGS.gpus().get("gaudi3").memoryBytes()).isEqualTo(128e9);
+        assertThat(Fixtures.CATALOGS.gpus().values().stream().filter(g -> !g.isGpu()).map(Gpu::id))
+                .containsExactlyInAnyOrder("gaudi3", "trainium2", "tpu-v6e");
+        // no public hourly price for these: each carries a marked estimate; TPU v6e has Google's list price
+        assertThat(Fixtures.CATALOGS.gpus().values().stream().filter(Gpu::priceEstimated).map(Gpu::id))
+                .contains("gb300", "mi355x", "gaudi3", "trainium2", "h20").doesNotContain("tpu-v6e", "h100-sxm");
+    }
+
+    @Test
+    void anEstimatedPriceSaysSoInItsSourceAndOnlyAnEstimateDoes() throws IOException {
+        String gpu = "{\"gpus\":[{\"id\":\"x1\",\"name\":\"X\",\"memoryGB\":80,\"memoryBandwidthTBps\":1,"
+                + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"i\",\"interconnectGBps\":1,\"tdpWatts\":1,"
+                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",%s},\"specSource\":\"s\"}]}";
+        Path unmarked = write("a.json", String.format(gpu, "\"source\":\"LoopLine estimate: why\""));
+        assertThatThrownBy(() -> GpuCatalog.read(unmarked)).hasMessageContaining("gpus[x1].price.estimate");
+        Path unexplained = write("b.json", String.format(gpu, "\"estimate\":true,\"source\":\"a quote\""));
+        assertThatThrownBy(() -> GpuCatalog.read(unexplained)).hasMessageContaining("gpus[x1].price.estimate");
+        assertThat(GpuCatalog.read(write("c.json", String.format(gpu, "\"estimate\":true,\"source\":\"LoopLine estimate: why\"")))
+                .get("x1").priceEstimated()).isTrue();
     }
 
     private Path write(String name, String json) throws IOException {

@@ -144,6 +144,18 @@ class FormulaTest {
     }
 
     @Test
+    void anFp4KvCacheStoresHalfAByteAndAnFp8ScalePerSixteenValues() {
+        Estimate fp8 = estimate("llama-3.3-70b", "inference.kvCachePrecision=fp8", "inference.tensorParallel=4");
+        Estimate fp4 = estimate("llama-3.3-70b", "inference.kvCachePrecision=fp4", "inference.tensorParallel=4");
+        assertThat(Precision.FP4.kvBytesPerValue()).isEqualTo(0.5 + 1.0 / 16);
+        // 80 layers × 8 KV heads × 128 dims × (key + value) × 0.5625 B
+        assertThat(fp4.inferenceMemory().kvCacheBytesPerToken()).isEqualTo(2 * 80 * 8 * 128 * 0.5625);
+        assertThat(fp4.inferenceMemory().kvCacheBytesPerSequence())
+                .isCloseTo(fp8.inferenceMemory().kvCacheBytesPerSequence() * 0.5625, withinPercentage(1e-9));
+        assertThat(fp4.inferenceMemory().sequencesByMemory()).isGreaterThan(fp8.inferenceMemory().sequencesByMemory());
+    }
+
+    @Test
     void moeDecodeAtBatchOneReadsOnlyTheActiveExperts() {
         OperatingPoint p = closedLoop(1, "mixtral-8x7b", "inference.gpu=h100-sxm", "inference.tensorParallel=2",
                 "inference.expertParallel=1");

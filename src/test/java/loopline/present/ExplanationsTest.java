@@ -41,4 +41,20 @@ class ExplanationsTest {
         Explanation oss = Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, estimate("gpt-oss-120b"));
         assertThat(oss.note()).contains("50%", "128 tokens", "sliding window");
     }
+
+    @Test
+    void fp4SaysWhatItStoresHowMxfp4DiffersAndWhenTheWeightsAreUpcast() {
+        Estimate blackwell = estimate("gpt-oss-120b", "inference.gpu=b200", "inference.precision=fp4", "inference.kvCachePrecision=fp4");
+        assertThat(Explanations.explain(Figure.INFERENCE_BYTES_PER_PARAMETER, blackwell).note())
+                .contains("one fp8 (E4M3) scale per 16", "MXFP4", "per 32 values", "0.5 + 1/32 B", "multiplies fp4 on its tensor cores");
+        Explanation kv = Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, blackwell);
+        assertThat(kv.note()).contains("a key and a value per KV head per layer, in fp4 (NVFP4");
+        assertThat(input(kv, "bytes")).startsWith("0.56");
+        Estimate hopper = estimate("gpt-oss-120b", "inference.gpu=h100-sxm", "inference.precision=fp4");
+        assertThat(Explanations.explain(Figure.INFERENCE_BYTES_PER_PARAMETER, hopper).note())
+                .contains("has no fp4 units: the weights are upcast to fp8");
+        assertThat(Explanations.explain(Figure.INFERENCE_KV_PER_TOKEN, estimate("deepseek-r1")).note())
+                .startsWith("Each token stores one compressed latent and one rotary key per layer");
+        assertThat(Explanations.explain(Figure.INFERENCE_BYTES_PER_PARAMETER, estimate("llama-3.1-8b")).note()).doesNotContain("MXFP4");
+    }
 }

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import loopline.Fixtures;
 import loopline.app.LoopLineApp;
 import loopline.present.Format;
+import loopline.present.GpuSummary;
 import loopline.present.KeyFigure;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
@@ -129,9 +130,12 @@ class ExplorerWindowTest {
     void choosingAnotherTrainingGpuSlowsTrainingAndRedrawsTheThroughputChart(FxRobot robot) {
         List<Double> daysBefore = ys(view.dashboard().trainingThroughput.plotted());
         robot.clickOn("#training-gpu");
-        robot.clickOn("NVIDIA A100 SXM4 80GB");
+        // near the top of the list (the popup shows ten rows); the picker shows memory, bandwidth and price
+        robot.clickOn(GpuSummary.pickerLabel(Fixtures.CATALOGS.gpus().get("h100-pcie")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.scenario().training().gpu().id()).isEqualTo("a100-80gb");
+        assertThat(vm.scenario().training().gpu().id()).isEqualTo("h100-pcie");
+        assertThat(robot.lookup("#training-gpu-caption").queryAs(Label.class).getText()) // the figures the list showed
+                .isEqualTo(GpuSummary.caption("Training", Fixtures.CATALOGS.gpus().get("h100-pcie")));
         List<Double> daysAfter = ys(view.dashboard().trainingThroughput.plotted());
         assertThat(daysAfter.get(0)).isGreaterThan(daysBefore.get(0)); // log10(days) higher on a slower GPU
         assertThat(card("Days to train")).isEqualTo(figure("Days to train").value());
