@@ -112,7 +112,8 @@ public final class ScenarioFields {
     public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth efficiency",
             0.05, 1, 0.7, "", "Share of datasheet bandwidth decode achieves (gpt-fast: ~1.4 of 2.0 TB/s on A100)");
     public static final ScenarioField<Double> COMPUTE_EFFICIENCY = number("inference.computeEfficiency", "Compute efficiency", 0.05, 1, 0.7, "",
-            "Share of the best measured matmul rate a whole forward pass achieves");
+            "Share of the GPU's measured matmul rate (large square GEMMs) a whole forward pass achieves, prefill and decode alike: "
+                    + "norms, activations, attention and launches between the GEMMs; TensorRT-LLM's 2,048-token TTFT on A100 and H100 implies ~0.7");
     public static final ScenarioField<Double> GPU_MEMORY_UTILIZATION = number("inference.gpuMemoryUtilization", "GPU memory utilisation",
             0.1, 0.99, 0.9, "", "Share of GPU memory the engine takes for weights and KV cache (vLLM/TensorRT-LLM default 0.9)");
     public static final ScenarioField<Boolean> PAGED_KV_CACHE = bool("inference.pagedKvCache", "Paged KV cache", true,

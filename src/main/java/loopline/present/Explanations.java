@@ -171,6 +171,9 @@ public final class Explanations {
             case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token at peak traffic", InferenceSpeed.TTFT_FORMULA,
                     List.of(in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
                             in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.uncachedPromptTokens()) + " + attention"),
+                            in("matmul rate reached", formatNumber(i.gpu().achievableMatmulFlopsPerSecond(
+                                    i.gpu().inferenceComputeFormat(i.precision())) * i.computeEfficiency() / 1e12)
+                                    + " TFLOP/s per GPU = measured rate × compute efficiency " + formatPercent(i.computeEfficiency())),
                             in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("prefill budget in use", formatPercent(sp.atPeak().prefillUtilisation())),
                             in("p50 / p99", formatDuration(sp.latency().ttftP50Seconds()) + " / " + formatDuration(sp.latency().ttftP99Seconds())),
