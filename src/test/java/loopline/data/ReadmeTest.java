@@ -76,4 +76,12 @@ class ReadmeTest {
         System.out.println();
         System.out.print(modelTable());
     }
+
+    @Test
+    void readmeHasTheCurrentAccuracyTable() throws IOException {
+        String readme = Files.readString(Fixtures.home().resolve("README.md"));
+        assertThat(readme).as("README's accuracy table is current (regenerate with CalibrationReport.main)")
+                .contains(loopline.engine.CalibrationReport.markdownTable());
+        assertThat(readme).as("the README links nothing outside the repository").doesNotContain("../shared");
+    }
 }

@@ -171,4 +171,24 @@ class CalibrationTest {
         return ServingCalibration.ROWS.stream().filter(ServingCalibration.Row::asserted)
                 .map(r -> org.junit.jupiter.params.provider.Arguments.of(r.name(), r));
     }
+
+    /** Presets that reproduce a published run say how close they come; these keep the sentence true. */
+    @Nested
+    class PresetsThatReproduceAPublishedRun {
+        @Test
+        void frontier405bLandsWithinFivePercentOfMetasHours() {
+            Estimate e = Estimator.estimate(loopline.data.ScenarioReader.read(loopline.Fixtures.preset("frontier-405b.json"),
+                    loopline.Fixtures.CATALOGS));
+            assertThat(e.scenario().description()).contains("30.84M H100-hours", "within 5%");
+            assertThat(e.trainingRun().gpuHours()).isCloseTo(30.84e6, withinPercentage(5));
+        }
+
+        @Test
+        void deepSeekV3LandsWithinTwentyPercentOfItsReport() {
+            Estimate e = Estimator.estimate(loopline.data.ScenarioReader.read(loopline.Fixtures.preset("moe-deepseek-v3.json"),
+                    loopline.Fixtures.CATALOGS));
+            assertThat(e.scenario().description()).contains("2.79M H800-hours", "within 20%");
+            assertThat(e.trainingRun().gpuHours()).isCloseTo(2.788e6, withinPercentage(20));
+        }
+    }
 }
