@@ -104,4 +104,46 @@ class EngineCornersTest {
         assertThat(slow.inferenceSpeed().speedTargetMet()).isFalse();
         assertThat(slow.inferenceSpeed().latencyTargetMet()).isFalse();
     }
+
+    /** A toy transformer small enough to count by hand: 2 layers, h 8, 2 heads of 4, 1 KV head, FFN 16, vocabulary 10. */
+    private static ModelArchitecture toy(boolean qkvBias, boolean linearBias, Moe moe, MultiHeadLatentAttention mla) {
+        return new ModelArchitecture("toy", "toy", 2, 8, 2, 1, 4, 16, 10, false, true, qkvBias, linearBias, moe, mla, null,
+                Double.NaN, false, "test", 0);
+    }
+
+    @Test
+    void parametersAreCountedMatrixByMatrix() {
+        // embeddings in and out 2·10·8 = 160; final norm 8; per layer two norms 16
+        // attention: q 8×8, k and v 8×4 each, o 8×8 = 192; SwiGLU MLP: 3·8·16 = 384
+        assertThat(toy(false, false, null, null).totalParameters()).isEqualTo(160 + 2 * (192 + 16) + 2 * 384 + 8);
+        // q, k, v biases 8 + 4 + 4
+        assertThat(toy(true, false, null, null).totalParameters()).isEqualTo(160 + 2 * (192 + 16 + 16) + 2 * 384 + 8);
+        // every linear layer biased: q, k, v and o (16 + 8), gate and up (2·16) and down (8)
+        assertThat(toy(false, true, null, null).totalParameters()).isEqualTo(160 + 2 * (192 + 24 + 16) + 2 * (384 + 40) + 8);
+    }
+
+    @Test
+    void latentAttentionIsCountedThroughItsLowRankProjections() {
+        // no query compression: q h·a·(2 + 2) = 64; kv down h·(4 + 2) + its norm 4, up 4·a·(2 + 4) = 48; o a·4·h = 64
+        MultiHeadLatentAttention plain = new MultiHeadLatentAttention(0, 4, 2, 2, 4);
+        assertThat(toy(false, false, null, plain).totalParameters()).isEqualTo(160 + 2 * (64 + 52 + 48 + 64 + 16) + 2 * 384 + 8);
+        // query rank 3: down h·3, its norm 3, up 3·a·4 = 24
+        MultiHeadLatentAttention compressed = new MultiHeadLatentAttention(3, 4, 2, 2, 4);
+        assertThat(toy(false, false, null, compressed).totalParameters())
+                .isEqualTo(160 + 2 * (24 + 3 + 24 + 52 + 48 + 64 + 16) + 2 * 384 + 8);
+    }
+
+    @Test
+    void expertsCountInFullButATokenUsesItsActiveAndSharedOnes() {
+        // layer 1 dense, layer 2 MoE: router 8·4, 4 routed + 1 shared experts of 3·8·8 = 192
+        Moe moe = new Moe(4, 1, 8, 1, 1, 1);
+        ModelArchitecture m = toy(false, false, moe, null);
+        double common = 160 + 2 * (192 + 16) + 384 + 8 + 32;
+        assertThat(m.totalParameters()).isEqualTo(common + 5 * 192);
+        assertThat(m.activeParameters()).isEqualTo(common + 2 * 192);
+        assertThat(m.routedExpertParameters()).isEqualTo(4 * 192);
+        // with biases the router gains one per expert and each expert 2·8 + 8: the MoE layer replaces a 424-weight MLP
+        assertThat(toy(false, true, moe, null).totalParameters() - toy(false, true, null, null).totalParameters())
+                .isEqualTo(4 * (8 + 1) + 5 * (192 + 24) - (384 + 40));
+    }
 }
