@@ -12,13 +12,27 @@ import java.util.function.ToDoubleFunction;
  */
 public record EstimateRange(Estimate likely, List<Estimate> corners) {
 
+    /**
+     * Each side's inputs touch only that side, so the two training ends and the two serving ends are evaluated
+     * once each and combined: four corners for the price of two trainings and two serving solves.
+     */
     public static EstimateRange of(Estimate likely) {
         Scenario s = likely.scenario();
+        ModelArchitecture model = s.model();
+        boolean[] ends = {true, false};
+        ServingModel.Result[] serving = new ServingModel.Result[2];
+        Scenario[] servingEnds = new Scenario[2];
+        for (int i = 0; i < 2; i++) {
+            servingEnds[i] = Uncertainty.corner(s, Uncertainty.Side.SERVING, ends[i]);
+            serving[i] = ServingModel.evaluate(model, servingEnds[i].inference());
+        }
         List<Estimate> corners = new ArrayList<>();
-        for (boolean trainingOptimistic : new boolean[] {true, false}) {
+        for (boolean trainingOptimistic : ends) {
             Scenario t = Uncertainty.corner(s, Uncertainty.Side.TRAINING, trainingOptimistic);
-            for (boolean servingOptimistic : new boolean[] {true, false}) {
-                corners.add(Estimator.estimate(Uncertainty.corner(t, Uncertainty.Side.SERVING, servingOptimistic)));
+            TrainingMemory memory = TrainingMemory.of(model, t.training());
+            TrainingRun run = TrainingRun.of(model, t.training());
+            for (int i = 0; i < 2; i++) {
+                corners.add(Estimator.assemble(t.withInference(servingEnds[i].inference()), memory, run, serving[i]));
             }
         }
         return new EstimateRange(likely, List.copyOf(corners));

@@ -8,11 +8,17 @@ public final class Estimator {
 
     public static Estimate estimate(Scenario s) {
         ModelArchitecture model = s.model();
-        TrainingMemory trainingMemory = TrainingMemory.of(model, s.training());
-        TrainingRun run = TrainingRun.of(model, s.training());
-        ServingModel.Result serving = ServingModel.evaluate(model, s.inference());
+        return assemble(s, TrainingMemory.of(model, s.training()), TrainingRun.of(model, s.training()),
+                ServingModel.evaluate(model, s.inference()));
+    }
+
+    /**
+     * An estimate from its two sides, computed apart: training depends only on the training setup and serving
+     * only on the serving setup, so callers that vary one side (the ranges' corners) reuse the other.
+     */
+    static Estimate assemble(Scenario s, TrainingMemory trainingMemory, TrainingRun run, ServingModel.Result serving) {
         ServingCost cost = ServingCost.of(s.inference(), serving, run.costUsd(), s.horizonMonths());
-        return new Estimate(s, model.totalParameters(), model.activeParameters(), trainingMemory, run,
+        return new Estimate(s, s.model().totalParameters(), s.model().activeParameters(), trainingMemory, run,
                 serving.memory(), serving.speed(), cost, serving.plan(), null);
     }
 
