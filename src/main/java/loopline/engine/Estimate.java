@@ -37,7 +37,7 @@ public record Estimate(
         if (!serving.servable()) {
             return 0;
         }
-        double peak = requestsPerDay / Units.SECONDS_PER_DAY * scenario.inference().peakToAverage();
+        double peak = ServingModel.peakRequestsPerSecond(requestsPerDay, scenario.inference().peakToAverage());
         return servingPlan.options(peak).get(0).monthlyCostUsd();
     }
 }

@@ -12,8 +12,7 @@ public record InferenceSpeed(
         boolean speedTargetMet,
         boolean firstTokenTargetMet,
         boolean decodeMemoryBound,
-        double decodeArithmeticIntensity,
-        boolean continuousBatching) {
+        double decodeArithmeticIntensity) {
 
     public static final String TTFT_FORMULA =
             "prefill of the prompt in chunks riding along decode steps + wait for the chunk budget (M/D/1) + wait for KV memory (M/M/c)";

@@ -36,16 +36,22 @@ public final class ServingModel {
         double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
         InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),
                 capacity.speedTargetMet(), capacity.firstTokenTargetMet(), cost.decodeMemoryBound(decoding),
-                cost.decodeFlopsPerByte(decoding), setup.continuousBatching());
+                cost.decodeFlopsPerByte(decoding));
         return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
     }
 
-    static boolean pinned(InferenceSetup setup) {
+    /** True when the scenario fixes the replica's TP or EP instead of leaving the shape to the engine. */
+    public static boolean pinned(InferenceSetup setup) {
         return setup.tensorParallel() > 0 || setup.expertParallel() > 0;
     }
 
     public static double peakRequestsPerSecond(InferenceSetup setup) {
-        return setup.requestsPerDay() / Units.SECONDS_PER_DAY * setup.peakToAverage();
+        return peakRequestsPerSecond(setup.requestsPerDay(), setup.peakToAverage());
+    }
+
+    /** Replicas are sized for the busiest moment: the average rate times the peak-to-average ratio. */
+    public static double peakRequestsPerSecond(double requestsPerDay, double peakToAverage) {
+        return requestsPerDay / Units.SECONDS_PER_DAY * peakToAverage;
     }
 
     /**

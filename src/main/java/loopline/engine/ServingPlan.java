@@ -122,6 +122,17 @@ public final class ServingPlan {
         return options;
     }
 
+    /** A planned replica at an open-loop request rate, solved on the replica the plan already built. */
+    public OperatingPoint at(ReplicaShape shape, double requestsPerSecond) {
+        return replica(shape).at(requestsPerSecond);
+    }
+
+    /** The rate past which a planned replica cannot keep up at all (0 when it does not fit). */
+    public double saturationRequestsPerSecond(ReplicaShape shape) {
+        ReplicaModel r = replica(shape);
+        return r.fits() ? r.saturationRequestsPerSecond() : 0;
+    }
+
     ReplicaModel replica(ReplicaShape shape) {
         int i = indexOf(shape);
         if (i < 0) {

@@ -86,10 +86,6 @@ final class StepCost {
         this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
     }
 
-    ReplicaShape shape() {
-        return shape;
-    }
-
     /**
      * Seconds for one step over the whole replica: {@code sequences} running sequences each verify
      * {@code positions} positions (1 without speculative decoding) while {@code prefillTokens} prompt

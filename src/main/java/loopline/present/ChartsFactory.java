@@ -15,6 +15,7 @@ import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
 import loopline.engine.OperatingPoint;
 import loopline.engine.ServingModel;
+import loopline.engine.ServingPlan;
 import loopline.engine.ShapeOption;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
@@ -24,7 +25,6 @@ import loopline.engine.TrainingRun;
 import loopline.engine.TrainingSchedule;
 import loopline.engine.TrainingSetup;
 import loopline.engine.Uncertainty;
-import loopline.engine.Units;
 import loopline.present.Figure;
 
 /** Builds every chart's data from an estimate by sweeping the engine; the views only draw what it returns. */
@@ -153,7 +153,8 @@ public final class ChartsFactory {
             return new LineChartData(title, "no replica shape fits in memory", axis, "ms", false, true, Format::formatNumber,
                     v -> formatNumber(v), List.of(), markers, Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, "Does not fit in GPU memory");
         }
-        double saturation = ServingModel.saturationRequestsPerSecond(s.model(), inf, sp.shape());
+        ServingPlan plan = e.servingPlan();
+        double saturation = plan.saturationRequestsPerSecond(sp.shape());
         double hi = saturation;
         double[] xs = new double[POINTS];
         double[] ttft = new double[POINTS];
@@ -162,7 +163,7 @@ public final class ChartsFactory {
         for (int i = 0; i < POINTS; i++) {
             double u = (i + 1.0) / POINTS;
             double x = hi * (1 - (1 - u) * (1 - u)) * 0.998; // denser towards saturation, where the knee is
-            OperatingPoint p = ServingModel.at(s.model(), inf, sp.shape(), x);
+            OperatingPoint p = plan.at(sp.shape(), x);
             if (!p.stable()) {
                 break;
             }
@@ -223,9 +224,9 @@ public final class ChartsFactory {
         if (next != null && e.serving().servable()) {
             double[] alt = new double[xs.length];
             for (int i = 0; i < xs.length; i++) {
-                alt[i] = e.servingPlan().cost(next.shape(), xs[i] / Units.SECONDS_PER_DAY * s.inference().peakToAverage());
+                alt[i] = e.servingPlan().cost(next.shape(), ServingModel.peakRequestsPerSecond(xs[i], s.inference().peakToAverage()));
             }
-            series.add(new Series((pinnedShape(s) ? "Choosing " : "Next best: ") + next.shape().label(), "next-best", xs, alt));
+            series.add(new Series((ServingModel.pinned(s.inference()) ? "Choosing " : "Next best: ") + next.shape().label(), "next-best", xs, alt));
         }
         ApiComparison api = e.api();
         List<Marker> markers = new ArrayList<>();
@@ -248,10 +249,6 @@ public final class ChartsFactory {
         return new LineChartData("Serving cost per month vs traffic", subtitle,
                 "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series, markers,
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
-    }
-
-    private static boolean pinnedShape(Scenario s) {
-        return s.inference().tensorParallel() > 0 || s.inference().expertParallel() > 0;
     }
 
     static LineChartData lifetime(Estimate e) {

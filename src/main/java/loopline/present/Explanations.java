@@ -30,6 +30,7 @@ import loopline.engine.TrainingRun;
 import loopline.engine.TrainingSchedule;
 import loopline.engine.Precision;
 import loopline.engine.TrainingSetup;
+import loopline.engine.ServingModel;
 import loopline.engine.Units;
 
 /**
@@ -274,7 +275,7 @@ public final class Explanations {
             inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
                     + formatUsd(o.monthlyCostUsd()) + "/month" + (o.targetsMet() ? "" : " (misses a target)")));
         }
-        inputs.add(in("pinned", i.tensorParallel() > 0 || i.expertParallel() > 0
+        inputs.add(in("pinned", ServingModel.pinned(i)
                 ? "TP " + i.tensorParallel() + (i.expertParallel() > 0 ? ", EP " + i.expertParallel() : "") : "no: chosen"));
         return inputs;
     }
