@@ -297,10 +297,15 @@ class ServingFormulaTest {
             assertThat(p.latency().tpotP50Seconds()).isCloseTo(median, withinPercentage(1e-4));
         }
 
+        /** A batch of one: its 1,000-token prefill, then 250 decode steps of one sequence. */
+        private double cycleOfOneRequest() {
+            return cost.seconds(0, 1, 1000) + 250 * cost.seconds(1, 1, 0);
+        }
+
         @Test
         void aBusyStaticReplicaBatchesWhatArrivedDuringThePreviousBatch() {
             StaticBatching b = new StaticBatching(cost, s.inference());
-            double cycleOne = cost.seconds(0, 1, 1000) + 250 * cost.seconds(1, 1, 0);
+            double cycleOne = cycleOfOneRequest();
             double lambda = 3 / cycleOne;
             OperatingPoint busy = b.at(lambda, Double.POSITIVE_INFINITY);
             double batch = busy.runningSequences();
@@ -332,7 +337,7 @@ class ServingFormulaTest {
         @Test
         void aLightlyLoadedStaticReplicaServesOneAtATimeAndQueuesTheRest() {
             StaticBatching b = new StaticBatching(cost, s.inference());
-            double cycleOne = cost.seconds(0, 1, 1000) + 250 * cost.seconds(1, 1, 0);
+            double cycleOne = cycleOfOneRequest();
             double lambda = 0.5 / cycleOne;
             OperatingPoint p = b.at(lambda, Double.POSITIVE_INFINITY);
             double wait = 0.5 * cycleOne / (2 * 0.5);
