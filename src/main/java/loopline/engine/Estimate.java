@@ -13,19 +13,6 @@ public record Estimate(
         ServingPlan servingPlan,
         ApiComparison api) {
 
-    /**
-     * The same estimate at another traffic level. Training does not depend on traffic and each replica
-     * shape's capacity does not either, so only the choice of shape, the replica's operating point and
-     * the bill are recomputed.
-     */
-    public Estimate atTraffic(double requestsPerDay) {
-        Scenario s = scenario.withInference(scenario.inference().withRequestsPerDay(requestsPerDay));
-        ServingModel.Result r = ServingModel.evaluate(s.model(), s.inference(), servingPlan);
-        Estimate moved = new Estimate(s, totalParameters, activeParameters, trainingMemory, trainingRun, r.memory(), r.speed(),
-                ServingCost.of(s.inference(), r, trainingRun.costUsd(), s.horizonMonths()), servingPlan, null);
-        return api == null ? moved : moved.withApiOffers(java.util.List.of(api.cheapest()));
-    }
-
     /** The same estimate compared with the model's listed API prices (none: no comparison). */
     public Estimate withApiOffers(java.util.List<ApiOffer> offers) {
         return new Estimate(scenario, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,

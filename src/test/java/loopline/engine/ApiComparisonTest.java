@@ -55,9 +55,11 @@ class ApiComparisonTest {
     @Test
     void theComparisonFollowsTheTraffic() {
         Estimate e = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=1e6"), List.of(CHEAP_OUTPUT));
-        Estimate doubled = e.atTraffic(2e6);
+        Estimate doubled = Estimator.estimate(scenario("llama-3.1-70b", "inference.requestsPerDay=2e6"), List.of(CHEAP_OUTPUT));
         assertThat(doubled.api().monthlyCostUsd()).isCloseTo(2 * e.api().monthlyCostUsd(), withinPercentage(1e-9));
         assertThat(doubled.api().selfHostingMonthlyCostUsd()).isEqualTo(doubled.serving().monthlyCostUsd());
+        assertThat(e.api().monthlyCostAt(2e6)).isCloseTo(doubled.api().monthlyCostUsd(), withinPercentage(1e-9));
+        assertThat(doubled.api().selfHostingBreakEvenRequestsPerDay()).isEqualTo(e.api().selfHostingBreakEvenRequestsPerDay());
     }
 
     @Test

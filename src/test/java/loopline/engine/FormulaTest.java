@@ -179,10 +179,10 @@ class FormulaTest {
     }
 
     @Test
-    void anEstimateAtOtherTrafficMatchesAFullRecomputation() {
+    void aBillAtOtherTrafficMatchesAFullRecomputation() {
         Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=1e6");
         Estimate direct = estimate("llama-3.1-70b", "inference.requestsPerDay=3e7");
-        assertThat(e.atTraffic(3e7).serving()).isEqualTo(direct.serving());
+        assertThat(e.monthlyServingCostAt(3e7)).isEqualTo(direct.serving().monthlyCostUsd());
     }
 
     @Test
