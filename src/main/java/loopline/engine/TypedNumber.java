@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 /**
  * A number as a person types it, read the one way the Advanced form, a slider's typed value and {@code --set}
  * all share: the window's own way of writing numbers ("1,000", "40M", "2k", "1.5B", "2T") as well as a
- * file's ("1000000", "1.5e6", "1_000_000"). Suffixes are decimal, as the window writes counts and sizes.
+ * file's ("1000000", "1.5e6", "1_000_000"). Suffixes are decimal, as the window writes counts and sizes, and
+ * "45%" is the share 0.45, as the window writes shares.
  */
 public final class TypedNumber {
     /** Digits with optional thousands separators or underscores, a fraction, an exponent, then an optional suffix. */
     private static final Pattern NUMBER = Pattern.compile(
-            "([+-]?(?:\\d{1,3}(?:,\\d{3})+|[\\d_]+)?(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)\\s*([kKmMbBtT]?)");
+            "([+-]?(?:\\d{1,3}(?:,\\d{3})+|[\\d_]+)?(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)\\s*([kKmMbBtT%]?)");
 
     private TypedNumber() {
     }
@@ -41,6 +42,7 @@ public final class TypedNumber {
             case "m" -> 1e6;
             case "b" -> 1e9;
             case "t" -> 1e12;
+            case "%" -> 0.01;
             default -> 1;
         };
     }

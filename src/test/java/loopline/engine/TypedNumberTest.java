@@ -11,7 +11,7 @@ class TypedNumberTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "1000; 1000", "1,000; 1000", "1,234,567.5; 1234567.5", "1_000_000; 1000000", "70e9; 70e9", "1.5e6; 1.5e6",
-        "40M; 40e6", "2k; 2000", "1.5B; 1.5e9", "2T; 2e12", "3 k; 3000", " 7 ; 7", "0.42; 0.42", ".5; 0.5", "−3; -3", "-2.5k; -2500"})
+        "40M; 40e6", "2k; 2000", "1.5B; 1.5e9", "2T; 2e12", "3 k; 3000", " 7 ; 7", "0.42; 0.42", ".5; 0.5", "−3; -3", "-2.5k; -2500", "45%; 0.45"})
     void readsWhatPeopleType(String typed, double value) {
         assertThat(TypedNumber.parse(typed)).isEqualTo(value);
     }
