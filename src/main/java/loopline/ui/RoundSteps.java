@@ -25,8 +25,8 @@ final class RoundSteps {
     }
 
     private static double linearStep(double v, int steps, boolean big, double span) {
-        double step = roundStep(span / 50) * (big ? 10 : 1);
-        return Math.round((v + steps * step) / step) * step;
+        double unit = roundStep(span / 50);
+        return Math.round((v + steps * unit * (big ? 10 : 1)) / unit) * unit;
     }
 
     /** The 1-2-5 number nearest below {@code raw}: 0.012 → 0.01, 37 → 20. */
