@@ -82,6 +82,20 @@ class NumbersWindowTest {
     }
 
     @Test
+    void advancedLabelsAreWholeWordsWithThePathInTheTooltip(FxRobot robot) {
+        advancedBox(robot, "training.tensorParallel");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> labels = robot.lookup(".field-label").queryAllAs(Label.class).stream().toList();
+        assertThat(labels).hasSizeGreaterThan(30);
+        for (Label l : labels) {
+            assertThat(((Text) l.lookup(".text")).getText()).as("drawn whole").isEqualTo(l.getText());
+            assertThat(l.getText()).doesNotContain(".");
+        }
+        Label serving = labels.stream().filter(l -> l.getText().equals("Tensor parallel (serving)")).findFirst().orElseThrow();
+        assertThat(serving.getTooltip().getText()).startsWith("inference.tensorParallel\n");
+    }
+
+    @Test
     void aRefusedWholeNumberIsQuotedAsTyped(FxRobot robot) {
         TextField box = advancedBox(robot, "training.zeroStage");
         robot.write("7").type(KeyCode.ENTER);
