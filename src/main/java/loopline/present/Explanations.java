@@ -102,7 +102,7 @@ public final class Explanations {
                     "t·p × ⌈(1 + fragmentation) × sharded states ÷ (capacity − 1 GB − (1 + fragmentation) × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
-                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit(), "GPU", "GPUs") : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
             case TRAINING_FLOPS -> new Explanation("Training compute",
                     t.method().trainsAdapters() ? TrainingRun.ADAPTER_FLOPS_FORMULA : TrainingRun.FLOPS_FORMULA,
@@ -272,7 +272,7 @@ public final class Explanations {
     private static List<Explanation.Input> shapeInputs(ServingCost sc, InferenceSetup i) {
         List<Explanation.Input> inputs = new java.util.ArrayList<>();
         for (ShapeOption o : sc.options().subList(0, Math.min(5, sc.options().size()))) {
-            inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
+            inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + Format.formatWhole(o.shape().gpus(), "GPU", "GPUs") + ", "
                     + formatUsd(o.monthlyCostUsd()) + "/month" + (o.targetsMet() ? "" : " (misses a target)")));
         }
         inputs.add(in("pinned", ServingModel.pinned(i)
