@@ -1,5 +1,7 @@
 package loopline.present;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -59,7 +61,7 @@ public record Change(String text, int sign, Effect effect) {
     }
 
     private static double twoFigures(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(2)).doubleValue();
     }
 
     private static String signed(int sign) {

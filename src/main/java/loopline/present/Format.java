@@ -7,6 +7,7 @@ import static loopline.engine.Units.SECONDS_PER_HOUR;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * The one place numbers are formatted for people: units, significant figures, ASCII digits in every locale.
@@ -189,7 +190,7 @@ public final class Format {
         return counted(n, one, many, Format::formatNumber);
     }
 
-    private static String counted(double n, String one, String many, java.util.function.DoubleFunction<String> number) {
+    private static String counted(double n, String one, String many, DoubleFunction<String> number) {
         String text = number.apply(n);
         return text + " " + (text.equals("1") ? one : many);
     }
