@@ -272,7 +272,7 @@ public final class ChartsFactory {
         }
         List<Marker> markers = new ArrayList<>();
         if (breakEven <= end) {
-            markers.add(new Marker("break-even: month " + formatNumber(breakEven), breakEven, true, "current"));
+            markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
         if (Math.abs(horizon - breakEven) > end / 20) {
             markers.add(new Marker("horizon: " + Format.formatMonths(horizon), horizon, true, "limit"));

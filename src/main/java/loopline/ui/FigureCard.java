@@ -69,13 +69,26 @@ public final class FigureCard extends VBox {
         copy.setOnAction(e -> copyToClipboard());
         ContextMenu menu = new ContextMenu(copy);
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
-        setOnMouseClicked(e -> requestFocus());
+        setOnMouseClicked(e -> {
+            if (!(e.getTarget() instanceof Node n && isWhyButton(n))) { // "why?" keeps its own focus for its pop-over
+                requestFocus();
+            }
+        });
         setOnKeyPressed(e -> {
             if (COPY.match(e)) {
                 copyToClipboard();
                 e.consume();
             }
         });
+    }
+
+    private static boolean isWhyButton(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("why-small")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void show(KeyFigure k) {
