@@ -134,6 +134,21 @@ class NumbersWindowTest {
     }
 
     @Test
+    void enterOnAFocusedSliderOpensTheBoxAndSharesTypeAsTheWindowWritesThem(FxRobot robot) {
+        Slider gpus = robot.lookup("#gpu-count").queryAs(Slider.class);
+        robot.interact(gpus::requestFocus);
+        robot.type(KeyCode.ENTER).write("4,096").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().gpuCount()).isEqualTo(4096);
+        assertThat(gpus.isFocused()).as("focus returns to the slider").isTrue();
+
+        robot.clickOn("#mfu-value").write("40%").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().training().mfu()).isEqualTo(0.4);
+        assertThat(robot.lookup("#mfu-value").queryAs(Label.class).getText()).isEqualTo("40%");
+    }
+
+    @Test
     void aTypedValueThatIsNotANumberStaysMarkedAndEscapeCancels(FxRobot robot) {
         double traffic = vm.scenario().inference().requestsPerDay();
         robot.clickOn("#requests-per-day-value").write("lots").type(KeyCode.ENTER);
