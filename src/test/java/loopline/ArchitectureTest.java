@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     /** What a view may know of the engine: the scenario's vocabulary, never a formula or a result. */
     private static final Set<String> SCENARIO_VOCABULARY = Set.of("Scenario", "ScenarioField", "ScenarioField$Kind",
-            "ScenarioFields", "Gpu", "ModelArchitecture", "Moe", "MultiHeadLatentAttention", "SlidingWindow", "Precision");
+            "ScenarioFields", "Gpu", "ModelArchitecture", "Moe", "MultiHeadLatentAttention", "SlidingWindow", "Precision", "TypedNumber");
 
     @Test
     void eachPackageDependsOnlyOnTheRoomsBelowIt() {

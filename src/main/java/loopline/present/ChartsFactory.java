@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.engine.Units.SECONDS_PER_DAY;
 import static loopline.present.Format.formatBytes;
 import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatDuration;
@@ -114,7 +115,8 @@ public final class ChartsFactory {
         }
         List<Series> series = splitAt(xs, days, fits, "Fits in memory", "fits", "Does not fit in memory", "no-fit");
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker(Format.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
+        markers.add(new Marker(Format.formatWhole(current, "GPU", "GPUs") + ": " + formatDuration(e.trainingRun().wallClockDays() * SECONDS_PER_DAY),
+                current, true, "current"));
         if (min > 0 && min != current && min >= lo && min <= hi) {
             markers.add(new Marker("fewest that fit: " + Format.formatWhole(min), min, true, "limit"));
         }
@@ -204,7 +206,7 @@ public final class ChartsFactory {
         return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
-                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",
+                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + Format.formatMonths(months),
                 false);
     }
 
@@ -270,10 +272,10 @@ public final class ChartsFactory {
         }
         List<Marker> markers = new ArrayList<>();
         if (breakEven <= end) {
-            markers.add(new Marker("break-even: month " + formatNumber(breakEven), breakEven, true, "current"));
+            markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
         if (Math.abs(horizon - breakEven) > end / 20) {
-            markers.add(new Marker("horizon: " + formatNumber(horizon) + " months", horizon, true, "limit"));
+            markers.add(new Marker("horizon: " + Format.formatMonths(horizon), horizon, true, "limit"));
         }
         return new LineChartData("Lifetime cost",
                 breakEven <= end ? "training once, then serving every month" : "serving passes training after "

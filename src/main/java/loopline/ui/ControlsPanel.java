@@ -134,7 +134,7 @@ final class ControlsPanel extends VBox {
                              DoubleFunction<String> format, DoubleUnaryOperator toValue) {
         covered.add(field);
         slider(new SliderRow.Spec(id, field.label(), field.help(), min, max, log, format, field::get,
-                (m, v) -> m.set(field, toValue.applyAsDouble(v))));
+                (m, v) -> m.set(field, toValue.applyAsDouble(v)), field));
     }
 
     /** Whether a main control edits this field (then the Advanced form leaves it out). */

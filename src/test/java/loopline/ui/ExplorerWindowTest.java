@@ -102,11 +102,11 @@ class ExplorerWindowTest {
 
     @Test
     void precisionButtonsChangeTheirSide(FxRobot robot) {
-        String days = card("Days to train");
+        String days = card("Time to train");
         String servingBytes = card("Serving B/param");
         robot.clickOn("#training-precision-fp8");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(card("Days to train")).isNotEqualTo(days);
+        assertThat(card("Time to train")).isNotEqualTo(days);
         assertThat(card("Serving B/param")).isEqualTo(servingBytes);
 
         robot.clickOn("#serving-precision-int4");
@@ -138,7 +138,7 @@ class ExplorerWindowTest {
                 .isEqualTo(GpuSummary.caption("Training", Fixtures.CATALOGS.gpus().get("h100-pcie")));
         List<Double> daysAfter = ys(view.dashboard().trainingThroughput.plotted());
         assertThat(daysAfter.get(0)).isGreaterThan(daysBefore.get(0)); // log10(days) higher on a slower GPU
-        assertThat(card("Days to train")).isEqualTo(figure("Days to train").value());
+        assertThat(card("Time to train")).isEqualTo(figure("Time to train").value());
     }
 
     @Test
