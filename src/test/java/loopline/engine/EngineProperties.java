@@ -123,6 +123,10 @@ class EngineProperties {
             assertThat(whole).isPositive().isEqualTo(Math.rint(whole));
         }
         assertThat(small.attentionHeads() % small.kvHeads()).isZero();
+        if (small.attentionHeads() >= 8) { // any TP of 1, 2, 4 or 8 splits them, so the size slider never strands TP 8
+            assertThat(small.attentionHeads() % 8).isZero();
+            assertThat(ScenarioFields.tensorParallelProblem(scenario("llama-3.1-70b", "training.tensorParallel=8").withModel(small))).isNull();
+        }
         assertThat(small.totalParameters()).isCloseTo(n, withinPercentage(0.02));
         assertThat(large.layers()).isGreaterThanOrEqualTo(small.layers());
         assertThat(large.attentionHeads()).isGreaterThanOrEqualTo(small.attentionHeads());
