@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import loopline.engine.Estimate;
@@ -17,20 +18,40 @@ public final class ReportRenderer {
     private ReportRenderer() {
     }
 
+    /** The page report of one scenario. */
     public static WritableImage render(Estimate estimate, double scale, LocalDate date) {
-        ReportView view = new ReportView(estimate, ChartsFactory.of(estimate), date);
-        Scene scene = new Scene(view);
-        scene.getStylesheets().add(Stylesheet.url());
-        view.applyCss();
-        view.layout();
-        view.resize(ReportView.WIDTH, view.prefHeight(ReportView.WIDTH));
-        view.layout();
-        // charts lay out their plot on the next pass once axes know their size; a second pass settles them
-        view.applyCss();
-        view.layout();
+        return render(ReportLayout.PAGE, estimate, null, scale, date);
+    }
+
+    /**
+     * @param baseline the scenario A the estimate is compared with, or null
+     * @return the page at 1400 px wide and its own height, or the slide at exactly 1920×1080, times {@code scale}
+     */
+    public static WritableImage render(ReportLayout layout, Estimate estimate, Estimate baseline, double scale, LocalDate date) {
+        Region view = compose(layout, estimate, baseline, date);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.WHITE);
         params.setTransform(Transform.scale(scale, scale));
         return view.snapshot(params, null);
+    }
+
+    /** The report laid out in a scene of its own with the stylesheet, ready to snapshot or to inspect. */
+    public static Region compose(ReportLayout layout, Estimate estimate, Estimate baseline, LocalDate date) {
+        Region view = switch (layout) {
+            case PAGE -> new ReportView(estimate, ChartsFactory.of(estimate), date, baseline);
+            case SLIDE -> new SlideView(estimate, date, baseline);
+        };
+        Scene scene = new Scene(view);
+        scene.getStylesheets().add(Stylesheet.url());
+        view.applyCss();
+        view.layout();
+        double width = layout == ReportLayout.SLIDE ? SlideView.WIDTH : ReportView.WIDTH;
+        double height = layout == ReportLayout.SLIDE ? SlideView.HEIGHT : view.prefHeight(width);
+        view.resize(width, height);
+        view.layout();
+        // charts lay out their plot on the next pass once axes know their size; a second pass settles them
+        view.applyCss();
+        view.layout();
+        return view;
     }
 }

@@ -1,0 +1,164 @@
+package loopline.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import loopline.engine.Estimate;
+import loopline.present.Charts;
+import loopline.present.ChartsFactory;
+import loopline.present.KeyFigure;
+import loopline.present.KeyFigures;
+import loopline.present.ReportText;
+import loopline.present.Warnings;
+import loopline.ui.FigureCard;
+import loopline.ui.chart.BarChartView;
+import loopline.ui.chart.LineChartView;
+
+/**
+ * The report as one 16:9 slide, 1920×1080, for a projector: the title and the essential inputs on one line; on the
+ * left two thirds the six charts, training beside inference; on the right the key figures and the lifetime cost;
+ * one footnote line pointing to the page report for assumptions and sources. Type sizes are the stylesheet's
+ * {@code .slide} block. The chart and card views are the window's own.
+ */
+public final class SlideView extends VBox {
+    public static final double WIDTH = 1920;
+    public static final double HEIGHT = 1080;
+    private static final double CHARTS_SHARE = 62; // percent of the width; the cards need the rest for two columns
+
+    private final GridPane charts = new GridPane();
+    private final GridPane cards = new GridPane();
+    private final LineChartView lifetime = new LineChartView("both", null);
+
+    public SlideView(Estimate estimate, LocalDate date) {
+        this(estimate, date, null);
+    }
+
+    /** @param baseline the scenario A this one is compared with, or null for a slide of one scenario */
+    public SlideView(Estimate estimate, LocalDate date, Estimate baseline) {
+        getStyleClass().addAll("report", "slide");
+        setPrefSize(WIDTH, HEIGHT);
+        setMinSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, HEIGHT);
+        setSpacing(12);
+        setPadding(new Insets(24, 32, 18, 32));
+
+        Label essentials = ReportParts.text(ReportText.essentials(estimate.scenario()), "slide-essentials");
+        essentials.setId("slide-essentials");
+        essentials.setWrapText(true); // a long model or GPU name takes a second line rather than losing its end
+        Node[] underTitle = baseline == null ? new Node[] {essentials}
+                : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario()), changes(baseline, estimate)};
+        Charts drawn = ChartsFactory.of(estimate);
+        GridPane body = body(drawn, KeyFigures.of(estimate));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(ReportParts.head(estimate.scenario(), date, underTitle), body, footnote(estimate));
+    }
+
+    /** Charts on the left, training | inference row for row; key figures and the lifetime cost on the right. */
+    private GridPane body(Charts c, List<KeyFigure> figures) {
+        GridPane headers = twoColumns();
+        headers.addRow(0, ReportParts.columnHeader(c.trainingHeading().title(), c.trainingHeading().subtitle(), "training"),
+                ReportParts.columnHeader("Inference — a straight line", "one forward pass per token, per request", "inference"));
+        BarChartView trainingMemory = new BarChartView("training", null);
+        BarChartView inferenceMemory = new BarChartView("inference", null);
+        LineChartView trainingThroughput = new LineChartView("training", null);
+        LineChartView servingThroughput = new LineChartView("inference", null);
+        BarChartView trainingCost = new BarChartView("training", null);
+        LineChartView servingCost = new LineChartView("inference", null);
+        trainingMemory.update(c.trainingMemory());
+        inferenceMemory.update(c.inferenceMemory());
+        trainingThroughput.update(c.trainingThroughput());
+        servingThroughput.update(c.servingThroughput());
+        trainingCost.update(c.trainingCost());
+        servingCost.update(c.servingCost());
+        charts.getColumnConstraints().addAll(percentColumn(50), percentColumn(50));
+        charts.setHgap(14);
+        charts.setVgap(12);
+        charts.addRow(0, trainingMemory, inferenceMemory);
+        charts.addRow(1, trainingThroughput, servingThroughput);
+        charts.addRow(2, trainingCost, servingCost);
+        // three equal rows of a height known in advance: a grid sizing rows by its children's preferred heights asks
+        // wrapping legends for their height before it knows their width, and then lets a tall legend spill over
+        for (int row = 0; row < 3; row++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / 3);
+            charts.getRowConstraints().add(r);
+        }
+        charts.getStyleClass().add("slide-charts");
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox chartColumn = new VBox(12, headers, charts);
+
+        cards.setHgap(10);
+        cards.setVgap(10);
+        cards.getColumnConstraints().addAll(percentColumn(50), percentColumn(50));
+        for (int i = 0; i < figures.size(); i++) {
+            FigureCard card = new FigureCard((f, n) -> { }, false);
+            card.show(figures.get(i));
+            card.setMaxWidth(Double.MAX_VALUE);
+            cards.add(card, i % 2, i / 2);
+        }
+        cards.getStyleClass().add("slide-cards");
+        lifetime.update(c.lifetime());
+        VBox.setVgrow(lifetime, Priority.ALWAYS);
+        VBox side = new VBox(12, cards, lifetime);
+
+        GridPane body = new GridPane();
+        body.setHgap(16);
+        body.getColumnConstraints().addAll(percentColumn(CHARTS_SHARE), percentColumn(100 - CHARTS_SHARE));
+        RowConstraints fill = new RowConstraints();
+        fill.setVgrow(Priority.ALWAYS);
+        body.getRowConstraints().add(fill);
+        body.addRow(0, chartColumn, side);
+        return body;
+    }
+
+    /** The inputs that differ from the baseline, on one line: "Requests per day 20M/day → 40M/day · …". */
+    private static Label changes(Estimate baseline, Estimate estimate) {
+        List<ReportText.Change> changes = ReportText.changes(baseline.scenario(), estimate.scenario());
+        String text = changes.isEmpty() ? "Same inputs as A"
+                : changes.stream().map(ch -> ch.label() + " " + ch.before() + " → " + ch.after()).collect(Collectors.joining(" · "));
+        Label line = ReportParts.text(text, "slide-changes");
+        line.setWrapText(true);
+        return line;
+    }
+
+    /** The warnings, then where the long print lives: a slide has room for one line of small print. */
+    private static Label footnote(Estimate estimate) {
+        List<String> warnings = Warnings.of(estimate);
+        String source = "Estimates, not measurements. Assumptions, ranges and price sources: the page report "
+                + "(loopline export --layout page) or loopline estimate.";
+        Label line = ReportParts.text(warnings.isEmpty() ? source : "Note: " + String.join(" · ", warnings) + "   " + source,
+                warnings.isEmpty() ? "report-footnote" : "report-warning");
+        line.setWrapText(true);
+        line.setId("slide-footnote");
+        return line;
+    }
+
+    private static GridPane twoColumns() {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.getColumnConstraints().addAll(percentColumn(50), percentColumn(50));
+        return grid;
+    }
+
+    private static ColumnConstraints percentColumn(double percent) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(percent);
+        return c;
+    }
+
+    /** The laid-out chart and card views, for checking that each sits inside the slide. */
+    public List<Node> panels() {
+        List<Node> all = new java.util.ArrayList<>(charts.getChildren());
+        all.addAll(cards.getChildren());
+        all.add(lifetime);
+        return all;
+    }
+}
