@@ -148,9 +148,9 @@ public final class ReportText {
         Gpu servingGpu = s.inference().gpu();
         return s.model().name() + " (" + formatParameters(s.model().totalParameters()) + ")"
                 + " · " + TrainingMethodText.name(s.training().method()) + ": " + Format.formatWhole(s.training().gpuCount())
-                + " × " + s.training().gpu().name() + ", " + FieldText.value(ScenarioFields.TRAINING_TOKENS, s)
+                + " × " + GpuSummary.shortName(s.training().gpu()) + ", " + FieldText.value(ScenarioFields.TRAINING_TOKENS, s)
                 + " · serving " + FieldText.value(ScenarioFields.SERVING_PRECISION, s) + " on "
-                + (servingGpu == s.training().gpu() ? "the same GPU" : servingGpu.name())
+                + (servingGpu == s.training().gpu() ? "the same GPU" : GpuSummary.shortName(servingGpu))
                 + ", " + FieldText.value(ScenarioFields.REQUESTS_PER_DAY, s) + ", " + Format.formatWhole(s.inference().promptTokens())
                 + " → " + Format.formatWhole(s.inference().outputTokens()) + " tokens";
     }

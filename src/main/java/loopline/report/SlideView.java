@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import loopline.engine.Estimate;
@@ -53,6 +54,7 @@ public final class SlideView extends VBox {
         Label essentials = ReportParts.text(ReportText.essentials(estimate.scenario()), "slide-essentials");
         essentials.setId("slide-essentials");
         essentials.setWrapText(true); // a long model or GPU name takes a second line rather than losing its end
+        essentials.setMinHeight(Region.USE_PREF_SIZE); // the charts give way, not the inputs
         Node[] underTitle = baseline == null ? new Node[] {essentials}
                 : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario()), changes(baseline, estimate)};
         Charts drawn = ChartsFactory.of(estimate);

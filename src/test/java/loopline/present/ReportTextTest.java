@@ -53,8 +53,8 @@ class ReportTextTest {
     void theSlidesEssentialsNameModelTrainingAndServingOnOneLine() {
         String line = ReportText.essentials(scenario("llama-3.1-8b", "training.gpuCount=64", "training.tokens=1.5e13",
                 "inference.requestsPerDay=2e7", "inference.gpu=a100-80gb"));
-        assertThat(line).isEqualTo("Llama 3.1 8B (8.03B) · Pre-training: 64 × NVIDIA H100 SXM5 80GB, 15T tokens · serving bf16 on "
-                + "NVIDIA A100 SXM4 80GB, 20M requests/day, 1,000 → 250 tokens");
+        assertThat(line).isEqualTo("Llama 3.1 8B (8.03B) · Pre-training: 64 × H100 SXM5 80GB, 15T tokens · serving bf16 on "
+                + "A100 SXM4 80GB, 20M requests/day, 1,000 → 250 tokens");
         assertThat(ReportText.essentials(scenario("llama-3.1-8b"))).contains("serving bf16 on the same GPU");
     }
 
