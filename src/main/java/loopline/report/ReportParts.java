@@ -40,11 +40,12 @@ final class ReportParts {
         return head;
     }
 
-    /** "Compared with A: <name>", under the title of a report drawn against a baseline. */
-    static Label comparedWith(Scenario baseline) {
-        Label line = text("Compared with A: " + baseline.name(), "report-baseline");
+    /** "Compared with A: <name>", then {@code more} (the slide's one-line list of changes), under the title. */
+    static Label comparedWith(Scenario baseline, String more) {
+        Label line = text("Compared with A: " + baseline.name() + more, "report-baseline");
         line.setId("report-baseline");
         line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
         return line;
     }
 

@@ -41,7 +41,7 @@ public final class ReportView extends VBox {
         Label description = ReportParts.text(estimate.scenario().description(), "report-description");
         description.setWrapText(true);
         Node head = baseline == null ? ReportParts.head(estimate.scenario(), date, description)
-                : ReportParts.head(estimate.scenario(), date, description, ReportParts.comparedWith(baseline.scenario()));
+                : ReportParts.head(estimate.scenario(), date, description, ReportParts.comparedWith(baseline.scenario(), ""));
 
         Dashboard dashboard = new Dashboard(null);
         dashboard.setPadding(Insets.EMPTY);

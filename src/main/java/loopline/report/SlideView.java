@@ -32,7 +32,8 @@ import loopline.ui.chart.LineChartView;
 public final class SlideView extends VBox {
     public static final double WIDTH = 1920;
     public static final double HEIGHT = 1080;
-    private static final double CHARTS_SHARE = 62; // percent of the width; the cards need the rest for two columns
+    private static final double CHARTS_SHARE = 62;
+    private static final int MAX_CHANGES_SHOWN = 3; // percent of the width; the cards need the rest for two columns
 
     private final GridPane charts = new GridPane();
     private final GridPane cards = new GridPane();
@@ -56,7 +57,7 @@ public final class SlideView extends VBox {
         essentials.setWrapText(true); // a long model or GPU name takes a second line rather than losing its end
         essentials.setMinHeight(Region.USE_PREF_SIZE); // the charts give way, not the inputs
         Node[] underTitle = baseline == null ? new Node[] {essentials}
-                : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario()), changes(baseline, estimate)};
+                : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario(), changes(baseline, estimate))};
         Charts drawn = ChartsFactory.of(estimate);
         GridPane body = body(drawn, KeyFigures.of(estimate));
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -121,14 +122,19 @@ public final class SlideView extends VBox {
         return body;
     }
 
-    /** The inputs that differ from the baseline, on one line: "Requests per day 20M/day → 40M/day · …". */
-    private static Label changes(Estimate baseline, Estimate estimate) {
+    /**
+     * " — Requests per day 20M requests/day → 40M requests/day · …": the first few inputs that differ from the baseline,
+     * and how many more the page report lists, so the line stays a line.
+     */
+    private static String changes(Estimate baseline, Estimate estimate) {
         List<ReportText.Change> changes = ReportText.changes(baseline.scenario(), estimate.scenario());
-        String text = changes.isEmpty() ? "Same inputs as A"
-                : changes.stream().map(ch -> ch.label() + " " + ch.before() + " → " + ch.after()).collect(Collectors.joining(" · "));
-        Label line = ReportParts.text(text, "slide-changes");
-        line.setWrapText(true);
-        return line;
+        if (changes.isEmpty()) {
+            return " — the same inputs";
+        }
+        String shown = changes.stream().limit(MAX_CHANGES_SHOWN).map(ch -> ch.label() + " " + ch.before() + " → " + ch.after())
+                .collect(Collectors.joining(" · "));
+        int more = changes.size() - MAX_CHANGES_SHOWN;
+        return " — " + shown + (more > 0 ? " · and " + more + " more in the page report" : "");
     }
 
     /** The warnings, then where the long print lives: a slide has room for one line of small print. */

@@ -69,7 +69,20 @@ class SlideReportTest {
     @MethodSource("presets")
     void everyPresetsSlideFits1920By1080WithNothingSqueezedOrCut(Path preset) throws Exception {
         Estimate e = estimate(preset);
-        Region slide = compose(ReportLayout.SLIDE, e, null);
+        assertFits(compose(ReportLayout.SLIDE, e, null), e);
+    }
+
+    @Test
+    void aSlideAgainstABaselineThatDiffersEverywhereStillFits() throws Exception {
+        Estimate a = estimate(Fixtures.preset("qlora-70b-one-gpu.json"));
+        Estimate b = estimate(Fixtures.preset("essay-100m-training-run.json"));
+        Region slide = compose(ReportLayout.SLIDE, b, a);
+        assertFits(slide, b);
+        String line = WaitForAsyncUtils.asyncFx(() -> ((Labeled) slide.lookup("#report-baseline")).getText()).get();
+        assertThat(line).startsWith("Compared with A: " + a.scenario().name() + " — Model ").endsWith(" more in the page report");
+    }
+
+    private static void assertFits(Region slide, Estimate e) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             assertThat(slide.getWidth()).isEqualTo(1920);
             assertThat(slide.getHeight()).isEqualTo(1080);
@@ -147,12 +160,12 @@ class SlideReportTest {
                 collect(view, labels);
                 return labels.stream().map(Labeled::getText).toList();
             }).get();
-            assertThat(texts).as(layout.id()).contains("Traffic doubled", "Compared with A: " + a.scenario().name());
+            assertThat(texts).as(layout.id()).contains("Traffic doubled");
             if (layout == ReportLayout.PAGE) {
-                assertThat(texts).contains("Requests per day", "20M requests/day", "40M requests/day")
-                        .doesNotContain("Training GPU", "Serving precision"); // unchanged inputs are left out
+                assertThat(texts).contains("Compared with A: " + a.scenario().name(), "Requests per day", "20M requests/day",
+                        "40M requests/day").doesNotContain("Training GPU", "Serving precision"); // unchanged inputs are left out
             } else {
-                assertThat(texts).contains("Requests per day 20M requests/day → 40M requests/day");
+                assertThat(texts).contains("Compared with A: " + a.scenario().name() + " — Requests per day 20M requests/day → 40M requests/day");
             }
         }
         Region alone = compose(ReportLayout.PAGE, b, null);
