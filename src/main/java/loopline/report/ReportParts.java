@@ -53,6 +53,7 @@ final class ReportParts {
     static VBox columnHeader(String title, String subtitle, String side) {
         Label sub = text(subtitle, "column-subtitle");
         sub.setWrapText(true); // a fine-tune's subtitle is long; in large type it takes two lines
+        sub.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(0, text(title, "column-title"), sub);
         box.getStyleClass().addAll("column-header", side);
         return box;
