@@ -7,8 +7,10 @@ import static loopline.present.Format.formatUsd;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import loopline.engine.Estimate;
 import loopline.engine.Gpu;
 import loopline.engine.ModelArchitecture;
@@ -27,7 +29,7 @@ public final class ReportText {
     }
 
     /** An input that differs between a baseline scenario (A) and the one compared with it (B). */
-    public record Change(String label, String before, String after, Side side) {
+    public record Change(String label, String before, String after) {
     }
 
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
@@ -163,10 +165,14 @@ public final class ReportText {
         List<Change> changes = new ArrayList<>();
         List<Row> before = model(baseline.model()).rows();
         List<Row> after = model(s.model()).rows();
-        for (Row row : after) {
-            String was = before.stream().filter(r -> r.label().equals(row.label())).map(Row::value).findFirst().orElse("—");
-            if (!was.equals(row.value())) {
-                changes.add(new Change(row.label(), was, row.value(), Side.BOTH));
+        Set<String> labels = new LinkedHashSet<>(); // B's rows, then any only A has (a dense B of an MoE A has no "Features")
+        after.forEach(r -> labels.add(r.label()));
+        before.forEach(r -> labels.add(r.label()));
+        for (String label : labels) {
+            String was = valueOf(before, label);
+            String now = valueOf(after, label);
+            if (!was.equals(now)) {
+                changes.add(new Change(label, was, now));
             }
         }
         for (ScenarioField<?> f : ScenarioFields.ALL) {
@@ -176,10 +182,14 @@ public final class ReportText {
             String was = FieldText.value(f, baseline);
             String now = FieldText.value(f, s);
             if (!Objects.equals(was, now)) {
-                changes.add(new Change(f.label(), was, now, f.path().startsWith("training.") ? Side.TRAINING : Side.INFERENCE));
+                changes.add(new Change(f.label(), was, now));
             }
         }
         return changes;
+    }
+
+    private static String valueOf(List<Row> rows, String label) {
+        return rows.stream().filter(r -> r.label().equals(label)).map(Row::value).findFirst().orElse("—");
     }
 
     /**

@@ -63,11 +63,13 @@ class ReportTextTest {
         Scenario a = scenario("llama-3.1-8b", "inference.requestsPerDay=2e7");
         Scenario b = scenario("llama-3.1-8b", "inference.requestsPerDay=4e7", "training.mfu=0.38", "name=Doubled");
         assertThat(ReportText.changes(a, b)).containsExactly(
-                new ReportText.Change("MFU", "45%", "38%", Side.TRAINING),
-                new ReportText.Change("Requests per day", "20M requests/day", "40M requests/day", Side.INFERENCE));
+                new ReportText.Change("MFU", "45%", "38%"),
+                new ReportText.Change("Requests per day", "20M requests/day", "40M requests/day"));
         assertThat(ReportText.changes(a, a)).isEmpty();
         assertThat(ReportText.changes(scenario("llama-3.1-8b"), scenario("llama-3.1-70b")))
                 .extracting(ReportText.Change::label).startsWith("Model", "Parameters");
+        assertThat(ReportText.changes(scenario("deepseek-v3"), scenario("llama-3.1-70b")))
+                .filteredOn(c -> c.label().equals("Features")).singleElement().extracting(ReportText.Change::after).isEqualTo("—");
     }
 
     @Test
