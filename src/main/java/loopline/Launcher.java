@@ -13,7 +13,7 @@ import loopline.data.InvalidDataException;
 public final class Launcher {
     static final String USAGE = String.join("\n",
             "usage: loopline [--scenario FILE]    open the window (on presets/default.json, or FILE)",
-            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--json]",
+            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE] [--json]",
             "       loopline export --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE]",
             "                       [--layout page|slide] --out report.png [--scale 2] [--overwrite]",
             "       (--model-config PATH: a Hugging Face config.json, or a folder holding one; without --scenario,",
