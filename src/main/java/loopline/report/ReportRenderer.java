@@ -1,6 +1,7 @@
 package loopline.report;
 
 import java.time.LocalDate;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
@@ -32,11 +33,13 @@ public final class ReportRenderer {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.WHITE);
         params.setTransform(Transform.scale(scale, scale));
+        // exactly the laid-out report: a label drawn past its chart's edge must not widen the image
+        params.setViewport(new Rectangle2D(0, 0, view.getWidth() * scale, view.getHeight() * scale));
         return view.snapshot(params, null);
     }
 
     /** The report laid out in a scene of its own with the stylesheet, ready to snapshot or to inspect. */
-    public static Region compose(ReportLayout layout, Estimate estimate, Estimate baseline, LocalDate date) {
+    static Region compose(ReportLayout layout, Estimate estimate, Estimate baseline, LocalDate date) {
         Region view = switch (layout) {
             case PAGE -> new ReportView(estimate, ChartsFactory.of(estimate), date, baseline);
             case SLIDE -> new SlideView(estimate, date, baseline);

@@ -55,10 +55,8 @@ public final class SlideView extends VBox {
         setSpacing(12);
         setPadding(new Insets(24, 32, 18, 32));
 
-        Label essentials = ReportParts.text(ReportText.essentials(estimate.scenario()), "slide-essentials");
-        essentials.setId("slide-essentials");
-        essentials.setWrapText(true); // a long model or GPU name takes a second line rather than losing its end
-        essentials.setMinHeight(Region.USE_PREF_SIZE); // the charts give way, not the inputs
+        Label essentials = wrapping(ReportParts.text(ReportText.essentials(estimate.scenario()), "slide-essentials"));
+        essentials.setId("slide-essentials"); // a long model or GPU name takes a second line rather than losing its end
         Node[] underTitle = baseline == null ? new Node[] {essentials}
                 : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario(), changes(baseline, estimate))};
         Charts drawn = ChartsFactory.of(estimate);
@@ -141,16 +139,25 @@ public final class SlideView extends VBox {
         return " — " + shown + (more > 0 ? " · and " + more + " more in the page report" : "");
     }
 
-    /** The warnings, then where the long print lives: a slide has room for one line of small print. */
-    private static Label footnote(Estimate estimate) {
+    /** The warnings, if any, then where the long print lives: a slide has room for a line or two of small print. */
+    private static VBox footnote(Estimate estimate) {
+        VBox footnote = new VBox(2);
         List<String> warnings = Warnings.of(estimate);
-        String source = "Estimates, not measurements. Assumptions, ranges and price sources: the page report "
-                + "(loopline export --layout page) or loopline estimate.";
-        Label line = ReportParts.text(warnings.isEmpty() ? source : "Note: " + String.join(" · ", warnings) + "   " + source,
-                warnings.isEmpty() ? "report-footnote" : "report-warning");
-        line.setWrapText(true);
-        line.setId("slide-footnote");
-        return line;
+        if (!warnings.isEmpty()) {
+            footnote.getChildren().add(wrapping(ReportParts.text("Note: " + String.join(" · ", warnings), "report-warning")));
+        }
+        Label source = ReportParts.text("Estimates, not measurements. Assumptions, ranges and price sources: the page report "
+                + "(loopline export --layout page).", "report-footnote");
+        source.setId("slide-footnote");
+        footnote.getChildren().add(wrapping(source));
+        return footnote;
+    }
+
+    /** Wraps, and keeps the height its lines need: the charts give way, not the words. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static GridPane twoColumns() {

@@ -27,6 +27,7 @@ import loopline.engine.Estimator;
 import loopline.engine.Scenario;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
+import loopline.present.Warnings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,16 @@ class SlideReportTest {
         assertThat(line).startsWith("Compared with A: " + a.scenario().name() + " — Model ").endsWith(" more in the page report");
     }
 
+    @Test
+    void aScenarioThatFitsNowhereKeepsItsWarningsWholeAndTheSlideExactly1920By1080() throws Exception {
+        Estimate e = estimate(Fixtures.preset("default.json"), "training.gpuCount=8", "inference.gpu=l4");
+        assertThat(Warnings.of(e)).hasSize(2);
+        assertFits(compose(ReportLayout.SLIDE, e, null), e);
+        var image = WaitForAsyncUtils.asyncFx(() -> ReportRenderer.render(ReportLayout.SLIDE, e, null, 1, DAY)).get();
+        assertThat(image.getWidth()).as("a label drawn past its chart must not widen the slide").isEqualTo(1920);
+        assertThat(image.getHeight()).isEqualTo(1080);
+    }
+
     private static void assertFits(Region slide, Estimate e) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             assertThat(slide.getWidth()).isEqualTo(1920);
@@ -100,6 +111,9 @@ class SlideReportTest {
             }
             // what a slide is for: the title, the inputs line, each figure's label and value, the footnote — whole
             List<String> mustBeWhole = new ArrayList<>(List.of(e.scenario().name()));
+            if (!Warnings.of(e).isEmpty()) {
+                mustBeWhole.add("Note: " + String.join(" · ", Warnings.of(e)));
+            }
             for (KeyFigure k : KeyFigures.of(e)) {
                 mustBeWhole.add(k.label());
                 mustBeWhole.add(k.value());
