@@ -22,7 +22,7 @@ import loopline.present.Warnings;
 
 /**
  * {@code loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE] [--json]};
- * with a baseline A, the text ends with the inputs that differ and every key figure A → B, and the JSON holds A's
+ * with a baseline A, the text ends with the inputs and key figures that differ, A → B, and the JSON holds A's
  * estimate under "baseline" and the differing inputs under "changedInputs".
  */
 public final class EstimateCommand {

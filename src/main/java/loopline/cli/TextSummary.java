@@ -50,21 +50,19 @@ final class TextSummary {
         return b.toString();
     }
 
-    /** What {@code --baseline} adds: scenario A's name, the inputs that differ and every key figure, A → B. */
+    /** What {@code --baseline} adds: scenario A's name, then the inputs and the key figures that differ, A → B. */
     static String comparison(Estimate baseline, Estimate e) {
         StringBuilder b = new StringBuilder("\nCOMPARED WITH A: ").append(baseline.scenario().name()).append('\n');
-        List<ReportText.Change> changes = ReportText.changes(baseline.scenario(), e.scenario());
-        b.append(changes.isEmpty() ? "  the same inputs\n" : "  inputs that differ, A → B\n");
+        changes(b, "inputs that differ", ReportText.changes(baseline.scenario(), e.scenario()));
+        changes(b, "key figures that differ", ReportText.figureChanges(baseline, e));
+        return b.toString();
+    }
+
+    private static void changes(StringBuilder b, String title, List<ReportText.Change> changes) {
+        b.append("  ").append(title).append(changes.isEmpty() ? ": none\n" : ", A → B\n");
         for (ReportText.Change c : changes) {
             b.append(String.format(Locale.ROOT, "    %-40s %s → %s%n", c.label(), c.before(), c.after()));
         }
-        b.append("  key figures, A → B\n");
-        List<KeyFigure> before = KeyFigures.of(baseline);
-        List<KeyFigure> after = KeyFigures.of(e);
-        for (int i = 0; i < after.size(); i++) { // one list of cards in one order: the i-th is the same figure in both
-            b.append(String.format(Locale.ROOT, "    %-40s %s → %s%n", after.get(i).label(), before.get(i).value(), after.get(i).value()));
-        }
-        return b.toString();
     }
 
     private static void section(StringBuilder b, String title, Figure[] figures, Estimate e) {

@@ -188,6 +188,19 @@ public final class ReportText {
         return changes;
     }
 
+    /** The key figures whose value reads differently in B than in the baseline A, as "label: A → B". */
+    public static List<Change> figureChanges(Estimate baseline, Estimate e) {
+        List<KeyFigure> before = KeyFigures.of(baseline);
+        List<KeyFigure> after = KeyFigures.of(e);
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) { // one list of cards in one order: the i-th is the same figure in both
+            if (!before.get(i).value().equals(after.get(i).value())) {
+                changes.add(new Change(after.get(i).label(), before.get(i).value(), after.get(i).value()));
+            }
+        }
+        return changes;
+    }
+
     private static String valueOf(List<Row> rows, String label) {
         return rows.stream().filter(r -> r.label().equals(label)).map(Row::value).findFirst().orElse("—");
     }

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import loopline.engine.Estimate;
 import loopline.present.Charts;
@@ -64,23 +65,29 @@ public final class ReportView extends VBox {
         getChildren().addAll(assumptions, prices);
     }
 
-    /** The inputs that differ from the baseline, one row each: label, A's value, B's value. */
-    private static GridPane changes(Estimate baseline, Estimate e) {
+    /** Beside each other: the inputs that differ from the baseline, and the key figures that moved, A → B. */
+    private static HBox changes(Estimate baseline, Estimate e) {
+        HBox tables = new HBox(40, changeTable("Inputs that differ", ReportText.changes(baseline.scenario(), e.scenario())),
+                changeTable("Key figures that moved", ReportText.figureChanges(baseline, e)));
+        tables.getStyleClass().add("report-inputs");
+        tables.setId("report-changes");
+        return tables;
+    }
+
+    /** One row per change: label, A's value, →, B's value. */
+    private static GridPane changeTable(String title, List<ReportText.Change> changes) {
         GridPane table = new GridPane();
-        table.getStyleClass().add("report-inputs");
-        table.setId("report-changes");
         table.setHgap(14);
         table.setVgap(1);
-        table.addRow(0, ReportParts.text("Inputs that differ", "report-section"), ReportParts.text("A", "report-section"),
+        table.addRow(0, ReportParts.text(title, "report-section"), ReportParts.text("A", "report-section"),
                 ReportParts.text("", "report-section"), ReportParts.text("B", "report-section"));
-        List<ReportText.Change> changes = ReportText.changes(baseline.scenario(), e.scenario());
         int row = 1;
         for (ReportText.Change c : changes) {
             table.addRow(row++, ReportParts.text(c.label(), "report-input-name"), ReportParts.text(c.before(), "report-input-value"),
                     ReportParts.text("→", "report-input-name"), ReportParts.text(c.after(), "report-input-value"));
         }
         if (changes.isEmpty()) {
-            table.add(ReportParts.text("none: the same inputs as A", "report-input-name"), 0, 1, 4, 1);
+            table.add(ReportParts.text("none", "report-input-name"), 0, 1, 4, 1);
         }
         return table;
     }

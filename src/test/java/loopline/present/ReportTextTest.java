@@ -85,4 +85,17 @@ class ReportTextTest {
         }
         assertThat(lines).contains("Days to train: 101 (85.9–140) — 4.96M GPU-hours", "Training cost: $14.8M ($8.41M–$26.9M) — one-time");
     }
+
+    @Test
+    void figureChangesPairEachCardWithItselfAndKeepOnlyThoseThatMoved() {
+        Estimate a = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=2e7");
+        Estimate b = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=4e7");
+        List<ReportText.Change> moved = ReportText.figureChanges(a, b);
+        assertThat(moved).extracting(ReportText.Change::label).contains("Serving GPUs", "Serving / month")
+                .doesNotContain("Days to train", "Training GPUs", "Training B/param");
+        KeyFigure before = KeyFigures.of(a).get(3);
+        KeyFigure after = KeyFigures.of(b).get(3);
+        assertThat(moved).contains(new ReportText.Change("Serving GPUs", before.value(), after.value()));
+        assertThat(ReportText.figureChanges(a, a)).isEmpty();
+    }
 }
