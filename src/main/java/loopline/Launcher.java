@@ -7,7 +7,8 @@ import loopline.cli.UsageException;
 import loopline.data.InvalidDataException;
 
 /**
- * Plain main class (not an Application subclass), so the shaded jar starts JavaFX from the classpath.
+ * Plain main class (not an Application subclass): from {@code java -jar} it first moves itself and JavaFX into a
+ * module layer ({@link ModuleLayerLaunch}), as JavaFX supports.
  * {@code estimate} and {@code export} run without a display; no argument opens the window.
  */
 public final class Launcher {
@@ -24,6 +25,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        java.util.Optional<java.nio.file.Path> jar = ModuleLayerLaunch.jarBesideItsLibraries();
+        if (jar.isPresent()) {
+            try {
+                if (ModuleLayerLaunch.run(ModuleLayerLaunch.modulePath(jar.get()), args)) {
+                    return; // it ran (and exited) inside the layer
+                }
+            } catch (java.io.IOException e) {
+                // lib/ unreadable: run from the class path, with JavaFX's warning
+            }
+        }
         System.exit(run(args, System.out, System.err));
     }
 

@@ -78,7 +78,7 @@ public final class LoopLineApp extends Application {
             Dialogs.error(scene.getWindow(), "LoopLine cannot read its catalogs", e.getMessage());
             return false;
         }
-        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
+        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread());
         vm.open(home.resolve("presets/default.json"));
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
@@ -86,6 +86,18 @@ public final class LoopLineApp extends Application {
         }
         installExplorer(scene, vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
         return true;
+    }
+
+    /**
+     * One background thread for the estimates, so a dragged slider costs the UI thread only the drawing; one, so
+     * results arrive in the order they were asked for. A daemon: it never keeps the app alive after its window.
+     */
+    private static java.util.concurrent.Executor estimateThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+            Thread t = new Thread(work, "loopline-estimates");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@code then} once, after the scene's next layout pulse (the frame is rendered right after it). */

@@ -2,6 +2,7 @@ package loopline.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,7 +35,9 @@ import loopline.present.Warnings;
 /**
  * The explorer's state: the scenario being edited (as its document, so "Save" writes exactly what the user
  * set), and the estimate, charts and cards computed from it. Edits are typed ({@link #set}) and checked when
- * made; the engine runs are coalesced: however many edits arrive before the scheduler runs, the engine runs once.
+ * made; the engine runs are coalesced: however many edits arrive while one estimate is being computed, the next
+ * computation takes only the latest. In the window the estimate is computed off the UI thread and only the newest
+ * result is shown, so dragging a slider costs the UI thread the drawing, not the engine.
  */
 public final class ExplorerViewModel {
     /** How binding errors name the window's scenario; stripped, since the banner is about this scenario. */
@@ -42,11 +45,17 @@ public final class ExplorerViewModel {
     private static final String NOTHING_OPEN = "no scenario is open";
     private final Catalogs catalogs;
     private final Consumer<Runnable> scheduler;
+    /** Where estimates are computed (a background thread in the window), or null: on the UI thread, in the scheduler's turn. */
+    private final Executor computer;
 
     private ScenarioDocument document;
     private ScenarioDocument presetDocument;
+    /** The latest accepted scenario while its estimate is not yet shown; null when the outputs are current. */
     private Scenario pending;
-    private boolean recomputePending;
+    /** Counts accepted scenarios (opens and edits), so a result computed for an older one is never shown over a newer. */
+    private long acceptedVersion;
+    private long publishedVersion;
+    private boolean computing;
     /** What importing the current model found worth saying; shown with the estimate's warnings until the model changes. */
     private List<String> modelWarnings = List.of();
 
@@ -72,10 +81,19 @@ public final class ExplorerViewModel {
         return Presets.list(dir).stream().map(p -> new Preset(p.file(), p.name(), p.description())).toList();
     }
 
-    /** @param scheduler runs a recomputation later (Platform::runLater in the window; directly in tests) */
+    /** @param scheduler runs a recomputation later, on the UI thread (Platform::runLater in the window; directly in tests) */
     public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler) {
+        this(catalogs, scheduler, null);
+    }
+
+    /**
+     * @param scheduler runs work on the UI thread later (Platform::runLater)
+     * @param computer  computes estimates off the UI thread (one background thread: results arrive in order)
+     */
+    public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler, Executor computer) {
         this.catalogs = catalogs;
         this.scheduler = scheduler;
+        this.computer = computer;
     }
 
     /** The values a choice or GPU field may take, for the controls that offer them. */
@@ -164,7 +182,7 @@ public final class ExplorerViewModel {
             problem.set(null);
             modified.set(false);
             pending = null;
-            publish(s);
+            publish(compute(++acceptedVersion, s)); // at once: whoever opened a file sees it opened
             return true;
         } catch (InvalidDataException e) {
             problem.set(e.getMessage());
@@ -277,6 +295,7 @@ public final class ExplorerViewModel {
             Scenario s = ScenarioReader.bind(next, catalogs, SOURCE);
             document = next;
             pending = s;
+            acceptedVersion++;
             modified.set(true);
             problem.set(null);
             requestRecompute();
@@ -289,29 +308,62 @@ public final class ExplorerViewModel {
     }
 
     private void requestRecompute() {
-        if (!recomputePending) {
-            recomputePending = true;
-            scheduler.accept(this::recompute);
+        if (computing) {
+            return; // when the estimate in flight lands, the next one starts from the latest edit
         }
+        computing = true;
+        if (computer == null) {
+            scheduler.accept(() -> show(pending == null ? null : compute(acceptedVersion, pending)));
+            return;
+        }
+        long version = acceptedVersion;
+        Scenario s = pending;
+        computer.execute(() -> {
+            Outputs outputs;
+            try {
+                outputs = compute(version, s);
+            } catch (RuntimeException e) { // a defect, not bad input (the scenario bound): say so, keep the last outputs
+                scheduler.accept(() -> {
+                    computing = false;
+                    problem.set("could not estimate this scenario: " + e);
+                });
+                return;
+            }
+            scheduler.accept(() -> show(outputs));
+        });
     }
 
-    private void recompute() {
-        recomputePending = false;
-        if (pending != null) {
-            publish(pending);
+    /** On the UI thread: shows a computed estimate unless a newer one is already shown, then catches up with later edits. */
+    private void show(Outputs outputs) {
+        computing = false;
+        if (outputs != null && outputs.version() > publishedVersion) {
+            publish(outputs);
+        }
+        if (pending != null && acceptedVersion > publishedVersion) {
+            requestRecompute();
+        } else {
             pending = null;
         }
     }
 
-    private void publish(Scenario s) {
+    /** Everything the window shows of one scenario: pure, so it may run on any thread. */
+    private record Outputs(long version, Scenario scenario, Estimate estimate, Charts charts, List<KeyFigure> keyFigures,
+                           List<String> warnings) {
+    }
+
+    private Outputs compute(long version, Scenario s) {
         Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
-        Charts newCharts = ChartsFactory.of(e);
-        estimate.set(e);
-        keyFigures.set(KeyFigures.of(e));
+        return new Outputs(version, s, e, ChartsFactory.of(e), KeyFigures.of(e), Warnings.of(e));
+    }
+
+    private void publish(Outputs o) {
+        publishedVersion = o.version();
+        estimate.set(o.estimate());
+        keyFigures.set(o.keyFigures());
         List<String> w = new java.util.ArrayList<>(modelWarnings);
-        w.addAll(Warnings.of(e));
+        w.addAll(o.warnings());
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
-        scenario.set(s);
-        charts.set(newCharts); // last: whoever listens to charts sees every other output already current
+        scenario.set(o.scenario());
+        charts.set(o.charts()); // last: whoever listens to charts sees every other output already current
     }
 }
