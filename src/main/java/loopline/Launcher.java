@@ -14,10 +14,12 @@ import loopline.data.InvalidDataException;
 public final class Launcher {
     static final String USAGE = String.join("\n",
             "usage: loopline [--scenario FILE]    open the window (on presets/default.json, or FILE)",
-            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--json]",
-            "       loopline export --scenario FILE [--model-config PATH] [--set path=value ...] --out report.png [--scale 2] [--overwrite]",
+            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE] [--json]",
+            "       loopline export --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE]",
+            "                       [--layout page|slide] --out report.png [--scale 2] [--overwrite]",
             "       (--model-config PATH: a Hugging Face config.json, or a folder holding one; without --scenario,",
-            "        on presets/default.json)");
+            "        on presets/default.json; --baseline FILE: compare with scenario A, read as its file says —",
+            "        --set and --model-config change --scenario only; --layout slide: 16:9, 1920×1080 at --scale 1)");
 
     private Launcher() {
     }

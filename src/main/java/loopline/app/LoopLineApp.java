@@ -118,7 +118,10 @@ public final class LoopLineApp extends Application {
         System.out.println(what + " " + ms + " ms after JVM start");
     }
 
-    /** The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports); also used by the UI tests. */
+    /**
+     * The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports the page, or the layout last chosen from
+     * the Export menu); also used by the UI tests.
+     */
     public static Scene createScene(ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         installExplorer(scene, vm, presets);
@@ -130,11 +133,10 @@ public final class LoopLineApp extends Application {
         scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
         ReportActions report = new ReportActions(vm);
-        Runnable export = () -> report.exportPng(scene.getWindow());
-        Button exportButton = ExplorerView.button("Export PNG…", "export", "Export a PNG report of this scenario (Ctrl/Cmd+E)", export);
-        Button copyButton = ExplorerView.button("Copy report", "copy-report", "Copy the report image to the clipboard, for slides",
-                report::copyToClipboard);
-        view.addActions(exportButton, copyButton);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export);
+        Button copyButton = ExplorerView.button("Copy report", "copy-report",
+                "Copy the report image, and its key figures as text, to the clipboard", report::copyToClipboard);
+        view.addActions(report.exportControl(scene::getWindow), copyButton);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> report.exportPng(scene.getWindow()));
     }
 }

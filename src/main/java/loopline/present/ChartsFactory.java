@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
+import loopline.engine.Gpu;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
@@ -64,7 +65,7 @@ public final class ChartsFactory {
                 : "Does not fit at any GPU count: raise the ZeRO stage, TP/PP or recompute";
         return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " B per parameter of model state · "
                 + formatBytes(m.modelStatesTotalBytes()) + " across the cluster",
-                List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu().name(), m.capacityBytes()),
+                List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu(), m.capacityBytes()),
                 Format::formatBytes, Side.TRAINING, Figure.TRAINING_MEMORY_PER_GPU, verdict, !m.fitsOnGpu());
     }
 
@@ -83,12 +84,12 @@ public final class ChartsFactory {
         return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
                 + Format.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(),
-                gpuLabel(e.scenario().inference().gpu().name(), m.capacityBytes()), Format::formatBytes, Side.INFERENCE,
+                gpuLabel(e.scenario().inference().gpu(), m.capacityBytes()), Format::formatBytes, Side.INFERENCE,
                 Figure.INFERENCE_MEMORY_PER_GPU, verdict, !m.fits());
     }
 
-    private static String gpuLabel(String name, double capacity) {
-        return name.replace("NVIDIA ", "").replace("AMD Instinct ", "") + ": " + formatBytes(capacity);
+    private static String gpuLabel(Gpu gpu, double capacity) {
+        return GpuSummary.shortName(gpu) + ": " + formatBytes(capacity);
     }
 
     static LineChartData trainingThroughput(Estimate e) {

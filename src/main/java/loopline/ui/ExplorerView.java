@@ -121,8 +121,8 @@ public final class ExplorerView extends BorderPane {
         return strip;
     }
 
-    /** Adds commands to the toolbar (the report's, which live in their own package). */
-    public void addActions(Button... buttons) {
+    /** Adds commands to the toolbar (the report's, which live in their own package: a button or the export menu). */
+    public void addActions(javafx.scene.control.ButtonBase... buttons) {
         actions.getChildren().addAll(buttons);
     }
 

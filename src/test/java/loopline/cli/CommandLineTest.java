@@ -257,4 +257,32 @@ class CommandLineTest {
         assertThat(output).doesNotContain("Exception").doesNotContain("\tat ").contains("szenario-");
         assertThat(output.lines().count()).isEqualTo(1);
     }
+
+    @Test
+    void baselineAddsTheChangedInputsAndEveryKeyFigureAToBWhileSetChangesOnlyTheScenario() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("COMPARED WITH A: 70B: a terabyte to train, a few GPUs to serve")
+                .containsPattern("Requests per day +20M requests/day → 40M requests/day")
+                .containsPattern("Serving GPUs +292 → 584").containsPattern("Break-even +23.6 mo → 11.8 mo")
+                .doesNotContain("Days to train                            101"); // what did not change is not repeated
+
+        out.reset();
+        assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7", "--json"))
+                .isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.at("/baseline/inference/gpus").asInt()).isEqualTo(292);
+        assertThat(j.at("/inference/gpus").asInt()).isEqualTo(584);
+        assertThat(j.at("/changedInputs/0/label").asText()).isEqualTo("Requests per day");
+        assertThat(j.at("/changedInputs").size()).isEqualTo(1);
+        assertThat(j.at("/baseline/ranges").isObject()).isTrue();
+    }
+
+    @Test
+    void withoutABaselineThereIsNoComparison() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.has("baseline")).isFalse();
+        assertThat(j.has("changedInputs")).isFalse();
+    }
 }

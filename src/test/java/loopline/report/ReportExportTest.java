@@ -179,4 +179,35 @@ class ReportExportTest {
         assertThat(errors()).contains("--out FILE.png is required");
         assertThat(run("export", "--scenario", "x.json", "--out", "x.png", "--scale", "9")).isEqualTo(2);
     }
+
+    @Test
+    void layoutSlideWritesExactly16By9AndABogusLayoutIsOneClearLine() throws IOException {
+        Path png = dir.resolve("slide.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--layout", "slide",
+                "--out", png.toString(), "--scale", "1")).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1920);
+        assertThat(image.getHeight()).isEqualTo(1080);
+
+        Path never = dir.resolve("never.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--layout", "poster",
+                "--out", never.toString())).isEqualTo(2);
+        assertThat(errors().lines().findFirst().orElseThrow()).isEqualTo("loopline: --layout must be page or slide, got poster");
+        assertThat(never).doesNotExist();
+    }
+
+    @Test
+    void baselineComparesWithScenarioAAndSetsChangeOnlyTheScenario() throws IOException {
+        Path png = dir.resolve("ab.png");
+        String preset = Fixtures.preset("default.json").toString();
+        assertThat(run("export", "--scenario", preset, "--baseline", preset, "--set", "inference.requestsPerDay=4e7",
+                "--out", png.toString(), "--scale", "1")).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1400);
+
+        Path missing = dir.resolve("no-such-a.json");
+        assertThat(run("export", "--scenario", preset, "--baseline", missing.toString(), "--out", dir.resolve("x.png").toString()))
+                .isEqualTo(1);
+        assertThat(errors()).startsWith("loopline: " + missing).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
 }
