@@ -264,8 +264,10 @@ class CommandLineTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("COMPARED WITH A: 70B: a terabyte to train, a few GPUs to serve")
                 .containsPattern("Requests per day +20M requests/day → 40M requests/day")
-                .containsPattern("Serving GPUs +292 → 584").containsPattern("Break-even +23.6 mo → 11.8 mo")
-                .doesNotContain("Days to train                            101"); // what did not change is not repeated
+                .containsPattern("Serving GPUs +292 → 584").containsPattern("Break-even +23.6 months → 354 days")
+                ;
+        assertThat(text.substring(text.indexOf("COMPARED WITH A"))).as("what did not change is not repeated")
+                .doesNotContain("Time to train").doesNotContain("Training cost");
 
         out.reset();
         assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7", "--json"))
