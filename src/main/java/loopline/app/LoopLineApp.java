@@ -117,12 +117,34 @@ public final class LoopLineApp extends Application {
         ExplorerView view = new ExplorerView(vm, presets);
         scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
-        ReportActions report = new ReportActions(vm);
+        ReportActions report = new ReportActions(vm, view::confirm);
         Runnable export = () -> report.exportPng(scene.getWindow());
         Button exportButton = ExplorerView.button("Export PNG…", "export", "Export a PNG report of this scenario (Ctrl/Cmd+E)", export);
         Button copyButton = ExplorerView.button("Copy report", "copy-report", "Copy the report image to the clipboard, for slides",
                 report::copyToClipboard);
         view.addActions(exportButton, copyButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export);
+        scene.getAccelerators().putAll(view.shortcuts());
+        askBeforeClosingWithUnsavedEdits(scene, vm);
+    }
+
+    /** Closing the window with unsaved edits asks "Save changes?" first; Cancel keeps the window open. */
+    private static void askBeforeClosingWithUnsavedEdits(Scene scene, ExplorerViewModel vm) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> ask = e -> {
+            if (!vm.mayDiscardEdits()) {
+                e.consume();
+            }
+        };
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+        }
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (was != null) {
+                was.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+            if (window != null) {
+                window.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+        });
     }
 }

@@ -238,4 +238,18 @@ class ExplorerWindowTest {
         assertThat(robot.lookup(".why-formula").queryAs(Label.class).getText()).contains("weights + gradients + optimizer");
         assertThat(robot.lookup(".why-result").queryAs(Label.class).getText()).isEqualTo("= 16 B/param");
     }
+
+    @Test
+    void whyStillOpensAfterCopyReport(FxRobot robot) {
+        robot.clickOn(view.dashboard().cards().get(0).lookup(".why-small"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-result").tryQuery()).isPresent();
+        robot.clickOn("#copy-report");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(view.dashboard().cards().get(0).lookup(".why-small"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-result").tryQuery()).isPresent();
+        assertThat(robot.lookup(".why-result").queryAs(Label.class).isVisible()).isTrue();
+    }
 }
