@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 /**
  * Undo and redo as two stacks of whole states (immutable, so a state is never changed under the stack).
  *
- * <p>One rule makes a slider drag one step rather than a hundred: an edit of the same thing as the edit before it,
- * made within {@link #BURST_MILLIS} of it, joins that edit's step. A drag sends an edit every frame, so it is one
- * step however long it lasts; an edit of another field, a pause, or an undo starts a new step.
+ * <p>One rule makes a slider drag one step rather than a hundred: an edit of the same gesture key as the edit
+ * before it (the view-model gives numeric fields one, so sliders and held arrow keys), made within
+ * {@link #BURST_MILLIS} of it, joins that edit's step. A drag sends an edit every frame, so it is one step however
+ * long it lasts; an edit of another field, a pause, an edit without a key (a click), or an undo starts a new step.
  */
 final class EditHistory<S> {
     /** How long after an edit another edit of the same field still counts as the same gesture. */

@@ -415,29 +415,37 @@ public final class ExplorerViewModel {
      * value stays in force, {@link #problemProperty()} says why, and so does the returned text (null when accepted).
      */
     public <T> String set(ScenarioField<T> field, T value) {
-        return edit(d -> d.with(field, value), field);
+        return edit(d -> d.with(field, value), gestureOf(field));
     }
 
-    /** Sets a field from typed-in text, read like {@code --set}. */
+    /**
+     * Which edits undo together: a number moves by sliding (or by key repeats), so a burst of edits to one numeric
+     * field is one step; a choice (precision, GPU, method, a tick box) is clicked, so each click is a step of its own.
+     */
+    private static Object gestureOf(ScenarioField<?> field) {
+        return field.type() == Double.class ? field : null;
+    }
+
+    /** Sets a field from typed-in text, read like {@code --set}; each typed value is a step of its own. */
     public String setText(ScenarioField<?> field, String raw) {
-        return edit(d -> d.withText(field, raw, catalogs, field.path()), field);
+        return edit(d -> d.withText(field, raw, catalogs, field.path()), null);
     }
 
     /** Leaves a field out so it takes its default again. */
     public String clear(ScenarioField<?> field) {
-        return edit(d -> d.without(field), field);
+        return edit(d -> d.without(field), null);
     }
 
-    /** What a model edit is, for undo: picking from the catalog and dragging the size are one control's gesture. */
-    private static final String MODEL = "model";
+    /** The model-size slider's gesture, for undo (picking a catalog model is a click, a step of its own). */
+    private static final String MODEL_SIZE = "model size";
 
     public void selectModel(String id) {
-        changeModel(d -> d.withModelId(id), List.of(), MODEL);
+        changeModel(d -> d.withModelId(id), List.of(), null);
     }
 
     /** Switches to a derived dense model of this size (off the catalog). */
     public void setModelParameters(double parameters) {
-        changeModel(d -> d.withModelParameters(parameters), List.of(), MODEL);
+        changeModel(d -> d.withModelParameters(parameters), List.of(), MODEL_SIZE);
     }
 
     /**
