@@ -256,6 +256,13 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".why-result").queryAs(Label.class).getText()).isEqualTo("= 16 B/param");
         assertThat(robot.lookup(".why-result").queryAs(Label.class).getScene().getWindow().isShowing()).isTrue();
+
+        robot.clickOn("#copy-report"); // closes it
+        robot.clickOn("#copy-report");
+        robot.clickOn(view.lookup(".why")); // the first chart's
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-formula").tryQuery()).as("a chart's why? too").isPresent();
+        assertThat(robot.lookup(".why-box").queryAll()).as("one pop-over at a time").hasSize(1);
     }
 
     @Test
