@@ -293,7 +293,7 @@ public final class ExplorerViewModel {
         if (file == null || ScenarioFiles.isIn(file, presetFolder) || !Files.isWritable(file)) {
             return saveAsChosenFile();
         }
-        return reportSaveProblem(saveAs(file));
+        return reportSaveProblem(write(file, false));
     }
 
     /** Save as (Ctrl/Cmd+Shift+S): asks for a file, proposing the scenario's name, and saves there. */
@@ -320,11 +320,16 @@ public final class ExplorerViewModel {
      * title. Returns why it could not be written, or null.
      */
     public String saveAs(Path file) {
+        return write(file, true);
+    }
+
+    /** Writes the document to {@code file}, first naming the scenario after the file when asked to (Save as). */
+    private String write(Path file, boolean nameAfterFile) {
         if (document == null) {
             return NOTHING_OPEN;
         }
         Scenario current = pending != null ? pending : scenario();
-        String name = ScenarioFiles.nameFor(file, current.name());
+        String name = nameAfterFile ? ScenarioFiles.nameFor(file, current.name()) : current.name();
         ScenarioDocument named;
         Scenario renamed;
         try {
@@ -465,11 +470,12 @@ public final class ExplorerViewModel {
     }
 
     private String changeModel(UnaryOperator<ScenarioDocument> change, List<String> warningsOfTheNewModel, Object undoKey) {
-        Snapshot before = document == null ? null : snapshot();
+        List<String> warningsBefore = modelWarnings;
+        Snapshot before = document == null ? null : snapshot(); // taken while the warnings are still the old model's
         modelWarnings = warningsOfTheNewModel; // before the edit: a direct scheduler publishes inside it
         String refused = edit(change, undoKey, before);
         if (refused != null) {
-            modelWarnings = before.modelWarnings();
+            modelWarnings = warningsBefore;
         }
         return refused;
     }

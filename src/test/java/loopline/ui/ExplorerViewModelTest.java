@@ -485,6 +485,12 @@ class ExplorerViewModelTest {
         assertThat(vm.save()).isTrue();
         assertThat(answers.asked).as("saved in place, without asking").hasSize(1);
         assertThat(Files.readString(dir.resolve("mine.json"))).contains("4000000");
+
+        Path theirs = Files.writeString(dir.resolve("theirs.json"), "{\"name\": \"A name of its own\", \"model\": \"llama-3.1-8b\"}");
+        assertThat(vm.open(theirs)).isTrue();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 5e6);
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.scenario().name()).as("Save keeps the name; only Save as takes the file's").isEqualTo("A name of its own");
     }
 
     @Test
