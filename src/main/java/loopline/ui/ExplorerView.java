@@ -65,7 +65,7 @@ public final class ExplorerView extends BorderPane {
         Button openModel = button("Open model…", "open-model",
                 "Use a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
         Button save = button("Save as…", "save", "Save the scenario as JSON under a new name (Ctrl/Cmd+Shift+S; Ctrl/Cmd+S saves)",
-                vm::saveAsChosenFile);
+                () -> confirmSaved(vm.saveAsChosenFile()));
         ToggleButton pin = pinBaselineToggle();
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
@@ -160,8 +160,9 @@ public final class ExplorerView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
         keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::redo);
         keys.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo); // as on Windows
-        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
-        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::saveAsChosenFile);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> confirmSaved(vm.save()));
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> confirmSaved(vm.saveAsChosenFile()));
         keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
         return keys;
     }
@@ -170,6 +171,12 @@ public final class ExplorerView extends BorderPane {
     public void confirm(String message) {
         toast.show(message);
         requestLayout();
+    }
+
+    private void confirmSaved(boolean saved) {
+        if (saved) {
+            confirm("Saved " + vm.sourceProperty().get().getFileName());
+        }
     }
 
     @Override

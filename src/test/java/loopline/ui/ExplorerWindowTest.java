@@ -402,6 +402,7 @@ class ExplorerWindowTest {
         assertThat(picker.getItems().stream().map(ExplorerViewModel.Preset::name).distinct().count())
                 .as("no two entries under one title").isEqualTo(picker.getItems().size());
         assertThat(robot.lookup(".scenario-name").queryAs(Label.class).getText()).isEqualTo("traffic-doubled.json");
+        assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Saved traffic-doubled.json");
     }
 
     @Test
