@@ -35,6 +35,7 @@ class ExplorerWindowTest {
 
     private ExplorerViewModel vm;
     private ExplorerView view;
+    private Stage stage;
     private Path broken;
 
     @Start
@@ -47,6 +48,7 @@ class ExplorerWindowTest {
         vm.open(Fixtures.preset("default.json"));
         stage.setScene(LoopLineApp.createScene(vm, presets));
         view = (ExplorerView) stage.getScene().getRoot();
+        this.stage = stage;
         stage.show();
         stage.toFront();
     }
@@ -422,5 +424,18 @@ class ExplorerWindowTest {
         assertThat(vm.hasBaseline()).isFalse();
         assertThat(pin.isSelected()).isFalse();
         assertThat(pin.getText()).isEqualTo("Pin as A");
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedEditsAsksAndCancelKeepsItOpen(FxRobot robot) {
+        Answer cancel = new Answer(UserQuestions.Answer.CANCEL, null);
+        vm.setQuestions(cancel);
+        robot.interact(() -> vm.set(loopline.engine.ScenarioFields.REQUESTS_PER_DAY, 3e6));
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        robot.interact(() -> stage.fireEvent(close));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cancel.asked).isEqualTo(1);
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(3e6);
     }
 }
