@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
 final class EditHistory<S> {
     /** How long after an edit another edit of the same field still counts as the same gesture. */
     static final long BURST_MILLIS = 1000;
+    /** Steps kept; the oldest go first. A state is a few small immutable objects, so this is a day's workshop. */
+    static final int LIMIT = 500;
 
     private final Deque<S> undo = new ArrayDeque<>();
     private final Deque<S> redo = new ArrayDeque<>();
@@ -37,6 +39,9 @@ final class EditHistory<S> {
         boolean sameGesture = key != null && Objects.equals(key, lastKey) && now - lastAt <= BURST_MILLIS && !undo.isEmpty();
         if (!sameGesture) {
             undo.push(before);
+            if (undo.size() > LIMIT) {
+                undo.removeLast();
+            }
         }
         redo.clear();
         lastKey = key;
