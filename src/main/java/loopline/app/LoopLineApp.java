@@ -78,7 +78,7 @@ public final class LoopLineApp extends Application {
             Dialogs.error(scene.getWindow(), "LoopLine cannot read its catalogs", e.getMessage());
             return false;
         }
-        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread());
+        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread(), System::currentTimeMillis);
         vm.open(home.resolve("presets/default.json"));
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
@@ -132,11 +132,33 @@ public final class LoopLineApp extends Application {
         ExplorerView view = new ExplorerView(vm, presets);
         scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
-        ReportActions report = new ReportActions(vm);
+        ReportActions report = new ReportActions(vm, view::confirm);
         Button copyButton = ExplorerView.button("Copy report", "copy-report",
                 "Copy the report image, and its key figures as text, to the clipboard", report::copyToClipboard);
         view.addActions(report.exportControl(scene::getWindow), copyButton);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 () -> report.exportPng(scene.getWindow()));
+        scene.getAccelerators().putAll(view.shortcuts());
+        askBeforeClosingWithUnsavedEdits(scene, vm);
+    }
+
+    /** Closing the window with unsaved edits asks "Save changes?" first; Cancel keeps the window open. */
+    private static void askBeforeClosingWithUnsavedEdits(Scene scene, ExplorerViewModel vm) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> ask = e -> {
+            if (!vm.mayDiscardEdits()) {
+                e.consume();
+            }
+        };
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+        }
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (was != null) {
+                was.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+            if (window != null) {
+                window.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package loopline.report;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitMenuButton;
@@ -32,16 +33,28 @@ public final class ReportActions {
 
     private final ExplorerViewModel vm;
     private final SaveDialog saveDialog;
+    /** Shows a short confirmation after a command succeeds (the window's toast). */
+    private final Consumer<String> confirmation;
     private ReportLayout lastLayout = ReportLayout.PAGE;
     private SplitMenuButton exportControl;
 
     public ReportActions(ExplorerViewModel vm) {
-        this(vm, FileChooser::showSaveDialog);
+        this(vm, message -> { });
+    }
+
+    /** @param confirmation shows a short confirmation after a command succeeds (the window's toast) */
+    public ReportActions(ExplorerViewModel vm, Consumer<String> confirmation) {
+        this(vm, FileChooser::showSaveDialog, confirmation);
     }
 
     ReportActions(ExplorerViewModel vm, SaveDialog saveDialog) {
+        this(vm, saveDialog, message -> { });
+    }
+
+    ReportActions(ExplorerViewModel vm, SaveDialog saveDialog, Consumer<String> confirmation) {
         this.vm = vm;
         this.saveDialog = saveDialog;
+        this.confirmation = confirmation;
     }
 
     /**
@@ -100,6 +113,7 @@ public final class ReportActions {
     public boolean exportTo(Window owner, Path file, ReportLayout layout) {
         try {
             PngWriter.write(render(layout), file, true);
+            confirmation.accept("Saved the " + (layout == ReportLayout.SLIDE ? "slide" : "report") + " to " + shortPath(file));
             return true;
         } catch (InvalidDataException e) {
             Dialogs.error(owner, "Could not export the report", e.getMessage());
@@ -113,6 +127,14 @@ public final class ReportActions {
         content.putImage(render(ReportLayout.PAGE));
         content.putString(ReportText.keyFiguresText(vm.estimate(), LocalDate.now()));
         Clipboard.getSystemClipboard().setContent(content);
+        confirmation.accept("Report copied to the clipboard");
+    }
+
+    /** The path as a person reads it: the home folder as "~". */
+    static String shortPath(Path file) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(home) ? "~" + File.separator + home.relativize(absolute) : absolute.toString();
     }
 
     private void choose(ReportLayout layout) {

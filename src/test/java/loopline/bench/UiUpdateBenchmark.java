@@ -57,7 +57,7 @@ public final class UiUpdateBenchmark {
             // as in the window: the estimate and chart data on a background thread, the views' update on the FX
             // thread; each timed where it runs
             ExplorerViewModel vm = new ExplorerViewModel(catalogs, work -> Platform.runLater(timed(work, recompute)),
-                    work -> estimates.execute(timed(work, background)));
+                    work -> estimates.execute(timed(work, background)), System::currentTimeMillis);
             vm.open(Catalogs.home().resolve("presets/default.json"));
             Scene scene = LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Catalogs.home().resolve("presets")));
             Stage stage = new Stage();

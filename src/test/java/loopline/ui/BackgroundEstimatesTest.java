@@ -20,7 +20,7 @@ class BackgroundEstimatesTest {
 
     @BeforeEach
     void open() {
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, uiThread::add, background::add);
+        vm = new ExplorerViewModel(Fixtures.CATALOGS, uiThread::add, background::add, System::currentTimeMillis);
         assertThat(vm.open(Fixtures.preset("default.json"))).isTrue();
     }
 
