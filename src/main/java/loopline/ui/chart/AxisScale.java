@@ -15,7 +15,7 @@ final class AxisScale {
     /** Free space between two neighbouring tick labels, in pixels. */
     static final double LABEL_GAP = 8;
     /** Steps between labelled decades, tried in turn until the labels fit. */
-    private static final int[] DECADE_STEPS = {1, 2, 3, 4, 5, 6, 10, 20, 30, 50, 100};
+    private static final int[] DECADE_STEPS = {1, 2, 3, 5, 10, 20, 50, 100};
     /** Below this many pixels per decade, minor ticks at 2 and 5 would blur into the decade tick. */
     private static final double MIN_PIXELS_FOR_MINOR = 28;
     private static final double[] ONE_TWO_FIVE = {1, 2, 5};
@@ -90,7 +90,7 @@ final class AxisScale {
                     minor.add((double) d);
                 }
             }
-            if (fits(major, lower, upper, length, extent)) {
+            if (major.size() >= 2 && fits(major, lower, upper, length, extent)) {
                 if (step == 1 && pixelsPerDecade >= MIN_PIXELS_FOR_MINOR) {
                     for (double d = Math.floor(lower); d <= upper; d++) {
                         addInside(minor, d + Math.log10(2), lower, upper);
@@ -100,7 +100,7 @@ final class AxisScale {
                 return new Ticks(major, minor);
             }
         }
-        return new Ticks(List.of(lower), List.of()); // a thousand decades: no scenario gets here
+        return new Ticks(List.of((double) first), List.of()); // room for one label only
     }
 
     private static Ticks linearTicks(double lower, double upper, double length, DoubleUnaryOperator extent) {
@@ -129,7 +129,7 @@ final class AxisScale {
         for (int i = 1; i < ticks.size(); i++) {
             double apart = (ticks.get(i) - ticks.get(i - 1)) * pixelsPerUnit;
             double needed = (extent.applyAsDouble(ticks.get(i)) + extent.applyAsDouble(ticks.get(i - 1))) / 2 + LABEL_GAP;
-            if (apart < needed) {
+            if (apart < needed - 1e-6) {
                 return false;
             }
         }
