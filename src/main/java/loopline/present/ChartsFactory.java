@@ -280,7 +280,7 @@ public final class ChartsFactory {
         int last = POINTS - 1;
         // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
         // named at its end with its value, so a line hidden under another is still read.
-        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon),
+        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
                 List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
@@ -289,17 +289,20 @@ public final class ChartsFactory {
     }
 
     /**
-     * What the lifetime chart says in words: the split at the horizon and when serving passes the one-time
-     * cost. "At 24 months: $29.9M in all, serving 51% of it · serving passes training after 23.6 months".
+     * What the lifetime chart says in words: the split at the horizon, and when serving passes the
+     * one-time cost if the chart's break-even marker cannot show it. "At 24 months: $105M in all, serving
+     * 3.55% of it · serving passes training after 54.3 years".
      */
-    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon) {
+    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon, double end) {
         double serving = monthly * horizon;
         String split = "At " + Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + " in all, serving "
                 + Format.formatPercent(serving / (training + serving)) + " of it";
-        String crossing = Double.isFinite(breakEven) && monthly > 0
+        if (breakEven <= end) {
+            return split; // the break-even marker shows the crossing
+        }
+        return split + " · " + (Double.isFinite(breakEven) && monthly > 0
                 ? "serving passes training after " + Format.formatMonths(breakEven)
-                : "serving never passes training";
-        return split + " · " + crossing;
+                : "serving never passes training");
     }
 
     /**

@@ -268,10 +268,12 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             for (double y = 2; y + h <= height; y += h + 2) {
                 ys.add(y);
             }
+            ys.add(height - h - 2);
             for (double shift : new double[] {0, w / 2, w}) { // beside the line, else a little off it
                 for (double y : ys) {
-                    candidates.add(new Box(p + PAD + shift, y, w, h));
-                    candidates.add(new Box(p - PAD - w - shift, y, w, h));
+                    // near an edge, slid inside: a label just past the plot's end still names its line
+                    candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
+                    candidates.add(new Box(Math.max(p - PAD - w - shift, 0), y, w, h));
                 }
             }
         } else {
