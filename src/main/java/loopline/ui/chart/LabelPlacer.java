@@ -47,12 +47,15 @@ final class LabelPlacer {
                 best = c;
                 bestScore = score;
             }
+            if (bestScore >= CLEAR) {
+                return best; // clear of everything: no later candidate can do better
+            }
         }
         return best;
     }
 
     static double score(Box c, List<Polyline> curves, List<Box> taken, double width, double height) {
-        double score = Math.min(CLEAR, distance(c, curves));
+        double score = distanceUpTo(CLEAR, c, curves);
         if (!c.inside(width, height)) {
             score -= OUTSIDE_PENALTY;
         }
@@ -66,10 +69,26 @@ final class LabelPlacer {
 
     /** The shortest distance from the box to any curve; 0 when one crosses it. */
     static double distance(Box b, List<Polyline> curves) {
-        double d = Double.POSITIVE_INFINITY;
+        return distanceUpTo(Double.POSITIVE_INFINITY, b, curves);
+    }
+
+    /**
+     * {@link #distance}, but no more than {@code cap}: segments whose bounding box stays farther than that
+     * are skipped with four comparisons, which is most of them.
+     */
+    static double distanceUpTo(double cap, Box b, List<Polyline> curves) {
+        double d = cap;
         for (Polyline p : curves) {
             for (int i = 1; i < p.x().length; i++) {
-                d = Math.min(d, segmentDistance(b, p.x()[i - 1], p.y()[i - 1], p.x()[i], p.y()[i]));
+                double x1 = p.x()[i - 1];
+                double y1 = p.y()[i - 1];
+                double x2 = p.x()[i];
+                double y2 = p.y()[i];
+                if (Math.max(x1, x2) < b.x() - d || Math.min(x1, x2) > b.x() + b.w() + d
+                        || Math.max(y1, y2) < b.y() - d || Math.min(y1, y2) > b.y() + b.h() + d) {
+                    continue;
+                }
+                d = Math.min(d, segmentDistance(b, x1, y1, x2, y2));
                 if (d == 0) {
                     return 0;
                 }

@@ -153,7 +153,10 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             Label l = endLabels.get(i);
             l.setText(texts.get(i) == null ? "" : texts.get(i));
             l.setVisible(texts.get(i) != null);
-            l.getStyleClass().setAll("label", "end-label", "end-" + styleClasses.get(i));
+            String colour = "end-" + styleClasses.get(i);
+            if (!l.getStyleClass().contains(colour)) { // restyling costs a CSS pass: only when the series changed
+                l.getStyleClass().setAll("label", "end-label", colour);
+            }
         }
         requestChartLayout();
     }

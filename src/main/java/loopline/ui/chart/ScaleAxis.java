@@ -50,7 +50,10 @@ final class ScaleAxis extends ValueAxis<Number> {
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
         double[] bounds = (double[]) range;
-        AxisScale.Ticks ticks = AxisScale.ticks(bounds[0], bounds[1], log, length, this::labelExtent);
+        // each choice re-measures the same labels: measure each once (a text layout per label)
+        java.util.Map<Double, Double> measured = new java.util.HashMap<>();
+        AxisScale.Ticks ticks = AxisScale.ticks(bounds[0], bounds[1], log, length,
+                v -> measured.computeIfAbsent(v, this::labelExtent));
         minor = ticks.minor();
         return List.copyOf(ticks.major());
     }
