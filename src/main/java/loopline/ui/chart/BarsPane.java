@@ -139,6 +139,7 @@ final class BarsPane extends Region {
     /** "Weights: 17.6 GB" beside the pointer over a segment. */
     private void showReadout(RowNodes row, int segment, MouseEvent e) {
         readout.setText(row.names().get(segment) + ": " + format.apply(row.values().get(segment)));
+        readout.applyCss(); // sized now: it is laid out here, not by the pane
         readout.autosize();
         double x = e.getX() + row.segments().get(segment).getLayoutX() + 12;
         if (x + readout.getWidth() > getWidth()) {

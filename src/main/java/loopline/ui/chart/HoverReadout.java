@@ -43,6 +43,7 @@ final class HoverReadout {
             create();
         }
         label.setText(text);
+        label.applyCss(); // sized now, between pulses: the plot does not lay out its children again
         label.autosize();
         guide.setStartX(p.getX());
         guide.setEndX(p.getX());

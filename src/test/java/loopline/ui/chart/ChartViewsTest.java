@@ -176,6 +176,9 @@ class ChartViewsTest {
         Label readout = line.readout().label();
         assertThat(readout).isNotNull();
         assertThat(readout.isVisible()).isTrue();
+        Box shown = box(readout);
+        assertThat(shown.w()).as("sized to its text").isGreaterThan(100);
+        assertThat(shown.inside(line.chart().x().getWidth(), line.chart().y().getHeight())).as(shown.toString()).isTrue();
         double traffic = Math.pow(10, line.chart().x().getValueForDisplay(plotX).doubleValue());
         String[] rows = readout.getText().split("\n");
         assertThat(rows).hasSize(1 + d.series().size());
@@ -266,5 +269,6 @@ class ChartViewsTest {
         assertThat(readout.isVisible()).isTrue();
         var weights = memory.rows().get(0).segments().get(0);
         assertThat(readout.getText()).isEqualTo(weights.label() + ": " + Format.formatBytes(weights.value()));
+        assertThat(readout.getWidth()).as("sized to its text").isGreaterThan(60);
     }
 }
