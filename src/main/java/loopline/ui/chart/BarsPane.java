@@ -2,6 +2,7 @@ package loopline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -34,7 +35,7 @@ final class BarsPane extends Region {
     private double limit;
     /** Each row's baseline total; empty when no baseline is pinned. */
     private List<Double> ghostTotals = List.of();
-    private java.util.function.DoubleFunction<String> format = Double::toString;
+    private DoubleFunction<String> format = Double::toString;
 
     BarsPane() {
         limitLine.getStyleClass().add("limit-line");

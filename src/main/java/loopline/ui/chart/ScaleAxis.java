@@ -1,6 +1,8 @@
 package loopline.ui.chart;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import javafx.geometry.Dimension2D;
 import javafx.scene.chart.ValueAxis;
@@ -51,7 +53,7 @@ final class ScaleAxis extends ValueAxis<Number> {
     protected List<Number> calculateTickValues(double length, Object range) {
         double[] bounds = (double[]) range;
         // each choice re-measures the same labels: measure each once (a text layout per label)
-        java.util.Map<Double, Double> measured = new java.util.HashMap<>();
+        Map<Double, Double> measured = new HashMap<>();
         AxisScale.Ticks ticks = AxisScale.ticks(bounds[0], bounds[1], log, length,
                 v -> measured.computeIfAbsent(v, this::labelExtent));
         minor = ticks.minor();
