@@ -64,6 +64,11 @@ final class GhostLines extends Group {
         requestLayout();
     }
 
+    /** The baseline curves shown, in axis units: the hover readout reads them too. */
+    List<Curve> curves() {
+        return curves;
+    }
+
     boolean showing() {
         return !curves.isEmpty() || !marks.isEmpty();
     }

@@ -1,5 +1,6 @@
 package loopline.ui.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.XYChart;
@@ -56,19 +57,44 @@ final class HoverReadout {
         label.toFront();
     }
 
-    /** "x label" then "series: y" for every series that reaches this x; null when none does. */
+    /**
+     * "x label" then "series: y" for every series that reaches this x, and the baseline's y beside it when
+     * one is pinned ("· baseline $9.1k"); null when no series reaches x.
+     */
     String text(double axisX) {
         StringBuilder sb = new StringBuilder();
         for (XYChart.Series<Number, Number> s : chart.getData()) {
             Double y = valueAt(s.getData(), axisX);
             if (y != null) {
-                sb.append('\n').append(s.getName()).append(": ").append(chart.y().label(chart.y().dataValue(y)));
+                sb.append('\n').append(s.getName()).append(": ").append(yLabel(y));
+                Double baseline = baselineAt(s, axisX);
+                if (baseline != null) {
+                    sb.append(" · baseline ").append(yLabel(baseline));
+                }
             }
         }
         if (sb.isEmpty()) {
             return null;
         }
         return chart.x().label(chart.x().dataValue(axisX)) + " " + chart.x().getLabel() + sb;
+    }
+
+    private String yLabel(double axisY) {
+        return chart.y().label(chart.y().dataValue(axisY));
+    }
+
+    /** The pinned baseline's y at x on the ghost drawn in this series' colour class, if there is one. */
+    private Double baselineAt(XYChart.Series<Number, Number> s, double axisX) {
+        for (GhostLines.Curve c : chart.ghosts().curves()) {
+            if (s.getNode() != null && s.getNode().getStyleClass().contains("series-" + c.styleClass())) {
+                List<XYChart.Data<Number, Number>> points = new ArrayList<>(c.x().length);
+                for (int i = 0; i < c.x().length; i++) {
+                    points.add(new XYChart.Data<>(c.x()[i], c.y()[i]));
+                }
+                return valueAt(points, axisX);
+            }
+        }
+        return null;
     }
 
     /** The series' y at x, along the straight segments it is drawn with; null outside its x range. */

@@ -224,10 +224,24 @@ class ChartViewsTest {
         Marker current = before.markers().get(0);
         assertThat(ghosts.dots().get(0).getCenterX()).isCloseTo(line.chart().x().getDisplayPosition(Math.log10(current.value())), within(1e-6));
         assertThat(legendTexts()).contains("dashed: baseline");
+        // the readout gives the baseline's value beside the current one
+        double x = line.chart().x().getValueForDisplay(line.chart().x().getWidth() / 2).doubleValue();
+        String readout = line.readout().text(x);
+        double baselineCost = Math.pow(10, HoverReadout.valueAt(ghostPoints(before.series().get(0)), x));
+        assertThat(readout.split("\n")[1]).startsWith(now.series().get(0).name() + ": ")
+                .endsWith(" · baseline " + Format.formatUsd(baselineCost));
 
         show(robot, now, null);
         assertThat(ghosts.getChildren()).as("unpinned: no ghost").isEmpty();
         assertThat(legendTexts()).doesNotContain("dashed: baseline");
+    }
+
+    private static List<javafx.scene.chart.XYChart.Data<Number, Number>> ghostPoints(Series s) {
+        List<javafx.scene.chart.XYChart.Data<Number, Number>> points = new ArrayList<>();
+        for (int i = 0; i < s.x().length; i++) {
+            points.add(new javafx.scene.chart.XYChart.Data<>(Math.log10(s.x()[i]), Math.log10(s.y()[i])));
+        }
+        return points;
     }
 
     private List<String> legendTexts() {
