@@ -17,7 +17,8 @@ import loopline.present.ChartsFactory;
 /**
  * Every chart of one scenario drawn over a pinned baseline, to look at the ghosts: the default 70B at
  * 20M requests/day over a baseline at 10M (what "traffic doubles" shows), with the pointer over the cost
- * chart, written to the PNG named by the first argument. Run with the test classpath and Monocle: {@code -Dglass.platform=Monocle
+ * chart, written to the PNG named by the first argument; a second argument {@code presenter} uses the
+ * projector's larger text. Run with the test classpath and Monocle: {@code -Dglass.platform=Monocle
  * -Dmonocle.platform=Headless -Dprism.order=sw}.
  */
 public final class BaselineShot {
@@ -31,6 +32,9 @@ public final class BaselineShot {
         Platform.startup(() -> {
             try {
                 GridPane grid = new GridPane();
+                if (args.length > 1 && args[1].equals("presenter")) {
+                    grid.getStyleClass().add("presenter"); // the window's larger projector text
+                }
                 grid.setHgap(12);
                 grid.setVgap(12);
                 LineChartView[] lines = new LineChartView[4];
