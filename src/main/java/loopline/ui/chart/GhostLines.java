@@ -85,6 +85,20 @@ final class GhostLines extends Group {
         return dots;
     }
 
+    /**
+     * The ghost marker lines as drawn, in plot pixels: labels keep clear of them. Not the faint ghost
+     * curves, which cross most of the plot: a label kept off them too would leave its own line.
+     */
+    List<LabelPlacer.Polyline> markLinesDrawn() {
+        List<LabelPlacer.Polyline> out = new ArrayList<>(markLines.size());
+        for (Line l : markLines) {
+            if (l.isVisible()) {
+                out.add(new LabelPlacer.Polyline(new double[] {l.getStartX(), l.getEndX()}, new double[] {l.getStartY(), l.getEndY()}));
+            }
+        }
+        return out;
+    }
+
     void layout(ScaleAxis x, ScaleAxis y, double width, double height) {
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);

@@ -54,6 +54,11 @@ final class LabelPlacer {
         return best;
     }
 
+    /** Inside the plot and over no label already placed. */
+    static boolean free(Box c, List<Box> taken, double width, double height) {
+        return c.inside(width, height) && taken.stream().noneMatch(c::overlaps);
+    }
+
     static double score(Box c, List<Polyline> curves, List<Box> taken, double width, double height) {
         double score = distanceUpTo(CLEAR, c, curves);
         if (!c.inside(width, height)) {

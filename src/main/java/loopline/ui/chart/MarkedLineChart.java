@@ -198,6 +198,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         layoutBand();
         ghosts.layout(xAxis, yAxis, width, height);
         List<Polyline> curves = curves();
+        if (ghosts.showing()) {
+            curves.addAll(ghosts.markLinesDrawn());
+        }
         List<Box> taken = new ArrayList<>();
         layoutEndLabels(curves, taken, width, height);
         int vertical = 0;
@@ -272,11 +275,18 @@ final class MarkedLineChart extends LineChart<Number, Number> {
                 ys.add(y);
             }
             ys.add(height - h - 2);
-            for (double shift : new double[] {0, w / 2, w}) { // beside the line, else a little off it
-                for (double y : ys) {
-                    // near an edge, slid inside: a label just past the plot's end still names its line
-                    candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
-                    candidates.add(new Box(Math.max(p - PAD - w - shift, 0), y, w, h));
+            for (double y : ys) {
+                // near an edge, slid inside: a label just past the plot's end still names its line
+                candidates.add(new Box(Math.min(p + PAD, width - w), y, w, h));
+                candidates.add(new Box(Math.max(p - PAD - w, 0), y, w, h));
+            }
+            Box beside = LabelPlacer.best(candidates, curves, taken, width, height);
+            if (!LabelPlacer.free(beside, taken, width, height)) { // crowded by other labels: a little off the line
+                for (double shift : new double[] {w / 2, w}) {
+                    for (double y : ys) {
+                        candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
+                        candidates.add(new Box(Math.max(p - PAD - w - shift, 0), y, w, h));
+                    }
                 }
             }
         } else {
