@@ -198,11 +198,11 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         layoutBand();
         ghosts.layout(xAxis, yAxis, width, height);
         List<Polyline> curves = curves();
+        List<Box> taken = new ArrayList<>();
+        layoutEndLabels(curves, taken, width, height); // one per series, so before the ghosts join the curves
         if (ghosts.showing()) {
             curves.addAll(ghosts.markLinesDrawn());
         }
-        List<Box> taken = new ArrayList<>();
-        layoutEndLabels(curves, taken, width, height);
         int vertical = 0;
         for (PlacedMarker m : markers) {
             layoutMarker(m, m.vertical() ? vertical++ : 0, curves, taken, width, height);
