@@ -275,17 +275,37 @@ public final class ChartsFactory {
         if (breakEven <= end) {
             markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
-        if (Math.abs(horizon - breakEven) > end / 20) {
+        // at the axis's end the horizon needs no line: the end labels give the values there
+        if (horizon < end && Math.abs(horizon - breakEven) > end / 20) {
             markers.add(new Marker("horizon: " + Format.formatMonths(horizon), horizon, true, "limit"));
         }
-        return new LineChartData("Lifetime cost",
-                breakEven <= end ? "training once, then serving every month" : "serving passes training after "
-                        + Format.formatMonths(breakEven),
+        String noun = TrainingMethodText.costNoun(e.scenario().training().method());
+        int last = POINTS - 1;
+        // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
+        // named at its end with its value, so a line hidden under another is still read.
+        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
-                List.of(new Series(TrainingMethodText.costNoun(e.scenario().training().method()) + " (one-time)", "training-cost", months, trainingLine),
-                        new Series("Serving (cumulative)", "serving-cost", months, servingLine),
-                        new Series("Total", "total-cost", months, total)),
+                List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
+                        new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
+                        new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),
                 markers, Side.BOTH, Figure.BREAK_EVEN, null);
+    }
+
+    /**
+     * What the lifetime chart says in words: the split at the horizon, and when serving passes the
+     * one-time cost if the chart's break-even marker cannot show it. "At 24 months: $105M in all, serving
+     * 3.55% of it · serving passes training after 54.3 years".
+     */
+    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon, double end) {
+        double serving = monthly * horizon;
+        String split = "At " + Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + " in all, serving "
+                + Format.formatPercent(serving / (training + serving)) + " of it";
+        if (breakEven <= end) {
+            return split; // the break-even marker shows the crossing
+        }
+        return split + " · " + (Double.isFinite(breakEven) && monthly > 0
+                ? "serving passes training after " + Format.formatMonths(breakEven)
+                : "serving never passes training");
     }
 
     /**
