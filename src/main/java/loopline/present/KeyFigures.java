@@ -24,6 +24,21 @@ public final class KeyFigures {
     }
 
     /** The cards with each uncertain figure's range, "101 days (86–140)" (see {@link EstimateRange}). */
+    /**
+     * The baseline's card for the same figure (by label: two scenarios may show different sets of cards, e.g. only
+     * one has an API price), or null when the baseline has none or there is no baseline.
+     */
+    public static KeyFigure counterpart(KeyFigure k, List<KeyFigure> baseline) {
+        if (baseline != null) {
+            for (KeyFigure b : baseline) {
+                if (b.label().equals(k.label())) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
     public static List<KeyFigure> of(Estimate e) {
         return of(e, EstimateRange.of(e));
     }

@@ -153,6 +153,8 @@ public final class ReportActions {
 
     private WritableImage render(ReportLayout layout) {
         Estimate estimate = vm.estimate();
-        return ReportRenderer.render(layout, estimate, null, ReportRenderer.DEFAULT_SCALE, LocalDate.now());
+        // with a pinned baseline A, the report compares with it, as the window does
+        return ReportRenderer.render(layout, estimate, vm.baselineEstimateProperty().get(), ReportRenderer.DEFAULT_SCALE,
+                LocalDate.now());
     }
 }

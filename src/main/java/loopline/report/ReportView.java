@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import loopline.engine.Estimate;
 import loopline.present.Charts;
+import loopline.present.ChartsFactory;
 import loopline.present.KeyFigures;
 import loopline.present.ReportText;
 import loopline.present.Warnings;
@@ -46,7 +47,11 @@ public final class ReportView extends VBox {
 
         Dashboard dashboard = new Dashboard(null);
         dashboard.setPadding(Insets.EMPTY);
-        dashboard.show(charts, KeyFigures.of(estimate));
+        if (baseline == null) {
+            dashboard.show(charts, KeyFigures.of(estimate));
+        } else { // A as ghosts behind the charts, and each card's change from A
+            dashboard.show(charts, KeyFigures.of(estimate), ChartsFactory.of(baseline), KeyFigures.of(baseline));
+        }
 
         Label assumptions = new Label(ReportText.assumptions(estimate.scenario()));
         assumptions.getStyleClass().add("report-footnote");

@@ -60,13 +60,14 @@ public final class SlideView extends VBox {
         Node[] underTitle = baseline == null ? new Node[] {essentials}
                 : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario(), changes(baseline, estimate))};
         Charts drawn = ChartsFactory.of(estimate);
-        GridPane body = body(drawn, KeyFigures.of(estimate));
+        GridPane body = baseline == null ? body(drawn, KeyFigures.of(estimate), null, null)
+                : body(drawn, KeyFigures.of(estimate), ChartsFactory.of(baseline), KeyFigures.of(baseline));
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(ReportParts.head(estimate.scenario(), date, underTitle), body, footnote(estimate));
     }
 
     /** Charts on the left, training | inference row for row; key figures and the lifetime cost on the right. */
-    private GridPane body(Charts c, List<KeyFigure> figures) {
+    private GridPane body(Charts c, List<KeyFigure> figures, Charts a, List<KeyFigure> baselineFigures) {
         GridPane headers = twoColumns();
         headers.addRow(0, ReportParts.columnHeader(c.trainingHeading().title(), c.trainingHeading().subtitle(), "training"),
                 ReportParts.columnHeader("Inference — a straight line", "one forward pass per token, per request", "inference"));
@@ -76,12 +77,12 @@ public final class SlideView extends VBox {
         LineChartView servingThroughput = new LineChartView("inference", null);
         BarChartView trainingCost = new BarChartView("training", null);
         LineChartView servingCost = new LineChartView("inference", null);
-        trainingMemory.update(c.trainingMemory());
-        inferenceMemory.update(c.inferenceMemory());
-        trainingThroughput.update(c.trainingThroughput());
-        servingThroughput.update(c.servingThroughput());
-        trainingCost.update(c.trainingCost());
-        servingCost.update(c.servingCost());
+        trainingMemory.update(c.trainingMemory(), a == null ? null : a.trainingMemory());
+        inferenceMemory.update(c.inferenceMemory(), a == null ? null : a.inferenceMemory());
+        trainingThroughput.update(c.trainingThroughput(), a == null ? null : a.trainingThroughput());
+        servingThroughput.update(c.servingThroughput(), a == null ? null : a.servingThroughput());
+        trainingCost.update(c.trainingCost(), a == null ? null : a.trainingCost());
+        servingCost.update(c.servingCost(), a == null ? null : a.servingCost());
         charts.getColumnConstraints().addAll(percentColumn(50), percentColumn(50));
         charts.setHgap(14);
         charts.setVgap(12);
@@ -105,12 +106,13 @@ public final class SlideView extends VBox {
         cards.getColumnConstraints().addAll(percentColumn(50), percentColumn(50));
         for (int i = 0; i < figures.size(); i++) {
             FigureCard card = new FigureCard((f, n) -> { }, false);
-            card.show(figures.get(i));
+            card.setChangeReplacesDetail(true); // a slide has no height to spare: compared, the change says more
+            card.show(figures.get(i), KeyFigures.counterpart(figures.get(i), baselineFigures));
             card.setMaxWidth(Double.MAX_VALUE);
             cards.add(card, i % 2, i / 2);
         }
         cards.getStyleClass().add("slide-cards");
-        lifetime.update(c.lifetime());
+        lifetime.update(c.lifetime(), a == null ? null : a.lifetime());
         VBox.setVgrow(lifetime, Priority.ALWAYS);
         VBox side = new VBox(12, cards, lifetime);
 

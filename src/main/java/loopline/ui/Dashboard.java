@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import loopline.present.Charts;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
+import loopline.present.KeyFigures;
 import loopline.ui.chart.BarChartView;
 import loopline.ui.chart.LineChartView;
 
@@ -90,22 +91,31 @@ public final class Dashboard extends VBox {
     }
 
     public void show(Charts charts, List<KeyFigure> figures) {
+        show(charts, figures, null, null);
+    }
+
+    /**
+     * Shows an estimate's charts and cards and, when a baseline A is pinned ({@code baselineCharts} and
+     * {@code baselineFigures} not null), A as ghost lines and bars behind them and each card's change from A.
+     */
+    public void show(Charts charts, List<KeyFigure> figures, Charts baselineCharts, List<KeyFigure> baselineFigures) {
+        Charts a = baselineCharts;
         trainingTitle.setText(charts.trainingHeading().title());
         trainingSubtitle.setText(charts.trainingHeading().subtitle());
-        trainingMemory.update(charts.trainingMemory());
-        inferenceMemory.update(charts.inferenceMemory());
-        trainingThroughput.update(charts.trainingThroughput());
-        servingThroughput.update(charts.servingThroughput());
-        trainingCost.update(charts.trainingCost());
-        servingCost.update(charts.servingCost());
-        lifetime.update(charts.lifetime());
+        trainingMemory.update(charts.trainingMemory(), a == null ? null : a.trainingMemory());
+        inferenceMemory.update(charts.inferenceMemory(), a == null ? null : a.inferenceMemory());
+        trainingThroughput.update(charts.trainingThroughput(), a == null ? null : a.trainingThroughput());
+        servingThroughput.update(charts.servingThroughput(), a == null ? null : a.servingThroughput());
+        trainingCost.update(charts.trainingCost(), a == null ? null : a.trainingCost());
+        servingCost.update(charts.servingCost(), a == null ? null : a.servingCost());
+        lifetime.update(charts.lifetime(), a == null ? null : a.lifetime());
         while (cards.size() < figures.size()) {
             FigureCard card = new FigureCard(explain == null ? (f, n) -> { } : explain, explain != null);
             cards.add(card);
             cardPane.getChildren().add(card);
         }
         for (int i = 0; i < figures.size(); i++) {
-            cards.get(i).show(figures.get(i));
+            cards.get(i).show(figures.get(i), KeyFigures.counterpart(figures.get(i), baselineFigures));
         }
     }
 

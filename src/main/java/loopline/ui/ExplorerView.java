@@ -111,12 +111,21 @@ public final class ExplorerView extends BorderPane {
 
         getChildren().add(toast);
         acceptDroppedModelConfigs();
-        vm.chartsProperty().addListener((o, a, c) -> dashboard.show(c, vm.keyFiguresProperty().get()));
+        vm.chartsProperty().addListener((o, a, c) -> showEstimate());
+        vm.baselineChartsProperty().addListener((o, a, c) -> showEstimate()); // pinned or unpinned: ghosts and changes follow
         vm.sourceProperty().addListener((o, a, path) -> listAndSelect(path));
         if (vm.chartsProperty().get() != null) {
-            dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get());
+            showEstimate();
             controls.refresh(vm.scenario());
             listAndSelect(vm.sourceProperty().get());
+        }
+    }
+
+    /** The estimate's charts and cards, over the pinned baseline A when there is one. */
+    private void showEstimate() {
+        if (vm.chartsProperty().get() != null) {
+            dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get(), vm.baselineChartsProperty().get(),
+                    vm.baselineKeyFiguresProperty().get());
         }
     }
 

@@ -34,6 +34,8 @@ public final class FigureCard extends VBox {
     private final Label detail = new Label();
     private Figure figure;
     private String text = "";
+    /** Where height is scarce (a 16:9 slide), a change from the baseline takes the place of the line of context. */
+    private boolean changeReplacesDetail;
 
     public FigureCard(BiConsumer<Figure, Node> explain, boolean explainable) {
         Button why = new Button("?");
@@ -95,6 +97,11 @@ public final class FigureCard extends VBox {
         show(k, null);
     }
 
+    /** Lets the change from a baseline replace the line of context, so a compared card is no taller than a plain one. */
+    public void setChangeReplacesDetail(boolean replaces) {
+        changeReplacesDetail = replaces;
+    }
+
     /** Shows {@code current}; with a {@code baseline} (the same figure of the pinned scenario), also what changed. */
     public void show(KeyFigure current, KeyFigure baseline) {
         label.setText(current.label());
@@ -104,6 +111,9 @@ public final class FigureCard extends VBox {
         figure = current.figure();
         Change c = baseline == null ? null : Change.between(baseline, current);
         showChange(c);
+        boolean detailShown = !(changeReplacesDetail && c != null);
+        detail.setVisible(detailShown);
+        detail.setManaged(detailShown);
         text = current.asText() + (c == null ? "" : " · " + c.text() + " vs baseline");
         setAccessibleText(text);
         styleOnly(current.side().styleClass(), "training", "inference", "both");

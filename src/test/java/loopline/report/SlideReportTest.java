@@ -83,6 +83,23 @@ class SlideReportTest {
         assertThat(line).startsWith("Compared with A: " + a.scenario().name() + " — Model ").endsWith(" more in the page report");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ReportLayout.class)
+    void aComparisonDrawsAAsGhostsBehindTheChartsAndEachCardsChange(ReportLayout layout) throws Exception {
+        Estimate a = estimate(Fixtures.preset("default.json"));
+        Estimate b = estimate(Fixtures.preset("default.json"), "inference.requestsPerDay=4e7");
+        Region report = compose(layout, b, a);
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertThat(report.lookupAll(".ghost-line")).as("A's curves").isNotEmpty();
+            assertThat(report.lookupAll(".bar-ghost")).as("A's bars").isNotEmpty();
+            assertThat(report.lookupAll(".card-change").stream().map(n -> ((Labeled) n).getText()))
+                    .as("the serving bill doubles").anyMatch(t -> t.startsWith("+") && t.contains("%"));
+        }).get();
+        if (layout == ReportLayout.SLIDE) {
+            assertFits(report, b);
+        }
+    }
+
     @Test
     void aScenarioThatFitsNowhereKeepsItsWarningsWholeAndTheSlideExactly1920By1080() throws Exception {
         Estimate e = estimate(Fixtures.preset("default.json"), "training.gpuCount=8", "inference.gpu=l4");

@@ -1,0 +1,70 @@
+package loopline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import loopline.Fixtures;
+import loopline.app.LoopLineApp;
+import loopline.engine.ScenarioFields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "What if traffic doubles?" as a workshop asks it: pin A, drag, and read the change on every card and chart. */
+@ExtendWith(ApplicationExtension.class)
+class CompareWindowTest {
+    private ExplorerViewModel vm;
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
+        vm.open(Fixtures.preset("default.json"));
+        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+        view = (ExplorerView) stage.getScene().getRoot();
+        stage.show();
+    }
+
+    private FigureCard card(String label) {
+        return view.dashboard().cards().stream().filter(c -> c.labelText().equals(label)).findFirst().orElseThrow();
+    }
+
+    private static long visible(Parent root, String selector) {
+        return root.lookupAll(selector).stream().filter(Node::isVisible).filter(n -> isShown(n)).count();
+    }
+
+    private static boolean isShown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void doublingTrafficAgainstAPinnedBaselineShowsGhostsAndChangesUntilUnpinned(FxRobot robot) {
+        robot.clickOn("#pin-baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(card("Serving / month").changeText()).as("A against itself").isIn("", "no change");
+
+        robot.interact(() -> vm.set(ScenarioFields.REQUESTS_PER_DAY, 2 * vm.value(ScenarioFields.REQUESTS_PER_DAY)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(card("Serving / month").changeText()).startsWith("+").contains("%");
+        assertThat(card("Training cost").changeText()).as("training does not depend on traffic").isIn("", "no change");
+        assertThat(visible(view.dashboard(), ".ghost-line")).as("A's curves behind B's").isPositive();
+        assertThat(visible(view.dashboard(), ".bar-ghost")).as("A's bar totals behind B's").isPositive();
+
+        robot.clickOn("#pin-baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(card("Serving / month").changeText()).isEmpty();
+        assertThat(visible(view.dashboard(), ".ghost-line")).isZero();
+        assertThat(visible(view.dashboard(), ".bar-ghost")).isZero();
+    }
+}
