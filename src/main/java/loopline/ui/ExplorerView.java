@@ -6,13 +6,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -25,6 +24,7 @@ public final class ExplorerView extends BorderPane {
     private final ControlsPanel controls;
     private final SearchableComboBox<ExplorerViewModel.Preset> presetPicker = new SearchableComboBox<>();
     private final HBox actions = new HBox(6);
+    private final Appearance appearance = new Appearance();
 
     public ExplorerView(ExplorerViewModel vm, List<ExplorerViewModel.Preset> presets) {
         this.vm = vm;
@@ -35,7 +35,7 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setId("preset-picker");
         presetPicker.getItems().setAll(presets);
         presetPicker.setPromptText("Open a preset…");
-        presetPicker.setPrefWidth(380);
+        presetPicker.setPrefWidth(300);
         presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
         presetPicker.valueProperty().addListener((o, a, p) -> {
             if (p != null && !sameFile(p.file(), vm.sourceProperty().get()) && !vm.open(p.file())) {
@@ -43,52 +43,57 @@ public final class ExplorerView extends BorderPane {
                 javafx.application.Platform.runLater(() -> presetPicker.setValue(a));
             }
         });
-        Button reset = button("Reset to preset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);
+        Button reset = button("Reset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);
         Button open = button("Open…", "open", "Open a scenario file", this::openFile);
-        Button openModel = button("Open model…", "open-model",
-                "Use a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
+        Button openModel = button("Model…", "open-model",
+                "Open a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
         Button save = button("Save as…", "save", "Save the scenario as JSON (written atomically)", this::saveFile);
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
+        title.setMinWidth(USE_PREF_SIZE);
         Label scenarioName = new Label();
         scenarioName.getStyleClass().add("scenario-name");
         scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.modifiedProperty().get() ? "● modified, not saved"
                         : vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().getFileName().toString(),
                 vm.modifiedProperty(), vm.sourceProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.control.ToggleButton presenter = new javafx.scene.control.ToggleButton("Presenter");
-        presenter.setId("presenter");
-        presenter.setTooltip(new Tooltip("Larger text for a projector"));
-        presenter.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                getStyleClass().add("presenter");
-            } else {
-                getStyleClass().remove("presenter");
-            }
-        });
-        actions.getChildren().addAll(presenter, reset, open, openModel, save);
+        // the file name gives way first, then the picker, so the commands never leave the window
+        scenarioName.setMinWidth(0);
+        scenarioName.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(scenarioName, Priority.ALWAYS);
+        presetPicker.setMinWidth(160);
+        ToggleButton presenter = toggle("Presenter", "presenter", "Larger text for a projector", appearance.presenterProperty());
+        ToggleButton theme = toggle("Dark", "theme", "Dark colours, for a projector in a dim room", appearance.darkProperty());
+        actions.getChildren().addAll(presenter, theme, reset, open, openModel, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
+        actions.setMinWidth(USE_PREF_SIZE);
+        // an HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", out of sight and out of the scene
+        HBox toolbar = new HBox(10, title, presetPicker, scenarioName, actions);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("app-toolbar");
 
-        setTop(new VBox(toolbar, messageStrip("problem-banner", vm.problemProperty()),
-                messageStrip("warnings-strip", vm.warningsProperty())));
+        setTop(new VBox(toolbar, new StatusLine(vm.problemProperty(), vm.warningsProperty())));
 
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setPrefWidth(320);
         left.getStyleClass().add("controls-scroll");
         setLeft(left);
 
+        // the dashboard fills the viewport when it fits and scrolls when it does not: it never shrinks below
+        // what its rows need at the current text size (so Presenter's larger cards stay reachable)
         ScrollPane center = new ScrollPane(dashboard);
         center.setFitToWidth(true);
         center.setFitToHeight(true);
-        dashboard.setMinHeight(790);
-        dashboard.setMinWidth(860);
+        dashboard.setMinHeight(USE_PREF_SIZE);
         center.getStyleClass().add("dashboard-scroll");
+        center.setId("dashboard-scroll");
         setCenter(center);
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && was == null) {
+                appearance.applyTo(this, scene.widthProperty());
+            }
+        });
 
         acceptDroppedModelConfigs();
         vm.chartsProperty().addListener((o, a, c) -> dashboard.show(c, vm.keyFiguresProperty().get()));
@@ -108,22 +113,22 @@ public final class ExplorerView extends BorderPane {
         return a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    /** A full-width line under the toolbar that shows a message while there is one, and takes no space otherwise. */
-    private static Label messageStrip(String id, javafx.beans.value.ObservableStringValue message) {
-        Label strip = new Label();
-        strip.setId(id);
-        strip.getStyleClass().add(id);
-        strip.setWrapText(true);
-        strip.setMaxWidth(Double.MAX_VALUE);
-        strip.textProperty().bind(message);
-        strip.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(message));
-        strip.managedProperty().bind(strip.visibleProperty());
-        return strip;
-    }
-
     /** Adds commands to the toolbar (the report's, which live in their own package). */
     public void addActions(Button... buttons) {
         actions.getChildren().addAll(buttons);
+    }
+
+    private static ToggleButton toggle(String text, String id, String tip, javafx.beans.property.BooleanProperty state) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.selectedProperty().bindBidirectional(state);
+        return b;
+    }
+
+    /** Presenter, theme and text size: what the window remembers between runs. */
+    public Appearance appearance() {
+        return appearance;
     }
 
     public static Button button(String text, String id, String tip, Runnable action) {
