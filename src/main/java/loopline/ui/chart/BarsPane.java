@@ -120,7 +120,14 @@ final class BarsPane extends Region {
 
     @Override
     protected void layoutChildren() {
-        double barWidth = Math.max(40, getWidth() - LABEL_WIDTH - 8);
+        // the totals sit after their bars, never on them: room for the widest is kept at the right, so the
+        // label reads on the card's colour in either theme rather than on a dark or light segment
+        double totalsWidth = 0;
+        for (RowNodes row : rows) {
+            row.total().autosize();
+            totalsWidth = Math.max(totalsWidth, row.total().getWidth() + 6);
+        }
+        double barWidth = Math.max(40, getWidth() - LABEL_WIDTH - 8 - totalsWidth);
         double y = TOP;
         for (RowNodes row : rows) {
             row.name().resizeRelocate(0, y, LABEL_WIDTH - 6, ROW_HEIGHT);
@@ -131,9 +138,7 @@ final class BarsPane extends Region {
                 x += w;
             }
             Label total = row.total();
-            total.autosize();
-            double tx = x + 6 + total.getWidth() > getWidth() ? x - total.getWidth() - 6 : x + 6;
-            total.relocate(tx, y + (ROW_HEIGHT - total.getHeight()) / 2);
+            total.relocate(x + 6, y + (ROW_HEIGHT - total.getHeight()) / 2);
             y += ROW_HEIGHT + ROW_GAP;
         }
         if (limit > 0) {
