@@ -71,7 +71,7 @@ public final class Dashboard extends VBox {
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
         HBox bottom = new HBox(14, cardPane, lifetime);
         HBox.setHgrow(lifetime, Priority.ALWAYS);
-        lifetime.setMinWidth(280);
+        lifetime.setMinWidth(260);
         lifetime.setPrefHeight(190);
         grid.add(bottom, 0, 4, 2, 1);
         grid.getRowConstraints().addAll(fixedRow(), fixedRow(), growingRow(), growingRow(), growingRow());

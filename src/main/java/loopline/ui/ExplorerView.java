@@ -72,7 +72,7 @@ public final class ExplorerView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("app-toolbar");
 
-        setTop(new VBox(toolbar, new StatusLine(vm.problemProperty(), vm.warningsProperty())));
+        setTop(toolbar);
 
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
@@ -88,7 +88,9 @@ public final class ExplorerView extends BorderPane {
         dashboard.setMinHeight(USE_PREF_SIZE);
         center.getStyleClass().add("dashboard-scroll");
         center.setId("dashboard-scroll");
-        setCenter(center);
+        // the status line heads the dashboard's column, where its messages are about; the controls keep their height
+        VBox.setVgrow(center, Priority.ALWAYS);
+        setCenter(new VBox(new StatusLine(vm.problemProperty(), vm.warningsProperty()), center));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && was == null) {
                 appearance.applyTo(this, scene.widthProperty());
