@@ -81,11 +81,10 @@ public final class ExplorerView extends BorderPane {
         setLeft(left);
 
         // the dashboard fills the viewport when it fits and scrolls when it does not: it never shrinks below
-        // what its rows need at the current text size (so Presenter's larger cards stay reachable)
+        // its rows' minimum heights at the current text size (so Presenter's larger cards stay reachable)
         ScrollPane center = new ScrollPane(dashboard);
         center.setFitToWidth(true);
         center.setFitToHeight(true);
-        dashboard.setMinHeight(USE_PREF_SIZE);
         center.getStyleClass().add("dashboard-scroll");
         center.setId("dashboard-scroll");
         // the status line heads the dashboard's column, where its messages are about; the controls keep their height

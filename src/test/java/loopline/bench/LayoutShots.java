@@ -19,7 +19,7 @@ import loopline.ui.ExplorerViewModel;
 
 /**
  * Snapshots the window at the sizes a workshop meets (1280×720 … 2560×1440), Presenter off and on, light and
- * dark, scrolled to the top and to the bottom: {@code LayoutShots [outDir] [preset.json]}. Run under xvfb with
+ * dark, scrolled to the top and to the bottom: {@code LayoutShots [outDir] [preset.json] [size prefix]}. Run under xvfb with
  * a screen as large as the largest size.
  */
 public final class LayoutShots {
@@ -32,6 +32,7 @@ public final class LayoutShots {
             List<String> args = getParameters().getRaw();
             Path out = Path.of(args.isEmpty() ? "/tmp/ll-shots" : args.get(0));
             String preset = args.size() > 1 ? args.get(1) : "default.json";
+            String only = args.size() > 2 ? args.get(2) : ""; // e.g. "1440x900": one size only
             Catalogs catalogs = Catalogs.load(Catalogs.home().resolve("assets"));
             ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
             vm.open(Catalogs.home().resolve("presets").resolve(preset));
@@ -43,6 +44,9 @@ public final class LayoutShots {
                 for (boolean presenter : new boolean[] {false, true}) {
                     for (boolean dark : new boolean[] {false, true}) {
                         String name = (int) size[0] + "x" + (int) size[1] + (presenter ? "-presenter" : "") + (dark ? "-dark" : "");
+                        if (!name.startsWith(only)) {
+                            continue;
+                        }
                         steps.add(() -> {
                             stage.setWidth(size[0]);
                             stage.setHeight(size[1]);

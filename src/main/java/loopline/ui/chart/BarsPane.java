@@ -127,11 +127,17 @@ final class BarsPane extends Region {
             row.total().autosize();
             totalsWidth = Math.max(totalsWidth, row.total().getWidth() + 6);
         }
-        double barWidth = Math.max(40, getWidth() - LABEL_WIDTH - 8 - totalsWidth);
+        // row names keep their room when the text grows (Presenter, large screens)
+        double labelWidth = LABEL_WIDTH;
+        for (RowNodes row : rows) {
+            labelWidth = Math.max(labelWidth, row.name().prefWidth(-1) + 6);
+        }
+        labelWidth = Math.min(labelWidth, Math.max(LABEL_WIDTH, getWidth() * 0.4));
+        double barWidth = Math.max(40, getWidth() - labelWidth - 8 - totalsWidth);
         double y = TOP;
         for (RowNodes row : rows) {
-            row.name().resizeRelocate(0, y, LABEL_WIDTH - 6, ROW_HEIGHT);
-            double x = LABEL_WIDTH;
+            row.name().resizeRelocate(0, y, labelWidth - 6, ROW_HEIGHT);
+            double x = labelWidth;
             for (int i = 0; i < row.segments().size(); i++) {
                 double w = barWidth * row.values().get(i) / scaleMax;
                 row.segments().get(i).resizeRelocate(x, y, Math.max(0, w), ROW_HEIGHT);
@@ -142,13 +148,13 @@ final class BarsPane extends Region {
             y += ROW_HEIGHT + ROW_GAP;
         }
         if (limit > 0) {
-            double lx = LABEL_WIDTH + barWidth * limit / scaleMax;
+            double lx = labelWidth + barWidth * limit / scaleMax;
             limitLine.setStartX(lx);
             limitLine.setEndX(lx);
             limitLine.setStartY(TOP - 4);
             limitLine.setEndY(y - ROW_GAP + 4);
             limitLabel.autosize();
-            limitLabel.relocate(Math.max(LABEL_WIDTH, lx - limitLabel.getWidth()), 0);
+            limitLabel.relocate(Math.max(labelWidth, lx - limitLabel.getWidth()), 0);
         }
     }
 }
