@@ -61,15 +61,12 @@ public final class Dashboard extends VBox {
         grid.addRow(1, trainingMemory, inferenceMemory);
         grid.addRow(2, trainingThroughput, servingThroughput);
         grid.addRow(3, trainingCost, servingCost);
-        // charts may give up some of their preferred height to fit a window without scrolling, down to a
-        // height where the plot still reads; below that the dashboard scrolls (its minimum is the rows' minimums)
-        trainingThroughput.setPrefHeight(200);
-        servingThroughput.setPrefHeight(200);
-        trainingThroughput.setMinHeight(185);
-        servingThroughput.setMinHeight(185);
-        // tall enough for its legend: the bill with the chosen shape and with the cheapest other one
-        servingCost.setPrefHeight(196);
-        servingCost.setMinHeight(196);
+        // heights are in the stylesheet, in em, so they grow with the text (Presenter, large screens): a chart
+        // may give up some of its preferred height to fit a window, down to where its plot still reads; below
+        // that the dashboard scrolls (its minimum is the rows' minimums)
+        trainingThroughput.getStyleClass().add("throughput-chart");
+        servingThroughput.getStyleClass().add("throughput-chart");
+        servingCost.getStyleClass().add("cost-chart"); // tall enough for its legend: the bill with the chosen shape and with the cheapest other one
 
         cardPane.getStyleClass().add("cards");
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
@@ -78,8 +75,7 @@ public final class Dashboard extends VBox {
         lifetime.setMinWidth(260);
         // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
         lifetime.setPrefWidth(260);
-        lifetime.setPrefHeight(190);
-        lifetime.setMinHeight(170);
+        lifetime.getStyleClass().add("lifetime-chart");
         grid.add(bottom, 0, 4, 2, 1);
         grid.getRowConstraints().addAll(fixedRow(), fixedRow(), growingRow(), growingRow(), growingRow());
         VBox.setVgrow(grid, Priority.ALWAYS);
