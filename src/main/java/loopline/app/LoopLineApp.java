@@ -58,14 +58,15 @@ public final class LoopLineApp extends Application {
      */
     @Override
     public void start(Stage stage) {
+        WindowMemory.State remembered = memory.load();
         Label opening = new Label("LoopLine — opening the scenario…");
-        opening.setStyle("-fx-font-size: 16px; -fx-text-fill: #5B6470;");
         StackPane placeholder = new StackPane(opening);
-        placeholder.setStyle("-fx-background-color: #F3F4F6;"); // the stylesheet's page colour, without parsing it yet
+        // the palette's page and muted colours (light or dark, as remembered), without parsing the stylesheet yet
+        opening.setStyle("-fx-font-size: 16px; -fx-text-fill: " + (remembered.dark() ? "#A9B2BD;" : "#5B6470;"));
+        placeholder.setStyle("-fx-background-color: " + (remembered.dark() ? "#13171C;" : "#F3F4F6;"));
         Scene scene = new Scene(placeholder, WIDTH, HEIGHT);
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
-        WindowMemory.State remembered = memory.load();
         place(stage, remembered.place());
         this.stage = stage;
         boolean printStartup = Boolean.getBoolean("loopline.printStartup");
