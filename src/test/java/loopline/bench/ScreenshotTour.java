@@ -15,8 +15,8 @@ public final class ScreenshotTour {
     @Override
     public void start(Stage stage) throws java.io.IOException {
         // a fresh memory: the shot shows a first run, whatever this machine's window last looked like
-            new LoopLineApp(new loopline.app.WindowMemory(java.nio.file.Files.createTempDirectory("loopline-shot").resolve("window.properties")))
-                    .start(stage);
+        new LoopLineApp(new loopline.app.WindowMemory(java.nio.file.Files.createTempDirectory("loopline-shot").resolve("window.properties")))
+                .start(stage);
         new Thread(() -> {
             sleep(2500);
             Platform.runLater(() -> {
