@@ -7,21 +7,34 @@ import loopline.cli.UsageException;
 import loopline.data.InvalidDataException;
 
 /**
- * Plain main class (not an Application subclass), so the shaded jar starts JavaFX from the classpath.
+ * Plain main class (not an Application subclass): from {@code java -jar} it first moves itself and JavaFX into a
+ * module layer ({@link ModuleLayerLaunch}), as JavaFX supports.
  * {@code estimate} and {@code export} run without a display; no argument opens the window.
  */
 public final class Launcher {
     static final String USAGE = String.join("\n",
             "usage: loopline [--scenario FILE]    open the window (on presets/default.json, or FILE)",
-            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--json]",
-            "       loopline export --scenario FILE [--model-config PATH] [--set path=value ...] --out report.png [--scale 2] [--overwrite]",
+            "       loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE] [--json]",
+            "       loopline export --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE]",
+            "                       [--layout page|slide] --out report.png [--scale 2] [--overwrite]",
             "       (--model-config PATH: a Hugging Face config.json, or a folder holding one; without --scenario,",
-            "        on presets/default.json)");
+            "        on presets/default.json; --baseline FILE: compare with scenario A, read as its file says —",
+            "        --set and --model-config change --scenario only; --layout slide: 16:9, 1920×1080 at --scale 1)");
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        java.util.Optional<java.nio.file.Path> jar = ModuleLayerLaunch.jarBesideItsLibraries();
+        if (jar.isPresent()) {
+            try {
+                if (ModuleLayerLaunch.run(ModuleLayerLaunch.modulePath(jar.get()), args)) {
+                    return; // it ran (and exited) inside the layer
+                }
+            } catch (java.io.IOException e) {
+                // lib/ unreadable: run from the class path, with JavaFX's warning
+            }
+        }
         System.exit(run(args, System.out, System.err));
     }
 

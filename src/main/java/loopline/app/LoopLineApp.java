@@ -145,7 +145,7 @@ public final class LoopLineApp extends Application {
             Dialogs.error(scene.getWindow(), "LoopLine cannot read its catalogs", e.getMessage());
             return false;
         }
-        vm = new ExplorerViewModel(catalogs, Platform::runLater);
+        vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread(), System::currentTimeMillis);
         vm.open(home.resolve("presets/default.json"));
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
@@ -158,6 +158,18 @@ public final class LoopLineApp extends Application {
         view.appearance().presenterProperty().set(remembered.presenter());
         view.appearance().darkProperty().set(remembered.dark());
         return true;
+    }
+
+    /**
+     * One background thread for the estimates, so a dragged slider costs the UI thread only the drawing; one, so
+     * results arrive in the order they were asked for. A daemon: it never keeps the app alive after its window.
+     */
+    private static java.util.concurrent.Executor estimateThread() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+            Thread t = new Thread(work, "loopline-estimates");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@code then} once, after the scene's next layout pulse (the frame is rendered right after it). */
@@ -178,7 +190,10 @@ public final class LoopLineApp extends Application {
         System.out.println(what + " " + ms + " ms after JVM start");
     }
 
-    /** The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports); also used by the UI tests. */
+    /**
+     * The scene with the stylesheet and the report commands (Ctrl/Cmd+E exports the page, or the layout last chosen from
+     * the Export menu); also used by the UI tests.
+     */
     public static Scene createScene(ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         installExplorer(scene, vm, presets);
@@ -189,13 +204,34 @@ public final class LoopLineApp extends Application {
         ExplorerView view = new ExplorerView(vm, presets);
         scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
-        ReportActions report = new ReportActions(vm);
-        Runnable export = () -> report.exportPng(scene.getWindow());
-        Button exportButton = ExplorerView.button("Export PNG…", "export", "Export a PNG report of this scenario (Ctrl/Cmd+E)", export);
-        Button copyButton = ExplorerView.button("Copy report", "copy-report", "Copy the report image to the clipboard, for slides",
-                report::copyToClipboard);
-        view.addActions(exportButton, copyButton);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), export);
+        ReportActions report = new ReportActions(vm, view::confirm);
+        Button copyButton = ExplorerView.button("Copy report", "copy-report",
+                "Copy the report image, and its key figures as text, to the clipboard", report::copyToClipboard);
+        view.addActions(report.exportControl(scene::getWindow), copyButton);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> report.exportPng(scene.getWindow()));
+        scene.getAccelerators().putAll(view.shortcuts());
+        askBeforeClosingWithUnsavedEdits(scene, vm);
         return view;
+    }
+
+    /** Closing the window with unsaved edits asks "Save changes?" first; Cancel keeps the window open. */
+    private static void askBeforeClosingWithUnsavedEdits(Scene scene, ExplorerViewModel vm) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> ask = e -> {
+            if (!vm.mayDiscardEdits()) {
+                e.consume();
+            }
+        };
+        if (scene.getWindow() != null) {
+            scene.getWindow().addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+        }
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (was != null) {
+                was.removeEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+            if (window != null) {
+                window.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, ask);
+            }
+        });
     }
 }

@@ -18,6 +18,8 @@ import loopline.engine.Scenario;
  */
 public final class CommandLine {
     private Path scenario;
+    private Path baseline;
+    private String layout;
     private Path modelConfig;
     private List<String> importWarnings = List.of();
     private final List<String> sets = new ArrayList<>();
@@ -43,6 +45,16 @@ public final class CommandLine {
         return importWarnings;
     }
 
+    /** --layout's value as given, or null; the report checks it names a layout it has. */
+    public String layout() {
+        return layout;
+    }
+
+    /** Whether --baseline FILE was given: a scenario A to compare --scenario with. */
+    public boolean hasBaseline() {
+        return baseline != null;
+    }
+
     public boolean has(String flag) {
         return flags.contains(flag);
     }
@@ -59,6 +71,8 @@ public final class CommandLine {
             }
             switch (a) {
                 case "--scenario" -> c.scenario = path(value(args, ++i, a));
+                case "--baseline" -> c.baseline = path(value(args, ++i, a));
+                case "--layout" -> c.layout = value(args, ++i, a);
                 case "--model-config" -> c.modelConfig = path(value(args, ++i, a));
                 case "--set" -> c.sets.add(value(args, ++i, a));
                 case "--out" -> c.out = outputPath(value(args, ++i, a));
@@ -89,6 +103,17 @@ public final class CommandLine {
             doc = doc.apply(s, catalogs); // a bad value is blamed on its --set, not on the file
         }
         return ScenarioReader.bind(doc, catalogs, file.toString());
+    }
+
+    /**
+     * Reads the --baseline scenario exactly as its file says: --model-config and --set change the --scenario only, so
+     * {@code --baseline a.json --scenario a.json --set inference.requestsPerDay=4e7} compares a file with one change.
+     */
+    public Scenario loadBaseline(Catalogs catalogs) {
+        if (baseline == null) {
+            throw new IllegalStateException("no --baseline was given");
+        }
+        return ScenarioReader.bind(ScenarioDocument.read(baseline, catalogs), catalogs, baseline.toString());
     }
 
     private static String value(String[] args, int i, String option) {

@@ -17,22 +17,39 @@ import loopline.engine.InferenceSpeed;
 import loopline.engine.ServingCost;
 import loopline.engine.TrainingMemory;
 import loopline.engine.TrainingRun;
+import loopline.present.ReportText;
 import loopline.present.Warnings;
 
-/** {@code loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--json]} */
+/**
+ * {@code loopline estimate --scenario FILE [--model-config PATH] [--set path=value ...] [--baseline FILE] [--json]};
+ * with a baseline A, the text ends with the inputs and key figures that differ, A → B, and the JSON holds A's
+ * estimate under "baseline" and the differing inputs under "changedInputs".
+ */
 public final class EstimateCommand {
     private EstimateCommand() {
     }
 
     public static void run(String[] args, PrintStream out) {
-        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--model-config", "--set", "--json"));
+        CommandLine cl = CommandLine.parse(args, Set.of("--scenario", "--model-config", "--set", "--baseline", "--json"));
         Catalogs catalogs = Catalogs.loadDefault();
-        Scenario s = cl.load(catalogs);
-        Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
+        Estimate e = estimate(cl.load(catalogs), catalogs);
+        Estimate baseline = cl.hasBaseline() ? estimate(cl.loadBaseline(catalogs), catalogs) : null;
         List<String> warnings = new ArrayList<>(cl.importWarnings());
         warnings.addAll(Warnings.of(e));
-        out.println(cl.has("--json") ? Json.MAPPER.valueToTree(toJsonWithRanges(e, warnings)).toPrettyString()
-                : TextSummary.of(e, warnings));
+        if (cl.has("--json")) {
+            ObjectNode json = toJsonWithRanges(e, warnings);
+            if (baseline != null) {
+                json.set("baseline", toJsonWithRanges(baseline, Warnings.of(baseline)));
+                json.putPOJO("changedInputs", ReportText.changes(baseline.scenario(), e.scenario()));
+            }
+            out.println(json.toPrettyString());
+        } else {
+            out.println(TextSummary.of(e, warnings) + (baseline == null ? "" : TextSummary.comparison(baseline, e)));
+        }
+    }
+
+    private static Estimate estimate(Scenario s, Catalogs catalogs) {
+        return Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
     }
 
     /** {@link #toJson} and, under "ranges", each number's low and high over the uncertain inputs' ends. */

@@ -50,6 +50,21 @@ final class TextSummary {
         return b.toString();
     }
 
+    /** What {@code --baseline} adds: scenario A's name, then the inputs and the key figures that differ, A → B. */
+    static String comparison(Estimate baseline, Estimate e) {
+        StringBuilder b = new StringBuilder("\nCOMPARED WITH A: ").append(baseline.scenario().name()).append('\n');
+        changes(b, "inputs that differ", ReportText.changes(baseline.scenario(), e.scenario()));
+        changes(b, "key figures that differ", ReportText.figureChanges(baseline, e));
+        return b.toString();
+    }
+
+    private static void changes(StringBuilder b, String title, List<ReportText.Change> changes) {
+        b.append("  ").append(title).append(changes.isEmpty() ? ": none\n" : ", A → B\n");
+        for (ReportText.Change c : changes) {
+            b.append(String.format(Locale.ROOT, "    %-40s %s → %s%n", c.label(), c.before(), c.after()));
+        }
+    }
+
     private static void section(StringBuilder b, String title, Figure[] figures, Estimate e) {
         b.append('\n').append(title).append('\n');
         for (Figure f : figures) {

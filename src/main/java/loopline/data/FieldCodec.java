@@ -3,6 +3,7 @@ package loopline.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import loopline.engine.ScenarioField;
+import loopline.engine.TypedNumber;
 
 /**
  * Turns a field's value to and from JSON and typed-in text, by the field's declared kind, and checks it
@@ -38,7 +39,7 @@ public final class FieldCodec {
         };
     }
 
-    /** A value as typed in {@code --set path=value} or the Advanced form: 70e9, 1_000_000, true, bf16, h100-sxm. */
+    /** A value as typed in {@code --set path=value} or the Advanced form: 70e9, 1,000, 40M, 1_000_000, true, bf16, h100-sxm. */
     public static <T> T fromText(ScenarioField<T> field, String raw, Catalogs catalogs, String where) {
         Object value = switch (field.kind()) {
             case NUMBER, WHOLE -> number(raw, where);
@@ -75,17 +76,13 @@ public final class FieldCodec {
         return value;
     }
 
-    /** 70e9, 1.5e12, 4096 or 1_000_000. */
+    /** 70e9, 1.5e12, 4096, 1_000_000, 1,000 or 40M (see {@link TypedNumber}). */
     static double number(String raw, String where) {
-        try {
-            double d = Double.parseDouble(raw.replace("_", ""));
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        double d = TypedNumber.parse(raw);
+        if (Double.isNaN(d)) {
+            throw new InvalidDataException(where + ": must be a number, got \"" + raw + "\"");
         }
-        throw new InvalidDataException(where + ": must be a number, got \"" + raw + "\"");
+        return d;
     }
 
     /** A number, true/false, or else a string — for free-form inline-model fields. */
@@ -93,7 +90,7 @@ public final class FieldCodec {
         if (raw.equals("true") || raw.equals("false")) {
             return NODES.booleanNode(Boolean.parseBoolean(raw));
         }
-        try {
+        try { // not TypedNumber: a model's name such as "70B" must stay text
             return NODES.numberNode(Double.parseDouble(raw.replace("_", "")));
         } catch (NumberFormatException e) {
             return NODES.textNode(raw);

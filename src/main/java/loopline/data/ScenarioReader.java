@@ -29,6 +29,10 @@ public final class ScenarioReader {
         if (problem != null) {
             throw new InvalidDataException(source + ": " + ScenarioFields.TRAINING_GPU_COUNT.path() + ": " + problem);
         }
+        String split = ScenarioFields.tensorParallelProblem(s);
+        if (split != null) {
+            throw new InvalidDataException(source + ": " + split);
+        }
         return s;
     }
 

@@ -5,7 +5,7 @@ package loopline.engine;
  * families: 128-wide heads, about one layer per 128 of hidden size (Llama 3: 8B 4096/32, 70B 8192/80, 405B
  * 16384/126), a SwiGLU MLP near 3.5× the hidden size, four to eight query heads per KV head with at most 8 KV
  * heads, and a vocabulary that grows with size. The model is physical: whole layers, whole heads, query heads
- * a multiple of the KV heads, whole widths (the hidden size a multiple of 8, which need not be heads × 128, as
+ * a multiple of the KV heads (and of 8 from 8 heads up), whole widths (the hidden size a multiple of 8, which need not be heads × 128, as
  * in Qwen3 or Gemma); the MLP width takes up what rounding leaves, so the count lands within 0.01% of the request.
  *
  * <p>Monotone by construction: the continuous Llama shape of the requested size grows with it, and every
@@ -28,6 +28,12 @@ public final class DerivedArchitecture {
     static final double HIDDEN_MULTIPLE = 8;
     /** Fewest query heads sharing one KV head (Llama 3 8B: 32 over 8; the upper end is twice this). */
     static final double MIN_QUERY_HEADS_PER_KV_HEAD = 4;
+    /**
+     * Query heads come in multiples of 8 once there are that many (Llama 3.2 3B: 24, 8B: 32, 70B: 64), so tensor
+     * parallelism of 1, 2, 4 or 8 splits them, as Megatron and vLLM require; a multiple of the KV heads only would
+     * give 20 or 28, and a model-size slider that refuses TP 8 for a 3B model the families were never made as.
+     */
+    static final double TENSOR_PARALLEL_HEADS = 8;
 
     /**
      * Vocabulary from 32k at 100M parameters (GPT-2-era and Llama 2 tokenizers) to 256k at 1T (Gemma's 262k;
@@ -58,7 +64,8 @@ public final class DerivedArchitecture {
         double smoothHeads = smoothHidden / HEAD_DIM;
         double kvHeads = kvHeads(smoothHeads);
         // floor, not round: the attention never takes more than the smooth shape's, so the MLP keeps a positive width
-        double heads = kvHeads * Math.max(1, Math.floor(smoothHeads / kvHeads));
+        double headStep = smoothHeads >= TENSOR_PARALLEL_HEADS ? TENSOR_PARALLEL_HEADS : kvHeads; // a multiple of kvHeads either way
+        double heads = headStep * Math.max(1, Math.floor(smoothHeads / headStep));
         double wholeVocab = VOCAB_MULTIPLE * Math.round(vocab / VOCAB_MULTIPLE);
         double ffn = Math.max(1, Math.round(ffnFilling(parameters, layers, hidden, heads, kvHeads, wholeVocab)));
         return new ModelArchitecture("derived", NAME, layers, hidden, heads, kvHeads, HEAD_DIM, ffn, wholeVocab,

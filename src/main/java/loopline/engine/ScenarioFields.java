@@ -160,6 +160,32 @@ public final class ScenarioFields {
                 : "must be a multiple of tensorParallel × pipelineParallel = " + group + ", got " + t.gpuCount();
     }
 
+    /**
+     * Whether each pinned tensor-parallel degree splits the model's attention evenly, or null when both do: the
+     * query heads must divide among the ranks, and the KV heads too, unless there are fewer of them than ranks
+     * (then each KV head is replicated, as Megatron and vLLM do). Names the field: "training.tensorParallel: ...".
+     */
+    public static String tensorParallelProblem(Scenario s) {
+        String training = headsProblem(s.model(), s.training().tensorParallel());
+        if (training != null) {
+            return TRAINING_TP.path() + ": " + training;
+        }
+        String serving = s.inference().tensorParallel() > 0 ? headsProblem(s.model(), s.inference().tensorParallel()) : null;
+        return serving == null ? null : SERVING_TP.path() + ": " + serving;
+    }
+
+    private static String headsProblem(ModelArchitecture m, int tp) {
+        long heads = Math.round(m.attentionHeads());
+        long kvHeads = Math.round(m.kvHeads());
+        if (heads % tp != 0) {
+            return "must divide the model's " + heads + " attention heads, got " + tp;
+        }
+        if (m.mla() == null && kvHeads % tp != 0 && tp % kvHeads != 0) {
+            return "must divide the model's " + kvHeads + " KV heads (or be a multiple of them), got " + tp;
+        }
+        return null;
+    }
+
     /** A scenario with every component blank; building one sets the model, then each field in {@link #ALL} order. */
     public static Scenario blankScenario() {
         return RecordPaths.blank(Scenario.class);

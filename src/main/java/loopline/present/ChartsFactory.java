@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.engine.Units.SECONDS_PER_DAY;
 import static loopline.present.Format.formatBytes;
 import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatDuration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
+import loopline.engine.Gpu;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;
@@ -63,7 +65,7 @@ public final class ChartsFactory {
                 : "Does not fit at any GPU count: raise the ZeRO stage, TP/PP or recompute";
         return new BarData("Memory per training GPU", formatNumber(m.bytesPerParameter()) + " B per parameter of model state · "
                 + formatBytes(m.modelStatesTotalBytes()) + " across the cluster",
-                List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu().name(), m.capacityBytes()),
+                List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(), gpuLabel(e.scenario().training().gpu(), m.capacityBytes()),
                 Format::formatBytes, Side.TRAINING, Figure.TRAINING_MEMORY_PER_GPU, verdict, !m.fitsOnGpu());
     }
 
@@ -82,12 +84,12 @@ public final class ChartsFactory {
         return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
                 + Format.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
                 List.of(new BarData.Row("per GPU", parts)), m.capacityBytes(),
-                gpuLabel(e.scenario().inference().gpu().name(), m.capacityBytes()), Format::formatBytes, Side.INFERENCE,
+                gpuLabel(e.scenario().inference().gpu(), m.capacityBytes()), Format::formatBytes, Side.INFERENCE,
                 Figure.INFERENCE_MEMORY_PER_GPU, verdict, !m.fits());
     }
 
-    private static String gpuLabel(String name, double capacity) {
-        return name.replace("NVIDIA ", "").replace("AMD Instinct ", "") + ": " + formatBytes(capacity);
+    private static String gpuLabel(Gpu gpu, double capacity) {
+        return GpuSummary.shortName(gpu) + ": " + formatBytes(capacity);
     }
 
     static LineChartData trainingThroughput(Estimate e) {
@@ -114,7 +116,8 @@ public final class ChartsFactory {
         }
         List<Series> series = splitAt(xs, days, fits, "Fits in memory", "fits", "Does not fit in memory", "no-fit");
         List<Marker> markers = new ArrayList<>();
-        markers.add(new Marker(Format.formatWhole(current) + " GPUs: " + formatNumber(e.trainingRun().wallClockDays()) + " days", current, true, "current"));
+        markers.add(new Marker(Format.formatWhole(current, "GPU", "GPUs") + ": " + formatDuration(e.trainingRun().wallClockDays() * SECONDS_PER_DAY),
+                current, true, "current"));
         if (min > 0 && min != current && min >= lo && min <= hi) {
             markers.add(new Marker("fewest that fit: " + Format.formatWhole(min), min, true, "limit"));
         }
@@ -204,7 +207,7 @@ public final class ChartsFactory {
         return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
-                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + formatNumber(months) + " months",
+                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + Format.formatMonths(months),
                 false);
     }
 
@@ -270,19 +273,39 @@ public final class ChartsFactory {
         }
         List<Marker> markers = new ArrayList<>();
         if (breakEven <= end) {
-            markers.add(new Marker("break-even: month " + formatNumber(breakEven), breakEven, true, "current"));
+            markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
-        if (Math.abs(horizon - breakEven) > end / 20) {
-            markers.add(new Marker("horizon: " + formatNumber(horizon) + " months", horizon, true, "limit"));
+        // at the axis's end the horizon needs no line: the end labels give the values there
+        if (horizon < end && Math.abs(horizon - breakEven) > end / 20) {
+            markers.add(new Marker("horizon: " + Format.formatMonths(horizon), horizon, true, "limit"));
         }
-        return new LineChartData("Lifetime cost",
-                breakEven <= end ? "training once, then serving every month" : "serving passes training after "
-                        + Format.formatMonths(breakEven),
+        String noun = TrainingMethodText.costNoun(e.scenario().training().method());
+        int last = POINTS - 1;
+        // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
+        // named at its end with its value, so a line hidden under another is still read.
+        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
                 "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
-                List.of(new Series(TrainingMethodText.costNoun(e.scenario().training().method()) + " (one-time)", "training-cost", months, trainingLine),
-                        new Series("Serving (cumulative)", "serving-cost", months, servingLine),
-                        new Series("Total", "total-cost", months, total)),
+                List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
+                        new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
+                        new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),
                 markers, Side.BOTH, Figure.BREAK_EVEN, null);
+    }
+
+    /**
+     * What the lifetime chart says in words: the split at the horizon, and when serving passes the
+     * one-time cost if the chart's break-even marker cannot show it. "At 24 months: $105M in all, serving
+     * 3.55% of it · serving passes training after 54.3 years".
+     */
+    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon, double end) {
+        double serving = monthly * horizon;
+        String split = "At " + Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + " in all, serving "
+                + Format.formatPercent(serving / (training + serving)) + " of it";
+        if (breakEven <= end) {
+            return split; // the break-even marker shows the crossing
+        }
+        return split + " · " + (Double.isFinite(breakEven) && monthly > 0
+                ? "serving passes training after " + Format.formatMonths(breakEven)
+                : "serving never passes training");
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Explanations {
     static String scheduleNote(TrainingRun run) {
         TrainingSchedule sc = run.schedule();
         if (sc.idleShare() > 0) {
-            return "The global batch has sequences for only " + formatNumber(sc.busyReplicas()) + " replicas: "
+            return "The global batch has sequences for only " + Format.formatCount(sc.busyReplicas(), "replica", "replicas") + ": "
                     + formatPercent(sc.idleShare()) + " of the GPUs sit idle and are still billed.";
         }
         return "Each replica runs " + formatNumber(sc.microBatchesPerReplica()) + " micro-batches per step; fewer (more GPUs) "
@@ -102,7 +102,7 @@ public final class Explanations {
                     "t·p × ⌈(1 + fragmentation) × sharded states ÷ (capacity − 1 GB − (1 + fragmentation) × unsharded memory)⌉",
                     List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
-                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit()) + " GPUs" : "no GPU count fits at this ZeRO stage and parallelism",
+                    tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit(), "GPU", "GPUs") : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
             case TRAINING_FLOPS -> new Explanation("Training compute",
                     t.method().trainsAdapters() ? TrainingRun.ADAPTER_FLOPS_FORMULA : TrainingRun.FLOPS_FORMULA,
@@ -134,10 +134,10 @@ public final class Explanations {
             case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
                     List.of(in("D × epochs", TrainingMethodText.dataset(t)), in("tokens/s", formatCount(run.tokensPerSecond())),
                             in("goodput", formatPercent(t.goodput()))),
-                    formatNumber(run.wallClockDays()) + " days", "Goodput covers failures, restarts, evaluation and checkpointing. "
+                    formatDuration(run.wallClockDays() * Units.SECONDS_PER_DAY), "Goodput covers failures, restarts, evaluation and checkpointing. "
                             + scheduleNote(run));
             case TRAINING_COST -> new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
-                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatNumber(run.wallClockDays()) + " days"),
+                    List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatDuration(run.wallClockDays() * Units.SECONDS_PER_DAY)),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
@@ -213,7 +213,7 @@ public final class Explanations {
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
                             in("requests/s one replica takes", formatNumber(sp.capacityRequestsPerSecond())),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
-                    sc.servable() ? Format.formatWhole(sc.replicas()) + " replicas, " + Format.formatWhole(sc.gpus()) + " GPUs" : "does not fit",
+                    sc.servable() ? Format.formatWhole(sc.replicas(), "replica", "replicas") + ", " + Format.formatWhole(sc.gpus(), "GPU", "GPUs") : "does not fit",
                     null);
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
@@ -223,11 +223,11 @@ public final class Explanations {
                     formatUsd(sc.costPerRequestUsd()) + " (" + formatUsd(sc.costPerMillionOutputTokensUsd()) + " per million output tokens)", null);
             case TRAINING_COST_PER_REQUEST -> new Explanation("Training cost per request (amortised)", ServingCost.AMORTISED_FORMULA,
                     List.of(in("training cost", formatUsd(run.costUsd())), in("requests/day", formatCount(i.requestsPerDay())),
-                            in("horizon", formatNumber(s.horizonMonths()) + " months")),
+                            in("horizon", Format.formatMonths(s.horizonMonths()))),
                     formatUsd(sc.trainingCostPerRequestUsd()), "Capital-like: paid once, spread over every request the model serves.");
             case BREAK_EVEN -> new Explanation("Break-even month", ServingCost.BREAK_EVEN_FORMULA,
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
-                    formatNumber(sc.breakEvenMonths()) + " months", "After this, serving has cost more than training did.");
+                    Format.formatMonths(sc.breakEvenMonths()), "After this, serving has cost more than training did.");
             case API_COMPARISON -> apiComparison(e);
         };
     }
@@ -272,7 +272,7 @@ public final class Explanations {
     private static List<Explanation.Input> shapeInputs(ServingCost sc, InferenceSetup i) {
         List<Explanation.Input> inputs = new java.util.ArrayList<>();
         for (ShapeOption o : sc.options().subList(0, Math.min(5, sc.options().size()))) {
-            inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + o.shape().gpus() + " GPUs, "
+            inputs.add(in(o.shape().label(), Format.formatWhole(o.replicas()) + " × " + Format.formatWhole(o.shape().gpus(), "GPU", "GPUs") + ", "
                     + formatUsd(o.monthlyCostUsd()) + "/month" + (o.targetsMet() ? "" : " (misses a target)")));
         }
         inputs.add(in("pinned", ServingModel.pinned(i)

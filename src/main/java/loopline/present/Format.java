@@ -1,12 +1,29 @@
 package loopline.present;
 
+import static loopline.engine.Units.DAYS_PER_MONTH;
 import static loopline.engine.Units.SECONDS_PER_DAY;
 import static loopline.engine.Units.SECONDS_PER_HOUR;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
-/** The one place numbers are formatted for people: units, significant figures, ASCII digits in every locale. */
+/**
+ * The one place numbers are formatted for people: units, significant figures, ASCII digits in every locale.
+ * A unit is chosen by the value as it will be shown (three significant figures), so a value just under a
+ * boundary reads "$1T", never "$1,000B"; counted nouns agree with their number ("1 replica", "2 replicas");
+ * nothing returns "NaN", "Infinity" or E notation (FLOP counts excepted, on purpose).
+ */
 public final class Format {
+    /** What a figure that cannot be had (a model that does not fit) shows. */
+    public static final String NONE = "—";
+    /** Below a millionth of a dollar, the figure reads as "< $0.000001" rather than a run of zeros. */
+    static final double SMALLEST_USD = 1e-6;
+    /** Durations past a thousand years read "> 1,000 years": no one plans that far, and the text stays short. */
+    static final double LONGEST_YEARS = 1000;
+    private static final double SECONDS_PER_MONTH = DAYS_PER_MONTH * SECONDS_PER_DAY;
+
     private Format() {
     }
 
@@ -20,123 +37,186 @@ public final class Format {
         return scaled(bytes, new String[] {"B", "KiB", "MiB", "GiB", "TiB"}, 1024);
     }
 
+    /** 125M, 70.6B, 1.2T parameters. */
     public static String formatParameters(double parameters) {
-        if (parameters >= 1e12) {
+        if (!Double.isFinite(parameters)) {
+            return NONE;
+        }
+        double shown = shown(parameters);
+        if (shown >= 1e12) {
             return formatNumber(parameters / 1e12) + "T";
         }
-        if (parameters >= 1e9) {
+        if (shown >= 1e9) {
             return formatNumber(parameters / 1e9) + "B";
         }
         return formatNumber(parameters / 1e6) + "M";
     }
 
-    /** $0.0042, $12.50, $1.2k, $3.4M, $1.1B */
+    /** $0.0042, $12.50, $1.2k, $3.4M, $1.1B, $2.3T; "< $0.000001" for less than a millionth of a dollar. */
     public static String formatUsd(double usd) {
         if (!Double.isFinite(usd)) {
-            return "—";
+            return NONE;
         }
-        double a = Math.abs(usd);
-        if (a >= 1e9) {
-            return "$" + formatNumber(usd / 1e9) + "B";
+        if (usd < 0) {
+            return "−" + formatUsd(-usd);
         }
-        if (a >= 1e6) {
-            return "$" + formatNumber(usd / 1e6) + "M";
+        double shown = shown(usd);
+        if (usd == 0) {
+            return "$0";
         }
-        if (a >= 1e3) {
-            return "$" + formatNumber(usd / 1e3) + "k";
+        if (usd < SMALLEST_USD) {
+            return "< $0.000001";
         }
-        if (a >= 100) {
+        if (shown >= 1e3) {
+            return "$" + withSuffix(usd);
+        }
+        if (shown >= 100) {
             return String.format(Locale.ROOT, "$%,.0f", usd);
         }
-        if (a >= 1) {
+        if (shown >= 1) {
             return String.format(Locale.ROOT, "$%,.2f", usd);
-        }
-        if (a == 0) {
-            return "$0";
         }
         return "$" + significant(usd, 2);
     }
 
-    /** 36 ms, 1.4 s, 3.2 h, 12 days, 2.1 years */
+    /**
+     * One rule for every duration, card and chart alike: 36 ms, 1.4 s, 10.4 minutes, 40 hours, 101 days, then
+     * months from twelve (of {@value loopline.engine.Units#DAYS_PER_MONTH} days, as the engine counts them) up to three years,
+     * then years, and "> 1,000 years" beyond.
+     */
     public static String formatDuration(double seconds) {
         if (!Double.isFinite(seconds)) {
-            return "—";
+            return NONE;
         }
-        if (seconds < 1e-3) {
+        if (seconds < 0) {
+            return "−" + formatDuration(-seconds);
+        }
+        double shown = shown(seconds);
+        if (seconds == 0) {
+            return "0 s";
+        }
+        if (shown < 1e-6) {
+            return "< 1 µs";
+        }
+        if (shown < 1e-3) {
             return formatNumber(seconds * 1e6) + " µs";
         }
-        if (seconds < 1) {
+        if (shown < 1) {
             return formatNumber(seconds * 1e3) + " ms";
         }
-        if (seconds < 120) {
+        if (shown < 120) {
             return formatNumber(seconds) + " s";
         }
-        if (seconds < 2 * SECONDS_PER_HOUR) {
-            return formatNumber(seconds / 60) + " min";
+        if (shown < 2 * SECONDS_PER_HOUR) {
+            return counted(seconds / 60, "minute", "minutes");
         }
-        if (seconds < 2 * SECONDS_PER_DAY) {
-            return formatNumber(seconds / SECONDS_PER_HOUR) + " h";
+        if (shown < 2 * SECONDS_PER_DAY) {
+            return counted(seconds / SECONDS_PER_HOUR, "hour", "hours");
         }
-        if (seconds < 730 * SECONDS_PER_DAY) {
-            return formatNumber(seconds / SECONDS_PER_DAY) + " days";
+        if (shown(seconds / SECONDS_PER_DAY) < 12 * DAYS_PER_MONTH) {
+            return counted(seconds / SECONDS_PER_DAY, "day", "days");
         }
-        return formatNumber(seconds / (365 * SECONDS_PER_DAY)) + " years";
+        double months = seconds / SECONDS_PER_MONTH;
+        if (shown(months) < 36) {
+            return counted(months, "month", "months");
+        }
+        return months / 12 >= LONGEST_YEARS ? "> 1,000 years" : counted(months / 12, "year", "years");
+    }
+
+    /** A span counted in months (break-even, horizon), by the same rule as {@link #formatDuration}: 40 hours, 27.5 months, 154 years. */
+    public static String formatMonths(double months) {
+        return formatDuration(months * SECONDS_PER_MONTH);
     }
 
     /** 1,234 or 12.3k or 4.5M, for counts and rates. */
     public static String formatCount(double n) {
         if (!Double.isFinite(n)) {
-            return "—";
+            return NONE;
         }
-        double a = Math.abs(n);
-        if (a >= 1e12) {
-            return formatNumber(n / 1e12) + "T";
+        double shown = shown(Math.abs(n));
+        if (shown >= 1e4) {
+            return withSuffix(n);
         }
-        if (a >= 1e9) {
-            return formatNumber(n / 1e9) + "B";
-        }
-        if (a >= 1e6) {
-            return formatNumber(n / 1e6) + "M";
-        }
-        if (a >= 1e4) {
-            return formatNumber(n / 1e3) + "k";
-        }
-        if (a >= 100 || n == Math.rint(n)) {
+        if (shown >= 100 || n == Math.rint(n)) {
             return String.format(Locale.ROOT, "%,.0f", n);
         }
         return formatNumber(n);
     }
 
+    /** A count with its noun, agreeing in number: "1 replica", "3 replicas", "12.3k requests". */
+    public static String formatCount(double n, String one, String many) {
+        return counted(n, one, many, Format::formatCount);
+    }
+
     /** Whole counts people compare exactly (GPUs): 16,384 up to a million, then 1.2M. */
     public static String formatWhole(double n) {
+        if (!Double.isFinite(n)) {
+            return NONE;
+        }
         return Math.abs(n) < 1e6 ? String.format(Locale.ROOT, "%,.0f", n) : formatCount(n);
     }
 
-    /** 27.5 months, or years past ten years: 97 years. */
-    public static String formatMonths(double months) {
-        return months > 120 ? formatNumber(months / 12) + " years" : formatNumber(months) + " months";
+    /** A whole count with its noun, agreeing in number: "1 GPU", "2,048 GPUs". */
+    public static String formatWhole(double n, String one, String many) {
+        return counted(n, one, many, Format::formatWhole);
     }
 
     /** 140 GFLOP, 2.9 PFLOP; past peta in powers of ten (7.32e24 FLOP), which people read more easily than ZFLOP. */
     public static String formatFlops(double flops) {
         if (flops >= 1e18 && Double.isFinite(flops)) {
-            int exponent = (int) Math.floor(Math.log10(flops));
+            int exponent = (int) Math.floor(Math.log10(shown(flops)));
             return formatNumber(flops / Math.pow(10, exponent)) + "e" + exponent + " FLOP";
         }
         return scaled(flops, new String[] {"FLOP", "kFLOP", "MFLOP", "GFLOP", "TFLOP", "PFLOP"}, 1000);
     }
 
     public static String formatPercent(double share) {
-        return formatNumber(share * 100) + "%";
+        return Double.isFinite(share) ? formatNumber(share * 100) + "%" : NONE;
+    }
+
+    /**
+     * A range of two formatted values, the shared unit written once: "86–140 days", "209–299 ms", but
+     * "$8.41M–$26.9M" and "20 hours–3 days", whose ends differ in unit.
+     */
+    public static String formatRange(String low, String high) {
+        int lowSpace = low.lastIndexOf(' ');
+        int highSpace = high.lastIndexOf(' ');
+        boolean sameUnit = lowSpace > 0 && highSpace > 0 && Character.isDigit(low.charAt(lowSpace - 1))
+                && low.substring(lowSpace).equals(high.substring(highSpace));
+        return sameUnit ? low.substring(0, lowSpace) + "–" + high : low + "–" + high;
+    }
+
+    private static String counted(double n, String one, String many) {
+        return counted(n, one, many, Format::formatNumber);
+    }
+
+    private static String counted(double n, String one, String many, DoubleFunction<String> number) {
+        String text = number.apply(n);
+        return text + " " + (text.equals("1") ? one : many);
+    }
+
+    /** 12.3k, 4.5M, 1.1B, 2.3T: the suffix chosen by the value as shown, so 999,999 reads "1M". */
+    private static String withSuffix(double n) {
+        double shown = shown(Math.abs(n));
+        if (shown >= 1e12) {
+            return formatNumber(n / 1e12) + "T";
+        }
+        if (shown >= 1e9) {
+            return formatNumber(n / 1e9) + "B";
+        }
+        if (shown >= 1e6) {
+            return formatNumber(n / 1e6) + "M";
+        }
+        return formatNumber(n / 1e3) + "k";
     }
 
     private static String scaled(double value, String[] units, double base) {
         if (!Double.isFinite(value)) {
-            return "—";
+            return NONE;
         }
         int i = 0;
         double v = value;
-        while (Math.abs(v) >= base && i < units.length - 1) {
+        while (shown(Math.abs(v)) >= base && i < units.length - 1) {
             v /= base;
             i++;
         }
@@ -145,19 +225,27 @@ public final class Format {
 
     /** Three significant figures, no trailing zeros: 1.12, 16, 140, 0.0312. */
     public static String formatNumber(double v) {
+        if (!Double.isFinite(v)) {
+            return NONE;
+        }
         String s = significant(v, 3);
-        if (s.contains(".") && !s.contains("E")) {
+        if (s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return s;
+    }
+
+    /** The value as three significant figures show it: what decides the unit. */
+    private static double shown(double v) {
+        return v == 0 || !Double.isFinite(v) ? v : new BigDecimal(v).round(new MathContext(3)).doubleValue();
     }
 
     private static String significant(double v, int digits) {
         if (v == 0) {
             return "0";
         }
-        double a = Math.abs(v);
-        int magnitude = (int) Math.floor(Math.log10(a));
+        double rounded = new BigDecimal(v).round(new MathContext(digits)).doubleValue();
+        int magnitude = (int) Math.floor(Math.log10(Math.abs(rounded)));
         int decimals = Math.max(0, digits - 1 - magnitude);
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }

@@ -27,6 +27,11 @@ public final class GpuSummary {
         return role + (g.isGpu() ? " GPU" : " accelerator") + " · " + figures(g);
     }
 
+    /** "H100 SXM5 80GB": the name without its vendor, where the side's colour and context already say it. */
+    public static String shortName(Gpu g) {
+        return g.name().replace("NVIDIA ", "").replace("AMD Instinct ", "");
+    }
+
     private static String figures(Gpu g) {
         return formatBytes(g.memoryBytes()) + " · " + formatBytes(g.memoryBandwidthBytesPerSecond()) + "/s · "
                 + formatUsd(g.pricePerGpuHourUsd()) + "/h" + (g.priceEstimated() ? " est." : "");

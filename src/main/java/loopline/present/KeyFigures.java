@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.engine.Units.SECONDS_PER_DAY;
 import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatDuration;
 import static loopline.present.Format.formatNumber;
@@ -8,7 +9,6 @@ import static loopline.present.Format.formatWhole;
 
 import java.util.List;
 import loopline.engine.ApiComparison;
-import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import loopline.engine.Estimate;
 import loopline.engine.EstimateRange;
@@ -16,7 +16,7 @@ import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSpeed;
 import loopline.engine.ServingCost;
 import loopline.engine.TrainingMemory;
-import loopline.present.Figure;
+import loopline.present.KeyFigure.Better;
 
 /** The key-figure cards, in reading order, for the window and the report alike. */
 public final class KeyFigures {
@@ -36,76 +36,80 @@ public final class KeyFigures {
         int gpus = e.scenario().training().gpuCount();
         double target = e.scenario().inference().targetTokensPerSecondPerUser();
         double horizon = e.scenario().horizonMonths();
-        Ranged servingGpus = ranged(range, x -> x.serving().gpus(), Format::formatWhole);
-        Ranged days = ranged(range, x -> x.trainingRun().wallClockDays(), Format::formatNumber);
-        Ranged firstToken = ranged(range, x -> x.inferenceSpeed().latency().ttftP50Seconds(), Format::formatDuration);
-        Ranged speed = ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Format::formatNumber);
-        Ranged trainingCost = ranged(range, x -> x.trainingRun().costUsd(), Format::formatUsd);
-        Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Format::formatUsd);
-        Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Format::formatUsd);
-        Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), KeyFigures::months);
+        Ranged servingGpus = ranged(range, x -> x.serving().gpus(), Measure.WHOLE);
+        Ranged time = ranged(range, x -> x.trainingRun().wallClockDays() * SECONDS_PER_DAY, Measure.SECONDS);
+        Ranged firstToken = ranged(range, x -> x.inferenceSpeed().latency().ttftP50Seconds(), Measure.SECONDS);
+        Ranged speed = ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Measure.NUMBER);
+        Ranged trainingCost = ranged(range, x -> x.trainingRun().costUsd(), Measure.USD);
+        Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Measure.USD);
+        Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Measure.USD);
+        Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), Measure.MONTHS);
+        Ranged none = new Ranged(Format.NONE, "", Double.NaN);
         return List.of(
-                new KeyFigure("Training B/param", formatNumber(tm.bytesPerParameter()) + " B",
+                new KeyFigure("Training B/param", Measure.BYTES_PER_PARAMETER.format(tm.bytesPerParameter()),
                         e.scenario().training().method().trainsAdapters()
                                 ? "adapters: " + Format.formatPercent(tm.trainableParameters() / e.totalParameters())
-                                : "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false),
-                new KeyFigure("Serving B/param", formatNumber(im.bytesPerParameter()) + " B",
-                        "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false),
+                                : "model states only", Side.TRAINING, Figure.TRAINING_BYTES_PER_PARAMETER, false,
+                        tm.bytesPerParameter(), Measure.BYTES_PER_PARAMETER, Better.LOWER),
+                new KeyFigure("Serving B/param", Measure.BYTES_PER_PARAMETER.format(im.bytesPerParameter()),
+                        "weights, + KV cache", Side.INFERENCE, Figure.INFERENCE_BYTES_PER_PARAMETER, false,
+                        im.bytesPerParameter(), Measure.BYTES_PER_PARAMETER, Better.LOWER),
                 new KeyFigure("Training GPUs", formatWhole(gpus),
                         tm.fitsOnGpu() ? "fits; min " + formatWhole(tm.minGpusToFit())
                                 : tm.minGpusToFit() > 0 ? "too few: needs " + formatWhole(tm.minGpusToFit()) : "no GPU count fits",
-                        Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu()),
-                new KeyFigure("Serving GPUs", im.fits() ? servingGpus.value() : "—", im.fits() ? servingGpus.range() : "",
-                        im.fits() ? formatCount(sc.replicas()) + " × " + sp.shape().label() : "does not fit in memory",
-                        Side.INFERENCE, Figure.SERVING_GPUS, !im.fits()),
-                new KeyFigure("Days to train", days.value(), days.range(),
-                        formatCount(e.trainingRun().gpuHours()) + " GPU-hours", Side.TRAINING, Figure.TRAINING_DAYS, false),
-                new KeyFigure("Time to first token", firstToken.value(), firstToken.range(),
-                        "p50 at peak · p99 " + formatDuration(sp.latency().ttftP99Seconds()), Side.INFERENCE,
-                        Figure.TIME_TO_FIRST_TOKEN, im.fits() && !sp.firstTokenTargetMet()),
-                new KeyFigure("Tokens/s per user", speed.value(), speed.range(),
+                        Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu(), gpus, Measure.WHOLE, Better.NEITHER),
+                card("Serving GPUs", im.fits() ? servingGpus : none,
+                        im.fits() ? formatCount(sc.replicas(), "replica", "replicas") + " × " + sp.shape().label() : "does not fit in memory",
+                        Side.INFERENCE, Figure.SERVING_GPUS, !im.fits(), Measure.WHOLE, Better.LOWER),
+                card("Time to train", time, formatCount(e.trainingRun().gpuHours()) + " GPU-hours", Side.TRAINING,
+                        Figure.TRAINING_DAYS, false, Measure.SECONDS, Better.LOWER),
+                card("Time to first token", firstToken, "p50 at peak · p99 " + formatDuration(sp.latency().ttftP99Seconds()),
+                        Side.INFERENCE, Figure.TIME_TO_FIRST_TOKEN, im.fits() && !sp.firstTokenTargetMet(), Measure.SECONDS, Better.LOWER),
+                card("Tokens/s per user", speed,
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())
                                 + " in flight",
-                        Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet()),
-                new KeyFigure(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost.value(), trainingCost.range(), "one-time", Side.TRAINING,
-                        Figure.TRAINING_COST, false),
-                new KeyFigure("Serving / month", sc.servable() ? monthly.value() : "—", sc.servable() ? monthly.range() : "",
+                        Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet(), Measure.NUMBER, Better.HIGHER),
+                card(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost, "one-time", Side.TRAINING,
+                        Figure.TRAINING_COST, false, Measure.USD, Better.LOWER),
+                card("Serving / month", sc.servable() ? monthly : none,
                         sc.servable() ? formatUsd(sc.costPerRequestUsd()) + " per request" : "no bill: does not fit",
-                        Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable()),
-                new KeyFigure("Training $/request", perRequest.value(), perRequest.range(),
-                        "over " + formatNumber(horizon) + " months", Side.BOTH, Figure.TRAINING_COST_PER_REQUEST, false),
-                new KeyFigure("Break-even", breakEven.value(), breakEven.range(),
-                        "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false),
+                        Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable(), Measure.USD, Better.LOWER),
+                card("Training $/request", perRequest, "over " + Format.formatMonths(horizon), Side.BOTH,
+                        Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD, Better.LOWER),
+                card("Break-even", breakEven, "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false, Measure.MONTHS,
+                        Better.NEITHER),
                 apiCard(e));
+    }
+
+    private static KeyFigure card(String label, Ranged r, String detail, Side side, Figure figure, boolean problem, Measure measure,
+                                  Better better) {
+        return new KeyFigure(label, r.value(), r.range(), detail, side, figure, problem, r.amount(), measure, better);
     }
 
     /** The API price to beat, when the model is listed and can be self-hosted. */
     private static KeyFigure apiCard(Estimate e) {
         ApiComparison api = e.api();
         if (api == null) {
-            return new KeyFigure("API instead", "—", "", "no listed price", Side.INFERENCE, Figure.API_COMPARISON, false);
+            return new KeyFigure("API instead", Format.NONE, "", "no listed price", Side.INFERENCE, Figure.API_COMPARISON, false,
+                    Double.NaN, Measure.USD, Better.NEITHER);
         }
         double ratio = api.selfHostingMonthlyCostUsd() / api.monthlyCostUsd();
         String detail = ratio > 1 ? api.cheapest().provider() + " · " + formatNumber(ratio) + "× less"
                 : "self-host " + formatNumber(1 / ratio) + "× less";
         return new KeyFigure("API instead / month", formatUsd(api.monthlyCostUsd()), "", detail, Side.INFERENCE,
-                Figure.API_COMPARISON, false);
+                Figure.API_COMPARISON, false, api.monthlyCostUsd(), Measure.USD, Better.NEITHER);
     }
 
-    /** How long a break-even takes, in months, years past ten years, or "> 100 years". */
-    static String months(double m) {
-        return m > 1200 ? "> 100 years" : m > 120 ? formatNumber(m / 12) + " yr" : formatNumber(m) + " mo";
+    /** A figure's likely value and its range, both formatted for a card, and the likely amount. */
+    private record Ranged(String value, String range, double amount) {
     }
 
-    /** A figure's likely value and its range, both formatted for a card. */
-    private record Ranged(String value, String range) {
-    }
-
-    /** The likely figure and its range when the uncertain inputs move it, "(86–140)"; an empty range when they do not. */
-    private static Ranged ranged(EstimateRange range, ToDoubleFunction<Estimate> figure, DoubleFunction<String> format) {
+    /** The likely figure and its range when the uncertain inputs move it, "(86–140 days)"; an empty range when they do not. */
+    private static Ranged ranged(EstimateRange range, ToDoubleFunction<Estimate> figure, Measure measure) {
         double[] lowHigh = range.of(figure);
-        String low = format.apply(lowHigh[0]);
-        String high = format.apply(lowHigh[1]);
-        return new Ranged(format.apply(figure.applyAsDouble(range.likely())), low.equals(high) ? "" : "(" + low + "–" + high + ")");
+        String low = measure.format(lowHigh[0]);
+        String high = measure.format(lowHigh[1]);
+        double likely = figure.applyAsDouble(range.likely());
+        return new Ranged(measure.format(likely), low.equals(high) ? "" : "(" + Format.formatRange(low, high) + ")", likely);
     }
 }

@@ -5,8 +5,13 @@ import static loopline.present.Format.formatParameters;
 import static loopline.present.Format.formatPercent;
 import static loopline.present.Format.formatUsd;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import loopline.engine.Estimate;
 import loopline.engine.Gpu;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
@@ -21,6 +26,10 @@ public final class ReportText {
     }
 
     public record Section(String title, Side side, List<Row> rows) {
+    }
+
+    /** An input that differs between a baseline scenario (A) and the one compared with it (B). */
+    public record Change(String label, String before, String after) {
     }
 
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
@@ -131,5 +140,89 @@ public final class ReportText {
         } else {
             b.append(" (set in the scenario)");
         }
+    }
+
+    /**
+     * The inputs a slide has room for, on one line: the model, how it trains (method, GPUs, tokens) and how it is
+     * served (precision, GPU, traffic, request shape).
+     */
+    public static String essentials(Scenario s) {
+        Gpu servingGpu = s.inference().gpu();
+        return s.model().name() + " (" + formatParameters(s.model().totalParameters()) + ")"
+                + " · " + TrainingMethodText.name(s.training().method()) + ": " + Format.formatWhole(s.training().gpuCount())
+                + " × " + GpuSummary.shortName(s.training().gpu()) + ", " + FieldText.value(ScenarioFields.TRAINING_TOKENS, s)
+                + " · serving " + FieldText.value(ScenarioFields.SERVING_PRECISION, s) + " on "
+                + (servingGpu == s.training().gpu() ? "the same GPU" : GpuSummary.shortName(servingGpu))
+                + ", " + FieldText.value(ScenarioFields.REQUESTS_PER_DAY, s) + ", " + Format.formatWhole(s.inference().promptTokens())
+                + " → " + Format.formatWhole(s.inference().outputTokens()) + " tokens";
+    }
+
+    /**
+     * Every input whose value reads differently in B than in the baseline A: the model's rows, then each declared field
+     * (name and description aside — the title says those), in the report's order.
+     */
+    public static List<Change> changes(Scenario baseline, Scenario s) {
+        List<Change> changes = new ArrayList<>();
+        List<Row> before = model(baseline.model()).rows();
+        List<Row> after = model(s.model()).rows();
+        Set<String> labels = new LinkedHashSet<>(); // B's rows, then any only A has (a dense B of an MoE A has no "Features")
+        after.forEach(r -> labels.add(r.label()));
+        before.forEach(r -> labels.add(r.label()));
+        for (String label : labels) {
+            String was = valueOf(before, label);
+            String now = valueOf(after, label);
+            if (!was.equals(now)) {
+                changes.add(new Change(label, was, now));
+            }
+        }
+        for (ScenarioField<?> f : ScenarioFields.ALL) {
+            if (f == ScenarioFields.NAME || f == ScenarioFields.DESCRIPTION) {
+                continue;
+            }
+            String was = FieldText.value(f, baseline);
+            String now = FieldText.value(f, s);
+            if (!Objects.equals(was, now)) {
+                changes.add(new Change(f.label(), was, now));
+            }
+        }
+        return changes;
+    }
+
+    /** The key figures whose value reads differently in B than in the baseline A, as "label: A → B". */
+    public static List<Change> figureChanges(Estimate baseline, Estimate e) {
+        List<KeyFigure> before = KeyFigures.of(baseline);
+        List<KeyFigure> after = KeyFigures.of(e);
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) { // one list of cards in one order: the i-th is the same figure in both
+            if (!before.get(i).value().equals(after.get(i).value())) {
+                changes.add(new Change(after.get(i).label(), before.get(i).value(), after.get(i).value()));
+            }
+        }
+        return changes;
+    }
+
+    private static String valueOf(List<Row> rows, String label) {
+        return rows.stream().filter(r -> r.label().equals(label)).map(Row::value).findFirst().orElse("—");
+    }
+
+    /**
+     * The key figures as plain text, for the clipboard beside the report's image: title, date, then one line per
+     * figure with its unit, range and context — what a slide's speaker notes or a chat message can quote.
+     */
+    public static String keyFiguresText(Estimate e, LocalDate date) {
+        StringBuilder b = new StringBuilder(e.scenario().name()).append('\n');
+        b.append("LoopLine estimate, ").append(date).append(" — ").append(essentials(e.scenario())).append('\n');
+        for (KeyFigure k : KeyFigures.of(e)) {
+            b.append(k.label()).append(": ").append(k.value());
+            if (!k.range().isEmpty()) {
+                b.append(' ').append(k.range());
+            }
+            b.append(" — ").append(k.detail()).append('\n');
+        }
+        for (String warning : Warnings.of(e)) {
+            b.append("Note: ").append(warning).append('\n');
+        }
+        return b.append("Ranges in brackets: the uncertain inputs all at their optimistic or all at their pessimistic end.\n")
+                .toString();
     }
 }

@@ -3,6 +3,11 @@ package loopline.report;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -10,34 +15,105 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import loopline.data.InvalidDataException;
 import loopline.engine.Estimate;
+import loopline.present.ReportText;
 import loopline.ui.Dialogs;
 import loopline.ui.ExplorerViewModel;
 import loopline.ui.FileNames;
 
-/** The window's report commands: export a PNG through a file chooser, or copy the report as an image. */
+/**
+ * The window's report commands: export a page or a slide PNG through a file chooser, or copy the report as an image
+ * with its key figures as text. The layout last chosen is what the Export button and Ctrl/Cmd+E export next.
+ */
 public final class ReportActions {
-    private final ExplorerViewModel vm;
-
-    public ReportActions(ExplorerViewModel vm) {
-        this.vm = vm;
+    /** Asks where to save: in the window the platform's file chooser; in a test, an answer given at once. */
+    @FunctionalInterface
+    interface SaveDialog {
+        File show(FileChooser chooser, Window owner);
     }
 
-    /** Asks where to save (proposing scenario name and date); the chooser itself confirms replacing a file. */
+    private final ExplorerViewModel vm;
+    private final SaveDialog saveDialog;
+    /** Shows a short confirmation after a command succeeds (the window's toast). */
+    private final Consumer<String> confirmation;
+    private ReportLayout lastLayout = ReportLayout.PAGE;
+    private SplitMenuButton exportControl;
+
+    public ReportActions(ExplorerViewModel vm) {
+        this(vm, message -> { });
+    }
+
+    /** @param confirmation shows a short confirmation after a command succeeds (the window's toast) */
+    public ReportActions(ExplorerViewModel vm, Consumer<String> confirmation) {
+        this(vm, FileChooser::showSaveDialog, confirmation);
+    }
+
+    ReportActions(ExplorerViewModel vm, SaveDialog saveDialog) {
+        this(vm, saveDialog, message -> { });
+    }
+
+    ReportActions(ExplorerViewModel vm, SaveDialog saveDialog, Consumer<String> confirmation) {
+        this.vm = vm;
+        this.saveDialog = saveDialog;
+        this.confirmation = confirmation;
+    }
+
+    /**
+     * The toolbar's Export control ({@code #export}): clicking it exports the layout last chosen; its menu offers
+     * both, {@code #export-page} and {@code #export-slide}, and remembers the choice.
+     */
+    public SplitMenuButton exportControl(Supplier<Window> owner) {
+        MenuItem page = new MenuItem("Page report (PNG)…");
+        page.setId("export-page");
+        page.setOnAction(e -> exportPng(owner.get(), ReportLayout.PAGE));
+        MenuItem slide = new MenuItem("Slide 16:9 (PNG)…");
+        slide.setId("export-slide");
+        slide.setOnAction(e -> exportPng(owner.get(), ReportLayout.SLIDE));
+        exportControl = new SplitMenuButton(page, slide);
+        exportControl.setId("export");
+        exportControl.setOnAction(e -> exportPng(owner.get()));
+        showLastLayout();
+        return exportControl;
+    }
+
+    /** Which layout the Export button and Ctrl/Cmd+E export: the page until the menu chooses the slide. */
+    public ReportLayout lastLayout() {
+        return lastLayout;
+    }
+
+    /** Exports the layout last chosen (Ctrl/Cmd+E and the Export button). */
     public void exportPng(Window owner) {
+        exportPng(owner, lastLayout);
+    }
+
+    /** Asks where to save (proposing scenario name, "-slide" for a slide, and date); the chooser confirms replacing a file. */
+    public void exportPng(Window owner, ReportLayout layout) {
+        choose(layout);
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export PNG report");
-        chooser.setInitialFileName(FileNames.report(vm.scenario().name(), LocalDate.now()));
+        chooser.setTitle(layout == ReportLayout.SLIDE ? "Export a 16:9 slide (PNG)" : "Export a page report (PNG)");
+        chooser.setInitialFileName(proposedFileName(layout));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
-        File file = chooser.showSaveDialog(owner);
+        File file = saveDialog.show(chooser, owner);
         if (file != null) {
-            exportTo(owner, file.toPath());
+            exportTo(owner, file.toPath(), layout);
         }
     }
 
-    /** Renders and writes; a failure shows a dialog naming the path and leaves no partial file. */
+    /** "70b-a-terabyte-to-train-2026-11-26.png", or "…-2026-11-26-slide.png" for a slide. */
+    public String proposedFileName(ReportLayout layout) {
+        String page = FileNames.report(vm.scenario().name(), LocalDate.now());
+        return layout == ReportLayout.SLIDE ? page.substring(0, page.length() - ".png".length()) + "-slide.png" : page;
+    }
+
+    /** Writes the page report; see {@link #exportTo(Window, Path, ReportLayout)}. */
     public boolean exportTo(Window owner, Path file) {
+        return exportTo(owner, file, ReportLayout.PAGE);
+    }
+
+    /** Renders and writes; a failure shows a dialog naming the path and leaves no partial file. */
+    public boolean exportTo(Window owner, Path file, ReportLayout layout) {
         try {
-            PngWriter.write(render(), file, true);
+            PngWriter.write(render(layout), file, true);
+            confirmation.accept("Saved the " + (layout == ReportLayout.SLIDE ? "slide" : "report") + " to " + shortPath(file));
             return true;
         } catch (InvalidDataException e) {
             Dialogs.error(owner, "Could not export the report", e.getMessage());
@@ -45,14 +121,38 @@ public final class ReportActions {
         }
     }
 
+    /** The page report as an image and, beside it, the key figures as plain text for where an image cannot go. */
     public void copyToClipboard() {
         ClipboardContent content = new ClipboardContent();
-        content.putImage(render());
+        content.putImage(render(ReportLayout.PAGE));
+        content.putString(ReportText.keyFiguresText(vm.estimate(), LocalDate.now()));
         Clipboard.getSystemClipboard().setContent(content);
+        confirmation.accept("Report copied to the clipboard");
     }
 
-    private WritableImage render() {
+    /** The path as a person reads it: the home folder as "~". */
+    static String shortPath(Path file) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(home) ? "~" + File.separator + home.relativize(absolute) : absolute.toString();
+    }
+
+    private void choose(ReportLayout layout) {
+        lastLayout = layout;
+        showLastLayout();
+    }
+
+    private void showLastLayout() {
+        if (exportControl != null) {
+            boolean slide = lastLayout == ReportLayout.SLIDE;
+            exportControl.setText(slide ? "Export slide…" : "Export PNG…");
+            exportControl.setTooltip(new Tooltip((slide ? "Export a 16:9 slide" : "Export a PNG page report")
+                    + " of this scenario (Ctrl/Cmd+E); the arrow offers the page or a 16:9 slide"));
+        }
+    }
+
+    private WritableImage render(ReportLayout layout) {
         Estimate estimate = vm.estimate();
-        return ReportRenderer.render(estimate, ReportRenderer.DEFAULT_SCALE, LocalDate.now());
+        return ReportRenderer.render(layout, estimate, null, ReportRenderer.DEFAULT_SCALE, LocalDate.now());
     }
 }

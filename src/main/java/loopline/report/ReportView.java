@@ -2,13 +2,12 @@ package loopline.report;
 
 import java.time.LocalDate;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.engine.Estimate;
 import loopline.present.Charts;
@@ -25,6 +24,14 @@ public final class ReportView extends VBox {
     public static final double WIDTH = 1400;
 
     public ReportView(Estimate estimate, Charts charts, LocalDate date) {
+        this(estimate, charts, date, null);
+    }
+
+    /**
+     * @param baseline the scenario A this one (B) is compared with, or null: with one, a line under the title names A
+     *                 and the inputs table lists only the inputs that differ, A → B
+     */
+    public ReportView(Estimate estimate, Charts charts, LocalDate date, Estimate baseline) {
         getStyleClass().add("report");
         setPrefWidth(WIDTH);
         setMinWidth(WIDTH);
@@ -32,21 +39,10 @@ public final class ReportView extends VBox {
         setSpacing(8);
         setPadding(new Insets(18, 20, 16, 20));
 
-        Label title = new Label(estimate.scenario().name());
-        title.getStyleClass().add("report-title");
-        title.setId("report-title");
-        Label description = new Label(estimate.scenario().description());
-        description.getStyleClass().add("report-description");
+        Label description = ReportParts.text(estimate.scenario().description(), "report-description");
         description.setWrapText(true);
-        Label stamp = new Label("LoopLine " + Version.current() + " · " + date);
-        stamp.getStyleClass().add("report-stamp");
-        stamp.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox titles = new VBox(2, title, description);
-        HBox.setHgrow(titles, Priority.ALWAYS);
-        HBox head = new HBox(12, titles, stamp);
-        head.setAlignment(Pos.TOP_LEFT);
+        Node head = baseline == null ? ReportParts.head(estimate.scenario(), date, description)
+                : ReportParts.head(estimate.scenario(), date, description, ReportParts.comparedWith(baseline.scenario(), ""));
 
         Dashboard dashboard = new Dashboard(null);
         dashboard.setPadding(Insets.EMPTY);
@@ -59,7 +55,7 @@ public final class ReportView extends VBox {
         prices.getStyleClass().add("report-footnote");
         prices.setWrapText(true);
 
-        getChildren().addAll(head, inputs(estimate), dashboard);
+        getChildren().addAll(head, baseline == null ? inputs(estimate) : changes(baseline, estimate), dashboard);
         if (!Warnings.of(estimate).isEmpty()) {
             Label warnings = new Label("Note: " + String.join("  ·  ", Warnings.of(estimate)));
             warnings.getStyleClass().add("report-warning");
@@ -67,6 +63,33 @@ public final class ReportView extends VBox {
             getChildren().add(warnings);
         }
         getChildren().addAll(assumptions, prices);
+    }
+
+    /** Beside each other: the inputs that differ from the baseline, and the key figures that moved, A → B. */
+    private static HBox changes(Estimate baseline, Estimate e) {
+        HBox tables = new HBox(40, changeTable("Inputs that differ", ReportText.changes(baseline.scenario(), e.scenario())),
+                changeTable("Key figures that moved", ReportText.figureChanges(baseline, e)));
+        tables.getStyleClass().add("report-inputs");
+        tables.setId("report-changes");
+        return tables;
+    }
+
+    /** One row per change: label, A's value, →, B's value. */
+    private static GridPane changeTable(String title, List<ReportText.Change> changes) {
+        GridPane table = new GridPane();
+        table.setHgap(14);
+        table.setVgap(1);
+        table.addRow(0, ReportParts.text(title, "report-section"), ReportParts.text("A", "report-section"),
+                ReportParts.text("", "report-section"), ReportParts.text("B", "report-section"));
+        int row = 1;
+        for (ReportText.Change c : changes) {
+            table.addRow(row++, ReportParts.text(c.label(), "report-input-name"), ReportParts.text(c.before(), "report-input-value"),
+                    ReportParts.text("→", "report-input-name"), ReportParts.text(c.after(), "report-input-value"));
+        }
+        if (changes.isEmpty()) {
+            table.add(ReportParts.text("none", "report-input-name"), 0, 1, 4, 1);
+        }
+        return table;
     }
 
     private static GridPane inputs(Estimate e) {

@@ -11,8 +11,10 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 
@@ -35,6 +37,14 @@ final class AdvancedForm extends GridPane {
         getStyleClass().add("advanced-form");
         setHgap(6);
         setVgap(4);
+        // labels get a fixed share and wrap onto a second line rather than end in "…": "Tensor parallel (training)"
+        // and "(serving)" must not both read "Tensor para…"
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPercentWidth(46);
+        ColumnConstraints editors = new ColumnConstraints();
+        editors.setPercentWidth(54);
+        editors.setHgrow(Priority.ALWAYS);
+        getColumnConstraints().addAll(labels, editors);
         int r = 0;
         for (ScenarioField<?> f : ScenarioFields.ALL) {
             if (coveredByMainControls.contains(f)) {
@@ -42,6 +52,8 @@ final class AdvancedForm extends GridPane {
             }
             Label label = new Label(f.label());
             label.getStyleClass().add("field-label");
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
             Tooltip tip = new Tooltip(f.path() + "\n" + f.help() + "\nRange: " + f.rangeText()
                     + (f.unit().isEmpty() ? "" : " " + f.unit()) + "\nDefault: " + f.defaultText());
             tip.setWrapText(true);

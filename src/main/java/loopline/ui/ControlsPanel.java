@@ -85,7 +85,16 @@ final class ControlsPanel extends VBox {
         gpuPicker(trainingGpu, "training-gpu", "Training", ScenarioFields.TRAINING_GPU);
         gpuPicker(servingGpu, "serving-gpu", "Serving", ScenarioFields.SERVING_GPU);
         sameGpu.setId("same-gpu");
-        sameGpu.setOnAction(e -> vm.setServingGpuSameAsTraining(sameGpu.isSelected()));
+        sameGpu.setOnAction(e -> {
+            vm.setServingGpuSameAsTraining(sameGpu.isSelected());
+            sameGpu.setSelected(vm.servingGpuSameAsTraining()); // the box always shows what the document says
+        });
+        // Follows the document, not the estimate: ticking it when the GPUs already match, or unticking it, leaves the
+        // scenario equal, so the scenario's listeners never hear of it. The view-model updates this after every
+        // change, undo and open included. (The box is clicked, so it cannot be bound; it is told instead.)
+        sameGpu.setSelected(vm.servingGpuSameAsTraining());
+        vm.servingGpuSameAsTrainingProperty().addListener((o, was, same) -> sameGpu.setSelected(same));
+        servingGpu.disableProperty().bind(vm.servingGpuSameAsTrainingProperty());
         getChildren().add(sameGpu);
 
         section("Traffic");
@@ -134,7 +143,7 @@ final class ControlsPanel extends VBox {
                              DoubleFunction<String> format, DoubleUnaryOperator toValue) {
         covered.add(field);
         slider(new SliderRow.Spec(id, field.label(), field.help(), min, max, log, format, field::get,
-                (m, v) -> m.set(field, toValue.applyAsDouble(v))));
+                (m, v) -> m.set(field, toValue.applyAsDouble(v)), field));
     }
 
     /** Whether a main control edits this field (then the Advanced form leaves it out). */
@@ -215,8 +224,6 @@ final class ControlsPanel extends VBox {
             modelNote.setText(ModelSummary.of(m));
             trainingGpu.setValue(ScenarioFields.TRAINING_GPU.get(s));
             servingGpu.setValue(ScenarioFields.SERVING_GPU.get(s));
-            sameGpu.setSelected(vm.servingGpuSameAsTraining());
-            servingGpu.setDisable(sameGpu.isSelected());
             if (advancedPane.isExpanded()) { // a collapsed form is refreshed when it opens
                 advanced.refresh();
             }

@@ -1,13 +1,18 @@
 package loopline.ui;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -25,9 +30,11 @@ public final class ExplorerView extends BorderPane {
     private final SearchableComboBox<ExplorerViewModel.Preset> presetPicker = new SearchableComboBox<>();
     private final HBox actions = new HBox(6);
     private final Appearance appearance = new Appearance();
+    private final Toast toast = new Toast();
 
     public ExplorerView(ExplorerViewModel vm, List<ExplorerViewModel.Preset> presets) {
         this.vm = vm;
+        vm.setQuestions(new WindowQuestions(this::window));
         WhyPopover why = new WhyPopover();
         dashboard = new Dashboard((figure, owner) -> why.show(vm.explain(figure), owner));
         controls = new ControlsPanel(vm);
@@ -35,26 +42,37 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setId("preset-picker");
         presetPicker.getItems().setAll(presets);
         presetPicker.setPromptText("Open a preset…");
-        presetPicker.setPrefWidth(300);
+        presetPicker.setPrefWidth(300); // narrower, to leave room for Undo, Redo and Pin as A
         presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
         presetPicker.valueProperty().addListener((o, a, p) -> {
-            if (p != null && !sameFile(p.file(), vm.sourceProperty().get()) && !vm.open(p.file())) {
-                // the scenario did not change, so neither does the picker; the banner says why
+            if (p != null && !ScenarioFiles.sameFile(p.file(), vm.sourceProperty().get()) && !vm.switchTo(p.file())) {
+                // the scenario did not change (kept on Cancel, or the file is broken and the banner says why),
+                // so neither does the picker
                 javafx.application.Platform.runLater(() -> presetPicker.setValue(a));
             }
         });
-        Button reset = button("Reset", "reset", "Undo every change since the scenario was opened", vm::resetToPreset);
-        Button open = button("Open…", "open", "Open a scenario file", this::openFile);
+        Button undo = button("↶", "undo", "Undo the last change (Ctrl/Cmd+Z)", vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button redo = button("↷", "redo", "Redo the change just undone (Shift+Ctrl/Cmd+Z)", vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        undo.setAccessibleText("Undo"); // the toolbar is full at 1280 px: arrows, named for screen readers and tooltips
+        redo.setAccessibleText("Redo");
+        Button reset = button("Reset", "reset", "Go back to the scenario as it was opened or last saved (Ctrl/Cmd+Z undoes this too)",
+                vm::resetToPreset);
+        reset.disableProperty().bind(vm.modifiedProperty().not());
+        Button open = button("Open…", "open", "Open a scenario file (Ctrl/Cmd+O)", this::openFile);
         Button openModel = button("Model…", "open-model",
                 "Open a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
-        Button save = button("Save as…", "save", "Save the scenario as JSON (written atomically)", this::saveFile);
+        Button save = button("Save as…", "save", "Save the scenario as JSON under a new name (Ctrl/Cmd+Shift+S; Ctrl/Cmd+S saves)",
+                () -> confirmSaved(vm.saveAsChosenFile()));
+        ToggleButton pin = pinBaselineToggle();
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
         title.setMinWidth(USE_PREF_SIZE);
         Label scenarioName = new Label();
         scenarioName.getStyleClass().add("scenario-name");
         scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.modifiedProperty().get() ? "● modified, not saved"
+                () -> vm.modifiedProperty().get() ? "● not saved"
                         : vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().getFileName().toString(),
                 vm.modifiedProperty(), vm.sourceProperty()));
         // the file name gives way first, then the picker, so the commands never leave the window
@@ -64,7 +82,7 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setMinWidth(160);
         ToggleButton presenter = toggle("Presenter", "presenter", "Larger text for a projector", appearance.presenterProperty());
         ToggleButton theme = toggle("Dark", "theme", "Dark colours, for a projector in a dim room", appearance.darkProperty());
-        actions.getChildren().addAll(presenter, theme, reset, open, openModel, save);
+        actions.getChildren().addAll(presenter, theme, pin, undo, redo, reset, open, openModel, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(USE_PREF_SIZE);
         // an HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", out of sight and out of the scene
@@ -96,26 +114,84 @@ public final class ExplorerView extends BorderPane {
             }
         });
 
+        getChildren().add(toast);
         acceptDroppedModelConfigs();
         vm.chartsProperty().addListener((o, a, c) -> dashboard.show(c, vm.keyFiguresProperty().get()));
-        vm.sourceProperty().addListener((o, a, path) -> selectPreset(path, presets));
+        vm.sourceProperty().addListener((o, a, path) -> listAndSelect(path));
         if (vm.chartsProperty().get() != null) {
             dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get());
             controls.refresh(vm.scenario());
-            selectPreset(vm.sourceProperty().get(), presets);
+            listAndSelect(vm.sourceProperty().get());
         }
     }
 
-    private void selectPreset(Path path, List<ExplorerViewModel.Preset> presets) {
-        presets.stream().filter(p -> sameFile(p.file(), path)).findFirst().ifPresent(presetPicker::setValue);
+    /** Shows the file just opened or saved in the picker, listing it first if it is new (a saved copy, a file opened). */
+    private void listAndSelect(Path path) {
+        if (path == null) {
+            return;
+        }
+        List<ExplorerViewModel.Preset> listed = ScenarioFiles.listing(presetPicker.getItems(), path, vm.scenario().name());
+        if (!listed.equals(presetPicker.getItems())) {
+            presetPicker.getItems().setAll(listed);
+        }
+        presetPicker.setValue(listed.get(ScenarioFiles.indexOf(listed, path)));
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        return a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    /** "Pin as A": keeps the current estimate as the baseline the charts and cards compare against, until unpinned. */
+    private ToggleButton pinBaselineToggle() {
+        ToggleButton pin = new ToggleButton("Pin as A");
+        pin.setId("pin-baseline");
+        pin.setTooltip(new Tooltip("Keep this scenario as baseline A: change anything, or open another scenario, and compare it with A"));
+        pin.setOnAction(e -> {
+            if (pin.isSelected()) {
+                vm.pinBaseline();
+            } else {
+                vm.clearBaseline();
+            }
+        });
+        vm.baselineEstimateProperty().addListener((o, was, baseline) -> {
+            pin.setSelected(baseline != null);
+            pin.setText(baseline == null ? "Pin as A" : "Unpin A");
+            pin.getTooltip().setText(baseline == null
+                    ? "Keep this scenario as baseline A: change anything, or open another scenario, and compare it with A"
+                    : "Stop comparing with A: " + vm.baselineNameProperty().get());
+        });
+        return pin;
     }
 
-    /** Adds commands to the toolbar (the report's, which live in their own package). */
-    public void addActions(Button... buttons) {
+    /** The window's keyboard commands; the app puts them on the scene. Shortcut is Ctrl, or Cmd on a Mac. */
+    public Map<KeyCombination, Runnable> shortcuts() {
+        Map<KeyCombination, Runnable> keys = new LinkedHashMap<>();
+        keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+        keys.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::redo);
+        keys.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo); // as on Windows
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> confirmSaved(vm.save()));
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> confirmSaved(vm.saveAsChosenFile()));
+        keys.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFile);
+        return keys;
+    }
+
+    /** A short confirmation over the bottom-right corner that fades by itself ("Report copied to the clipboard"). */
+    public void confirm(String message) {
+        toast.show(message);
+        requestLayout();
+    }
+
+    private void confirmSaved(boolean saved) {
+        if (saved) {
+            confirm("Saved " + vm.sourceProperty().get().getFileName());
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        toast.placeIn(getWidth(), getHeight()); // over everything, outside the layout
+    }
+
+    /** Adds commands to the toolbar (the report's, which live in their own package: a button or the export menu). */
+    public void addActions(javafx.scene.control.ButtonBase... buttons) {
         actions.getChildren().addAll(buttons);
     }
 
@@ -156,7 +232,7 @@ public final class ExplorerView extends BorderPane {
         FileChooser chooser = jsonChooser("Open scenario");
         java.io.File f = chooser.showOpenDialog(window());
         if (f != null) {
-            vm.open(f.toPath());
+            vm.switchTo(f.toPath());
         }
     }
 
@@ -183,22 +259,6 @@ public final class ExplorerView extends BorderPane {
             e.setDropCompleted(one && vm.openModelConfig(e.getDragboard().getFiles().get(0).toPath()));
             e.consume();
         });
-    }
-
-    private void saveFile() {
-        FileChooser chooser = jsonChooser("Save scenario");
-        java.io.File folder = chooser.getInitialDirectory();
-        if (folder == null || !folder.canWrite()) { // an installed app's presets are read-only: save in the user's folder
-            chooser.setInitialDirectory(new java.io.File(System.getProperty("user.home")));
-        }
-        chooser.setInitialFileName(FileNames.slug(vm.scenario().name()) + ".json");
-        java.io.File f = chooser.showSaveDialog(window());
-        if (f != null) {
-            String problem = vm.saveAs(f.toPath());
-            if (problem != null) {
-                Dialogs.error(window(), "Could not save the scenario", problem);
-            }
-        }
     }
 
     private FileChooser jsonChooser(String title) {

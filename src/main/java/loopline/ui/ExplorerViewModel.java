@@ -1,7 +1,10 @@
 package loopline.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,7 +37,13 @@ import loopline.present.Warnings;
 /**
  * The explorer's state: the scenario being edited (as its document, so "Save" writes exactly what the user
  * set), and the estimate, charts and cards computed from it. Edits are typed ({@link #set}) and checked when
- * made; the engine runs are coalesced: however many edits arrive before the scheduler runs, the engine runs once.
+ * made; the engine runs are coalesced: however many edits arrive while one estimate is being computed, the next
+ * computation takes only the latest. In the window the estimate is computed off the UI thread and only the newest
+ * result is shown, so dragging a slider costs the UI thread the drawing, not the engine.
+ *
+ * <p>Every accepted edit can be undone ({@link EditHistory} says when edits join one step). "Reset to preset" is an
+ * edit too, so it can be undone; opening a file starts a new history, after asking before unsaved edits are lost
+ * ({@link #switchTo}). A pinned baseline ({@link #pinBaseline}) stays while the scenario changes, for A/B compare.
  */
 public final class ExplorerViewModel {
     /** How binding errors name the window's scenario; stripped, since the banner is about this scenario. */
@@ -42,11 +51,22 @@ public final class ExplorerViewModel {
     private static final String NOTHING_OPEN = "no scenario is open";
     private final Catalogs catalogs;
     private final Consumer<Runnable> scheduler;
+    /** Where estimates are computed (a background thread in the window), or null: on the UI thread, in the scheduler's turn. */
+    private final Executor computer;
 
     private ScenarioDocument document;
-    private ScenarioDocument presetDocument;
+    /** The document as last opened or saved: "modified" means the document is no longer this one. */
+    private ScenarioDocument savedDocument;
+    /** The app's presets: "Save" never overwrites one in place, it asks for a new file. */
+    private Path presetFolder = Catalogs.home().resolve("presets");
+    private UserQuestions questions = UserQuestions.NONE;
+    private final EditHistory<Snapshot> history;
+    /** The latest accepted scenario while its estimate is not yet shown; null when the outputs are current. */
     private Scenario pending;
-    private boolean recomputePending;
+    /** Counts accepted scenarios (opens and edits), so a result computed for an older one is never shown over a newer. */
+    private long acceptedVersion;
+    private long publishedVersion;
+    private boolean computing;
     /** What importing the current model found worth saying; shown with the estimate's warnings until the model changes. */
     private List<String> modelWarnings = List.of();
 
@@ -58,6 +78,17 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper(this, "warnings");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper servingGpuSameAsTraining = new ReadOnlyBooleanWrapper(this, "servingGpuSameAsTraining", true);
+    private final ReadOnlyObjectWrapper<Estimate> baselineEstimate = new ReadOnlyObjectWrapper<>(this, "baselineEstimate");
+    private final ReadOnlyObjectWrapper<Charts> baselineCharts = new ReadOnlyObjectWrapper<>(this, "baselineCharts");
+    private final ReadOnlyObjectWrapper<List<KeyFigure>> baselineKeyFigures = new ReadOnlyObjectWrapper<>(this, "baselineKeyFigures");
+    private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper(this, "baselineName");
+
+    /** What undo brings back: the document, its bound scenario, and what importing its model warned about. */
+    private record Snapshot(ScenarioDocument document, Scenario scenario, List<String> modelWarnings) {
+    }
 
     /** A scenario file the window offers to open, by its name. */
     public record Preset(Path file, String name, String description) {
@@ -72,10 +103,37 @@ public final class ExplorerViewModel {
         return Presets.list(dir).stream().map(p -> new Preset(p.file(), p.name(), p.description())).toList();
     }
 
-    /** @param scheduler runs a recomputation later (Platform::runLater in the window; directly in tests) */
+    /** @param scheduler runs a recomputation later, on the UI thread (Platform::runLater in the window; directly in tests) */
     public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler) {
+        this(catalogs, scheduler, null, System::currentTimeMillis);
+    }
+
+    /** @param clockMillis the time edits are made at, which decides which edits undo together (a fake clock in tests) */
+    public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler, LongSupplier clockMillis) {
+        this(catalogs, scheduler, null, clockMillis);
+    }
+
+    /**
+     * @param scheduler   runs work on the UI thread later (Platform::runLater)
+     * @param computer    computes estimates off the UI thread (one background thread, so results arrive in order), or
+     *                    null to compute them on the UI thread in the scheduler's turn
+     * @param clockMillis the time edits are made at, which decides which edits undo together
+     */
+    public ExplorerViewModel(Catalogs catalogs, Consumer<Runnable> scheduler, Executor computer, LongSupplier clockMillis) {
         this.catalogs = catalogs;
         this.scheduler = scheduler;
+        this.computer = computer;
+        this.history = new EditHistory<>(clockMillis);
+    }
+
+    /** Who answers "Save changes?" and "Save where?" (the window's dialogs; canned answers in tests). */
+    public void setQuestions(UserQuestions questions) {
+        this.questions = questions;
+    }
+
+    /** The folder of read-only presets, which Save (Ctrl/Cmd+S) turns into Save as. */
+    public void setPresetFolder(Path folder) {
+        this.presetFolder = folder;
     }
 
     /** The values a choice or GPU field may take, for the controls that offer them. */
@@ -125,6 +183,43 @@ public final class ExplorerViewModel {
         return modified.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** Whether serving leaves its GPU unset and so uses the training GPU; follows the document after every change. */
+    public ReadOnlyBooleanProperty servingGpuSameAsTrainingProperty() {
+        return servingGpuSameAsTraining.getReadOnlyProperty();
+    }
+
+    /** The pinned baseline's estimate ("A"), or null when none is pinned. */
+    public ReadOnlyObjectProperty<Estimate> baselineEstimateProperty() {
+        return baselineEstimate.getReadOnlyProperty();
+    }
+
+    /** The pinned baseline's charts, to draw as ghosts behind the current ones; null when none is pinned. */
+    public ReadOnlyObjectProperty<Charts> baselineChartsProperty() {
+        return baselineCharts.getReadOnlyProperty();
+    }
+
+    /** The pinned baseline's key figures, for the cards' changes; null when none is pinned. */
+    public ReadOnlyObjectProperty<List<KeyFigure>> baselineKeyFiguresProperty() {
+        return baselineKeyFigures.getReadOnlyProperty();
+    }
+
+    /** The pinned baseline's scenario name, or null when none is pinned. */
+    public ReadOnlyStringProperty baselineNameProperty() {
+        return baselineName.getReadOnlyProperty();
+    }
+
+    public boolean hasBaseline() {
+        return baselineEstimate.get() != null;
+    }
+
     public Scenario scenario() {
         return scenario.get();
     }
@@ -158,13 +253,13 @@ public final class ExplorerViewModel {
             ScenarioDocument doc = ScenarioDocument.read(file, catalogs);
             Scenario s = ScenarioReader.bind(doc, catalogs, file.toString());
             modelWarnings = List.of();
-            presetDocument = doc;
+            savedDocument = doc;
             document = doc;
-            source.set(file);
+            history.clear();
             problem.set(null);
-            modified.set(false);
-            pending = null;
-            publish(s);
+            documentChanged();
+            publishNow(s); // at once: whoever opened a file sees it opened
+            source.set(file); // last: whoever lists the file finds the scenario's name already current
             return true;
         } catch (InvalidDataException e) {
             problem.set(e.getMessage());
@@ -172,29 +267,166 @@ public final class ExplorerViewModel {
         }
     }
 
+    /**
+     * Opens another scenario file unless that would lose unsaved edits the user wants to keep: with edits, it first
+     * asks "Save changes?" (Save saves them, Cancel keeps the scenario as it is). Returns whether it opened.
+     */
+    public boolean switchTo(Path file) {
+        return mayDiscardEdits() && open(file);
+    }
+
+    /**
+     * Whether the current scenario may be replaced or the window closed: true without unsaved edits, or when the
+     * user saved them or chose not to; false when they cancelled or the save failed.
+     */
+    public boolean mayDiscardEdits() {
+        if (document == null || !modified.get()) {
+            return true;
+        }
+        return switch (questions.saveChangesTo(displayName())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** The scenario as the "Save changes?" question names it: its file, or its name before it has one. */
+    private String displayName() {
+        return source.get() != null ? source.get().getFileName().toString() : scenario().name();
+    }
+
+    /** Goes back to the document as last opened or saved; an edit like any other, so it can be undone. */
     public void resetToPreset() {
-        if (presetDocument != null && changeModel(d -> presetDocument, List.of()) == null) {
-            modified.set(false);
+        if (savedDocument != null && document != savedDocument) {
+            ScenarioDocument saved = savedDocument;
+            changeModel(d -> saved, List.of(), null);
         }
     }
 
     /**
-     * Writes the scenario atomically; only accepted edits are in the document, so the file always reopens.
-     * Returns why it could not be written, or null.
+     * Save (Ctrl/Cmd+S): writes over the scenario's own file, or asks where (Save as) when it has none or it is one
+     * of the app's presets. Returns whether it saved.
+     */
+    public boolean save() {
+        Path file = source.get();
+        if (file == null || ScenarioFiles.isIn(file, presetFolder) || !Files.isWritable(file)) {
+            return saveAsChosenFile();
+        }
+        return reportSaveProblem(write(file, false));
+    }
+
+    /** Save as (Ctrl/Cmd+Shift+S): asks for a file, proposing the scenario's name, and saves there. */
+    public boolean saveAsChosenFile() {
+        if (document == null) {
+            return false;
+        }
+        Path current = source.get();
+        Path folder = current == null || ScenarioFiles.isIn(current, presetFolder) ? null : current.toAbsolutePath().getParent();
+        Path file = questions.chooseSaveFile(folder, FileNames.slug(scenario().name()) + ".json");
+        return file != null && reportSaveProblem(saveAs(file));
+    }
+
+    private boolean reportSaveProblem(String problemOrNull) {
+        if (problemOrNull != null) {
+            questions.couldNotSave(problemOrNull);
+        }
+        return problemOrNull == null;
+    }
+
+    /**
+     * Writes the scenario atomically; only accepted edits are in the document, so the file always reopens. The
+     * scenario takes its name from the file ({@link ScenarioFiles#nameFor}), so a copy never shares its original's
+     * title. Returns why it could not be written, or null.
      */
     public String saveAs(Path file) {
+        return write(file, true);
+    }
+
+    /** Writes the document to {@code file}, first naming the scenario after the file when asked to (Save as). */
+    private String write(Path file, boolean nameAfterFile) {
         if (document == null) {
             return NOTHING_OPEN;
         }
+        Scenario current = pending != null ? pending : scenario();
+        String name = nameAfterFile ? ScenarioFiles.nameFor(file, current.name()) : current.name();
+        ScenarioDocument named;
+        Scenario renamed;
         try {
-            document.write(file);
+            named = name.equals(current.name()) ? document : document.with(ScenarioFields.NAME, name);
+            renamed = named == document ? current : ScenarioReader.bind(named, catalogs, SOURCE);
+            named.write(file);
         } catch (InvalidDataException e) {
             return e.getMessage();
         }
-        presetDocument = document;
+        document = named;
+        savedDocument = named;
+        documentChanged();
+        if (renamed != scenario()) {
+            publishNow(renamed);
+        }
         source.set(file);
-        modified.set(false);
         return null;
+    }
+
+    // ---- undo and redo ------------------------------------------------------------------------
+
+    /** Undoes the last step (Ctrl/Cmd+Z); the controls show the restored values as the scenario republishes. */
+    public void undo() {
+        if (history.canUndo()) {
+            restore(history.undo(snapshot()));
+        }
+    }
+
+    /** Redoes the last undone step (Shift+Ctrl/Cmd+Z, Ctrl+Y). */
+    public void redo() {
+        if (history.canRedo()) {
+            restore(history.redo(snapshot()));
+        }
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(document, pending != null ? pending : scenario(), modelWarnings);
+    }
+
+    private void restore(Snapshot s) {
+        document = s.document();
+        modelWarnings = s.modelWarnings();
+        pending = s.scenario();
+        acceptedVersion++;
+        problem.set(null);
+        documentChanged();
+        requestRecompute();
+    }
+
+    /** Everything that follows the document itself rather than the estimate. */
+    private void documentChanged() {
+        modified.set(document != savedDocument);
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        servingGpuSameAsTraining.set(document == null || !document.isSet(ScenarioFields.SERVING_GPU));
+    }
+
+    // ---- A/B compare --------------------------------------------------------------------------
+
+    /** Pins the current estimate, its charts, cards and name as baseline A; it stays until cleared, whatever opens. */
+    public void pinBaseline() {
+        if (pending != null) { // pin what the controls show, not the estimate an edit is about to replace
+            publishNow(pending);
+        }
+        if (estimate() == null) {
+            return;
+        }
+        baselineEstimate.set(estimate());
+        baselineKeyFigures.set(keyFiguresProperty().get());
+        baselineName.set(scenario().name());
+        baselineCharts.set(charts.get()); // last, as in publish: listeners find the rest current
+    }
+
+    public void clearBaseline() {
+        baselineEstimate.set(null);
+        baselineKeyFigures.set(null);
+        baselineName.set(null);
+        baselineCharts.set(null);
     }
 
     /** The "why?" of one figure of the current estimate. */
@@ -207,26 +439,37 @@ public final class ExplorerViewModel {
      * value stays in force, {@link #problemProperty()} says why, and so does the returned text (null when accepted).
      */
     public <T> String set(ScenarioField<T> field, T value) {
-        return edit(d -> d.with(field, value));
+        return edit(d -> d.with(field, value), gestureOf(field));
     }
 
-    /** Sets a field from typed-in text, read like {@code --set}. */
+    /**
+     * Which edits undo together: a number moves by sliding (or by key repeats), so a burst of edits to one numeric
+     * field is one step; a choice (precision, GPU, method, a tick box) is clicked, so each click is a step of its own.
+     */
+    private static Object gestureOf(ScenarioField<?> field) {
+        return field.type() == Double.class ? field : null;
+    }
+
+    /** Sets a field from typed-in text, read like {@code --set}; each typed value is a step of its own. */
     public String setText(ScenarioField<?> field, String raw) {
-        return edit(d -> d.withText(field, raw, catalogs, field.path()));
+        return edit(d -> d.withText(field, raw, catalogs, field.path()), null);
     }
 
     /** Leaves a field out so it takes its default again. */
     public String clear(ScenarioField<?> field) {
-        return edit(d -> d.without(field));
+        return edit(d -> d.without(field), null);
     }
 
+    /** The model-size slider's gesture, for undo (picking a catalog model is a click, a step of its own). */
+    private static final String MODEL_SIZE = "model size";
+
     public void selectModel(String id) {
-        changeModel(d -> d.withModelId(id), List.of());
+        changeModel(d -> d.withModelId(id), List.of(), null);
     }
 
     /** Switches to a derived dense model of this size (off the catalog). */
     public void setModelParameters(double parameters) {
-        changeModel(d -> d.withModelParameters(parameters), List.of());
+        changeModel(d -> d.withModelParameters(parameters), List.of(), MODEL_SIZE);
     }
 
     /**
@@ -242,15 +485,16 @@ public final class ExplorerViewModel {
             problem.set(e.getMessage());
             return false;
         }
-        return changeModel(d -> d.withInlineModel(imported.entry()), imported.warnings()) == null;
+        return changeModel(d -> d.withInlineModel(imported.entry()), imported.warnings(), null) == null;
     }
 
-    private String changeModel(UnaryOperator<ScenarioDocument> change, List<String> warningsOfTheNewModel) {
-        List<String> before = modelWarnings;
+    private String changeModel(UnaryOperator<ScenarioDocument> change, List<String> warningsOfTheNewModel, Object undoKey) {
+        List<String> warningsBefore = modelWarnings;
+        Snapshot before = document == null ? null : snapshot(); // taken while the warnings are still the old model's
         modelWarnings = warningsOfTheNewModel; // before the edit: a direct scheduler publishes inside it
-        String refused = edit(change);
+        String refused = edit(change, undoKey, before);
         if (refused != null) {
-            modelWarnings = before;
+            modelWarnings = warningsBefore;
         }
         return refused;
     }
@@ -265,19 +509,26 @@ public final class ExplorerViewModel {
     }
 
     public boolean servingGpuSameAsTraining() {
-        return !document.isSet(ScenarioFields.SERVING_GPU);
+        return servingGpuSameAsTraining.get();
     }
 
-    private String edit(UnaryOperator<ScenarioDocument> change) {
+    private String edit(UnaryOperator<ScenarioDocument> change, Object undoKey) {
+        return edit(change, undoKey, document == null ? null : snapshot());
+    }
+
+    /** @param before the state undo returns to (taken before a model change swapped the model's warnings) */
+    private String edit(UnaryOperator<ScenarioDocument> change, Object undoKey, Snapshot before) {
         if (document == null) {
             return NOTHING_OPEN;
         }
         try {
             ScenarioDocument next = change.apply(document);
             Scenario s = ScenarioReader.bind(next, catalogs, SOURCE);
+            history.recordEdit(before, undoKey);
             document = next;
             pending = s;
-            modified.set(true);
+            acceptedVersion++;
+            documentChanged();
             problem.set(null);
             requestRecompute();
             return null;
@@ -289,29 +540,68 @@ public final class ExplorerViewModel {
     }
 
     private void requestRecompute() {
-        if (!recomputePending) {
-            recomputePending = true;
-            scheduler.accept(this::recompute);
+        if (computing) {
+            return; // when the estimate in flight lands, the next one starts from the latest edit
         }
+        computing = true;
+        if (computer == null) {
+            scheduler.accept(() -> show(pending == null ? null : compute(acceptedVersion, pending)));
+            return;
+        }
+        long version = acceptedVersion;
+        Scenario s = pending;
+        computer.execute(() -> {
+            Outputs outputs;
+            try {
+                outputs = compute(version, s);
+            } catch (RuntimeException e) { // a defect, not bad input (the scenario bound): say so, keep the last outputs
+                scheduler.accept(() -> {
+                    computing = false;
+                    problem.set("could not estimate this scenario: " + e);
+                });
+                return;
+            }
+            scheduler.accept(() -> show(outputs));
+        });
     }
 
-    private void recompute() {
-        recomputePending = false;
-        if (pending != null) {
-            publish(pending);
+    /** On the UI thread: shows a computed estimate unless a newer one is already shown, then catches up with later edits. */
+    private void show(Outputs outputs) {
+        computing = false;
+        if (outputs != null && outputs.version() > publishedVersion) {
+            publish(outputs);
+        }
+        if (pending != null && acceptedVersion > publishedVersion) {
+            requestRecompute();
+        } else {
             pending = null;
         }
     }
 
-    private void publish(Scenario s) {
+    /** Everything the window shows of one scenario: pure, so it may run on any thread. */
+    private record Outputs(long version, Scenario scenario, Estimate estimate, Charts charts, List<KeyFigure> keyFigures,
+                           List<String> warnings) {
+    }
+
+    /** Computes and shows {@code s} on this thread, now; whatever is in flight for an older scenario is then dropped. */
+    private void publishNow(Scenario s) {
+        pending = null;
+        publish(compute(++acceptedVersion, s));
+    }
+
+    private Outputs compute(long version, Scenario s) {
         Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
-        Charts newCharts = ChartsFactory.of(e);
-        estimate.set(e);
-        keyFigures.set(KeyFigures.of(e));
+        return new Outputs(version, s, e, ChartsFactory.of(e), KeyFigures.of(e), Warnings.of(e));
+    }
+
+    private void publish(Outputs o) {
+        publishedVersion = o.version();
+        estimate.set(o.estimate());
+        keyFigures.set(o.keyFigures());
         List<String> w = new java.util.ArrayList<>(modelWarnings);
-        w.addAll(Warnings.of(e));
+        w.addAll(o.warnings());
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
-        scenario.set(s);
-        charts.set(newCharts); // last: whoever listens to charts sees every other output already current
+        scenario.set(o.scenario());
+        charts.set(o.charts()); // last: whoever listens to charts sees every other output already current
     }
 }

@@ -7,25 +7,35 @@ import javafx.scene.layout.VBox;
 import loopline.present.Explanation;
 import org.controlsfx.control.PopOver;
 
-/** Shows the formula and inputs behind a figure, next to the button that asked. */
+/**
+ * Shows the formula and inputs behind a figure, next to the button that asked. Each "why?" gets a fresh pop-over:
+ * one reused across shows keeps its owner window, position and skin state from the last time, and a pop-over that
+ * once went wrong (hidden mid-way, its owner changed) would stay wrong until restart. A new one costs nothing a
+ * person notices; the previous one is closed first, so there is never more than one.
+ */
 final class WhyPopover {
-    private final PopOver popOver = new PopOver();
+    private PopOver popOver;
 
-    WhyPopover() {
+    void show(Explanation explanation, Node owner) {
+        if (explanation == null || owner.getScene() == null || owner.getScene().getWindow() == null) {
+            return;
+        }
+        hide();
+        popOver = new PopOver(content(explanation));
         popOver.setDetachable(false);
         popOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
         popOver.setAnimated(false);
         // ControlsFX styles the pop-over with a stylesheet on its own root, which outranks the scene's: ours
         // goes after it so the pop-over follows the theme's palette (a white pop-over on the dark theme otherwise)
         popOver.getRoot().getStylesheets().add(loopline.fx.Stylesheet.url());
+        popOver.show(owner);
     }
 
-    void show(Explanation explanation, Node owner) {
-        if (explanation == null) {
-            return;
+    void hide() {
+        if (popOver != null && popOver.isShowing()) {
+            popOver.hide();
         }
-        popOver.setContentNode(content(explanation));
-        popOver.show(owner);
+        popOver = null;
     }
 
     static VBox content(Explanation x) {

@@ -56,7 +56,7 @@ class CommandLineTest {
     void textOutputOpensWithTheKeyFiguresAndTheirRanges() {
         assertThat(run("estimate", "--scenario", preset())).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).containsPattern("Days to train +101 \\(85\\.9–140\\)").containsPattern("Training B/param +16 B\\n")
+        assertThat(text).containsPattern("Time to train +101 days \\(85\\.9–140 days\\)").containsPattern("Training B/param +16 B\\n")
                 .contains("Ranges in brackets:");
     }
 
@@ -256,5 +256,35 @@ class CommandLineTest {
         assertThat(run.waitFor()).isEqualTo(1);
         assertThat(output).doesNotContain("Exception").doesNotContain("\tat ").contains("szenario-");
         assertThat(output.lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void baselineAddsTheChangedInputsAndEveryKeyFigureAToBWhileSetChangesOnlyTheScenario() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("COMPARED WITH A: 70B: a terabyte to train, a few GPUs to serve")
+                .containsPattern("Requests per day +20M requests/day → 40M requests/day")
+                .containsPattern("Serving GPUs +292 → 584").containsPattern("Break-even +23.6 months → 354 days")
+                ;
+        assertThat(text.substring(text.indexOf("COMPARED WITH A"))).as("what did not change is not repeated")
+                .doesNotContain("Time to train").doesNotContain("Training cost");
+
+        out.reset();
+        assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7", "--json"))
+                .isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.at("/baseline/inference/gpus").asInt()).isEqualTo(292);
+        assertThat(j.at("/inference/gpus").asInt()).isEqualTo(584);
+        assertThat(j.at("/changedInputs/0/label").asText()).isEqualTo("Requests per day");
+        assertThat(j.at("/changedInputs").size()).isEqualTo(1);
+        assertThat(j.at("/baseline/ranges").isObject()).isTrue();
+    }
+
+    @Test
+    void withoutABaselineThereIsNoComparison() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--json")).isZero();
+        JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(j.has("baseline")).isFalse();
+        assertThat(j.has("changedInputs")).isFalse();
     }
 }

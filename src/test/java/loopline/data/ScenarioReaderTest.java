@@ -62,6 +62,31 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void tensorParallelMustSplitTheAttentionHeadsEvenly() {
+        assertThatThrownBy(() -> scenario("llama-3.1-70b", "training.gpuCount=2048", "inference.tensorParallel=3"))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("test: inference.tensorParallel: must divide the model's 64 attention heads, got 3");
+        assertThatThrownBy(() -> scenario("qwen2.5-7b", "training.gpuCount=8", "training.tensorParallel=8"))
+                .hasMessage("test: training.tensorParallel: must divide the model's 28 attention heads, got 8");
+        assertThatThrownBy(() -> scenario("phi-4", "inference.tensorParallel=4"))
+                .hasMessage("test: inference.tensorParallel: must divide the model's 10 KV heads (or be a multiple of them), got 4");
+        // fewer KV heads than ranks: each is replicated, as vLLM and Megatron do; 0 lets the engine choose
+        assertThat(scenario("llama-3.1-70b", "inference.tensorParallel=16").inference().tensorParallel()).isEqualTo(16);
+        assertThat(scenario("qwen2.5-7b", "inference.tensorParallel=0").inference().tensorParallel()).isZero();
+    }
+
+    @Test
+    void numbersMayBeTypedAsTheWindowWritesThem() {
+        assertThat(scenario("llama-3.1-8b", "inference.requestsPerDay=1,000").inference().requestsPerDay()).isEqualTo(1000);
+        assertThat(scenario("llama-3.1-8b", "inference.requestsPerDay=40M").inference().requestsPerDay()).isEqualTo(40e6);
+        assertThat(scenario("llama-3.1-8b", "training.tokens=1.5e12").training().tokens()).isEqualTo(1.5e12);
+        assertThatThrownBy(() -> document("llama-3.1-8b", "training.zeroStage=7"))
+                .hasMessage("--set training.zeroStage: must be between 0 and 3, got 7");
+        assertThatThrownBy(() -> document("llama-3.1-8b", "inference.requestsPerDay=1,00"))
+                .hasMessage("--set inference.requestsPerDay: must be a number, got \"1,00\"");
+    }
+
+    @Test
     void badSetValuesAreBlamedOnTheirSetWithWholeNumbersPlain() {
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCount=0"))
                 .isInstanceOf(InvalidDataException.class)

@@ -123,6 +123,10 @@ class EngineProperties {
             assertThat(whole).isPositive().isEqualTo(Math.rint(whole));
         }
         assertThat(small.attentionHeads() % small.kvHeads()).isZero();
+        if (small.attentionHeads() >= 8) { // any TP of 1, 2, 4 or 8 splits them, so the size slider never strands TP 8
+            assertThat(small.attentionHeads() % 8).isZero();
+            assertThat(ScenarioFields.tensorParallelProblem(scenario("llama-3.1-70b", "training.tensorParallel=8").withModel(small))).isNull();
+        }
         assertThat(small.totalParameters()).isCloseTo(n, withinPercentage(0.02));
         assertThat(large.layers()).isGreaterThanOrEqualTo(small.layers());
         assertThat(large.attentionHeads()).isGreaterThanOrEqualTo(small.attentionHeads());
@@ -152,9 +156,9 @@ class EngineProperties {
                                 @ForAll("catalogModel") String model) {
         int longer = Math.min(1 << 20, context + more);
         Estimate a = Estimator.estimate(scenario(model, "training.sequenceLength=" + context, "inference.promptTokens=" + context,
-                "inference.batchSize=4", "inference.tensorParallel=8", "inference.expertParallel=1"));
+                "inference.batchSize=4", servingTensorParallel(model), "inference.expertParallel=1"));
         Estimate b = Estimator.estimate(scenario(model, "training.sequenceLength=" + longer, "inference.promptTokens=" + longer,
-                "inference.batchSize=4", "inference.tensorParallel=8", "inference.expertParallel=1"));
+                "inference.batchSize=4", servingTensorParallel(model), "inference.expertParallel=1"));
         assertThat(b.trainingMemory().perGpuBytes()).isGreaterThanOrEqualTo(a.trainingMemory().perGpuBytes());
         // Serving at a fixed shape: each sequence holds more KV, so memory holds no more of them.
         assertThat(b.inferenceMemory().kvCacheBytesPerSequence()).isGreaterThanOrEqualTo(a.inferenceMemory().kvCacheBytesPerSequence());
@@ -166,7 +170,7 @@ class EngineProperties {
                                                   @ForAll @IntRange(min = 1, max = 4095) int batch,
                                                   @ForAll @IntRange(min = 1, max = 512) int more,
                                                   @ForAll boolean speculative, @ForAll boolean continuous) {
-        Scenario s = scenario(model, "inference.gpu=" + gpu, "inference.tensorParallel=8",
+        Scenario s = scenario(model, "inference.gpu=" + gpu, servingTensorParallel(model),
                 "inference.speculativeDecoding.enabled=" + speculative, "inference.continuousBatching=" + continuous);
         ReplicaShape shape = Estimator.estimate(s).inferenceSpeed().shape();
         OperatingPoint a = ServingModel.closedLoop(s.model(), s.inference(), shape, batch);
@@ -238,6 +242,16 @@ class EngineProperties {
     @Provide
     Arbitrary<String> catalogModel() {
         return Arbitraries.of(List.copyOf(loopline.Fixtures.CATALOGS.models().keySet()));
+    }
+
+    /** The widest of TP 8, 4, 2, 1 that splits the model's heads evenly (a scenario refuses any other). */
+    private static String servingTensorParallel(String model) {
+        for (int tp = 8; ; tp /= 2) {
+            Scenario s = scenario(model);
+            if (tp == 1 || ScenarioFields.tensorParallelProblem(s.withInference(s.inference().withTensorParallel(tp))) == null) {
+                return "inference.tensorParallel=" + tp;
+            }
+        }
     }
 
     @Provide

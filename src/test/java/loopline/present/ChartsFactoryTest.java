@@ -99,4 +99,19 @@ class ChartsFactoryTest {
         assertThat(b.rows().get(0).total()).isCloseTo(e.inferenceMemory().perGpuBytes(), within(1.0));
         assertThat(b.limit()).isEqualTo(141e9);
     }
+
+    @Test
+    void lifetimeNamesEachLineAtItsEndAndSaysHowTheCostSplitsAtTheHorizon() {
+        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e5", "training.tokens=15e12", "economics.horizonMonths=24");
+        LineChartData d = ChartsFactory.lifetime(e);
+        double training = e.trainingRun().costUsd();
+        double serving = e.serving().monthlyCostUsd() * 24;
+        assertThat(e.serving().breakEvenMonths()).as("training dominates: the lines run together").isGreaterThan(120);
+        assertThat(d.subtitle()).isEqualTo("At 24 months: " + Format.formatUsd(training + serving) + " in all, serving "
+                + Format.formatPercent(serving / (training + serving)) + " of it · serving passes training after "
+                + Format.formatMonths(e.serving().breakEvenMonths()));
+        assertThat(d.series()).extracting(Series::endLabel).containsExactly("Training " + Format.formatUsd(training),
+                "Serving " + Format.formatUsd(serving), "Total " + Format.formatUsd(training + serving));
+        assertThat(d.markers()).as("the horizon is the axis's end: its values are the end labels").isEmpty();
+    }
 }

@@ -3,7 +3,12 @@ package loopline.present;
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
+import loopline.Fixtures;
+import loopline.data.ScenarioReader;
+import loopline.engine.Estimate;
+import loopline.engine.Estimator;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioFields;
 import org.junit.jupiter.api.Test;
@@ -42,5 +47,55 @@ class ReportTextTest {
         assertThat(ReportText.assumptions(scenario("llama-3.1-8b"))).contains("continuous batching with chunked prefill");
         assertThat(ReportText.assumptions(scenario("llama-3.1-8b", "inference.continuousBatching=false")))
                 .contains("static batches that wait for their longest answer");
+    }
+
+    @Test
+    void theSlidesEssentialsNameModelTrainingAndServingOnOneLine() {
+        String line = ReportText.essentials(scenario("llama-3.1-8b", "training.gpuCount=64", "training.tokens=1.5e13",
+                "inference.requestsPerDay=2e7", "inference.gpu=a100-80gb"));
+        assertThat(line).isEqualTo("Llama 3.1 8B (8.03B) · Pre-training: 64 × H100 SXM5 80GB, 15T tokens · serving bf16 on "
+                + "A100 SXM4 80GB, 20M requests/day, 1,000 → 250 tokens");
+        assertThat(ReportText.essentials(scenario("llama-3.1-8b"))).contains("serving bf16 on the same GPU");
+    }
+
+    @Test
+    void changesListOnlyTheInputsThatDifferFromTheBaseline() {
+        Scenario a = scenario("llama-3.1-8b", "inference.requestsPerDay=2e7");
+        Scenario b = scenario("llama-3.1-8b", "inference.requestsPerDay=4e7", "training.mfu=0.38", "name=Doubled");
+        assertThat(ReportText.changes(a, b)).containsExactly(
+                new ReportText.Change("MFU", "45%", "38%"),
+                new ReportText.Change("Requests per day", "20M requests/day", "40M requests/day"));
+        assertThat(ReportText.changes(a, a)).isEmpty();
+        assertThat(ReportText.changes(scenario("llama-3.1-8b"), scenario("llama-3.1-70b")))
+                .extracting(ReportText.Change::label).startsWith("Model", "Parameters");
+        assertThat(ReportText.changes(scenario("deepseek-v3"), scenario("llama-3.1-70b")))
+                .filteredOn(c -> c.label().equals("Features")).singleElement().extracting(ReportText.Change::after).isEqualTo("—");
+    }
+
+    @Test
+    void theClipboardTextCarriesEveryKeyFigureWithItsUnitAndRange() {
+        Scenario s = ScenarioReader.read(Fixtures.preset("default.json"), Fixtures.CATALOGS);
+        Estimate e = Estimator.estimate(s, Fixtures.CATALOGS.apiOffersFor(s.model().id()));
+        String text = ReportText.keyFiguresText(e, LocalDate.of(2026, 11, 26));
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(0)).isEqualTo(e.scenario().name());
+        assertThat(lines.get(1)).startsWith("LoopLine estimate, 2026-11-26 — Llama 3.1 70B");
+        for (KeyFigure k : KeyFigures.of(e)) {
+            assertThat(lines).contains(k.label() + ": " + k.value() + (k.range().isEmpty() ? "" : " " + k.range()) + " — " + k.detail());
+        }
+        assertThat(lines).contains("Time to train: 101 days (85.9–140 days) — 4.96M GPU-hours", "Training cost: $14.8M ($8.41M–$26.9M) — one-time");
+    }
+
+    @Test
+    void figureChangesPairEachCardWithItselfAndKeepOnlyThoseThatMoved() {
+        Estimate a = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=2e7");
+        Estimate b = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=4e7");
+        List<ReportText.Change> moved = ReportText.figureChanges(a, b);
+        assertThat(moved).extracting(ReportText.Change::label).contains("Serving GPUs", "Serving / month")
+                .doesNotContain("Days to train", "Training GPUs", "Training B/param");
+        KeyFigure before = KeyFigures.of(a).get(3);
+        KeyFigure after = KeyFigures.of(b).get(3);
+        assertThat(moved).contains(new ReportText.Change("Serving GPUs", before.value(), after.value()));
+        assertThat(ReportText.figureChanges(a, a)).isEmpty();
     }
 }

@@ -109,7 +109,7 @@ class ReportExportTest {
                 assertThat(texts).contains(k.range());
             }
         }
-        assertThat(texts).contains("16 B", "$14.8M", "($8.41M–$26.9M)", "101", "(85.9–140)", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
+        assertThat(texts).contains("16 B", "$14.8M", "($8.41M–$26.9M)", "101 days", "(85.9–140 days)", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
         assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:")
                 .contains("Ranges in brackets: every figure at each side's uncertain inputs").contains("MFU 0.36–0.518");
     }
@@ -178,5 +178,36 @@ class ReportExportTest {
         assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString())).isEqualTo(2);
         assertThat(errors()).contains("--out FILE.png is required");
         assertThat(run("export", "--scenario", "x.json", "--out", "x.png", "--scale", "9")).isEqualTo(2);
+    }
+
+    @Test
+    void layoutSlideWritesExactly16By9AndABogusLayoutIsOneClearLine() throws IOException {
+        Path png = dir.resolve("slide.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--layout", "slide",
+                "--out", png.toString(), "--scale", "1")).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1920);
+        assertThat(image.getHeight()).isEqualTo(1080);
+
+        Path never = dir.resolve("never.png");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--layout", "poster",
+                "--out", never.toString())).isEqualTo(2);
+        assertThat(errors().lines().findFirst().orElseThrow()).isEqualTo("loopline: --layout must be page or slide, got poster");
+        assertThat(never).doesNotExist();
+    }
+
+    @Test
+    void baselineComparesWithScenarioAAndSetsChangeOnlyTheScenario() throws IOException {
+        Path png = dir.resolve("ab.png");
+        String preset = Fixtures.preset("default.json").toString();
+        assertThat(run("export", "--scenario", preset, "--baseline", preset, "--set", "inference.requestsPerDay=4e7",
+                "--out", png.toString(), "--scale", "1")).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1400);
+
+        Path missing = dir.resolve("no-such-a.json");
+        assertThat(run("export", "--scenario", preset, "--baseline", missing.toString(), "--out", dir.resolve("x.png").toString()))
+                .isEqualTo(1);
+        assertThat(errors()).startsWith("loopline: " + missing).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(dir.resolve("x.png")).doesNotExist();
     }
 }

@@ -1,12 +1,19 @@
 package loopline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -14,6 +21,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import loopline.Fixtures;
 import loopline.app.LoopLineApp;
+import loopline.present.ReportText;
 import loopline.ui.ExplorerViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,10 +51,40 @@ class WindowExportTest {
 
     @Test
     void exportAndCopyAreInTheToolbarAndCtrlEIsBound(FxRobot robot) {
-        assertThat(robot.lookup("#export").tryQuery()).isPresent();
+        SplitMenuButton export = robot.lookup("#export").queryAs(SplitMenuButton.class);
+        assertThat(export.getItems()).extracting(MenuItem::getId, MenuItem::getText).containsExactly(
+                tuple("export-page", "Page report (PNG)…"), tuple("export-slide", "Slide 16:9 (PNG)…"));
         assertThat(robot.lookup("#copy-report").tryQuery()).isPresent();
         assertThat(stage.getScene().getAccelerators())
                 .containsKey(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+    }
+
+    @Test
+    void choosingTheSlideWritesA16By9PngAndTheNextExportIsASlideToo(FxRobot robot) throws Exception {
+        List<String> proposed = new ArrayList<>();
+        Path png = dir.resolve("slide.png");
+        ReportActions actions = new ReportActions(vm, (chooser, owner) -> {
+            proposed.add(chooser.getInitialFileName());
+            return png.toFile();
+        });
+        SplitMenuButton export = WaitForAsyncUtils.asyncFx(() -> actions.exportControl(() -> stage)).get();
+        assertThat(export.getText()).isEqualTo("Export PNG…");
+        WaitForAsyncUtils.asyncFx(() -> export.getItems().get(1).fire()).get(); // "Slide 16:9 (PNG)…"
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(3840);
+        assertThat(image.getHeight()).isEqualTo(2160);
+        assertThat(proposed.get(0)).isEqualTo("a-small-chat-assistant-llama-3-1-8b-" + LocalDate.now() + "-slide.png");
+        assertThat(export.getText()).isEqualTo("Export slide…");
+
+        Files.delete(png);
+        WaitForAsyncUtils.asyncFx(() -> actions.exportPng(stage)).get(); // what the button and Ctrl/Cmd+E run
+        assertThat(proposed.get(1)).endsWith("-slide.png");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(3840);
+
+        WaitForAsyncUtils.asyncFx(() -> export.getItems().get(0).fire()).get(); // back to the page
+        assertThat(proposed.get(2)).isEqualTo("a-small-chat-assistant-llama-3-1-8b-" + LocalDate.now() + ".png");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2800);
+        assertThat(actions.lastLayout()).isEqualTo(ReportLayout.PAGE);
     }
 
     @Test
@@ -73,11 +111,15 @@ class WindowExportTest {
     }
 
     @Test
-    void copyPutsTheReportImageOnTheClipboard(FxRobot robot) throws Exception {
+    void copyPutsTheReportImageAndItsKeyFiguresAsTextOnTheClipboard(FxRobot robot) throws Exception {
         robot.clickOn("#copy-report");
         WaitForAsyncUtils.waitForFxEvents();
-        var image = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage()).get();
+        Clipboard clipboard = WaitForAsyncUtils.asyncFx(Clipboard::getSystemClipboard).get();
+        var image = WaitForAsyncUtils.asyncFx(clipboard::getImage).get();
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(2800);
+        String text = WaitForAsyncUtils.asyncFx(clipboard::getString).get();
+        assertThat(text).isEqualTo(ReportText.keyFiguresText(vm.estimate(), LocalDate.now()));
+        assertThat(text).startsWith(vm.scenario().name() + "\n").contains("Serving GPUs: ");
     }
 }

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ExplorerViewModelTest {
     private final Queue<Runnable> pending = new ArrayDeque<>();
     private ExplorerViewModel vm;
+    /** The view-model's clock, in milliseconds: tests move it to say how far apart edits are. */
+    private long now = 1_000_000;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void open() {
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, pending::add);
+        vm = new ExplorerViewModel(Fixtures.CATALOGS, pending::add, () -> now);
         assertThat(vm.open(Fixtures.preset("default.json"))).isTrue();
     }
 
@@ -275,5 +277,298 @@ class ExplorerViewModelTest {
         vm.set(ScenarioFields.TRAINING_PRECISION, Precision.FP16);
         settle();
         assertThat(vm.value(ScenarioFields.TRAINING_PRECISION)).isEqualTo(Precision.FP16);
+    }
+
+    // ---- undo and redo ------------------------------------------------------------------------
+
+    private double traffic() {
+        return vm.value(ScenarioFields.REQUESTS_PER_DAY);
+    }
+
+    @Test
+    void undoRestoresTheEditAndRedoReappliesIt() {
+        double original = traffic();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 40e6);
+        settle();
+        assertThat(vm.canUndoProperty().get()).isTrue();
+
+        vm.undo();
+        settle();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(original);
+        assertThat(vm.chartsProperty().get().servingCost().markers().get(0).value()).isEqualTo(original);
+        assertThat(vm.modifiedProperty().get()).as("back to the file as opened").isFalse();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.canRedoProperty().get()).isTrue();
+
+        vm.redo();
+        settle();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(40e6);
+        assertThat(vm.modifiedProperty().get()).isTrue();
+        assertThat(vm.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void aDragOfOneSliderIsOneUndoStepAndAPauseOrAnotherFieldStartsTheNext() {
+        double original = traffic();
+        for (int frame = 1; frame <= 60; frame++) { // a second of dragging, an edit per frame
+            vm.set(ScenarioFields.REQUESTS_PER_DAY, original + frame * 1e5);
+            now += 16;
+        }
+        vm.set(ScenarioFields.PROMPT_TOKENS, 4000.0);
+        now += EditHistory.BURST_MILLIS + 1; // let go, wait, drag traffic again
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 1e9);
+        settle();
+
+        vm.undo();
+        assertThat(traffic()).isEqualTo(original + 60 * 1e5);
+        vm.undo();
+        assertThat(vm.value(ScenarioFields.PROMPT_TOKENS)).isNotEqualTo(4000.0);
+        assertThat(traffic()).isEqualTo(original + 60 * 1e5);
+        vm.undo();
+        assertThat(traffic()).as("the whole drag, in one step").isEqualTo(original);
+        assertThat(vm.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void eachClickOnAChoiceIsAStepOfItsOwn() {
+        Precision original = vm.value(ScenarioFields.SERVING_PRECISION);
+        vm.set(ScenarioFields.SERVING_PRECISION, Precision.INT8);
+        vm.set(ScenarioFields.SERVING_PRECISION, Precision.INT4); // at once: still two clicks
+        vm.undo();
+        assertThat(vm.value(ScenarioFields.SERVING_PRECISION)).isEqualTo(Precision.INT8);
+        vm.undo();
+        assertThat(vm.value(ScenarioFields.SERVING_PRECISION)).isEqualTo(original);
+    }
+
+    @Test
+    void anEditAfterAnUndoStartsANewStepAndDropsTheRedo() {
+        double original = traffic();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 2e6);
+        vm.undo();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6); // straight after, same field: still its own step
+        assertThat(vm.canRedoProperty().get()).isFalse();
+        vm.undo();
+        assertThat(traffic()).isEqualTo(original);
+    }
+
+    @Test
+    void aRefusedEditIsNoStep() {
+        assertThat(vm.set(ScenarioFields.MFU, 3.0)).isNotNull();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void undoBringsBackAnImportedModelWithItsWarnings() throws Exception {
+        Path misnamed = Files.writeString(dir.resolve("Acme-70B.json"), Files.readString(hfConfig("Qwen--Qwen3-8B")));
+        vm.openModelConfig(misnamed);
+        vm.selectModel("llama-3.1-8b");
+        settle();
+        assertThat(vm.warningsProperty().get()).satisfiesAnyOf(w -> assertThat(w).isNull(), w -> assertThat(w).doesNotContain("Acme"));
+        vm.undo();
+        settle();
+        assertThat(vm.scenario().model().name()).isEqualTo("Acme-70B");
+        assertThat(vm.warningsProperty().get()).contains("Acme-70B", "the name states 70.0B");
+    }
+
+    @Test
+    void resetCanBeUndoneAndOpeningAFileStartsANewHistory() {
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 9e6);
+        vm.resetToPreset();
+        settle();
+        assertThat(vm.modifiedProperty().get()).isFalse();
+        vm.undo();
+        settle();
+        assertThat(traffic()).isEqualTo(9e6);
+
+        assertThat(vm.open(Fixtures.preset("frontier-405b.json"))).isTrue();
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void sameAsTrainingFollowsTheDocumentEvenWhenTheScenarioDoesNotChange() {
+        vm.set(ScenarioFields.SERVING_GPU, vm.value(ScenarioFields.TRAINING_GPU)); // the GPUs match
+        settle();
+        var before = vm.scenario();
+        vm.setServingGpuSameAsTraining(true); // ticked: the scenario is equal, the document is not
+        settle();
+        assertThat(vm.scenario()).isEqualTo(before);
+        assertThat(vm.servingGpuSameAsTrainingProperty().get()).isTrue();
+        vm.setServingGpuSameAsTraining(false);
+        assertThat(vm.servingGpuSameAsTrainingProperty().get()).isFalse();
+        vm.undo();
+        assertThat(vm.servingGpuSameAsTrainingProperty().get()).isTrue();
+    }
+
+    // ---- unsaved edits, Save and Save as -------------------------------------------------------
+
+    /** Canned answers, and a record of what was asked. */
+    private static final class Answers implements UserQuestions {
+        Answer answer = Answer.CANCEL;
+        Path saveTo;
+        final java.util.List<String> asked = new java.util.ArrayList<>();
+        final java.util.List<Path> foldersOffered = new java.util.ArrayList<>();
+        String failure;
+
+        @Override
+        public Answer saveChangesTo(String scenario) {
+            asked.add(scenario);
+            return answer;
+        }
+
+        @Override
+        public Path chooseSaveFile(Path folder, String proposedName) {
+            foldersOffered.add(folder);
+            asked.add("save as " + proposedName);
+            return saveTo;
+        }
+
+        @Override
+        public void couldNotSave(String problem) {
+            failure = problem;
+        }
+    }
+
+    @Test
+    void switchingScenarioWithUnsavedEditsAsksAndCancelKeepsThem() {
+        Answers answers = new Answers();
+        vm.setQuestions(answers);
+        assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).as("nothing to lose: no question").isTrue();
+        assertThat(answers.asked).isEmpty();
+
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6);
+        settle();
+        answers.answer = UserQuestions.Answer.CANCEL;
+        assertThat(vm.switchTo(Fixtures.preset("default.json"))).isFalse();
+        assertThat(answers.asked).containsExactly("frontier-405b.json");
+        assertThat(vm.sourceProperty().get()).isEqualTo(Fixtures.preset("frontier-405b.json"));
+        assertThat(traffic()).isEqualTo(3e6);
+        assertThat(vm.mayDiscardEdits()).as("closing the window asks the same").isFalse();
+
+        answers.answer = UserQuestions.Answer.DISCARD;
+        assertThat(vm.switchTo(Fixtures.preset("default.json"))).isTrue();
+        assertThat(vm.sourceProperty().get()).isEqualTo(Fixtures.preset("default.json"));
+        assertThat(vm.modifiedProperty().get()).isFalse();
+    }
+
+    @Test
+    void answeringSaveSavesAPresetsEditsToANewFileBeforeSwitching() throws IOException {
+        Answers answers = new Answers();
+        vm.setQuestions(answers);
+        String presetName = vm.scenario().name();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6);
+        answers.answer = UserQuestions.Answer.SAVE;
+        answers.saveTo = dir.resolve("traffic-up.json");
+        assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).isTrue();
+        assertThat(answers.asked).containsExactly("default.json", "save as " + FileNames.slug(presetName) + ".json");
+        assertThat(answers.foldersOffered).as("a preset's folder is not offered for saving").containsExactly((Path) null);
+        ExplorerViewModel other = new ExplorerViewModel(Fixtures.CATALOGS, Runnable::run);
+        assertThat(other.open(answers.saveTo)).isTrue();
+        assertThat(other.scenario().inference().requestsPerDay()).isEqualTo(3e6);
+        assertThat(other.scenario().name()).isEqualTo("Traffic up");
+    }
+
+    @Test
+    void saveAsksForAFileOnceThenWritesInPlace() throws IOException {
+        Answers answers = new Answers();
+        vm.setQuestions(answers);
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6);
+        answers.saveTo = dir.resolve("mine.json");
+        assertThat(vm.save()).isTrue();
+        assertThat(answers.asked).hasSize(1);
+        assertThat(vm.sourceProperty().get()).isEqualTo(answers.saveTo);
+        assertThat(vm.modifiedProperty().get()).isFalse();
+
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 4e6);
+        answers.saveTo = null; // asking again would now cancel the save
+        assertThat(vm.save()).isTrue();
+        assertThat(answers.asked).as("saved in place, without asking").hasSize(1);
+        assertThat(Files.readString(dir.resolve("mine.json"))).contains("4000000");
+
+        Path theirs = Files.writeString(dir.resolve("theirs.json"), "{\"name\": \"A name of its own\", \"model\": \"llama-3.1-8b\"}");
+        assertThat(vm.open(theirs)).isTrue();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 5e6);
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.scenario().name()).as("Save keeps the name; only Save as takes the file's").isEqualTo("A name of its own");
+    }
+
+    @Test
+    void aFailedSaveIsReportedAndTheEditsStay() throws IOException {
+        Answers answers = new Answers();
+        vm.setQuestions(answers);
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6);
+        answers.answer = UserQuestions.Answer.SAVE;
+        answers.saveTo = Files.createDirectories(dir.resolve("a-folder.json")); // a folder cannot be written as a file
+        assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).isFalse();
+        assertThat(answers.failure).contains("a-folder.json");
+        assertThat(vm.modifiedProperty().get()).isTrue();
+        assertThat(traffic()).isEqualTo(3e6);
+    }
+
+    @Test
+    void saveAsNamesTheScenarioAfterItsFile() throws IOException {
+        String original = vm.scenario().name();
+        assertThat(vm.saveAs(dir.resolve("traffic_doubled.json"))).isNull();
+        assertThat(vm.scenario().name()).isEqualTo("Traffic doubled");
+        assertThat(vm.estimate().scenario().name()).as("the report's title too").isEqualTo("Traffic doubled");
+        assertThat(vm.modifiedProperty().get()).isFalse();
+        assertThat(Files.readString(dir.resolve("traffic_doubled.json"))).contains("\"name\" : \"Traffic doubled\"");
+
+        assertThat(vm.saveAs(dir.resolve(FileNames.slug("Traffic doubled") + ".json"))).isNull();
+        assertThat(vm.scenario().name()).as("the proposed file name keeps the name as written").isEqualTo("Traffic doubled");
+        assertThat(original).isNotEqualTo("Traffic doubled");
+    }
+
+    @Test
+    void thePickerListsASavedFileAtOnceAndNeverTwoEntriesUnderOneTitle() {
+        var presets = ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"));
+        var defaultName = presets.get(0).name();
+        Path copy = dir.resolve("copy.json");
+
+        var listed = ScenarioFiles.listing(presets, copy, "Traffic doubled");
+        assertThat(listed).hasSize(presets.size() + 1);
+        assertThat(listed.get(presets.size()).name()).isEqualTo("Traffic doubled");
+
+        var sameTitle = ScenarioFiles.listing(presets, copy, defaultName);
+        assertThat(sameTitle.get(presets.size()).name()).isEqualTo(defaultName + " (copy.json)");
+
+        var reopened = ScenarioFiles.listing(presets, presets.get(0).file(), defaultName);
+        assertThat(reopened).isEqualTo(presets);
+        var renamed = ScenarioFiles.listing(listed, copy, "Traffic tripled");
+        assertThat(renamed).hasSize(listed.size());
+        assertThat(renamed.get(presets.size()).name()).isEqualTo("Traffic tripled");
+    }
+
+    // ---- A/B compare --------------------------------------------------------------------------
+
+    @Test
+    void aPinnedBaselineStaysThroughEditsAndOtherScenariosUntilCleared() {
+        assertThat(vm.hasBaseline()).isFalse();
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6); // not yet recomputed: the pin takes what the controls show
+        vm.pinBaseline();
+        Estimate a = vm.baselineEstimateProperty().get();
+        assertThat(a.scenario().inference().requestsPerDay()).isEqualTo(3e6);
+        assertThat(vm.baselineChartsProperty().get()).isSameAs(vm.chartsProperty().get());
+        assertThat(vm.baselineKeyFiguresProperty().get()).isEqualTo(vm.keyFiguresProperty().get());
+        assertThat(vm.baselineNameProperty().get()).isEqualTo(vm.scenario().name());
+
+        vm.set(ScenarioFields.REQUESTS_PER_DAY, 6e6);
+        settle();
+        assertThat(vm.baselineEstimateProperty().get()).isSameAs(a);
+        assertThat(vm.estimate().serving().monthlyCostUsd()).isGreaterThan(a.serving().monthlyCostUsd());
+        assertThat(vm.baselineKeyFiguresProperty().get()).isNotEqualTo(vm.keyFiguresProperty().get());
+
+        Answers dontSave = new Answers();
+        dontSave.answer = UserQuestions.Answer.DISCARD;
+        vm.setQuestions(dontSave);
+        assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).isTrue();
+        assertThat(vm.baselineEstimateProperty().get()).as("compare preset X with preset Y").isSameAs(a);
+
+        vm.clearBaseline();
+        assertThat(vm.hasBaseline()).isFalse();
+        assertThat(vm.baselineChartsProperty().get()).isNull();
+        assertThat(vm.baselineKeyFiguresProperty().get()).isNull();
+        assertThat(vm.baselineNameProperty().get()).isNull();
     }
 }

@@ -35,6 +35,7 @@ class ExplorerWindowTest {
 
     private ExplorerViewModel vm;
     private ExplorerView view;
+    private Stage stage;
     private Path broken;
 
     @Start
@@ -47,6 +48,7 @@ class ExplorerWindowTest {
         vm.open(Fixtures.preset("default.json"));
         stage.setScene(LoopLineApp.createScene(vm, presets));
         view = (ExplorerView) stage.getScene().getRoot();
+        this.stage = stage;
         stage.show();
         stage.toFront();
     }
@@ -102,11 +104,11 @@ class ExplorerWindowTest {
 
     @Test
     void precisionButtonsChangeTheirSide(FxRobot robot) {
-        String days = card("Days to train");
+        String days = card("Time to train");
         String servingBytes = card("Serving B/param");
         robot.clickOn("#training-precision-fp8");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(card("Days to train")).isNotEqualTo(days);
+        assertThat(card("Time to train")).isNotEqualTo(days);
         assertThat(card("Serving B/param")).isEqualTo(servingBytes);
 
         robot.clickOn("#serving-precision-int4");
@@ -138,7 +140,7 @@ class ExplorerWindowTest {
                 .isEqualTo(GpuSummary.caption("Training", Fixtures.CATALOGS.gpus().get("h100-pcie")));
         List<Double> daysAfter = ys(view.dashboard().trainingThroughput.plotted());
         assertThat(daysAfter.get(0)).isGreaterThan(daysBefore.get(0)); // log10(days) higher on a slower GPU
-        assertThat(card("Days to train")).isEqualTo(figure("Days to train").value());
+        assertThat(card("Time to train")).isEqualTo(figure("Time to train").value());
     }
 
     @Test
@@ -237,5 +239,203 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".why-formula").queryAs(Label.class).getText()).contains("weights + gradients + optimizer");
         assertThat(robot.lookup(".why-result").queryAs(Label.class).getText()).isEqualTo("= 16 B/param");
+    }
+
+    @Test
+    void whyStillOpensAfterCopyReportAndTheCopyIsConfirmed(FxRobot robot) {
+        Node why = view.dashboard().cards().get(0).lookup(".why-small");
+        robot.clickOn(why);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-result").tryQuery()).isPresent();
+        robot.clickOn("#copy-report"); // the first click outside only closes the pop-over
+        robot.clickOn("#copy-report");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label toast = robot.lookup("#toast").queryAs(Label.class);
+        assertThat(toast.isVisible()).isTrue();
+        assertThat(toast.getText()).isEqualTo("Report copied to the clipboard");
+
+        robot.clickOn(why);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-result").queryAs(Label.class).getText()).isEqualTo("= 16 B/param");
+        assertThat(robot.lookup(".why-result").queryAs(Label.class).getScene().getWindow().isShowing()).isTrue();
+
+        robot.clickOn("#copy-report"); // closes it
+        robot.clickOn("#copy-report");
+        robot.clickOn(view.lookup(".why")); // the first chart's
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".why-formula").tryQuery()).as("a chart's why? too").isPresent();
+        assertThat(robot.lookup(".why-box").queryAll()).as("one pop-over at a time").hasSize(1);
+    }
+
+    @Test
+    void theExportConfirmationFloatsOverTheWindowWithoutMovingAnything(FxRobot robot) throws Exception {
+        Path png = dir.resolve("confirmed.png");
+        javafx.geometry.Bounds dashboardBefore = view.dashboard().localToScene(view.dashboard().getBoundsInLocal());
+        boolean ok = WaitForAsyncUtils.asyncFx(() -> new loopline.report.ReportActions(vm, view::confirm)
+                .exportTo(view.getScene().getWindow(), png)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ok).isTrue();
+        Label toast = robot.lookup("#toast").queryAs(Label.class);
+        assertThat(toast.isVisible()).isTrue();
+        assertThat(toast.getText()).startsWith("Saved the report to ").endsWith("confirmed.png");
+        assertThat(view.dashboard().localToScene(view.dashboard().getBoundsInLocal())).isEqualTo(dashboardBefore);
+        javafx.geometry.Bounds onScene = toast.localToScene(toast.getBoundsInLocal());
+        assertThat(onScene.getMaxX()).isLessThanOrEqualTo(view.getWidth()).isGreaterThan(view.getWidth() - 40);
+        assertThat(onScene.getMaxY()).isLessThanOrEqualTo(view.getHeight()).isGreaterThan(view.getHeight() - 40);
+        assertThat(toast.isMouseTransparent()).isTrue();
+    }
+
+    @Test
+    void ctrlZPutsTheSliderBackAndCtrlShiftZRedoes(FxRobot robot) {
+        javafx.scene.control.Button undo = robot.lookup("#undo").queryAs(javafx.scene.control.Button.class);
+        assertThat(undo.isDisabled()).isTrue();
+        double traffic = vm.scenario().inference().requestsPerDay();
+        String shown = robot.lookup("#requests-per-day-value").queryAs(Label.class).getText();
+        robot.clickOn("#requests-per-day .thumb");
+        robot.type(KeyCode.RIGHT, 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        double moved = vm.scenario().inference().requestsPerDay();
+        assertThat(moved).isGreaterThan(traffic);
+        assertThat(undo.isDisabled()).isFalse();
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(traffic);
+        assertThat(robot.lookup("#requests-per-day-value").queryAs(Label.class).getText()).isEqualTo(shown);
+        javafx.scene.control.Slider slider = robot.lookup("#requests-per-day").queryAs(javafx.scene.control.Slider.class);
+        assertThat(slider.getValue()).isCloseTo(Math.log10(traffic), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(card("Serving / month")).isEqualTo(figure("Serving / month").value());
+        assertThat(undo.isDisabled()).isTrue();
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(moved);
+    }
+
+    @Test
+    void sameAsTrainingLocksAndFreesTheServingPickerEveryTime(FxRobot robot) {
+        javafx.scene.control.CheckBox same = robot.lookup("#same-gpu").queryAs(javafx.scene.control.CheckBox.class);
+        Node servingPicker = robot.lookup("#serving-gpu").query();
+        // the preset names the training GPU for serving too: the GPUs match, the box is unticked
+        assertThat(vm.scenario().inference().gpu()).isEqualTo(vm.scenario().training().gpu());
+        assertThat(same.isSelected()).isFalse();
+        assertThat(servingPicker.isDisabled()).isFalse();
+
+        robot.clickOn(same);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(same.isSelected()).isTrue();
+        assertThat(servingPicker.isDisabled()).as("ticked with the GPUs already matching").isTrue();
+
+        robot.clickOn(same);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(same.isSelected()).isFalse();
+        assertThat(servingPicker.isDisabled()).as("unticked").isFalse();
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z); // undo the untick: locked again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(same.isSelected()).isTrue();
+        assertThat(servingPicker.isDisabled()).isTrue();
+    }
+
+    /** Answers the "Save changes?" question as a person would, and counts the questions. */
+    private static final class Answer implements UserQuestions {
+        private final UserQuestions.Answer answer;
+        private final Path saveTo;
+        int asked;
+
+        Answer(UserQuestions.Answer answer, Path saveTo) {
+            this.answer = answer;
+            this.saveTo = saveTo;
+        }
+
+        @Override
+        public UserQuestions.Answer saveChangesTo(String scenario) {
+            asked++;
+            return answer;
+        }
+
+        @Override
+        public Path chooseSaveFile(Path folder, String proposedName) {
+            return saveTo;
+        }
+
+        @Override
+        public void couldNotSave(String problem) {
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private SearchableComboBox<ExplorerViewModel.Preset> picker(FxRobot robot) {
+        return robot.lookup("#preset-picker").queryAs(SearchableComboBox.class);
+    }
+
+    @Test
+    void pickingAnotherPresetWithUnsavedEditsAsksAndCancelKeepsTheEdits(FxRobot robot) {
+        Answer cancel = new Answer(UserQuestions.Answer.CANCEL, null);
+        vm.setQuestions(cancel);
+        robot.interact(() -> vm.set(loopline.engine.ScenarioFields.REQUESTS_PER_DAY, 3e6));
+        var picker = picker(robot);
+        robot.interact(() -> picker.setValue(picker.getItems().stream()
+                .filter(p -> p.file().getFileName().toString().equals("frontier-405b.json")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cancel.asked).isEqualTo(1);
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(3e6);
+        assertThat(picker.getValue().file()).isEqualTo(Fixtures.preset("default.json"));
+
+        Answer discard = new Answer(UserQuestions.Answer.DISCARD, null);
+        vm.setQuestions(discard);
+        robot.interact(() -> picker.setValue(picker.getItems().stream()
+                .filter(p -> p.file().getFileName().toString().equals("frontier-405b.json")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(discard.asked).isEqualTo(1);
+        assertThat(vm.sourceProperty().get()).isEqualTo(Fixtures.preset("frontier-405b.json"));
+    }
+
+    @Test
+    void saveAsListsTheNewFileInThePickerUnderItsOwnName(FxRobot robot) {
+        Path copy = dir.resolve("traffic-doubled.json");
+        vm.setQuestions(new Answer(UserQuestions.Answer.SAVE, copy));
+        robot.interact(() -> vm.set(loopline.engine.ScenarioFields.REQUESTS_PER_DAY, 2 * vm.scenario().inference().requestsPerDay()));
+        robot.push(KeyCode.SHORTCUT, KeyCode.S); // a preset is never overwritten: Save asks where, then saves there
+        WaitForAsyncUtils.waitForFxEvents();
+        var picker = picker(robot);
+        assertThat(picker.getValue().file()).isEqualTo(copy);
+        assertThat(picker.getValue().name()).isEqualTo("Traffic doubled");
+        assertThat(picker.getItems().stream().map(ExplorerViewModel.Preset::name).distinct().count())
+                .as("no two entries under one title").isEqualTo(picker.getItems().size());
+        assertThat(robot.lookup(".scenario-name").queryAs(Label.class).getText()).isEqualTo("traffic-doubled.json");
+        assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Saved traffic-doubled.json");
+    }
+
+    @Test
+    void pinAsAKeepsTheBaselineUntilUnpinned(FxRobot robot) {
+        javafx.scene.control.ToggleButton pin = robot.lookup("#pin-baseline").queryAs(javafx.scene.control.ToggleButton.class);
+        assertThat(pin.getText()).isEqualTo("Pin as A");
+        robot.clickOn(pin);
+        WaitForAsyncUtils.waitForFxEvents();
+        var a = vm.baselineEstimateProperty().get();
+        assertThat(a).isSameAs(vm.estimate());
+        assertThat(pin.getText()).isEqualTo("Unpin A");
+        robot.clickOn("#serving-precision-int4");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.baselineEstimateProperty().get()).isSameAs(a).isNotSameAs(vm.estimate());
+        robot.clickOn(pin);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.hasBaseline()).isFalse();
+        assertThat(pin.isSelected()).isFalse();
+        assertThat(pin.getText()).isEqualTo("Pin as A");
+    }
+
+    @Test
+    void closingTheWindowWithUnsavedEditsAsksAndCancelKeepsItOpen(FxRobot robot) {
+        Answer cancel = new Answer(UserQuestions.Answer.CANCEL, null);
+        vm.setQuestions(cancel);
+        robot.interact(() -> vm.set(loopline.engine.ScenarioFields.REQUESTS_PER_DAY, 3e6));
+        javafx.stage.WindowEvent close = new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+        robot.interact(() -> stage.fireEvent(close));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cancel.asked).isEqualTo(1);
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(3e6);
     }
 }

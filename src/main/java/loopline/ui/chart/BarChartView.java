@@ -27,9 +27,15 @@ public final class BarChartView extends VBox {
         getStyleClass().addAll("chart-card", sideStyle);
     }
 
+    /** Shows {@code d} alone. */
     public void update(BarData d) {
+        update(d, null);
+    }
+
+    /** Shows {@code d} with each row's {@code baseline} total as a dashed ghost outline (null: no ghost). */
+    public void update(BarData d, BarData baseline) {
         header.update(d.title(), d.subtitle(), d.figure());
-        bars.show(d);
+        bars.show(d, baseline);
         Map<String, Legend.Entry> entries = new LinkedHashMap<>();
         for (BarData.Row row : d.rows()) {
             for (Segment s : row.segments()) {
@@ -37,7 +43,11 @@ public final class BarChartView extends VBox {
                         "segment-" + s.styleClass()));
             }
         }
-        legend.show(new ArrayList<>(entries.values()), false);
+        List<Legend.Entry> shown = new ArrayList<>(entries.values());
+        if (baseline != null) {
+            shown.add(Legend.Entry.GHOST);
+        }
+        legend.show(shown, false);
         verdict.setText(d.verdict());
         if (d.problem() != verdict.getStyleClass().contains("problem")) {
             if (d.problem()) {
@@ -46,6 +56,10 @@ public final class BarChartView extends VBox {
                 verdict.getStyleClass().remove("problem");
             }
         }
+    }
+
+    BarsPane bars() {
+        return bars;
     }
 
     public List<Node> segmentNodes() {

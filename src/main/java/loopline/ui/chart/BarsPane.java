@@ -2,43 +2,67 @@ package loopline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import loopline.present.BarData;
 import loopline.present.Segment;
 
 /**
- * Horizontal stacked bars drawn to scale, with an optional limit line (a GPU's memory). Widths are laid
- * out from the current size, so the bars stay proportional however the window is resized.
+ * Horizontal stacked bars drawn to scale, with an optional limit line (a GPU's memory) and, when a
+ * baseline is pinned, each row's baseline total as a dashed outline behind the bar. Widths are laid out
+ * from the current size, so the bars stay proportional however the window is resized. Hovering a segment
+ * names it and its value; the text is made on hover only.
  */
 final class BarsPane extends Region {
     private static final double LABEL_WIDTH = 120;
     private static final double ROW_HEIGHT = 30;
     private static final double ROW_GAP = 12;
     private static final double TOP = 18;
+    /** The ghost outline stands a little proud of the bar, so it shows even where the bar covers it. */
+    private static final double GHOST_OUTSET = 3;
 
-    private record RowNodes(Label name, List<Region> segments, List<Tooltip> tips, List<Double> values, Label total) {
+    private record RowNodes(Label name, Region ghost, List<Region> segments, List<String> names, List<Double> values, Label total) {
     }
 
     private final List<RowNodes> rows = new ArrayList<>();
     private final Line limitLine = new Line();
     private final Label limitLabel = new Label();
+    private final Label readout = new Label();
     private double scaleMax = 1;
     private double limit;
+    /** Each row's baseline total; empty when no baseline is pinned. */
+    private List<Double> ghostTotals = List.of();
+    private DoubleFunction<String> format = Double::toString;
 
     BarsPane() {
         limitLine.getStyleClass().add("limit-line");
         limitLabel.getStyleClass().add("limit-label");
+        readout.getStyleClass().add("hover-readout");
+        readout.setMouseTransparent(true);
+        readout.setManaged(false);
+        readout.setVisible(false);
         getStyleClass().add("bars");
     }
 
-    void show(BarData d) {
+    /** Shows {@code d}, with {@code baseline}'s row totals as ghosts (null: none); the scale covers both. */
+    void show(BarData d, BarData baseline) {
         double max = d.limit();
         for (BarData.Row row : d.rows()) {
             max = Math.max(max, row.total());
         }
+        List<Double> totals = new ArrayList<>();
+        if (baseline != null) {
+            for (int r = 0; r < d.rows().size(); r++) {
+                double t = r < baseline.rows().size() ? baseline.rows().get(r).total() : 0;
+                totals.add(t);
+                max = Math.max(max, t);
+            }
+        }
+        ghostTotals = totals;
+        format = d.format();
         scaleMax = max <= 0 ? 1 : max * 1.02;
         limit = d.limit();
         if (!sameShape(d)) {
@@ -51,8 +75,9 @@ final class BarsPane extends Region {
             for (int i = 0; i < row.segments().size(); i++) {
                 Segment s = row.segments().get(i);
                 nodes.values().set(i, s.value());
-                nodes.tips().get(i).setText(s.label() + ": " + d.format().apply(s.value()));
+                nodes.names().set(i, s.label());
             }
+            nodes.ghost().setVisible(!ghostTotals.isEmpty());
             nodes.total().setText(d.format().apply(row.total()));
         }
         limitLabel.setText(d.limitLabel() == null ? "" : d.limitLabel());
@@ -86,26 +111,54 @@ final class BarsPane extends Region {
         for (BarData.Row row : d.rows()) {
             Label name = new Label();
             name.getStyleClass().add("bar-row-label");
+            Region ghost = new Region();
+            ghost.getStyleClass().add("bar-ghost");
+            ghost.setMouseTransparent(true);
             List<Region> segments = new ArrayList<>();
-            List<Tooltip> tips = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             List<Double> values = new ArrayList<>();
+            RowNodes nodes = new RowNodes(name, ghost, segments, names, values, new Label());
             for (Segment s : row.segments()) {
                 Region r = new Region();
                 r.getStyleClass().addAll("bar-segment", "segment-" + s.styleClass());
-                Tooltip tip = new Tooltip();
-                Tooltip.install(r, tip);
+                int index = segments.size();
+                r.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showReadout(nodes, index, e));
+                r.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.setVisible(false));
                 segments.add(r);
-                tips.add(tip);
+                names.add(s.label());
                 values.add(0.0);
             }
-            Label total = new Label();
-            total.getStyleClass().add("bar-total");
-            rows.add(new RowNodes(name, segments, tips, values, total));
-            getChildren().add(name);
+            nodes.total().getStyleClass().add("bar-total");
+            rows.add(nodes);
+            getChildren().addAll(name, ghost);
             getChildren().addAll(segments);
-            getChildren().add(total);
+            getChildren().add(nodes.total());
         }
-        getChildren().addAll(limitLine, limitLabel);
+        getChildren().addAll(limitLine, limitLabel, readout);
+    }
+
+    /** "Weights: 17.6 GB" beside the pointer over a segment. */
+    private void showReadout(RowNodes row, int segment, MouseEvent e) {
+        readout.setText(row.names().get(segment) + ": " + format.apply(row.values().get(segment)));
+        readout.applyCss(); // sized now: it is laid out here, not by the pane
+        readout.autosize();
+        double x = e.getX() + row.segments().get(segment).getLayoutX() + 12;
+        if (x + readout.getWidth() > getWidth()) {
+            x = Math.max(0, x - readout.getWidth() - 24);
+        }
+        readout.relocate(x, Math.max(0, row.segments().get(segment).getLayoutY() - readout.getHeight() - 2));
+        readout.setVisible(true);
+        readout.toFront();
+    }
+
+    /** The hover label, for tests. */
+    Label readout() {
+        return readout;
+    }
+
+    /** Each row's ghost outline, for tests. */
+    List<Region> ghosts() {
+        return rows.stream().map(RowNodes::ghost).toList();
     }
 
     @Override
@@ -135,8 +188,12 @@ final class BarsPane extends Region {
         labelWidth = Math.min(labelWidth, Math.max(LABEL_WIDTH, getWidth() * 0.4));
         double barWidth = Math.max(40, getWidth() - labelWidth - 8 - totalsWidth);
         double y = TOP;
-        for (RowNodes row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            RowNodes row = rows.get(r);
             row.name().resizeRelocate(0, y, labelWidth - 6, ROW_HEIGHT);
+            if (r < ghostTotals.size()) {
+                row.ghost().resizeRelocate(labelWidth, y - GHOST_OUTSET, barWidth * ghostTotals.get(r) / scaleMax, ROW_HEIGHT + 2 * GHOST_OUTSET);
+            }
             double x = labelWidth;
             for (int i = 0; i < row.segments().size(); i++) {
                 double w = barWidth * row.values().get(i) / scaleMax;

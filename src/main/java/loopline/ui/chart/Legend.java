@@ -9,6 +9,8 @@ import javafx.scene.layout.Region;
 /** A small legend: a colour swatch per entry, coloured by the same style class as its series or segment. */
 final class Legend extends FlowPane {
     record Entry(String text, String styleClass) {
+        /** Says how the pinned baseline is drawn. */
+        static final Entry GHOST = new Entry("dashed: baseline", "legend-ghost");
     }
 
     Legend() {

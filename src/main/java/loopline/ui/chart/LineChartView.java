@@ -6,11 +6,9 @@ import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import loopline.present.Figure;
@@ -18,104 +16,99 @@ import loopline.present.LineChartData;
 import loopline.present.Marker;
 import loopline.present.Series;
 
-/** Draws a {@link LineChartData}: header, chart with markers, legend, and a problem note over the plot. */
+/**
+ * Draws a {@link LineChartData}: header, chart with markers, legend, and a problem note on the plot. With a
+ * baseline (A/B compare), the baseline's lines and markers are drawn behind as ghosts and the axes cover
+ * both.
+ */
 public final class LineChartView extends VBox {
     private final ChartHeader header;
-    private final NumberAxis xAxis = new NumberAxis();
-    private final NumberAxis yAxis = new NumberAxis();
+    private final ScaleAxis xAxis = new ScaleAxis();
+    private final ScaleAxis yAxis = new ScaleAxis();
     private final MarkedLineChart chart = new MarkedLineChart(xAxis, yAxis);
+    private final HoverReadout readout = new HoverReadout(chart);
     private final Legend legend = new Legend();
-    private final Label problem = new Label();
-    private final AxisScale.Labels xLabels = new AxisScale.Labels();
-    private final AxisScale.Labels yLabels = new AxisScale.Labels();
     private List<String> seriesKeys = List.of();
     private List<String> markerKeys = List.of();
+    private boolean legendShowsGhost;
 
     public LineChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
         header = new ChartHeader(explain);
-        problem.getStyleClass().add("chart-problem");
-        problem.setVisible(false);
-        problem.setMouseTransparent(true);
-        StackPane plot = new StackPane(chart, problem);
-        VBox.setVgrow(plot, Priority.ALWAYS);
+        VBox.setVgrow(chart, Priority.ALWAYS);
         chart.setMinHeight(140);
-        AxisScale.install(xAxis, xLabels);
-        AxisScale.install(yAxis, yLabels);
-        getChildren().addAll(header, plot, legend);
+        getChildren().addAll(header, chart, legend);
         getStyleClass().addAll("chart-card", sideStyle);
     }
 
+    /** Shows {@code d} alone. */
     public void update(LineChartData d) {
+        update(d, null);
+    }
+
+    /** Shows {@code d} with {@code baseline}'s lines and markers as ghosts behind it (null: no ghost). */
+    public void update(LineChartData d, LineChartData baseline) {
         header.update(d.title(), d.subtitle(), d.figure());
         xAxis.setLabel(d.xLabel());
         yAxis.setLabel(d.yLabel());
 
-        double xMin = Double.MAX_VALUE;
-        double xMax = -Double.MAX_VALUE;
-        double yMin = Double.MAX_VALUE;
-        double yMax = -Double.MAX_VALUE;
-        List<List<XYChart.Data<Number, Number>>> pointsPerSeries = new ArrayList<>(d.series().size());
-        for (Series s : d.series()) {
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(s.x().length);
-            for (int i = 0; i < s.x().length; i++) {
-                points.add(new XYChart.Data<>(AxisScale.toAxis(s.x()[i], d.logX()), AxisScale.toAxis(s.y()[i], d.logY())));
-                xMin = Math.min(xMin, s.x()[i]);
-                xMax = Math.max(xMax, s.x()[i]);
-                yMin = Math.min(yMin, s.y()[i]);
-                yMax = Math.max(yMax, s.y()[i]);
-            }
-            pointsPerSeries.add(points);
+        Extent extent = Extent.of(d);
+        if (baseline != null) {
+            extent = extent.union(Extent.of(baseline));
         }
-        if (d.band() != null) {
-            for (int i = 0; i < d.band().x().length; i++) {
-                yMin = Math.min(yMin, d.band().low()[i]);
-                yMax = Math.max(yMax, d.band().high()[i]);
-            }
-        }
-        for (Marker m : d.markers()) {
-            if (!m.vertical()) {
-                yMin = Math.min(yMin, m.value());
-                yMax = Math.max(yMax, m.value());
-            }
-        }
-        xLabels.set(d.xFormat(), d.logX());
-        yLabels.set(d.yFormat(), d.logY());
-        AxisScale.apply(xAxis, xMin, xMax, d.logX(), false);
-        AxisScale.apply(yAxis, yMin, yMax, d.logY(), true);
-        showSeries(d.series(), pointsPerSeries);
+        xAxis.show(extent.xMin(), extent.xMax(), d.logX(), false, d.xFormat());
+        yAxis.show(extent.yMin(), extent.yMax(), d.logY(), true, d.yFormat());
+        showSeries(d);
         showMarkers(d);
         showBand(d);
-
-        problem.setText(d.problem() == null ? "" : d.problem());
-        problem.setVisible(d.problem() != null);
+        showGhost(d, baseline);
+        chart.setNote(d.problem());
     }
 
     /**
      * Keeps the chart's series objects while their names and styles stay the same and only swaps their
      * points: re-creating series re-creates their paths and restyles them on every slider step.
      */
-    private void showSeries(List<Series> series, List<List<XYChart.Data<Number, Number>>> points) {
+    private void showSeries(LineChartData d) {
+        List<Series> series = d.series();
         List<String> keys = series.stream().map(s -> s.name() + "|" + s.styleClass()).toList();
         if (!keys.equals(seriesKeys)) {
             ObservableList<XYChart.Series<Number, Number>> all = FXCollections.observableArrayList();
-            for (int i = 0; i < series.size(); i++) {
-                all.add(new XYChart.Series<>(series.get(i).name(), FXCollections.observableList(points.get(i))));
+            for (Series s : series) {
+                all.add(new XYChart.Series<>(s.name(), FXCollections.observableList(points(s, d))));
             }
             chart.getData().setAll(all);
             for (int i = 0; i < all.size(); i++) {
                 all.get(i).getNode().getStyleClass().add("series-" + series.get(i).styleClass());
             }
             seriesKeys = keys;
-            List<Legend.Entry> entries = new ArrayList<>();
-            series.forEach(s -> entries.add(new Legend.Entry(s.name(), "series-" + s.styleClass())));
-            legend.show(entries, true);
-            legend.setVisible(entries.size() > 1); // one line needs no legend: the title names it
-            legend.setManaged(entries.size() > 1);
+            chart.raiseLabels();
+            showLegend(series, legendShowsGhost);
         } else {
             for (int i = 0; i < series.size(); i++) {
-                chart.getData().get(i).getData().setAll(points.get(i));
+                chart.getData().get(i).getData().setAll(points(series.get(i), d));
             }
         }
+        chart.setEndLabels(series.stream().map(Series::endLabel).toList(), series.stream().map(Series::styleClass).toList());
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(Series s, LineChartData d) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(s.x().length);
+        for (int i = 0; i < s.x().length; i++) {
+            points.add(new XYChart.Data<>(AxisScale.toAxis(s.x()[i], d.logX()), AxisScale.toAxis(s.y()[i], d.logY())));
+        }
+        return points;
+    }
+
+    private void showLegend(List<Series> series, boolean ghost) {
+        List<Legend.Entry> entries = new ArrayList<>();
+        series.forEach(s -> entries.add(new Legend.Entry(s.name(), "series-" + s.styleClass())));
+        if (ghost) {
+            entries.add(Legend.Entry.GHOST);
+        }
+        legend.show(entries, true);
+        boolean useful = entries.size() > 1; // one line needs no legend: the title names it
+        legend.setVisible(useful);
+        legend.setManaged(useful);
     }
 
     private void showMarkers(LineChartData d) {
@@ -134,8 +127,12 @@ public final class LineChartView extends VBox {
         }
         for (int i = 0; i < d.markers().size(); i++) {
             Marker m = d.markers().get(i);
-            chart.moveMarker(i, AxisScale.toAxis(m.value(), m.vertical() ? d.logX() : d.logY()), m.label());
+            chart.moveMarker(i, markerAxisValue(m, d), m.label());
         }
+    }
+
+    private static double markerAxisValue(Marker m, LineChartData d) {
+        return AxisScale.toAxis(m.value(), m.vertical() ? d.logX() : d.logY());
     }
 
     private void showBand(LineChartData d) {
@@ -144,6 +141,26 @@ public final class LineChartView extends VBox {
             return;
         }
         chart.setBand(toAxis(d.band().x(), d.logX()), toAxis(d.band().low(), d.logY()), toAxis(d.band().high(), d.logY()));
+    }
+
+    /** The baseline in this chart's axis units; drawn on this chart's scales even if its own differ. */
+    private void showGhost(LineChartData d, LineChartData baseline) {
+        List<GhostLines.Curve> curves = new ArrayList<>();
+        List<GhostLines.Mark> marks = new ArrayList<>();
+        if (baseline != null) {
+            for (Series s : baseline.series()) {
+                curves.add(new GhostLines.Curve(s.styleClass(), toAxis(s.x(), d.logX()), toAxis(s.y(), d.logY())));
+            }
+            for (Marker m : baseline.markers()) {
+                marks.add(new GhostLines.Mark(m.styleClass(), markerAxisValue(m, d), m.vertical()));
+            }
+        }
+        chart.ghosts().show(curves, marks);
+        boolean ghost = baseline != null;
+        if (ghost != legendShowsGhost) {
+            legendShowsGhost = ghost;
+            showLegend(d.series(), ghost);
+        }
     }
 
     private static double[] toAxis(double[] values, boolean log) {
@@ -157,5 +174,52 @@ public final class LineChartView extends VBox {
     /** The plotted series, for tests: x and y as drawn (log10 on log axes). */
     public List<XYChart.Series<Number, Number>> plotted() {
         return chart.getData();
+    }
+
+    MarkedLineChart chart() {
+        return chart;
+    }
+
+    HoverReadout readout() {
+        return readout;
+    }
+
+    Legend legend() {
+        return legend;
+    }
+
+    /** The smallest box, in data units, holding a chart's lines, band and horizontal markers. */
+    record Extent(double xMin, double xMax, double yMin, double yMax) {
+        static Extent of(LineChartData d) {
+            double xMin = Double.MAX_VALUE;
+            double xMax = -Double.MAX_VALUE;
+            double yMin = Double.MAX_VALUE;
+            double yMax = -Double.MAX_VALUE;
+            for (Series s : d.series()) {
+                for (int i = 0; i < s.x().length; i++) {
+                    xMin = Math.min(xMin, s.x()[i]);
+                    xMax = Math.max(xMax, s.x()[i]);
+                    yMin = Math.min(yMin, s.y()[i]);
+                    yMax = Math.max(yMax, s.y()[i]);
+                }
+            }
+            if (d.band() != null) {
+                for (int i = 0; i < d.band().x().length; i++) {
+                    yMin = Math.min(yMin, d.band().low()[i]);
+                    yMax = Math.max(yMax, d.band().high()[i]);
+                }
+            }
+            for (Marker m : d.markers()) {
+                if (!m.vertical()) {
+                    yMin = Math.min(yMin, m.value());
+                    yMax = Math.max(yMax, m.value());
+                }
+            }
+            return new Extent(xMin, xMax, yMin, yMax);
+        }
+
+        Extent union(Extent o) {
+            return new Extent(Math.min(xMin, o.xMin), Math.max(xMax, o.xMax), Math.min(yMin, o.yMin), Math.max(yMax, o.yMax));
+        }
     }
 }

@@ -2,13 +2,21 @@ package loopline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import loopline.ui.chart.LabelPlacer.Box;
+import loopline.ui.chart.LabelPlacer.Polyline;
 
-/** A line chart with labelled vertical and horizontal reference lines (current value, limits, targets). */
+/**
+ * A line chart with labelled vertical and horizontal reference lines (current value, limits, targets), a
+ * range band, labels at the ends of named lines, a note when the scenario has a problem, and the
+ * baseline's ghost lines. Every label is placed clear of the curves and of the labels placed before it:
+ * end labels first, then marker labels, then the note, so the note never hides a target's label.
+ */
 final class MarkedLineChart extends LineChart<Number, Number> {
 
     static final class PlacedMarker {
@@ -41,25 +49,60 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
     }
 
+    /** Space between a label and the line it names, in pixels. */
+    private static final double PAD = 4;
+
+    private final ScaleAxis xAxis;
+    private final ScaleAxis yAxis;
     private final List<PlacedMarker> markers = new ArrayList<>();
     /** The range band, drawn under the lines; its corners in axis values (log10 on log axes). */
     private final Polygon band = new Polygon();
     private double[] bandX = new double[0];
     private double[] bandLow = new double[0];
     private double[] bandHigh = new double[0];
+    private final List<Label> endLabels = new ArrayList<>();
+    private final Label note = new Label();
+    private final GhostLines ghosts = new GhostLines();
 
-    MarkedLineChart(NumberAxis x, NumberAxis y) {
+    MarkedLineChart(ScaleAxis x, ScaleAxis y) {
         super(x, y);
+        xAxis = x;
+        yAxis = y;
         setAnimated(false);
-        x.setAnimated(false);
-        y.setAnimated(false);
         setCreateSymbols(false);
         setLegendVisible(false);
         setHorizontalZeroLineVisible(false);
         setVerticalZeroLineVisible(false);
         band.getStyleClass().add("chart-band");
         band.setMouseTransparent(true);
+        note.getStyleClass().add("chart-problem");
+        note.setMouseTransparent(true);
+        note.setVisible(false);
         getPlotChildren().add(0, band);
+        getPlotChildren().add(1, ghosts);
+        getPlotChildren().add(note);
+    }
+
+    ScaleAxis x() {
+        return xAxis;
+    }
+
+    ScaleAxis y() {
+        return yAxis;
+    }
+
+    GhostLines ghosts() {
+        return ghosts;
+    }
+
+    /** The group the curves are drawn in: plot coordinates for pointer positions. */
+    Node plotContent() {
+        return band.getParent();
+    }
+
+    /** Adds a node drawn above everything on the plot (the hover readout). */
+    void addOverlay(Node node) {
+        getPlotChildren().add(node);
     }
 
     /** Shows the band through these points (axis values), or none when the arrays are empty. */
@@ -77,8 +120,10 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
         markers.clear();
         markers.addAll(newMarkers);
+        int at = getPlotChildren().indexOf(note); // below the note, whose box avoids theirs anyway
         for (PlacedMarker m : markers) {
-            getPlotChildren().addAll(m.line(), m.label());
+            getPlotChildren().add(at++, m.line());
+            getPlotChildren().add(at++, m.label());
         }
         requestChartLayout();
     }
@@ -91,66 +136,198 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    /** One label per series, at its right end ({@code null}: none), in the series' colour class. */
+    void setEndLabels(List<String> texts, List<String> styleClasses) {
+        if (endLabels.size() != texts.size()) {
+            getPlotChildren().removeAll(endLabels);
+            endLabels.clear();
+            for (int i = 0; i < texts.size(); i++) {
+                Label l = new Label();
+                l.getStyleClass().add("end-label");
+                l.setMouseTransparent(true);
+                endLabels.add(l);
+            }
+            getPlotChildren().addAll(getPlotChildren().indexOf(note), endLabels);
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            Label l = endLabels.get(i);
+            l.setText(texts.get(i) == null ? "" : texts.get(i));
+            l.setVisible(texts.get(i) != null);
+            String colour = "end-" + styleClasses.get(i);
+            if (!l.getStyleClass().contains(colour)) { // restyling costs a CSS pass: only when the series changed
+                l.getStyleClass().setAll("label", "end-label", colour);
+            }
+        }
+        requestChartLayout();
+    }
+
+    /** Brings the labels back above the curves after the series were re-created (new paths go on top). */
+    void raiseLabels() {
+        for (PlacedMarker m : markers) {
+            m.line().toFront();
+            m.label().toFront();
+        }
+        endLabels.forEach(Node::toFront);
+        note.toFront();
+    }
+
+    /** A sentence over the plot (a problem), or none. */
+    void setNote(String text) {
+        note.setText(text == null ? "" : text);
+        note.setVisible(text != null);
+        requestChartLayout();
+    }
+
+    Label note() {
+        return note;
+    }
+
+    List<Label> endLabels() {
+        return endLabels;
+    }
+
+    List<PlacedMarker> markers() {
+        return markers;
+    }
+
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
-        NumberAxis x = (NumberAxis) getXAxis();
-        NumberAxis y = (NumberAxis) getYAxis();
-        double width = x.getWidth();
-        double height = y.getHeight();
-        layoutBand(x, y);
+        double width = xAxis.getWidth();
+        double height = yAxis.getHeight();
+        layoutBand();
+        ghosts.layout(xAxis, yAxis, width, height);
+        List<Polyline> curves = curves();
+        List<Box> taken = new ArrayList<>();
+        layoutEndLabels(curves, taken, width, height); // one per series, so before the ghosts join the curves
+        if (ghosts.showing()) {
+            curves.addAll(ghosts.markLinesDrawn());
+        }
+        int vertical = 0;
         for (PlacedMarker m : markers) {
-            Label label = m.label();
+            layoutMarker(m, m.vertical() ? vertical++ : 0, curves, taken, width, height);
+        }
+        if (note.isVisible()) {
+            note.autosize();
+            place(note, noteCandidates(note, width, height), curves, taken, width, height);
+        }
+    }
+
+    /** The series as drawn, in plot pixels: what labels keep clear of. */
+    private List<Polyline> curves() {
+        List<Polyline> curves = new ArrayList<>(getData().size());
+        for (XYChart.Series<Number, Number> s : getData()) {
+            int n = s.getData().size();
+            double[] px = new double[n];
+            double[] py = new double[n];
+            for (int i = 0; i < n; i++) {
+                px[i] = xAxis.getDisplayPosition(s.getData().get(i).getXValue());
+                py[i] = yAxis.getDisplayPosition(s.getData().get(i).getYValue());
+            }
+            curves.add(new Polyline(px, py));
+        }
+        return curves;
+    }
+
+    private void layoutEndLabels(List<Polyline> curves, List<Box> taken, double width, double height) {
+        for (int i = 0; i < endLabels.size() && i < curves.size(); i++) {
+            Label label = endLabels.get(i);
+            Polyline c = curves.get(i);
+            if (!label.isVisible() || c.x().length == 0) {
+                continue;
+            }
             label.autosize();
-            if (m.vertical()) {
-                double px = x.getDisplayPosition(m.axisValue());
-                boolean visible = m.axisValue() >= x.getLowerBound() && m.axisValue() <= x.getUpperBound();
-                m.line().setVisible(visible);
-                label.setVisible(visible);
-                m.line().setStartX(px);
-                m.line().setEndX(px);
-                m.line().setStartY(0);
-                m.line().setEndY(height);
-                double lx = px + 4 + label.getWidth() > width ? px - 4 - label.getWidth() : px + 4;
-                label.relocate(lx, 2 + 18 * indexAmongVertical(m));
-            } else {
-                double py = y.getDisplayPosition(m.axisValue());
-                boolean visible = m.axisValue() >= y.getLowerBound() && m.axisValue() <= y.getUpperBound();
-                m.line().setVisible(visible);
-                label.setVisible(visible);
-                m.line().setStartX(0);
-                m.line().setEndX(width);
-                m.line().setStartY(py);
-                m.line().setEndY(py);
-                // at the left end: vertical markers label the top right, and curves rise to the right
-                label.relocate(4, Math.max(0, py - label.getHeight() - 1));
+            double w = label.getWidth();
+            double h = label.getHeight();
+            double ex = Math.min(c.x()[c.x().length - 1], width);
+            double ey = c.y()[c.y().length - 1];
+            List<Box> candidates = new ArrayList<>();
+            for (double x : new double[] {ex - w - PAD, ex - 1.6 * w - PAD}) {
+                for (double step = 0; step * (h + 2) < height; step++) { // just above or below the end, then further off
+                    candidates.add(new Box(x, ey - h - PAD - step * (h + 2), w, h));
+                    candidates.add(new Box(x, ey + PAD + step * (h + 2), w, h));
+                }
+            }
+            place(label, candidates, List.of(), taken, width, height); // next to its own line by design
+        }
+    }
+
+    private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Box> taken, double width, double height) {
+        Label label = m.label();
+        label.autosize();
+        double w = label.getWidth();
+        double h = label.getHeight();
+        ScaleAxis axis = m.vertical() ? xAxis : yAxis;
+        double p = axis.getDisplayPosition(m.axisValue());
+        boolean visible = m.axisValue() >= axis.getLowerBound() && m.axisValue() <= axis.getUpperBound();
+        m.line().setVisible(visible);
+        label.setVisible(visible);
+        List<Box> candidates = new ArrayList<>();
+        if (m.vertical()) {
+            m.line().setStartX(p);
+            m.line().setEndX(p);
+            m.line().setStartY(0);
+            m.line().setEndY(height);
+            // preferred: the top, one row per vertical marker; then every row down the line
+            List<Double> ys = new ArrayList<>();
+            ys.add(2 + (h + 2) * row);
+            for (double y = 2; y + h <= height; y += h + 2) {
+                ys.add(y);
+            }
+            ys.add(height - h - 2);
+            for (double y : ys) {
+                // near an edge, slid inside: a label just past the plot's end still names its line
+                candidates.add(new Box(Math.min(p + PAD, width - w), y, w, h));
+                candidates.add(new Box(Math.max(p - PAD - w, 0), y, w, h));
+            }
+            Box beside = LabelPlacer.best(candidates, curves, taken, width, height);
+            if (!LabelPlacer.free(beside, taken, width, height)) { // crowded by other labels: a little off the line
+                for (double shift : new double[] {w / 2, w}) {
+                    for (double y : ys) {
+                        candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
+                        candidates.add(new Box(Math.max(p - PAD - w - shift, 0), y, w, h));
+                    }
+                }
+            }
+        } else {
+            m.line().setStartX(0);
+            m.line().setEndX(width);
+            m.line().setStartY(p);
+            m.line().setEndY(p);
+            for (double x : new double[] {PAD, width - w - PAD, (width - w) / 2, (width - w) / 4, (width - w) * 3 / 4}) {
+                candidates.add(new Box(x, p - h - 1, w, h));
+                candidates.add(new Box(x, p + 1, w, h));
             }
         }
+        if (visible) {
+            place(label, candidates, curves, taken, width, height);
+        }
+    }
+
+    private static List<Box> noteCandidates(Label note, double width, double height) {
+        double w = note.getWidth();
+        double h = note.getHeight();
+        double cx = (width - w) / 2;
+        return List.of(new Box(cx, (height - h) / 2, w, h), new Box(cx, height * 0.25 - h / 2, w, h),
+                new Box(cx, height * 0.75 - h / 2, w, h), new Box(cx, PAD, w, h), new Box(cx, height - h - PAD, w, h));
+    }
+
+    private static void place(Label label, List<Box> candidates, List<Polyline> curves, List<Box> taken, double width, double height) {
+        Box b = LabelPlacer.best(candidates, curves, taken, width, height);
+        label.relocate(b.x(), b.y());
+        taken.add(b);
     }
 
     /** The band's outline: along the high edge left to right, back along the low edge. */
-    private void layoutBand(NumberAxis x, NumberAxis y) {
+    private void layoutBand() {
         band.getPoints().clear();
         int n = bandX.length;
         for (int i = 0; i < n; i++) {
-            band.getPoints().addAll(x.getDisplayPosition(bandX[i]), y.getDisplayPosition(bandHigh[i]));
+            band.getPoints().addAll(xAxis.getDisplayPosition(bandX[i]), yAxis.getDisplayPosition(bandHigh[i]));
         }
         for (int i = n - 1; i >= 0; i--) {
-            band.getPoints().addAll(x.getDisplayPosition(bandX[i]), y.getDisplayPosition(bandLow[i]));
+            band.getPoints().addAll(xAxis.getDisplayPosition(bandX[i]), yAxis.getDisplayPosition(bandLow[i]));
         }
         band.toBack();
-    }
-
-    private int indexAmongVertical(PlacedMarker m) {
-        int i = 0;
-        for (PlacedMarker other : markers) {
-            if (other == m) {
-                return i;
-            }
-            if (other.vertical()) {
-                i++;
-            }
-        }
-        return i;
     }
 }
