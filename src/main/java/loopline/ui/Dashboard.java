@@ -72,9 +72,9 @@ public final class Dashboard extends VBox {
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
         HBox bottom = new HBox(14, cardPane, lifetime);
         HBox.setHgrow(lifetime, Priority.ALWAYS);
-        lifetime.setMinWidth(260);
+        lifetime.setMinWidth(240);
         // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
-        lifetime.setPrefWidth(260);
+        lifetime.setPrefWidth(240);
         lifetime.getStyleClass().add("lifetime-chart");
         grid.add(bottom, 0, 4, 2, 1);
         grid.getRowConstraints().addAll(fixedRow(), fixedRow(), growingRow(), growingRow(), growingRow());
