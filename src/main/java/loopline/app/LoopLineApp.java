@@ -1,11 +1,13 @@
 package loopline.app;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import loopline.data.Catalogs;
 import loopline.data.InvalidDataException;
@@ -21,10 +23,29 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The desktop window: opens {@code presets/default.json} at 1440×900. */
+/**
+ * The desktop window: opens the last scenario (or {@code presets/default.json}) where it was left, or on a
+ * first run at 1440×900 — most of a larger screen.
+ */
 public final class LoopLineApp extends Application {
     public static final double WIDTH = 1440;
     public static final double HEIGHT = 900;
+
+    private final WindowMemory memory;
+    /** The window's bounds while it is not maximised: what a maximised window is restored to next time. */
+    private WindowMemory.Place normalPlace;
+    private ExplorerViewModel vm;
+    private ExplorerView view;
+    private Stage stage;
+
+    public LoopLineApp() {
+        this(WindowMemory.forUser());
+    }
+
+    /** @param memory where the window's place, last scenario and look are kept (tests pass a temporary one) */
+    public LoopLineApp(WindowMemory memory) {
+        this.memory = memory;
+    }
 
     public static void launchWindow(String[] args) {
         Application.launch(LoopLineApp.class, args);
@@ -37,24 +58,23 @@ public final class LoopLineApp extends Application {
      */
     @Override
     public void start(Stage stage) {
+        WindowMemory.State remembered = memory.load();
         Label opening = new Label("LoopLine — opening the scenario…");
-        opening.setStyle("-fx-font-size: 16px; -fx-text-fill: #5B6470;");
         StackPane placeholder = new StackPane(opening);
-        placeholder.setStyle("-fx-background-color: #F3F4F6;"); // the stylesheet's page colour, without parsing it yet
+        // the palette's page and muted colours (light or dark, as remembered), without parsing the stylesheet yet
+        opening.setStyle("-fx-font-size: 16px; -fx-text-fill: " + (remembered.dark() ? "#A9B2BD;" : "#5B6470;"));
+        placeholder.setStyle("-fx-background-color: " + (remembered.dark() ? "#13171C;" : "#F3F4F6;"));
         Scene scene = new Scene(placeholder, WIDTH, HEIGHT);
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(WIDTH, screen.getWidth())); // 1440×900, or the whole of a smaller screen
-        stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
-        stage.setMinWidth(Math.min(1024, screen.getWidth()));
-        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        place(stage, remembered.place());
+        this.stage = stage;
         boolean printStartup = Boolean.getBoolean("loopline.printStartup");
         if (printStartup) {
             stage.setOnShown(e -> printSinceJvmStart("first window shown"));
         }
         afterNextPulse(scene, () -> Platform.runLater(() -> {
-            if (!openExplorer(scene)) {
+            if (!openExplorer(scene, remembered)) {
                 stage.close();
             } else if (printStartup) {
                 afterNextPulse(scene, () -> {
@@ -68,8 +88,55 @@ public final class LoopLineApp extends Application {
         stage.show();
     }
 
-    /** Puts the explorer on the default preset (or --scenario FILE) into the scene; false if the catalogs do not load. */
-    private boolean openExplorer(Scene scene) {
+    /** The remembered place if it is still on a screen, else a first run's size on the primary screen. */
+    private void place(Stage stage, java.util.Optional<WindowMemory.Place> remembered) {
+        javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(1024, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        List<javafx.geometry.Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowMemory.Place place = remembered.filter(p -> WindowMemory.onAScreen(p, screens)).orElseGet(() -> {
+            javafx.geometry.Rectangle2D first = WindowMemory.firstSize(screen, WIDTH, HEIGHT);
+            return new WindowMemory.Place(first.getMinX(), first.getMinY(), first.getWidth(), first.getHeight(), false);
+        });
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
+        stage.setMaximized(place.maximized());
+        normalPlace = place;
+        javafx.beans.InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                normalPlace = new WindowMemory.Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+    }
+
+    /** The last window closed, or Platform.exit: remember how it was left. */
+    @Override
+    public void stop() {
+        if (stage != null && normalPlace != null) {
+            remember(stage);
+        }
+    }
+
+    /** Keeps the window's place, scenario and look for the next run (quietly: nothing here is essential). */
+    private void remember(Stage stage) {
+        WindowMemory.Place p = normalPlace;
+        WindowMemory.Place place = new WindowMemory.Place(p.x(), p.y(), p.width(), p.height(), stage.isMaximized());
+        memory.save(new WindowMemory.State(java.util.Optional.of(place),
+                java.util.Optional.ofNullable(vm == null ? null : vm.sourceProperty().get()),
+                view != null && view.appearance().presenterProperty().get(), view != null && view.appearance().darkProperty().get()));
+    }
+
+    /**
+     * Puts the explorer into the scene on the default preset, then the last scenario (if its file is still
+     * there), then --scenario FILE; false if the catalogs do not load.
+     */
+    private boolean openExplorer(Scene scene, WindowMemory.State remembered) {
         Path home = Catalogs.home();
         Catalogs catalogs;
         try {
@@ -78,13 +145,18 @@ public final class LoopLineApp extends Application {
             Dialogs.error(scene.getWindow(), "LoopLine cannot read its catalogs", e.getMessage());
             return false;
         }
-        ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread(), System::currentTimeMillis);
+        vm = new ExplorerViewModel(catalogs, Platform::runLater, estimateThread(), System::currentTimeMillis);
         vm.open(home.resolve("presets/default.json"));
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         if (raw.size() == 2 && raw.get(0).equals("--scenario")) {
             vm.open(Path.of(raw.get(1))); // if it fails, the default stays and the banner says why
+        } else {
+            // a last scenario since moved or deleted is simply not offered again: the default is a fine start
+            remembered.lastScenario().filter(Files::isRegularFile).ifPresent(vm::open);
         }
-        installExplorer(scene, vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
+        view = installExplorer(scene, vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
+        view.appearance().presenterProperty().set(remembered.presenter());
+        view.appearance().darkProperty().set(remembered.dark());
         return true;
     }
 
@@ -128,7 +200,7 @@ public final class LoopLineApp extends Application {
         return scene;
     }
 
-    private static void installExplorer(Scene scene, ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
+    private static ExplorerView installExplorer(Scene scene, ExplorerViewModel vm, java.util.List<ExplorerViewModel.Preset> presets) {
         ExplorerView view = new ExplorerView(vm, presets);
         scene.setRoot(view);
         scene.getStylesheets().add(Stylesheet.url());
@@ -140,6 +212,7 @@ public final class LoopLineApp extends Application {
                 () -> report.exportPng(scene.getWindow()));
         scene.getAccelerators().putAll(view.shortcuts());
         askBeforeClosingWithUnsavedEdits(scene, vm);
+        return view;
     }
 
     /** Closing the window with unsaved edits asks "Save changes?" first; Cancel keeps the window open. */

@@ -10,6 +10,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import loopline.present.Charts;
@@ -61,25 +62,46 @@ public final class Dashboard extends VBox {
         grid.addRow(1, trainingMemory, inferenceMemory);
         grid.addRow(2, trainingThroughput, servingThroughput);
         grid.addRow(3, trainingCost, servingCost);
-        GridPane.setVgrow(trainingThroughput, Priority.ALWAYS);
-        GridPane.setVgrow(servingThroughput, Priority.ALWAYS);
-        trainingThroughput.setPrefHeight(200);
-        servingThroughput.setPrefHeight(200);
-        // tall enough for its legend: the bill with the chosen shape and with the cheapest other one
-        servingCost.setPrefHeight(196);
-        servingCost.setMinHeight(196);
-        VBox.setVgrow(grid, Priority.ALWAYS);
+        // heights are in the stylesheet, in em, so they grow with the text (Presenter, large screens): a chart
+        // may give up some of its preferred height to fit a window, down to where its plot still reads; below
+        // that the dashboard scrolls (its minimum is the rows' minimums)
+        trainingThroughput.getStyleClass().add("throughput-chart");
+        servingThroughput.getStyleClass().add("throughput-chart");
+        servingCost.getStyleClass().add("cost-chart"); // tall enough for its legend: the bill with the chosen shape and with the cheapest other one
 
         cardPane.getStyleClass().add("cards");
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
         HBox bottom = new HBox(14, cardPane, lifetime);
         HBox.setHgrow(lifetime, Priority.ALWAYS);
-        lifetime.setMinWidth(380);
-        lifetime.setPrefHeight(190);
-        getChildren().addAll(grid, bottom);
+        lifetime.setMinWidth(240);
+        // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
+        lifetime.setPrefWidth(240);
+        lifetime.getStyleClass().add("lifetime-chart");
+        grid.add(bottom, 0, 4, 2, 1);
+        grid.getRowConstraints().addAll(fixedRow(), fixedRow(), growingRow(), growingRow(), growingRow());
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().add(grid);
         setSpacing(10);
         setPadding(new Insets(10));
         getStyleClass().add("dashboard");
+    }
+
+    /** A row as tall as its content asks: the column headers, and the memory bars (drawn at a fixed bar height). */
+    private static RowConstraints fixedRow() {
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.NEVER);
+        return row;
+    }
+
+    /**
+     * A row of charts that takes an equal share of any height beyond what the rows need, so on a large screen
+     * the cost charts and the lifetime chart grow with the throughput charts instead of staying thin strips.
+     */
+    private static RowConstraints growingRow() {
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        return row;
     }
 
     private static VBox columnHeader(Label t, Label s, String side) {

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -18,7 +17,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -31,6 +29,7 @@ public final class ExplorerView extends BorderPane {
     private final ControlsPanel controls;
     private final SearchableComboBox<ExplorerViewModel.Preset> presetPicker = new SearchableComboBox<>();
     private final HBox actions = new HBox(6);
+    private final Appearance appearance = new Appearance();
     private final Toast toast = new Toast();
 
     public ExplorerView(ExplorerViewModel vm, List<ExplorerViewModel.Preset> presets) {
@@ -62,52 +61,58 @@ public final class ExplorerView extends BorderPane {
                 vm::resetToPreset);
         reset.disableProperty().bind(vm.modifiedProperty().not());
         Button open = button("Open…", "open", "Open a scenario file (Ctrl/Cmd+O)", this::openFile);
-        Button openModel = button("Open model…", "open-model",
-                "Use a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
+        Button openModel = button("Model…", "open-model",
+                "Open a model from its Hugging Face config.json (or drop the file or its folder on the window)", this::openModelConfig);
         Button save = button("Save as…", "save", "Save the scenario as JSON under a new name (Ctrl/Cmd+Shift+S; Ctrl/Cmd+S saves)",
                 () -> confirmSaved(vm.saveAsChosenFile()));
         ToggleButton pin = pinBaselineToggle();
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
+        title.setMinWidth(USE_PREF_SIZE);
         Label scenarioName = new Label();
         scenarioName.getStyleClass().add("scenario-name");
         scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.modifiedProperty().get() ? "● not saved"
                         : vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().getFileName().toString(),
                 vm.modifiedProperty(), vm.sourceProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.control.ToggleButton presenter = new javafx.scene.control.ToggleButton("Presenter");
-        presenter.setId("presenter");
-        presenter.setTooltip(new Tooltip("Larger text for a projector"));
-        presenter.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                getStyleClass().add("presenter");
-            } else {
-                getStyleClass().remove("presenter");
-            }
-        });
-        actions.getChildren().addAll(presenter, pin, undo, redo, reset, open, openModel, save);
+        // the file name gives way first, then the picker, so the commands never leave the window
+        scenarioName.setMinWidth(0);
+        scenarioName.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(scenarioName, Priority.ALWAYS);
+        presetPicker.setMinWidth(160);
+        ToggleButton presenter = toggle("Presenter", "presenter", "Larger text for a projector", appearance.presenterProperty());
+        ToggleButton theme = toggle("Dark", "theme", "Dark colours, for a projector in a dim room", appearance.darkProperty());
+        actions.getChildren().addAll(presenter, theme, pin, undo, redo, reset, open, openModel, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        ToolBar toolbar = new ToolBar(title, presetPicker, scenarioName, spacer, actions);
+        actions.setMinWidth(USE_PREF_SIZE);
+        // an HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", out of sight and out of the scene
+        HBox toolbar = new HBox(10, title, presetPicker, scenarioName, actions);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("app-toolbar");
 
-        setTop(new VBox(toolbar, messageStrip("problem-banner", vm.problemProperty()),
-                messageStrip("warnings-strip", vm.warningsProperty())));
+        setTop(toolbar);
 
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setPrefWidth(320);
         left.getStyleClass().add("controls-scroll");
         setLeft(left);
 
+        // the dashboard fills the viewport when it fits and scrolls when it does not: it never shrinks below
+        // its rows' minimum heights at the current text size (so Presenter's larger cards stay reachable)
         ScrollPane center = new ScrollPane(dashboard);
         center.setFitToWidth(true);
         center.setFitToHeight(true);
-        dashboard.setMinHeight(790);
-        dashboard.setMinWidth(860);
         center.getStyleClass().add("dashboard-scroll");
-        setCenter(center);
+        center.setId("dashboard-scroll");
+        // the status line heads the dashboard's column, where its messages are about; the controls keep their height
+        VBox.setVgrow(center, Priority.ALWAYS);
+        setCenter(new VBox(new StatusLine(vm.problemProperty(), vm.warningsProperty()), center));
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && was == null) {
+                appearance.applyTo(this, scene.widthProperty());
+            }
+        });
 
         getChildren().add(toast);
         acceptDroppedModelConfigs();
@@ -194,22 +199,22 @@ public final class ExplorerView extends BorderPane {
         toast.placeIn(getWidth(), getHeight()); // over everything, outside the layout
     }
 
-    /** A full-width line under the toolbar that shows a message while there is one, and takes no space otherwise. */
-    private static Label messageStrip(String id, javafx.beans.value.ObservableStringValue message) {
-        Label strip = new Label();
-        strip.setId(id);
-        strip.getStyleClass().add(id);
-        strip.setWrapText(true);
-        strip.setMaxWidth(Double.MAX_VALUE);
-        strip.textProperty().bind(message);
-        strip.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(message));
-        strip.managedProperty().bind(strip.visibleProperty());
-        return strip;
-    }
-
     /** Adds commands to the toolbar (the report's, which live in their own package: a button or the export menu). */
     public void addActions(javafx.scene.control.ButtonBase... buttons) {
         actions.getChildren().addAll(buttons);
+    }
+
+    private static ToggleButton toggle(String text, String id, String tip, javafx.beans.property.BooleanProperty state) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.selectedProperty().bindBidirectional(state);
+        return b;
+    }
+
+    /** Presenter, theme and text size: what the window remembers between runs. */
+    public Appearance appearance() {
+        return appearance;
     }
 
     public static Button button(String text, String id, String tip, Runnable action) {

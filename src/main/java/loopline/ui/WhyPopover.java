@@ -25,6 +25,9 @@ final class WhyPopover {
         popOver.setDetachable(false);
         popOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
         popOver.setAnimated(false);
+        // ControlsFX styles the pop-over with a stylesheet on its own root, which outranks the scene's: ours
+        // goes after it so the pop-over follows the theme's palette (a white pop-over on the dark theme otherwise)
+        popOver.getRoot().getStylesheets().add(loopline.fx.Stylesheet.url());
         popOver.show(owner);
     }
 

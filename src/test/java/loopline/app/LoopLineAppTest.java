@@ -15,12 +15,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window opens at once on a placeholder, and the explorer replaces it after that first frame. */
 @ExtendWith(ApplicationExtension.class)
 class LoopLineAppTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path settings;
+
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new LoopLineApp().start(stage);
+        new LoopLineApp(new WindowMemory(settings.resolve("window.properties"))).start(stage);
     }
 
     @Test

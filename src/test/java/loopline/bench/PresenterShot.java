@@ -11,8 +11,10 @@ public final class PresenterShot {
     /** The application, kept apart from main so the classpath launch works. */
     public static final class Shot extends Application {
         @Override
-        public void start(Stage stage) {
-            new LoopLineApp().start(stage);
+        public void start(Stage stage) throws java.io.IOException {
+            // a fresh memory: the shot shows a first run, whatever this machine's window last looked like
+            new LoopLineApp(new loopline.app.WindowMemory(java.nio.file.Files.createTempDirectory("loopline-shot").resolve("window.properties")))
+                    .start(stage);
             // the explorer replaces the first frame's placeholder as the scene's root
             stage.getScene().rootProperty().addListener((o, before, explorer) ->
                     Platform.runLater(() -> ((ToggleButton) explorer.lookup("#presenter")).setSelected(true)));

@@ -13,8 +13,10 @@ public final class ScreenshotTour {
     /** The application, kept apart from main so the classpath launch works. */
     public static final class Tour extends Application {
     @Override
-    public void start(Stage stage) {
-        new LoopLineApp().start(stage);
+    public void start(Stage stage) throws java.io.IOException {
+        // a fresh memory: the shot shows a first run, whatever this machine's window last looked like
+        new LoopLineApp(new loopline.app.WindowMemory(java.nio.file.Files.createTempDirectory("loopline-shot").resolve("window.properties")))
+                .start(stage);
         new Thread(() -> {
             sleep(2500);
             Platform.runLater(() -> {

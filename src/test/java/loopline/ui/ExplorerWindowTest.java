@@ -211,7 +211,7 @@ class ExplorerWindowTest {
 
     @Test
     void anImportedModelShowsUnderThePickerAndTheOpenModelButtonIsOffered(FxRobot robot) throws Exception {
-        assertThat(robot.lookup("#open-model").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Open model…");
+        assertThat(robot.lookup("#open-model").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Model…");
         Path config = Path.of(getClass().getResource("/hf-configs/moonshotai--Kimi-K2-Instruct.json").toURI());
         robot.interact(() -> vm.openModelConfig(config));
         WaitForAsyncUtils.waitForFxEvents();

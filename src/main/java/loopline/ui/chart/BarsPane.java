@@ -173,34 +173,45 @@ final class BarsPane extends Region {
 
     @Override
     protected void layoutChildren() {
-        double barWidth = Math.max(40, getWidth() - LABEL_WIDTH - 8);
+        // the totals sit after their bars, never on them: room for the widest is kept at the right, so the
+        // label reads on the card's colour in either theme rather than on a dark or light segment
+        double totalsWidth = 0;
+        for (RowNodes row : rows) {
+            row.total().autosize();
+            totalsWidth = Math.max(totalsWidth, row.total().getWidth() + 6);
+        }
+        // row names keep their room when the text grows (Presenter, large screens)
+        double labelWidth = LABEL_WIDTH;
+        for (RowNodes row : rows) {
+            labelWidth = Math.max(labelWidth, row.name().prefWidth(-1) + 6);
+        }
+        labelWidth = Math.min(labelWidth, Math.max(LABEL_WIDTH, getWidth() * 0.4));
+        double barWidth = Math.max(40, getWidth() - labelWidth - 8 - totalsWidth);
         double y = TOP;
         for (int r = 0; r < rows.size(); r++) {
             RowNodes row = rows.get(r);
-            row.name().resizeRelocate(0, y, LABEL_WIDTH - 6, ROW_HEIGHT);
+            row.name().resizeRelocate(0, y, labelWidth - 6, ROW_HEIGHT);
             if (r < ghostTotals.size()) {
-                row.ghost().resizeRelocate(LABEL_WIDTH, y - GHOST_OUTSET, barWidth * ghostTotals.get(r) / scaleMax, ROW_HEIGHT + 2 * GHOST_OUTSET);
+                row.ghost().resizeRelocate(labelWidth, y - GHOST_OUTSET, barWidth * ghostTotals.get(r) / scaleMax, ROW_HEIGHT + 2 * GHOST_OUTSET);
             }
-            double x = LABEL_WIDTH;
+            double x = labelWidth;
             for (int i = 0; i < row.segments().size(); i++) {
                 double w = barWidth * row.values().get(i) / scaleMax;
                 row.segments().get(i).resizeRelocate(x, y, Math.max(0, w), ROW_HEIGHT);
                 x += w;
             }
             Label total = row.total();
-            total.autosize();
-            double tx = x + 6 + total.getWidth() > getWidth() ? x - total.getWidth() - 6 : x + 6;
-            total.relocate(tx, y + (ROW_HEIGHT - total.getHeight()) / 2);
+            total.relocate(x + 6, y + (ROW_HEIGHT - total.getHeight()) / 2);
             y += ROW_HEIGHT + ROW_GAP;
         }
         if (limit > 0) {
-            double lx = LABEL_WIDTH + barWidth * limit / scaleMax;
+            double lx = labelWidth + barWidth * limit / scaleMax;
             limitLine.setStartX(lx);
             limitLine.setEndX(lx);
             limitLine.setStartY(TOP - 4);
             limitLine.setEndY(y - ROW_GAP + 4);
             limitLabel.autosize();
-            limitLabel.relocate(Math.max(LABEL_WIDTH, lx - limitLabel.getWidth()), 0);
+            limitLabel.relocate(Math.max(labelWidth, lx - limitLabel.getWidth()), 0);
         }
     }
 }
