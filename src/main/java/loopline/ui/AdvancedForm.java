@@ -2,7 +2,9 @@ package loopline.ui;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
@@ -31,6 +33,13 @@ final class AdvancedForm extends GridPane {
     private final ExplorerViewModel vm;
     private final List<Row> rows = new ArrayList<>();
     private boolean refreshing;
+    /**
+     * Heights by width. Forty wrapped labels make the form's height costly (a text layout each), and every slider move
+     * lays out the controls column around it, folded or not: keep the heights until something inside it changes.
+     * (Null while GridPane's constructor asks for a layout.)
+     */
+    private Map<Double, Double> prefHeights = new HashMap<>();
+    private Map<Double, Double> minHeights = new HashMap<>();
 
     AdvancedForm(ExplorerViewModel vm, Collection<ScenarioField<?>> coveredByMainControls) {
         this.vm = vm;
@@ -66,6 +75,37 @@ final class AdvancedForm extends GridPane {
             GridPane.setHgrow(editor, Priority.ALWAYS);
             addRow(r++, label, editor);
         }
+    }
+
+    @Override
+    public void requestLayout() {
+        if (prefHeights != null) { // a row changed (text, font, a marked error): its height may have too
+            prefHeights.clear();
+            minHeights.clear();
+        }
+        super.requestLayout();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Double known = prefHeights.get(width);
+        if (known != null) {
+            return known;
+        }
+        double height = super.computePrefHeight(width); // may ask for a layout itself: not inside a map call
+        prefHeights.put(width, height);
+        return height;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        Double known = minHeights.get(width);
+        if (known != null) {
+            return known;
+        }
+        double height = super.computeMinHeight(width);
+        minHeights.put(width, height);
+        return height;
     }
 
     private Control editor(ScenarioField<?> f) {

@@ -285,4 +285,35 @@ class ChartViewsTest {
         assertThat(readout.getText()).isEqualTo(weights.label() + ": " + Format.formatBytes(weights.value()));
         assertThat(readout.getWidth()).as("sized to its text").isGreaterThan(60);
     }
+
+    /** Tick labels shown on an axis, in scene pixels, in order along it. */
+    private static List<Bounds> tickLabels(javafx.scene.chart.Axis<?> axis) {
+        return axis.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                .map(n -> n.localToScene(n.getBoundsInLocal())).toList();
+    }
+
+    private static void assertApart(List<Bounds> labels, boolean vertical) {
+        List<Bounds> sorted = new ArrayList<>(labels);
+        sorted.sort(java.util.Comparator.comparingDouble(b -> vertical ? b.getMinY() : b.getMinX()));
+        for (int i = 1; i < sorted.size(); i++) {
+            double gap = vertical ? sorted.get(i).getMinY() - sorted.get(i - 1).getMaxY()
+                    : sorted.get(i).getMinX() - sorted.get(i - 1).getMaxX();
+            assertThat(gap).as("gap between tick labels " + (i - 1) + " and " + i).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void remeasuredTickLabelsStayApartWhenTheTextGrows(FxRobot robot) throws IOException {
+        // the axis remembers label sizes between updates; a larger font (Presenter) must make it measure again
+        LineChartData d = loopline.present.ChartsFactory.of(preset(Fixtures.preset("default.json"))).servingCost();
+        show(robot, d, null);
+        int ticksBefore = tickLabels(line.chart().x()).size();
+        robot.interact(() -> line.getScene().getRoot().setStyle("-fx-font-size: 26px;"));
+        show(robot, d, null);
+        List<Bounds> x = tickLabels(line.chart().x());
+        assertThat(x.size()).as("fewer labels fit once they are larger").isLessThan(ticksBefore);
+        assertApart(x, false);
+        assertApart(tickLabels(line.chart().y()), true);
+        robot.interact(() -> line.getScene().getRoot().setStyle(""));
+    }
 }
