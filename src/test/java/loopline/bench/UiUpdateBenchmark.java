@@ -39,7 +39,8 @@ public final class UiUpdateBenchmark {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("headless.geometry", "1920x1200-32");
-        int changes = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        // -Dbench.args=N; without it the bench profile passes JMH's default ("loopline"): 600 changes
+        int changes = args.length > 0 && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : 600;
         int warmup = 100;
 
         CountDownLatch started = new CountDownLatch(1);
