@@ -201,7 +201,12 @@ final class BarsPane extends Region {
                 x += w;
             }
             Label total = row.total();
-            total.relocate(x + 6, y + (ROW_HEIGHT - total.getHeight()) / 2);
+            double tx = x + 6;
+            double lx = labelWidth + barWidth * limit / scaleMax;
+            if (limit > 0 && x < lx && tx + total.getWidth() + 3 > lx) {
+                tx = lx + 6; // the limit line would cross the figure: it moves past the line
+            }
+            total.relocate(tx, y + (ROW_HEIGHT - total.getHeight()) / 2);
             y += ROW_HEIGHT + ROW_GAP;
         }
         if (limit > 0) {
