@@ -203,9 +203,23 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         if (ghosts.showing()) {
             curves.addAll(ghosts.markLinesDrawn());
         }
-        int vertical = 0;
+        // a marker's label keeps clear of the other markers' lines too, not only of the curves
+        List<Polyline> markerLines = new ArrayList<>(markers.size());
         for (PlacedMarker m : markers) {
-            layoutMarker(m, m.vertical() ? vertical++ : 0, curves, taken, width, height);
+            double p = (m.vertical() ? xAxis : yAxis).getDisplayPosition(m.axisValue());
+            markerLines.add(m.vertical() ? new Polyline(new double[] {p, p}, new double[] {0, height})
+                    : new Polyline(new double[] {0, width}, new double[] {p, p}));
+        }
+        int vertical = 0;
+        for (int i = 0; i < markers.size(); i++) {
+            PlacedMarker m = markers.get(i);
+            List<Polyline> avoid = new ArrayList<>(curves);
+            for (int j = 0; j < markerLines.size(); j++) {
+                if (j != i) {
+                    avoid.add(markerLines.get(j));
+                }
+            }
+            layoutMarker(m, m.vertical() ? vertical++ : 0, avoid, taken, width, height);
         }
         if (note.isVisible()) {
             note.autosize();
@@ -254,7 +268,11 @@ final class MarkedLineChart extends LineChart<Number, Number> {
 
     private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Box> taken, double width, double height) {
         Label label = m.label();
+        label.setWrapText(true);
         label.autosize();
+        if (label.getWidth() > width && width > 0) { // a narrow plot: the label wraps rather than losing its start
+            label.resize(width, label.prefHeight(width));
+        }
         double w = label.getWidth();
         double h = label.getHeight();
         ScaleAxis axis = m.vertical() ? xAxis : yAxis;
