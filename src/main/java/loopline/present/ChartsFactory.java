@@ -126,7 +126,7 @@ public final class ChartsFactory {
             markers.add(new Marker("batch feeds " + Format.formatWhole(fed) + ": more GPUs idle", fed, true, "limit"));
         }
         return new LineChartData("Days to train vs GPUs",
-                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
+                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current, "GPU", "GPUs") + " · MFU "
                         + Format.formatPercent(s.training().mfu()) + " computing, "
                         + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster"
                         + (e.trainingRun().lowPrecisionSpeedup() > 1 ? " (fp8 GEMMs: ×" + formatNumber(e.trainingRun().lowPrecisionSpeedup()) + ")" : ""),
@@ -207,7 +207,7 @@ public final class ChartsFactory {
         return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
-                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + Format.formatMonths(months),
+                "Amortised: " + Format.formatUsdPerRequestPhrase(e.serving().trainingCostPerRequestUsd()) + " over " + Format.formatMonths(months),
                 false);
     }
 
@@ -246,11 +246,11 @@ public final class ChartsFactory {
             }
         }
         String subtitle = e.serving().servable()
-                ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
-                        + Format.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
+                ? chosen.shape().label() + " · " + Format.formatUsdPerRequestPhrase(e.serving().costPerRequestUsd()) + " · "
+                        + Format.formatWhole(e.serving().gpus(), "GPU", "GPUs") + " at " + formatCount(current) + " requests/day"
                 : "does not fit in GPU memory: no bill";
         return new LineChartData("Serving cost per month vs traffic", subtitle,
-                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series, markers,
+                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsdAxis, series, markers,
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
     }
 
@@ -284,7 +284,7 @@ public final class ChartsFactory {
         // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
         // named at its end with its value, so a line hidden under another is still read.
         return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
-                "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
+                "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsdAxis,
                 List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
                         new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),
