@@ -122,7 +122,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
         markers.clear();
         markers.addAll(newMarkers);
-        int at = getPlotChildren().indexOf(note); // below the note, whose box avoids theirs anyway
+        // below the note, whose box avoids theirs anyway, and below the end labels: a marker line that cannot be
+        // kept clear of one (the break-even line near the lifetime chart's end) passes behind its box, not through its text
+        int at = endLabels.isEmpty() ? getPlotChildren().indexOf(note) : getPlotChildren().indexOf(endLabels.get(0));
         for (PlacedMarker m : markers) {
             getPlotChildren().add(at++, m.line());
             getPlotChildren().add(at++, m.label());
