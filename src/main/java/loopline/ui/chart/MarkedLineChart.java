@@ -217,13 +217,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         int vertical = 0;
         for (int i = 0; i < markers.size(); i++) {
             PlacedMarker m = markers.get(i);
-            List<Polyline> avoid = new ArrayList<>(curves);
-            for (int j = 0; j < markerLines.size(); j++) {
-                if (j != i) {
-                    avoid.add(markerLines.get(j));
-                }
-            }
-            layoutMarker(m, m.vertical() ? vertical++ : 0, avoid, taken, width, height);
+            List<Polyline> others = new ArrayList<>(markerLines);
+            others.remove(i);
+            layoutMarker(m, m.vertical() ? vertical++ : 0, curves, others, taken, width, height);
         }
         if (note.isVisible()) {
             note.autosize();
@@ -271,7 +267,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
     }
 
-    private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Box> taken, double width, double height) {
+    private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Polyline> otherLines, List<Box> taken, double width,
+                              double height) {
         Label label = m.label();
         label.setWrapText(true);
         label.autosize();
@@ -328,7 +325,23 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             }
         }
         if (visible) {
-            place(label, candidates, curves, taken, width, height);
+            // clear of the curves first; among the places as clear of them as any, the one clear of the other markers' lines
+            double[] scores = new double[candidates.size()];
+            double clearest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = LabelPlacer.score(candidates.get(i), curves, taken, width, height);
+                clearest = Math.max(clearest, scores[i]);
+            }
+            double enough = Math.min(clearest, LabelPlacer.CLEAR) - 1e-9;
+            List<Box> clear = new ArrayList<>();
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] >= enough) {
+                    clear.add(candidates.get(i));
+                }
+            }
+            List<Polyline> all = new ArrayList<>(curves);
+            all.addAll(otherLines);
+            place(label, clear, all, taken, width, height);
         }
     }
 
