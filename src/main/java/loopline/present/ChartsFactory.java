@@ -77,9 +77,9 @@ public final class ChartsFactory {
                 new Segment("Engine reserve", m.overheadPerGpuBytes(), "overhead"));
         InferenceSpeed sp = e.inferenceSpeed();
         String verdict = m.fits()
-                ? "Fits on " + m.gpusPerReplica() + (m.gpusPerReplica() == 1 ? " GPU" : " GPUs") + " per replica (" + sp.shape().label()
-                        + "); memory holds " + formatCount(m.sequencesByMemory()) + " sequences, " + formatNumber(sp.atPeak().runningSequences())
-                        + " in use at peak"
+                ? Format.formatWhole(m.gpusPerReplica(), "GPU", "GPUs") + " per replica (" + sp.shape().label()
+                        + (m.gpusPerReplica() == 1 ? ") holds " : ") hold ")
+                        + formatCount(m.sequencesByMemory()) + " sequences; " + formatNumber(sp.atPeak().runningSequences()) + " in use at peak"
                 : "Does not fit: the weights leave no room for a request's KV cache";
         return new BarData("Memory per serving GPU", formatNumber(m.bytesPerParameter()) + " B per parameter · KV cache "
                 + Format.formatBinaryBytes(m.kvCacheBytesPerToken()) + " per token",
@@ -126,9 +126,9 @@ public final class ChartsFactory {
             markers.add(new Marker("batch feeds " + Format.formatWhole(fed) + ": more GPUs idle", fed, true, "limit"));
         }
         return new LineChartData("Days to train vs GPUs",
-                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current) + " GPUs · MFU "
-                        + Format.formatPercent(s.training().mfu()) + " computing, "
-                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " over the cluster"
+                formatCount(e.trainingRun().tokensPerSecond()) + " tokens/s at " + Format.formatWhole(current, "GPU", "GPUs") + " · MFU "
+                        + Format.formatPercent(s.training().mfu()) + ", "
+                        + Format.formatPercent(e.trainingRun().clusterMfu(s.training().gpuCount())) + " cluster-wide"
                         + (e.trainingRun().lowPrecisionSpeedup() > 1 ? " (fp8 GEMMs: ×" + formatNumber(e.trainingRun().lowPrecisionSpeedup()) + ")" : ""),
                 "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count",
@@ -207,7 +207,7 @@ public final class ChartsFactory {
         return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
                 + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
-                "Amortised: " + formatUsd(e.serving().trainingCostPerRequestUsd()) + " per request over " + Format.formatMonths(months),
+                "Amortised: " + Format.formatUsdPerRequestPhrase(e.serving().trainingCostPerRequestUsd()) + " over " + Format.formatMonths(months),
                 false);
     }
 
@@ -246,11 +246,11 @@ public final class ChartsFactory {
             }
         }
         String subtitle = e.serving().servable()
-                ? chosen.shape().label() + " · " + formatUsd(e.serving().costPerRequestUsd()) + " per request · "
-                        + Format.formatWhole(e.serving().gpus()) + " GPUs at " + formatCount(current) + " requests/day"
+                ? chosen.shape().label() + " · " + Format.formatUsdPerRequestPhrase(e.serving().costPerRequestUsd()) + " · "
+                        + Format.formatWhole(e.serving().gpus(), "GPU", "GPUs") + " at " + formatCount(current) + " requests/day"
                 : "does not fit in GPU memory: no bill";
         return new LineChartData("Serving cost per month vs traffic", subtitle,
-                "requests per day", "$ per month", true, true, Format::formatCount, Format::formatUsd, series, markers,
+                "requests per day", "$/month", true, true, Format::formatCount, Format::formatUsdAxis, series, markers,
                 Side.INFERENCE, Figure.MONTHLY_SERVING_COST, e.serving().servable() ? null : "Does not fit in GPU memory");
     }
 
@@ -284,7 +284,7 @@ public final class ChartsFactory {
         // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
         // named at its end with its value, so a line hidden under another is still read.
         return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
-                "months of serving", "cumulative $", false, false, v -> formatNumber(v), Format::formatUsd,
+                "months of serving", "$ to date", false, false, v -> formatNumber(v), Format::formatUsdAxis,
                 List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
                         new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),
@@ -293,13 +293,13 @@ public final class ChartsFactory {
 
     /**
      * What the lifetime chart says in words: the split at the horizon, and when serving passes the
-     * one-time cost if the chart's break-even marker cannot show it. "At 24 months: $105M in all, serving
-     * 3.55% of it · serving passes training after 54.3 years".
+     * one-time cost if the chart's break-even marker cannot show it. "24 months: $105M, 3.55% serving · serving
+     * passes training after 54.3 years".
      */
     static String lifetimeSentence(double training, double monthly, double breakEven, double horizon, double end) {
         double serving = monthly * horizon;
-        String split = "At " + Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + " in all, serving "
-                + Format.formatPercent(serving / (training + serving)) + " of it";
+        String split = Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + ", "
+                + Format.formatPercent(serving / (training + serving)) + " serving"; // short: the lifetime chart is narrow
         if (breakEven <= end) {
             return split; // the break-even marker shows the crossing
         }

@@ -37,6 +37,9 @@ public final class FieldText {
             return "×" + formatNumber(v);
         }
         String n = field.kind() == ScenarioField.Kind.WHOLE && v < 1e6 ? formatWhole(v) : v >= 1e4 ? formatCount(v) : formatNumber(v);
+        if (n.equals("1") && unit.matches("[A-Za-z]+s")) {
+            unit = unit.substring(0, unit.length() - 1); // "1 GPU", "1 epoch": a plain noun agrees with its number
+        }
         return n + " " + unit;
     }
 }

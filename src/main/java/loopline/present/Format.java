@@ -20,6 +20,9 @@ public final class Format {
     public static final String NONE = "—";
     /** Below a millionth of a dollar, the figure reads as "< $0.000001" rather than a run of zeros. */
     static final double SMALLEST_USD = 1e-6;
+    /** Below this an amount per request is written per million requests. */
+    static final double SMALL_PER_REQUEST_USD = 1e-4;
+    private static final String PER_MILLION = "per 1M";
     /** Durations past a thousand years read "> 1,000 years": no one plans that far, and the text stays short. */
     static final double LONGEST_YEARS = 1000;
     private static final double SECONDS_PER_MONTH = DAYS_PER_MONTH * SECONDS_PER_DAY;
@@ -77,6 +80,12 @@ public final class Format {
             return String.format(Locale.ROOT, "$%,.2f", usd);
         }
         return "$" + significant(usd, 2);
+    }
+
+    /** Dollars on a chart axis: as {@link #formatUsd}, but a whole amount reads "$10", not "$10.00". */
+    public static String formatUsdAxis(double usd) {
+        String s = formatUsd(usd);
+        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s;
     }
 
     /**
@@ -171,7 +180,27 @@ public final class Format {
     }
 
     public static String formatPercent(double share) {
+        if (share < 1 && shown(share * 100) >= 100) {
+            return "> 99.9%"; // 99.97% is not all of it
+        }
         return Double.isFinite(share) ? formatNumber(share * 100) + "%" : NONE;
+    }
+
+    /**
+     * An amount per request, as a card shows it: "$0.0010", but below a hundredth of a cent per million requests,
+     * "$0.32 per 1M", so a small amount keeps its digits instead of reading "< $0.000001".
+     */
+    public static String formatUsdPerRequest(double usd) {
+        if (Double.isFinite(usd) && usd != 0 && shown(Math.abs(usd)) < SMALL_PER_REQUEST_USD) {
+            return formatUsd(usd * 1e6) + " " + PER_MILLION;
+        }
+        return formatUsd(usd);
+    }
+
+    /** The same amount in a sentence: "$0.0010 per request", "$0.32 per million requests". */
+    public static String formatUsdPerRequestPhrase(double usd) {
+        String s = formatUsdPerRequest(usd);
+        return s.endsWith(PER_MILLION) ? s.substring(0, s.length() - PER_MILLION.length()) + "per million requests" : s + " per request";
     }
 
     /**
@@ -179,11 +208,20 @@ public final class Format {
      * "$8.41M–$26.9M" and "20 hours–3 days", whose ends differ in unit.
      */
     public static String formatRange(String low, String high) {
-        int lowSpace = low.lastIndexOf(' ');
-        int highSpace = high.lastIndexOf(' ');
-        boolean sameUnit = lowSpace > 0 && highSpace > 0 && Character.isDigit(low.charAt(lowSpace - 1))
-                && low.substring(lowSpace).equals(high.substring(highSpace));
+        int lowSpace = unitStart(low);
+        int highSpace = unitStart(high);
+        boolean sameUnit = lowSpace > 0 && highSpace > 0 && low.substring(lowSpace).equals(high.substring(highSpace));
         return sameUnit ? low.substring(0, lowSpace) + "–" + high : low + "–" + high;
+    }
+
+    /** Where the unit after a number starts: the first space after a digit ("85.9 days", "$0.32 per 1M"), or -1. */
+    private static int unitStart(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' && Character.isDigit(s.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String counted(double n, String one, String many) {

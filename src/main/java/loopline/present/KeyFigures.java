@@ -57,7 +57,7 @@ public final class KeyFigures {
         Ranged speed = ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Measure.NUMBER);
         Ranged trainingCost = ranged(range, x -> x.trainingRun().costUsd(), Measure.USD);
         Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Measure.USD);
-        Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Measure.USD);
+        Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Measure.USD_PER_REQUEST);
         Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), Measure.MONTHS);
         Ranged none = new Ranged(Format.NONE, "", Double.NaN);
         return List.of(
@@ -87,10 +87,10 @@ public final class KeyFigures {
                 card(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost, "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false, Measure.USD, Better.LOWER),
                 card("Serving / month", sc.servable() ? monthly : none,
-                        sc.servable() ? formatUsd(sc.costPerRequestUsd()) + " per request" : "no bill: does not fit",
+                        sc.servable() ? Format.formatUsdPerRequestPhrase(sc.costPerRequestUsd()) : "no bill: does not fit",
                         Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable(), Measure.USD, Better.LOWER),
                 card("Training $/request", perRequest, "over " + Format.formatMonths(horizon), Side.BOTH,
-                        Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD, Better.LOWER),
+                        Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD_PER_REQUEST, Better.LOWER),
                 card("Break-even", breakEven, "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false, Measure.MONTHS,
                         Better.NEITHER),
                 apiCard(e));

@@ -5,6 +5,8 @@ import java.util.function.DoubleFunction;
 /** What a key figure's amount counts, and so how an amount or a difference of two is written. */
 public enum Measure {
     USD(Format::formatUsd),
+    /** An amount per request: "$0.0010", or "$0.32 per 1M" when tiny. */
+    USD_PER_REQUEST(Format::formatUsdPerRequest),
     SECONDS(Format::formatDuration),
     MONTHS(Format::formatMonths),
     COUNT(Format::formatCount),

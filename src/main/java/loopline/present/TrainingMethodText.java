@@ -39,9 +39,10 @@ public final class TrainingMethodText {
             case PRETRAIN -> new ColumnHeading(title, "forward, backward, update; repeated over every batch");
             case FULL -> new ColumnHeading(title + ": full fine-tune", "every weight of the checkpoint trains again · "
                     + dataset(t));
-            // short enough for the column at 1440 px; the dataset is on the tokens slider and in the days chart's "why?"
+            // short enough for the column at 1280 px; the dataset is on the tokens slider and in the days chart's "why?",
+            // the adapters' targets in the report's table and the memory "why?"
             case LORA, QLORA -> new ColumnHeading(title + ": " + name(t.method()), (t.method().quantisedBase() ? "frozen 4-bit base" : "frozen 16-bit base")
-                    + "; rank-" + formatNumber(t.loraRank()) + " adapters on " + targets(t.loraTargets()) + " train "
+                    + "; rank-" + formatNumber(t.loraRank()) + " adapters train "
                     + formatPercent(e.trainingMemory().trainableParameters() / e.totalParameters()) + " of weights");
         };
     }

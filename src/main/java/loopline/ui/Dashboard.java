@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.TilePane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.present.Charts;
 import loopline.present.Figure;
@@ -107,8 +108,11 @@ public final class Dashboard extends VBox {
     private static VBox columnHeader(Label t, Label s, String side) {
         t.getStyleClass().add("column-title");
         s.getStyleClass().add("column-subtitle");
+        s.setWrapText(true); // a fine-tune's subtitle takes two lines in Presenter at 1280 rather than losing its end
+        s.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(0, t, s);
         box.getStyleClass().addAll("column-header", side);
+        box.setMaxHeight(Double.MAX_VALUE); // both headers as tall as the taller one
         return box;
     }
 

@@ -1,8 +1,11 @@
 package loopline.ui;
 
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.present.Explanation;
 import org.controlsfx.control.PopOver;
@@ -29,6 +32,13 @@ final class WhyPopover {
         // goes after it so the pop-over follows the theme's palette (a white pop-over on the dark theme otherwise)
         popOver.getRoot().getStylesheets().add(loopline.fx.Stylesheet.url());
         popOver.show(owner);
+        if (!Platform.isSupported(ConditionalFeature.TRANSPARENT_WINDOW)
+                && owner.getScene().getRoot() instanceof Region page && page.getBackground() != null
+                && !page.getBackground().getFills().isEmpty()) {
+            // without window transparency (X without a compositor) the pop-up's corners, shadow and arrow
+            // show the window's own fill, white by default: the page colour makes them part of the page instead
+            popOver.getScene().setFill(page.getBackground().getFills().get(0).getFill());
+        }
     }
 
     void hide() {

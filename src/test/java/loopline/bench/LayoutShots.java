@@ -15,11 +15,13 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import loopline.app.LoopLineApp;
 import loopline.data.Catalogs;
+import loopline.engine.ScenarioFields;
 import loopline.ui.ExplorerViewModel;
 
 /**
  * Snapshots the window at the sizes a workshop meets (1280×720 … 2560×1440), Presenter off and on, light and
- * dark, scrolled to the top and to the bottom: {@code LayoutShots [outDir] [preset.json] [size prefix]}. Run under xvfb with
+ * dark, scrolled to the top and to the bottom: {@code LayoutShots [outDir] [preset.json] [size prefix] [compare]}; with
+ * {@code compare} the preset is pinned as A and its traffic doubled, to look at ghost lines and card changes. Run under xvfb with
  * a screen as large as the largest size.
  */
 public final class LayoutShots {
@@ -36,6 +38,10 @@ public final class LayoutShots {
             Catalogs catalogs = Catalogs.load(Catalogs.home().resolve("assets"));
             ExplorerViewModel vm = new ExplorerViewModel(catalogs, Platform::runLater);
             vm.open(Catalogs.home().resolve("presets").resolve(preset));
+            if (args.size() > 3 && args.get(3).equals("compare")) { // A/B: the preset pinned as A, then traffic doubled
+                vm.pinBaseline();
+                vm.set(ScenarioFields.REQUESTS_PER_DAY, vm.value(ScenarioFields.REQUESTS_PER_DAY) * 2);
+            }
             Scene scene = LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Catalogs.home().resolve("presets")));
             stage.setScene(scene);
             stage.show();

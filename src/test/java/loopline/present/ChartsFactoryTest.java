@@ -107,8 +107,8 @@ class ChartsFactoryTest {
         double training = e.trainingRun().costUsd();
         double serving = e.serving().monthlyCostUsd() * 24;
         assertThat(e.serving().breakEvenMonths()).as("training dominates: the lines run together").isGreaterThan(120);
-        assertThat(d.subtitle()).isEqualTo("At 24 months: " + Format.formatUsd(training + serving) + " in all, serving "
-                + Format.formatPercent(serving / (training + serving)) + " of it · serving passes training after "
+        assertThat(d.subtitle()).isEqualTo("24 months: " + Format.formatUsd(training + serving) + ", "
+                + Format.formatPercent(serving / (training + serving)) + " serving · serving passes training after "
                 + Format.formatMonths(e.serving().breakEvenMonths()));
         assertThat(d.series()).extracting(Series::endLabel).containsExactly("Training " + Format.formatUsd(training),
                 "Serving " + Format.formatUsd(serving), "Total " + Format.formatUsd(training + serving));

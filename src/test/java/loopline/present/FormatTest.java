@@ -36,6 +36,31 @@ class FormatTest {
     }
 
     @Test
+    void axisDollarsDropZeroCents() {
+        assertThat(Format.formatUsdAxis(10)).isEqualTo("$10");
+        assertThat(Format.formatUsdAxis(1)).isEqualTo("$1");
+        assertThat(Format.formatUsdAxis(12.5)).isEqualTo("$12.50");
+        assertThat(Format.formatUsdAxis(1e6)).isEqualTo("$1M");
+    }
+
+    @Test
+    void tinyAmountsPerRequestKeepTheirDigits() {
+        assertThat(Format.formatUsdPerRequest(0.0010)).isEqualTo("$0.0010");
+        assertThat(Format.formatUsdPerRequest(3.2e-7)).isEqualTo("$0.32 per 1M");
+        assertThat(Format.formatUsdPerRequest(3e-9)).isEqualTo("$0.0030 per 1M");
+        assertThat(Format.formatUsdPerRequestPhrase(3.2e-7)).isEqualTo("$0.32 per million requests");
+        assertThat(Format.formatUsdPerRequestPhrase(0.0010)).isEqualTo("$0.0010 per request");
+        assertThat(Format.formatRange(Format.formatUsdPerRequest(1.9e-7), Format.formatUsdPerRequest(6.2e-7))).isEqualTo("$0.19–$0.62 per 1M");
+    }
+
+    @Test
+    void aShareJustUnderAllDoesNotReadAll() {
+        assertThat(Format.formatPercent(0.9997)).isEqualTo("> 99.9%");
+        assertThat(Format.formatPercent(1)).isEqualTo("100%");
+        assertThat(Format.formatPercent(0.504)).isEqualTo("50.4%");
+    }
+
+    @Test
     void durationsInTheUnitThatReadsBest() {
         assertThat(Format.formatDuration(0.104)).isEqualTo("104 ms");
         assertThat(Format.formatDuration(108 * 86400)).isEqualTo("108 days");

@@ -39,4 +39,11 @@ class GpuSummaryTest {
                 .isEqualTo("Intel Gaudi 3 (an accelerator, not a GPU)");
         assertThat(FieldText.value(ScenarioFields.SERVING_GPU, Fixtures.scenario("llama-3.1-8b", "inference.gpu=b200"))).isEqualTo("NVIDIA B200");
     }
+
+    @Test
+    void aReportRowSaysOneGpuNotOneGpus() {
+        assertThat(FieldText.value(ScenarioFields.TRAINING_GPU_COUNT, Fixtures.scenario("llama-3.1-8b", "training.gpuCount=1"))).isEqualTo("1 GPU");
+        assertThat(FieldText.value(ScenarioFields.TRAINING_GPU_COUNT, Fixtures.scenario("llama-3.1-8b", "training.gpuCount=2048")))
+                .isEqualTo("2,048 GPUs");
+    }
 }

@@ -22,7 +22,7 @@ class TrainingMethodTextTest {
         ColumnHeading qlora = TrainingMethodText.heading(estimate("llama-3.1-8b", "training.method=qlora", "training.loraRank=64",
                 "training.tokens=5e7", "training.epochs=2"));
         assertThat(qlora.title()).isEqualTo("Training — a loop: QLoRA fine-tune");
-        assertThat(qlora.subtitle()).isEqualTo("frozen 4-bit base; rank-64 adapters on all linear layers train 2.09% of weights");
+        assertThat(qlora.subtitle()).isEqualTo("frozen 4-bit base; rank-64 adapters train 2.09% of weights");
         assertThat(TrainingMethodText.heading(estimate("llama-3.1-8b", "training.method=full", "training.tokens=5e7", "training.epochs=2"))
                 .subtitle()).isEqualTo("every weight of the checkpoint trains again · 50M tokens × 2 = 100M tokens");
         assertThat(TrainingMethodText.heading(estimate("llama-3.1-8b", "training.method=full")).title())

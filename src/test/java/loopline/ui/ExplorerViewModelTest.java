@@ -60,7 +60,7 @@ class ExplorerViewModelTest {
         vm.set(ScenarioFields.TRAINING_METHOD, TrainingMethod.LORA);
         Estimate after = settle();
         assertThat(vm.chartsProperty().get().trainingHeading().title()).isEqualTo("Training — a loop: LoRA fine-tune");
-        assertThat(vm.chartsProperty().get().trainingHeading().subtitle()).contains("frozen 16-bit base", "rank-16", "all linear layers");
+        assertThat(vm.chartsProperty().get().trainingHeading().subtitle()).contains("frozen 16-bit base", "rank-16", "adapters train");
         assertThat(after.trainingMemory().perGpuBytes()).isLessThan(before.trainingMemory().perGpuBytes());
         assertThat(after.trainingRun().costUsd()).isLessThan(before.trainingRun().costUsd());
         assertThat(after.inferenceMemory()).isEqualTo(before.inferenceMemory());

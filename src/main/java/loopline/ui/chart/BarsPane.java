@@ -163,7 +163,15 @@ final class BarsPane extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return TOP + rows.size() * (ROW_HEIGHT + ROW_GAP) + 4;
+        return top() + rows.size() * (ROW_HEIGHT + ROW_GAP) + 4;
+    }
+
+    /** Where the first bar starts: below the limit's label, and below it by the ghost's outset too when one is drawn. */
+    private double top() {
+        if (limit <= 0) {
+            return TOP;
+        }
+        return Math.max(TOP, Math.ceil(limitLabel.prefHeight(-1)) + 1 + (ghostTotals.isEmpty() ? 0 : GHOST_OUTSET));
     }
 
     @Override
@@ -187,7 +195,8 @@ final class BarsPane extends Region {
         }
         labelWidth = Math.min(labelWidth, Math.max(LABEL_WIDTH, getWidth() * 0.4));
         double barWidth = Math.max(40, getWidth() - labelWidth - 8 - totalsWidth);
-        double y = TOP;
+        double top = top();
+        double y = top;
         for (int r = 0; r < rows.size(); r++) {
             RowNodes row = rows.get(r);
             row.name().resizeRelocate(0, y, labelWidth - 6, ROW_HEIGHT);
@@ -201,14 +210,19 @@ final class BarsPane extends Region {
                 x += w;
             }
             Label total = row.total();
-            total.relocate(x + 6, y + (ROW_HEIGHT - total.getHeight()) / 2);
+            double tx = x + 6;
+            double lx = labelWidth + barWidth * limit / scaleMax;
+            if (limit > 0 && x < lx && tx + total.getWidth() + 3 > lx) {
+                tx = lx + 6; // the limit line would cross the figure: it moves past the line
+            }
+            total.relocate(tx, y + (ROW_HEIGHT - total.getHeight()) / 2);
             y += ROW_HEIGHT + ROW_GAP;
         }
         if (limit > 0) {
             double lx = labelWidth + barWidth * limit / scaleMax;
             limitLine.setStartX(lx);
             limitLine.setEndX(lx);
-            limitLine.setStartY(TOP - 4);
+            limitLine.setStartY(top - 4);
             limitLine.setEndY(y - ROW_GAP + 4);
             limitLabel.autosize();
             limitLabel.relocate(Math.max(labelWidth, lx - limitLabel.getWidth()), 0);

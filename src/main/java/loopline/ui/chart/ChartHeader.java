@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.present.Figure;
 
-/** A chart's title, its one-line subtitle and the "why?" button that explains its main figure. */
+/** A chart's title, its subtitle (two lines when narrow) and the "why?" button that explains its main figure. */
 public final class ChartHeader extends VBox {
     private final Label title = new Label();
     private final Label subtitle = new Label();
@@ -22,7 +22,8 @@ public final class ChartHeader extends VBox {
     public ChartHeader(BiConsumer<Figure, Node> explain) {
         title.getStyleClass().add("card-title");
         subtitle.getStyleClass().add("chart-subtitle");
-        subtitle.setWrapText(false);
+        subtitle.setWrapText(true); // a narrow chart (the lifetime one, Presenter at 1280) takes two lines rather than cutting it
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add("why");
         why.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(0);

@@ -51,6 +51,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
 
     /** Space between a label and the line it names, in pixels. */
     private static final double PAD = 4;
+    /** Narrower than this beside its line, a marker label does not wrap there (too few words a line). */
+    private static final double MIN_WRAP_WIDTH = 90;
 
     private final ScaleAxis xAxis;
     private final ScaleAxis yAxis;
@@ -120,7 +122,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         }
         markers.clear();
         markers.addAll(newMarkers);
-        int at = getPlotChildren().indexOf(note); // below the note, whose box avoids theirs anyway
+        // below the note, whose box avoids theirs anyway, and below the end labels: a marker line that cannot be
+        // kept clear of one (the break-even line near the lifetime chart's end) passes behind its box, not through its text
+        int at = endLabels.isEmpty() ? getPlotChildren().indexOf(note) : getPlotChildren().indexOf(endLabels.get(0));
         for (PlacedMarker m : markers) {
             getPlotChildren().add(at++, m.line());
             getPlotChildren().add(at++, m.label());
@@ -199,13 +203,23 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         ghosts.layout(xAxis, yAxis, width, height);
         List<Polyline> curves = curves();
         List<Box> taken = new ArrayList<>();
-        layoutEndLabels(curves, taken, width, height); // one per series, so before the ghosts join the curves
+        // labels keep clear of the markers' lines too (a marker's own label excepted), not only of the curves
+        List<Polyline> markerLines = new ArrayList<>(markers.size());
+        for (PlacedMarker m : markers) {
+            double p = (m.vertical() ? xAxis : yAxis).getDisplayPosition(m.axisValue());
+            markerLines.add(m.vertical() ? new Polyline(new double[] {p, p}, new double[] {0, height})
+                    : new Polyline(new double[] {0, width}, new double[] {p, p}));
+        }
+        layoutEndLabels(curves, markerLines, taken, width, height); // one per series, so before the ghosts join the curves
         if (ghosts.showing()) {
             curves.addAll(ghosts.markLinesDrawn());
         }
         int vertical = 0;
-        for (PlacedMarker m : markers) {
-            layoutMarker(m, m.vertical() ? vertical++ : 0, curves, taken, width, height);
+        for (int i = 0; i < markers.size(); i++) {
+            PlacedMarker m = markers.get(i);
+            List<Polyline> others = new ArrayList<>(markerLines);
+            others.remove(i);
+            layoutMarker(m, m.vertical() ? vertical++ : 0, curves, others, taken, width, height);
         }
         if (note.isVisible()) {
             note.autosize();
@@ -229,7 +243,7 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         return curves;
     }
 
-    private void layoutEndLabels(List<Polyline> curves, List<Box> taken, double width, double height) {
+    private void layoutEndLabels(List<Polyline> curves, List<Polyline> markerLines, List<Box> taken, double width, double height) {
         for (int i = 0; i < endLabels.size() && i < curves.size(); i++) {
             Label label = endLabels.get(i);
             Polyline c = curves.get(i);
@@ -242,23 +256,34 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             double ex = Math.min(c.x()[c.x().length - 1], width);
             double ey = c.y()[c.y().length - 1];
             List<Box> candidates = new ArrayList<>();
-            for (double x : new double[] {ex - w - PAD, ex - 1.6 * w - PAD}) {
+            // never past the plot's left edge, where the start of the label would be cut off
+            for (double x : new double[] {Math.max(0, ex - w - PAD), Math.max(0, ex - 1.6 * w - PAD)}) {
                 for (double step = 0; step * (h + 2) < height; step++) { // just above or below the end, then further off
                     candidates.add(new Box(x, ey - h - PAD - step * (h + 2), w, h));
                     candidates.add(new Box(x, ey + PAD + step * (h + 2), w, h));
                 }
             }
-            place(label, candidates, List.of(), taken, width, height); // next to its own line by design
+            place(label, candidates, markerLines, taken, width, height); // next to its own line by design
         }
     }
 
-    private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Box> taken, double width, double height) {
+    private void layoutMarker(PlacedMarker m, int row, List<Polyline> curves, List<Polyline> otherLines, List<Box> taken, double width,
+                              double height) {
         Label label = m.label();
+        label.setWrapText(true);
         label.autosize();
-        double w = label.getWidth();
-        double h = label.getHeight();
         ScaleAxis axis = m.vertical() ? xAxis : yAxis;
         double p = axis.getDisplayPosition(m.axisValue());
+        // a label wider than the room beside its line wraps there rather than lying across the line; one wider
+        // than the plot wraps to the plot rather than losing its start
+        double room = m.vertical() ? Math.max(width - p, p) - PAD : width;
+        if (label.getWidth() > room && room >= MIN_WRAP_WIDTH) {
+            label.resize(room, label.prefHeight(room));
+        } else if (label.getWidth() > width && width > 0) {
+            label.resize(width, label.prefHeight(width));
+        }
+        double w = label.getWidth();
+        double h = label.getHeight();
         boolean visible = m.axisValue() >= axis.getLowerBound() && m.axisValue() <= axis.getUpperBound();
         m.line().setVisible(visible);
         label.setVisible(visible);
@@ -300,7 +325,23 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             }
         }
         if (visible) {
-            place(label, candidates, curves, taken, width, height);
+            // clear of the curves first; among the places as clear of them as any, the one clear of the other markers' lines
+            double[] scores = new double[candidates.size()];
+            double clearest = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = LabelPlacer.score(candidates.get(i), curves, taken, width, height);
+                clearest = Math.max(clearest, scores[i]);
+            }
+            double enough = Math.min(clearest, LabelPlacer.CLEAR) - 1e-9;
+            List<Box> clear = new ArrayList<>();
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] >= enough) {
+                    clear.add(candidates.get(i));
+                }
+            }
+            List<Polyline> all = new ArrayList<>(curves);
+            all.addAll(otherLines);
+            place(label, clear, all, taken, width, height);
         }
     }
 
