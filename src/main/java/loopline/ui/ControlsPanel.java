@@ -113,7 +113,9 @@ final class ControlsPanel extends VBox {
         fieldSlider("target-speed", ScenarioFields.TARGET_SPEED, 1, 200, true, Format::formatNumber, roundTo(0.1));
 
         advanced = new AdvancedForm(vm, covered);
-        TitledPane more = new TitledPane("Advanced: all other fields", advanced);
+        // folded, the form is out of the scene: its forty rows are hundreds of nodes that every frame would walk
+        // (bounds, CSS) while a slider is dragged, though nobody sees them
+        TitledPane more = new TitledPane("Advanced: all other fields", null);
         more.setId("advanced");
         more.setExpanded(false);
         more.setAnimated(false);
@@ -121,6 +123,7 @@ final class ControlsPanel extends VBox {
             if (now) {
                 advanced.refresh();
             }
+            more.setContent(now ? advanced : null);
         });
         this.advancedPane = more;
         getChildren().add(more);

@@ -23,7 +23,9 @@ import loopline.ui.ExplorerViewModel;
  * Run: {@code mvn -B -Pbench verify -DskipTests -Dbench.main=loopline.bench.UiUpdateBenchmark} (see README).
  */
 public final class UiUpdateBenchmark {
-    private static final String[] SLIDERS = {"#model-size", "#requests-per-day", "#gpu-count", "#prompt-tokens", "#target-speed"};
+    /** The sliders moved in turn; -Dbench.sliders=#model-size (comma-separated) profiles one. */
+    private static final String[] SLIDERS = System.getProperty("bench.sliders",
+            "#model-size,#requests-per-day,#gpu-count,#prompt-tokens,#target-speed").split(",");
 
     public static void main(String[] args) throws Exception {
         try {
@@ -131,6 +133,16 @@ public final class UiUpdateBenchmark {
             work[i] = rcList.get(i) + pwList.get(i);
         }
         Arrays.sort(work);
+        for (int k = 0; k < SLIDERS.length; k++) { // which slider costs what: the model size redraws everything
+            List<Double> one = new ArrayList<>();
+            for (int i = 0; i < work.length; i++) {
+                if ((i + warmup) % SLIDERS.length == k) {
+                    one.add(rcList.get(i) + pwList.get(i));
+                }
+            }
+            double[] sortedOne = one.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "    %-20s p50 %.2f ms, p95 %.2f ms%n", SLIDERS[k], percentile(sortedOne, 50), percentile(sortedOne, 95));
+        }
         System.out.printf(Locale.ROOT, "  FX-thread work per update (showing it + that pulse's CSS and layout): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
                 percentile(work, 50), percentile(work, 95), work[work.length - 1]);
         System.out.printf(Locale.ROOT, "  of which the pulse itself (CSS + layout of the updated scene): p50 %.2f ms, p95 %.2f ms%n",

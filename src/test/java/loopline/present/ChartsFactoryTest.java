@@ -114,4 +114,16 @@ class ChartsFactoryTest {
                 "Serving " + Format.formatUsd(serving), "Total " + Format.formatUsd(training + serving));
         assertThat(d.markers()).as("the horizon is the axis's end: its values are the end labels").isEmpty();
     }
+
+    @Test
+    void theSameEstimateGivesEqualChartsSoAViewCanSkipRedrawingThem() {
+        // the window redraws only the charts an edit changed: that needs equality by value (arrays included)
+        loopline.engine.Estimate e = loopline.Fixtures.estimate("llama-3.1-70b");
+        Charts a = ChartsFactory.of(e);
+        Charts b = ChartsFactory.of(e);
+        assertThat(b).isNotSameAs(a).isEqualTo(a);
+        Charts moreTraffic = ChartsFactory.of(loopline.Fixtures.estimate("llama-3.1-70b", "inference.requestsPerDay=4e7"));
+        assertThat(moreTraffic.servingCost()).isNotEqualTo(a.servingCost());
+        assertThat(moreTraffic.trainingThroughput()).as("traffic does not move training").isEqualTo(a.trainingThroughput());
+    }
 }

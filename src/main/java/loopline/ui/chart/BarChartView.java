@@ -3,6 +3,7 @@ package loopline.ui.chart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
@@ -14,6 +15,9 @@ import loopline.present.Segment;
 
 /** Draws a {@link BarData}: header, bars to scale against the limit, a legend and the verdict sentence. */
 public final class BarChartView extends VBox {
+    /** What is drawn now, so an update that changes nothing costs nothing (no new layout of the chart). */
+    private BarData shown;
+    private BarData shownBaseline;
     private final ChartHeader header;
     private final BarsPane bars = new BarsPane();
     private final Legend legend = new Legend();
@@ -34,6 +38,11 @@ public final class BarChartView extends VBox {
 
     /** Shows {@code d} with each row's {@code baseline} total as a dashed ghost outline (null: no ghost). */
     public void update(BarData d, BarData baseline) {
+        if (d.equals(shown) && Objects.equals(baseline, shownBaseline)) {
+            return; // unchanged by this edit: nothing to lay out again
+        }
+        shown = d;
+        shownBaseline = baseline;
         header.update(d.title(), d.subtitle(), d.figure());
         bars.show(d, baseline);
         Map<String, Legend.Entry> entries = new LinkedHashMap<>();

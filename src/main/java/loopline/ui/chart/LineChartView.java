@@ -2,6 +2,7 @@ package loopline.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,6 +23,9 @@ import loopline.present.Series;
  * both.
  */
 public final class LineChartView extends VBox {
+    /** What is drawn now, so an update that changes nothing costs nothing (no new layout of the chart). */
+    private LineChartData shown;
+    private LineChartData shownBaseline;
     private final ChartHeader header;
     private final ScaleAxis xAxis = new ScaleAxis();
     private final ScaleAxis yAxis = new ScaleAxis();
@@ -47,6 +51,11 @@ public final class LineChartView extends VBox {
 
     /** Shows {@code d} with {@code baseline}'s lines and markers as ghosts behind it (null: no ghost). */
     public void update(LineChartData d, LineChartData baseline) {
+        if (d.equals(shown) && Objects.equals(baseline, shownBaseline)) {
+            return; // a slider that moves only the other side, or the cards: nothing here to draw again
+        }
+        shown = d;
+        shownBaseline = baseline;
         header.update(d.title(), d.subtitle(), d.figure());
         xAxis.setLabel(d.xLabel());
         yAxis.setLabel(d.yLabel());

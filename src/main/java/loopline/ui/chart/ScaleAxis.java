@@ -48,6 +48,8 @@ final class ScaleAxis extends ValueAxis<Number> {
         setAutoRanging(false);
         setAnimated(false);
         setMinorTickVisible(true);
+        // larger text (Presenter, a wide screen) fits fewer labels: choose the ticks again even if nothing else changed
+        tickLabelFontProperty().addListener((o, was, now) -> invalidateRange());
     }
 
     /** Shows [min, max] of the data (data units) and labels ticks with {@code newFormat}. */

@@ -308,12 +308,27 @@ class ChartViewsTest {
         LineChartData d = loopline.present.ChartsFactory.of(preset(Fixtures.preset("default.json"))).servingCost();
         show(robot, d, null);
         int ticksBefore = tickLabels(line.chart().x()).size();
-        robot.interact(() -> line.getScene().getRoot().setStyle("-fx-font-size: 26px;"));
+        robot.interact(() -> line.getScene().getRoot().setStyle("-fx-font-size: 44px;"));
         show(robot, d, null);
         List<Bounds> x = tickLabels(line.chart().x());
         assertThat(x.size()).as("fewer labels fit once they are larger").isLessThan(ticksBefore);
         assertApart(x, false);
         assertApart(tickLabels(line.chart().y()), true);
         robot.interact(() -> line.getScene().getRoot().setStyle(""));
+    }
+
+    @Test
+    void anUpdateThatChangesNothingLaysNothingOut(FxRobot robot) throws IOException {
+        Estimate e = preset(Fixtures.preset("default.json"));
+        show(robot, loopline.present.ChartsFactory.of(e).servingCost(), null);
+        boolean[] dirty = new boolean[2];
+        robot.interact(() -> {
+            line.update(loopline.present.ChartsFactory.of(e).servingCost(), null); // equal data, new objects
+            dirty[0] = line.isNeedsLayout() || line.chart().isNeedsLayout();
+            line.update(loopline.present.ChartsFactory.of(preset(Fixtures.preset("chat-assistant-8b.json"))).servingCost(), null);
+            dirty[1] = line.isNeedsLayout() || line.chart().isNeedsLayout();
+        });
+        assertThat(dirty[0]).as("same drawing: no layout").isFalse();
+        assertThat(dirty[1]).as("another drawing: laid out again").isTrue();
     }
 }
