@@ -65,6 +65,7 @@ public final class LoopLineApp extends Application {
         opening.setStyle("-fx-font-size: 16px; -fx-text-fill: " + (remembered.dark() ? "#A9B2BD;" : "#5B6470;"));
         placeholder.setStyle("-fx-background-color: " + (remembered.dark() ? "#13171C;" : "#F3F4F6;"));
         Scene scene = new Scene(placeholder, WIDTH, HEIGHT);
+        stage.titleProperty().unbind(); // a stage shown again (the tests' primary stage) keeps an earlier binding
         stage.setTitle("LoopLine — training vs inference");
         stage.setScene(scene);
         place(stage, remembered.place());
@@ -155,6 +156,7 @@ public final class LoopLineApp extends Application {
             remembered.lastScenario().filter(Files::isRegularFile).ifPresent(vm::open);
         }
         view = installExplorer(scene, vm, ExplorerViewModel.presetsIn(home.resolve("presets")));
+        ((Stage) scene.getWindow()).titleProperty().bind(view.windowTitle());
         view.appearance().presenterProperty().set(remembered.presenter());
         view.appearance().darkProperty().set(remembered.dark());
         return true;

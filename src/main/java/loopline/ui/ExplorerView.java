@@ -134,6 +134,18 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
+    /**
+     * The window's title: the scenario's file, marked while edits are unsaved ("● default.json — LoopLine"), since
+     * the toolbar may have room for only part of the name.
+     */
+    public javafx.beans.binding.StringBinding windowTitle() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Path file = vm.sourceProperty().get();
+            String name = file == null ? "" : file.getFileName() + " — ";
+            return (vm.modifiedProperty().get() ? "● " : "") + name + "LoopLine";
+        }, vm.modifiedProperty(), vm.sourceProperty());
+    }
+
     /** Shows the file just opened or saved in the picker, listing it first if it is new (a saved copy, a file opened). */
     private void listAndSelect(Path path) {
         if (path == null) {

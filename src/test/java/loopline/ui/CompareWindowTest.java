@@ -67,4 +67,14 @@ class CompareWindowTest {
         assertThat(visible(view.dashboard(), ".ghost-line")).isZero();
         assertThat(visible(view.dashboard(), ".bar-ghost")).isZero();
     }
+
+    @Test
+    void theWindowTitleNamesTheFileAndMarksUnsavedEdits(FxRobot robot) {
+        var title = view.windowTitle();
+        assertThat(title.get()).isEqualTo("default.json — LoopLine");
+        robot.interact(() -> vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6));
+        assertThat(title.get()).isEqualTo("● default.json — LoopLine");
+        robot.interact(vm::undo);
+        assertThat(title.get()).isEqualTo("default.json — LoopLine");
+    }
 }
