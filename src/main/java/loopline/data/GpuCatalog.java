@@ -8,7 +8,9 @@ import loopline.engine.Gpu;
 /** Reads {@code assets/gpus.json}: datasheet specs and a dated default price per accelerator. */
 public final class GpuCatalog {
     private static final Set<String> FIELDS = Set.of("id", "name", "memoryGB", "memoryBandwidthTBps", "denseTflops",
-            "measuredMatmulTflops", "interconnect", "interconnectGBps", "tdpWatts", "price", "specSource", "confidence", "notes", "kind");
+            "measuredMatmulTflops", "interconnect", "interconnectGBps", "nvlinkDomainGpus", "tdpWatts", "price", "specSource", "confidence", "notes", "kind");
+    /** An HGX/DGX board: 8 GPUs on NVLink, then the network. */
+    static final int DEFAULT_NVLINK_DOMAIN_GPUS = 8;
     private static final Set<String> TFLOPS_FIELDS = Set.of("fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
     private static final Set<String> MEASURED_FIELDS = Set.of("bf16", "fp8", "source");
     private static final Set<String> PRICE_FIELDS = Set.of("usdPerGpuHour", "date", "source", "rangeLow", "rangeHigh", "confidence",
@@ -74,6 +76,8 @@ public final class GpuCatalog {
                 measuredFp8 * TERA,
                 f.positiveUpTo("interconnectGBps", 100_000) * 1e9,
                 f.text("interconnect"),
+                // GPUs one NVLink (or the card's own link) joins without the network: an HGX board's 8 unless stated
+                (int) f.optionalWholeBetween("nvlinkDomainGpus", 1, 1024, DEFAULT_NVLINK_DOMAIN_GPUS),
                 usd,
                 price.optionalBetween("rangeLow", 0.01, usd, usd),
                 price.optionalBetween("rangeHigh", usd, 1000, usd),

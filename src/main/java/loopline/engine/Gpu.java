@@ -24,6 +24,7 @@ public record Gpu(
         double measuredFp8MatmulFlopsPerSecond,
         double interconnectBytesPerSecond,
         String interconnect,
+        int nvlinkDomainGpus,
         double pricePerGpuHourUsd,
         double priceLowUsd,
         double priceHighUsd,

@@ -23,7 +23,6 @@ final class StepCost {
     static final double COLLECTIVE_EFFICIENCY = 0.8;
     /** All-to-all dispatch or combine of MoE tokens (DeepEP low-latency kernels: ~10–20 µs inside a node). */
     static final double ALL_TO_ALL_LATENCY_SECONDS = 15e-6;
-    static final int GPUS_PER_NODE = 8;
     /** Activations cross GPUs in 16-bit. */
     static final double BYTES_PER_ACTIVATION = 2;
     /**
@@ -185,19 +184,24 @@ final class StepCost {
             int e = shape.expertParallel();
             double routesPerLayer = model.moe().activeExperts();
             double bytes = tokens / gpus * routesPerLayer * model.hiddenSize() * BYTES_PER_ACTIVATION * (e - 1) / e;
-            seconds += 2 * model.moeLayers() * (ALL_TO_ALL_LATENCY_SECONDS + (gpus > GPUS_PER_NODE ? CROSS_NODE_LATENCY_SECONDS : 0)
+            seconds += 2 * model.moeLayers() * (ALL_TO_ALL_LATENCY_SECONDS + (crossesTheNetwork(gpus) ? CROSS_NODE_LATENCY_SECONDS : 0)
                     + bytes / linkBytesPerSecond(gpus));
         }
         return seconds;
     }
 
+    /** A collective over more GPUs than one NVLink domain holds (8 on an HGX board, 72 in an NVL72 rack) uses the network. */
+    private boolean crossesTheNetwork(int span) {
+        return span > gpu.nvlinkDomainGpus();
+    }
+
     private double latency(int span) {
-        return span > GPUS_PER_NODE ? CROSS_NODE_LATENCY_SECONDS : ALL_REDUCE_LATENCY_SECONDS;
+        return crossesTheNetwork(span) ? CROSS_NODE_LATENCY_SECONDS : ALL_REDUCE_LATENCY_SECONDS;
     }
 
     /** What a collective moves per second each way: the catalog's interconnect figure counts both directions. */
     private double linkBytesPerSecond(int span) {
-        double oneWay = span > GPUS_PER_NODE ? CROSS_NODE_BYTES_PER_SECOND : gpu.interconnectBytesPerSecond() / 2;
+        double oneWay = crossesTheNetwork(span) ? CROSS_NODE_BYTES_PER_SECOND : gpu.interconnectBytesPerSecond() / 2;
         return oneWay * COLLECTIVE_EFFICIENCY;
     }
 

@@ -111,6 +111,22 @@ class ServingLoadTest {
     }
 
     @Test
+    void anNvl72RackKeepsExpertAndTensorParallelCollectivesOnNvlinkPastEightGpus() {
+        Scenario rack = scenario("deepseek-v3", "inference.gpu=gb200", "inference.precision=fp8");
+        Scenario boards = scenario("deepseek-v3", "inference.gpu=b200", "inference.precision=fp8");
+        double tokens = 256;
+        for (ReplicaShape wide : new ReplicaShape[] {new ReplicaShape(1, 16), new ReplicaShape(1, 64), ReplicaShape.tensorParallel(16)}) {
+            double inRack = new StepCost(rack.model(), rack.inference(), wide).communicationSeconds(tokens);
+            double acrossBoards = new StepCost(boards.model(), boards.inference(), wide).communicationSeconds(tokens);
+            assertThat(inRack).as(wide + ": NVLink (1.8 TB/s) instead of the network (50 GB/s)").isLessThan(acrossBoards / 3); // latency (15 µs vs 40 µs per collective) and bytes (720 vs 40 GB/s each way)
+        }
+        // up to 8 GPUs both are one NVLink domain with the same link: the same cost
+        ReplicaShape ep8 = new ReplicaShape(1, 8);
+        assertThat(new StepCost(rack.model(), rack.inference(), ep8).communicationSeconds(tokens))
+                .isCloseTo(new StepCost(boards.model(), boards.inference(), ep8).communicationSeconds(tokens), withinPercentage(0.001));
+    }
+
+    @Test
     void moeAtBatchOneIsNoFasterThanTheStepFloorAllows() {
         Scenario s = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
         OperatingPoint p = ServingModel.closedLoop(s.model(), s.inference(), new ReplicaShape(1, 8), 1);
