@@ -107,7 +107,7 @@ public final class ExplorerView extends BorderPane {
         center.setId("dashboard-scroll");
         // the status line heads the dashboard's column, where its messages are about; the controls keep their height
         VBox.setVgrow(center, Priority.ALWAYS);
-        setCenter(new VBox(new StatusLine(vm.problemProperty(), vm.warningsProperty()), center));
+        setCenter(new VBox(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.summary()), center));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && was == null) {
                 appearance.applyTo(this, scene.widthProperty());

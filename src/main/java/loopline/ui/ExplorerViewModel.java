@@ -406,6 +406,20 @@ public final class ExplorerViewModel {
         servingGpuSameAsTraining.set(document == null || !document.isSet(ScenarioFields.SERVING_GPU));
     }
 
+    /**
+     * What the scenario is, for the line above the dashboard: the file's own description while nothing is edited, then
+     * the inputs as they now are (the description would go stale: "20M requests a day" after traffic doubled).
+     */
+    public javafx.beans.binding.StringBinding summary() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Scenario s = scenario();
+            if (s == null) {
+                return null;
+            }
+            return !modified.get() && !s.description().isBlank() ? s.description() : loopline.present.ReportText.essentials(s);
+        }, scenario, modified);
+    }
+
     // ---- A/B compare --------------------------------------------------------------------------
 
     /** Pins the current estimate, its charts, cards and name as baseline A; it stays until cleared, whatever opens. */

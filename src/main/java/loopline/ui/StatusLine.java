@@ -9,17 +9,21 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 
 /**
- * One line under the toolbar for the problem banner or, when there is no problem, the estimate's warnings.
+ * One line above the dashboard for the problem banner or, when there is no problem, the estimate's warnings, or,
+ * when all is well, what the scenario is (its description, or once edited its inputs as they are now).
  * It always takes its height, shown or not, so a message appearing never moves the dashboard under the
  * pointer; a message longer than the line ends in "…" and reads in full in its tooltip.
  */
 final class StatusLine extends StackPane {
-    StatusLine(ObservableStringValue problem, ObservableStringValue warnings) {
+    StatusLine(ObservableStringValue problem, ObservableStringValue warnings, ObservableStringValue description) {
         getStyleClass().add("status-line");
         BooleanBinding hasProblem = Bindings.isNotNull(problem);
-        Label warningsLabel = message("warnings-strip", warnings, Bindings.isNotNull(warnings).and(hasProblem.not()));
+        BooleanBinding hasWarnings = Bindings.isNotNull(warnings);
+        Label descriptionLabel = message("scenario-description", description,
+                Bindings.isNotNull(description).and(hasProblem.not()).and(hasWarnings.not()));
+        Label warningsLabel = message("warnings-strip", warnings, hasWarnings.and(hasProblem.not()));
         Label problemLabel = message("problem-banner", problem, hasProblem); // on top: a problem matters more
-        getChildren().addAll(warningsLabel, problemLabel);
+        getChildren().addAll(descriptionLabel, warningsLabel, problemLabel);
         // one line of text high, whatever is shown: the labels keep their place (and height) while hidden
         setMinHeight(USE_PREF_SIZE);
         setMaxHeight(USE_PREF_SIZE);
