@@ -54,7 +54,7 @@ final class TextSummary {
     static String comparison(Estimate baseline, Estimate e) {
         StringBuilder b = new StringBuilder("\nCOMPARED WITH A: ").append(baseline.scenario().name()).append('\n');
         changes(b, "inputs that differ", ReportText.changes(baseline.scenario(), e.scenario()));
-        changes(b, "key figures that differ", ReportText.figureChanges(baseline, e));
+        changes(b, "key figures that differ", ReportText.figureChanges(KeyFigures.of(baseline), KeyFigures.of(e)));
         return b.toString();
     }
 

@@ -23,7 +23,6 @@ public final class KeyFigures {
     private KeyFigures() {
     }
 
-    /** The cards with each uncertain figure's range, "101 days (86–140)" (see {@link EstimateRange}). */
     /**
      * The baseline's card for the same figure (by label: two scenarios may show different sets of cards, e.g. only
      * one has an API price), or null when the baseline has none or there is no baseline.
@@ -39,6 +38,7 @@ public final class KeyFigures {
         return null;
     }
 
+    /** The cards with each uncertain figure's range, "101 days (86–140)" (see {@link EstimateRange}). */
     public static List<KeyFigure> of(Estimate e) {
         return of(e, EstimateRange.of(e));
     }

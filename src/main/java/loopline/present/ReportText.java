@@ -188,14 +188,17 @@ public final class ReportText {
         return changes;
     }
 
-    /** The key figures whose value reads differently in B than in the baseline A, as "label: A → B". */
-    public static List<Change> figureChanges(Estimate baseline, Estimate e) {
-        List<KeyFigure> before = KeyFigures.of(baseline);
-        List<KeyFigure> after = KeyFigures.of(e);
+    /**
+     * The key figures whose value reads differently in B than in the baseline A, as "label: A → B"; each card is
+     * paired with A's card of the same figure ({@link KeyFigures#counterpart}).
+     */
+    public static List<Change> figureChanges(List<KeyFigure> baseline, List<KeyFigure> figures) {
         List<Change> changes = new ArrayList<>();
-        for (int i = 0; i < after.size(); i++) { // one list of cards in one order: the i-th is the same figure in both
-            if (!before.get(i).value().equals(after.get(i).value())) {
-                changes.add(new Change(after.get(i).label(), before.get(i).value(), after.get(i).value()));
+        for (KeyFigure after : figures) {
+            KeyFigure before = KeyFigures.counterpart(after, baseline);
+            String was = before == null ? Format.NONE : before.value();
+            if (!was.equals(after.value())) {
+                changes.add(new Change(after.label(), was, after.value()));
             }
         }
         return changes;

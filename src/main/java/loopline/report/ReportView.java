@@ -1,8 +1,8 @@
 package loopline.report;
 
 import java.time.LocalDate;
-import javafx.geometry.Insets;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import loopline.engine.Estimate;
 import loopline.present.Charts;
 import loopline.present.ChartsFactory;
+import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
 import loopline.present.ReportText;
 import loopline.present.Warnings;
@@ -45,13 +46,13 @@ public final class ReportView extends VBox {
         Node head = baseline == null ? ReportParts.head(estimate.scenario(), date, description)
                 : ReportParts.head(estimate.scenario(), date, description, ReportParts.comparedWith(baseline.scenario(), ""));
 
+        // each list of cards once: its ranges take four more evaluations of the scenario
+        List<KeyFigure> figures = KeyFigures.of(estimate);
+        List<KeyFigure> baselineFigures = baseline == null ? null : KeyFigures.of(baseline);
         Dashboard dashboard = new Dashboard(null);
         dashboard.setPadding(Insets.EMPTY);
-        if (baseline == null) {
-            dashboard.show(charts, KeyFigures.of(estimate));
-        } else { // A as ghosts behind the charts, and each card's change from A
-            dashboard.show(charts, KeyFigures.of(estimate), ChartsFactory.of(baseline), KeyFigures.of(baseline));
-        }
+        // with a baseline: A as ghosts behind the charts, and each card's change from A
+        dashboard.show(charts, figures, baseline == null ? null : ChartsFactory.of(baseline), baselineFigures);
 
         Label assumptions = new Label(ReportText.assumptions(estimate.scenario()));
         assumptions.getStyleClass().add("report-footnote");
@@ -60,9 +61,10 @@ public final class ReportView extends VBox {
         prices.getStyleClass().add("report-footnote");
         prices.setWrapText(true);
 
-        getChildren().addAll(head, baseline == null ? inputs(estimate) : changes(baseline, estimate), dashboard);
-        if (!Warnings.of(estimate).isEmpty()) {
-            Label warnings = new Label("Note: " + String.join("  ·  ", Warnings.of(estimate)));
+        getChildren().addAll(head, baseline == null ? inputs(estimate) : changes(baseline, baselineFigures, estimate, figures), dashboard);
+        List<String> notes = Warnings.of(estimate);
+        if (!notes.isEmpty()) {
+            Label warnings = new Label("Note: " + String.join("  ·  ", notes));
             warnings.getStyleClass().add("report-warning");
             warnings.setWrapText(true);
             getChildren().add(warnings);
@@ -71,9 +73,9 @@ public final class ReportView extends VBox {
     }
 
     /** Beside each other: the inputs that differ from the baseline, and the key figures that moved, A → B. */
-    private static HBox changes(Estimate baseline, Estimate e) {
+    private static HBox changes(Estimate baseline, List<KeyFigure> baselineFigures, Estimate e, List<KeyFigure> figures) {
         HBox tables = new HBox(40, changeTable("Inputs that differ", ReportText.changes(baseline.scenario(), e.scenario())),
-                changeTable("Key figures that moved", ReportText.figureChanges(baseline, e)));
+                changeTable("Key figures that moved", ReportText.figureChanges(baselineFigures, figures)));
         tables.getStyleClass().add("report-inputs");
         tables.setId("report-changes");
         return tables;

@@ -88,14 +88,17 @@ class ReportTextTest {
 
     @Test
     void figureChangesPairEachCardWithItselfAndKeepOnlyThoseThatMoved() {
-        Estimate a = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=2e7");
-        Estimate b = loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=4e7");
+        List<KeyFigure> a = KeyFigures.of(loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=2e7"));
+        List<KeyFigure> b = KeyFigures.of(loopline.Fixtures.estimate("llama-3.1-8b", "inference.requestsPerDay=4e7"));
         List<ReportText.Change> moved = ReportText.figureChanges(a, b);
         assertThat(moved).extracting(ReportText.Change::label).contains("Serving GPUs", "Serving / month")
-                .doesNotContain("Days to train", "Training GPUs", "Training B/param");
-        KeyFigure before = KeyFigures.of(a).get(3);
-        KeyFigure after = KeyFigures.of(b).get(3);
-        assertThat(moved).contains(new ReportText.Change("Serving GPUs", before.value(), after.value()));
+                .doesNotContain("Time to train", "Training GPUs", "Training B/param");
+        assertThat(moved).contains(new ReportText.Change("Serving GPUs", a.get(3).value(), b.get(3).value()));
         assertThat(ReportText.figureChanges(a, a)).isEmpty();
+        // paired by figure, not by place: a card A does not have reads "—" before, whatever the order
+        List<KeyFigure> reversedWithoutTheFirst = new java.util.ArrayList<>(a.subList(1, a.size()));
+        java.util.Collections.reverse(reversedWithoutTheFirst);
+        assertThat(ReportText.figureChanges(reversedWithoutTheFirst, a))
+                .containsExactly(new ReportText.Change(a.get(0).label(), Format.NONE, a.get(0).value()));
     }
 }
