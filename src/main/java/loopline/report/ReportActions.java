@@ -154,7 +154,7 @@ public final class ReportActions {
     private WritableImage render(ReportLayout layout) {
         Estimate estimate = vm.estimate();
         // with a pinned baseline A, the report compares with it, as the window does
-        return ReportRenderer.render(layout, estimate, vm.baselineEstimateProperty().get(), ReportRenderer.DEFAULT_SCALE,
-                LocalDate.now());
+        ExplorerViewModel.Baseline a = vm.baselineProperty().get();
+        return ReportRenderer.render(layout, estimate, a == null ? null : a.estimate(), ReportRenderer.DEFAULT_SCALE, LocalDate.now());
     }
 }

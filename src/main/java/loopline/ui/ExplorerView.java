@@ -72,8 +72,7 @@ public final class ExplorerView extends BorderPane {
         Label scenarioName = new Label();
         scenarioName.getStyleClass().add("scenario-name");
         scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.modifiedProperty().get() ? "● not saved"
-                        : vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().getFileName().toString(),
+                () -> vm.modifiedProperty().get() ? "● not saved" : fileName(),
                 vm.modifiedProperty(), vm.sourceProperty()));
         // the file name gives way first, then the picker, so the commands never leave the window
         scenarioName.setMinWidth(0);
@@ -117,7 +116,7 @@ public final class ExplorerView extends BorderPane {
         getChildren().add(toast);
         acceptDroppedModelConfigs();
         vm.chartsProperty().addListener((o, a, c) -> showEstimate());
-        vm.baselineChartsProperty().addListener((o, a, c) -> showEstimate()); // pinned or unpinned: ghosts and changes follow
+        vm.baselineProperty().addListener((o, a, b) -> showEstimate()); // pinned or unpinned: ghosts and changes follow
         vm.sourceProperty().addListener((o, a, path) -> listAndSelect(path));
         if (vm.chartsProperty().get() != null) {
             showEstimate();
@@ -128,9 +127,10 @@ public final class ExplorerView extends BorderPane {
 
     /** The estimate's charts and cards, over the pinned baseline A when there is one. */
     private void showEstimate() {
+        ExplorerViewModel.Baseline a = vm.baselineProperty().get();
         if (vm.chartsProperty().get() != null) {
-            dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get(), vm.baselineChartsProperty().get(),
-                    vm.baselineKeyFiguresProperty().get());
+            dashboard.show(vm.chartsProperty().get(), vm.keyFiguresProperty().get(), a == null ? null : a.charts(),
+                    a == null ? null : a.keyFigures());
         }
     }
 
@@ -139,11 +139,15 @@ public final class ExplorerView extends BorderPane {
      * the toolbar may have room for only part of the name.
      */
     public javafx.beans.binding.StringBinding windowTitle() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Path file = vm.sourceProperty().get();
-            String name = file == null ? "" : file.getFileName() + " — ";
-            return (vm.modifiedProperty().get() ? "● " : "") + name + "LoopLine";
-        }, vm.modifiedProperty(), vm.sourceProperty());
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> (vm.modifiedProperty().get() ? "● " : "") + (fileName().isEmpty() ? "" : fileName() + " — ") + "LoopLine",
+                vm.modifiedProperty(), vm.sourceProperty());
+    }
+
+    /** The scenario's file name, or "" before it has a file. */
+    private String fileName() {
+        Path file = vm.sourceProperty().get();
+        return file == null ? "" : file.getFileName().toString();
     }
 
     /** Shows the file just opened or saved in the picker, listing it first if it is new (a saved copy, a file opened). */
@@ -160,9 +164,9 @@ public final class ExplorerView extends BorderPane {
 
     /** "Pin as A": keeps the current estimate as the baseline the charts and cards compare against, until unpinned. */
     private ToggleButton pinBaselineToggle() {
-        ToggleButton pin = new ToggleButton("Pin as A");
+        ToggleButton pin = new ToggleButton(PIN);
         pin.setId("pin-baseline");
-        pin.setTooltip(new Tooltip("Keep this scenario as baseline A: change anything, or open another scenario, and compare it with A"));
+        pin.setTooltip(new Tooltip(PIN_TIP));
         pin.setOnAction(e -> {
             if (pin.isSelected()) {
                 vm.pinBaseline();
@@ -170,15 +174,16 @@ public final class ExplorerView extends BorderPane {
                 vm.clearBaseline();
             }
         });
-        vm.baselineEstimateProperty().addListener((o, was, baseline) -> {
+        vm.baselineProperty().addListener((o, was, baseline) -> {
             pin.setSelected(baseline != null);
-            pin.setText(baseline == null ? "Pin as A" : "Unpin A");
-            pin.getTooltip().setText(baseline == null
-                    ? "Keep this scenario as baseline A: change anything, or open another scenario, and compare it with A"
-                    : "Stop comparing with A: " + vm.baselineNameProperty().get());
+            pin.setText(baseline == null ? PIN : "Unpin A");
+            pin.getTooltip().setText(baseline == null ? PIN_TIP : "Stop comparing with A: " + baseline.name());
         });
         return pin;
     }
+
+    private static final String PIN = "Pin as A";
+    private static final String PIN_TIP = "Keep this scenario as baseline A: change anything, or open another scenario, and compare it with A";
 
     /** The window's keyboard commands; the app puts them on the scene. Shortcut is Ctrl, or Cmd on a Mac. */
     public Map<KeyCombination, Runnable> shortcuts() {

@@ -32,6 +32,7 @@ import loopline.present.Explanations;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
+import loopline.present.ReportText;
 import loopline.present.Warnings;
 
 /**
@@ -69,6 +70,8 @@ public final class ExplorerViewModel {
     private boolean computing;
     /** What importing the current model found worth saying; shown with the estimate's warnings until the model changes. */
     private List<String> modelWarnings = List.of();
+    /** The shown scenario's inputs on one line (made with its estimate, off the UI thread), for {@link #summary}. */
+    private String essentials = "";
 
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -81,10 +84,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyBooleanWrapper servingGpuSameAsTraining = new ReadOnlyBooleanWrapper(this, "servingGpuSameAsTraining", true);
-    private final ReadOnlyObjectWrapper<Estimate> baselineEstimate = new ReadOnlyObjectWrapper<>(this, "baselineEstimate");
-    private final ReadOnlyObjectWrapper<Charts> baselineCharts = new ReadOnlyObjectWrapper<>(this, "baselineCharts");
-    private final ReadOnlyObjectWrapper<List<KeyFigure>> baselineKeyFigures = new ReadOnlyObjectWrapper<>(this, "baselineKeyFigures");
-    private final ReadOnlyStringWrapper baselineName = new ReadOnlyStringWrapper(this, "baselineName");
+    private final ReadOnlyObjectWrapper<Baseline> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
 
     /** What undo brings back: the document, its bound scenario, and what importing its model warned about. */
     private record Snapshot(ScenarioDocument document, Scenario scenario, List<String> modelWarnings) {
@@ -196,28 +196,23 @@ public final class ExplorerViewModel {
         return servingGpuSameAsTraining.getReadOnlyProperty();
     }
 
-    /** The pinned baseline's estimate ("A"), or null when none is pinned. */
-    public ReadOnlyObjectProperty<Estimate> baselineEstimateProperty() {
-        return baselineEstimate.getReadOnlyProperty();
+    /**
+     * A pinned scenario ("A"): its estimate with the charts and cards made from it, drawn as ghosts and changes behind
+     * the current scenario while that changes.
+     */
+    public record Baseline(Estimate estimate, Charts charts, List<KeyFigure> keyFigures) {
+        public String name() {
+            return estimate.scenario().name();
+        }
     }
 
-    /** The pinned baseline's charts, to draw as ghosts behind the current ones; null when none is pinned. */
-    public ReadOnlyObjectProperty<Charts> baselineChartsProperty() {
-        return baselineCharts.getReadOnlyProperty();
-    }
-
-    /** The pinned baseline's key figures, for the cards' changes; null when none is pinned. */
-    public ReadOnlyObjectProperty<List<KeyFigure>> baselineKeyFiguresProperty() {
-        return baselineKeyFigures.getReadOnlyProperty();
-    }
-
-    /** The pinned baseline's scenario name, or null when none is pinned. */
-    public ReadOnlyStringProperty baselineNameProperty() {
-        return baselineName.getReadOnlyProperty();
+    /** The pinned baseline, or null when none is pinned. */
+    public ReadOnlyObjectProperty<Baseline> baselineProperty() {
+        return baseline.getReadOnlyProperty();
     }
 
     public boolean hasBaseline() {
-        return baselineEstimate.get() != null;
+        return baseline.get() != null;
     }
 
     public Scenario scenario() {
@@ -228,9 +223,14 @@ public final class ExplorerViewModel {
         return estimate.get();
     }
 
+    /** The latest accepted scenario: the one being computed when an edit has not been shown yet. */
+    private Scenario latest() {
+        return pending != null ? pending : scenario();
+    }
+
     /** The value in force for a field: the document's, or the default it takes; the latest accepted edit counts. */
     public <T> T value(ScenarioField<T> field) {
-        return field.get(pending != null ? pending : scenario());
+        return field.get(latest());
     }
 
     /** The field's value as the scenario file holds it, or null when the field takes its default. */
@@ -347,7 +347,7 @@ public final class ExplorerViewModel {
         if (document == null) {
             return NOTHING_OPEN;
         }
-        Scenario current = pending != null ? pending : scenario();
+        Scenario current = latest();
         String name = nameAfterFile ? ScenarioFiles.nameFor(file, current.name()) : current.name();
         ScenarioDocument named;
         Scenario renamed;
@@ -385,7 +385,7 @@ public final class ExplorerViewModel {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(document, pending != null ? pending : scenario(), modelWarnings);
+        return new Snapshot(document, latest(), modelWarnings);
     }
 
     private void restore(Snapshot s) {
@@ -416,13 +416,13 @@ public final class ExplorerViewModel {
             if (s == null) {
                 return null;
             }
-            return !modified.get() && !s.description().isBlank() ? s.description() : loopline.present.ReportText.essentials(s);
+            return !modified.get() && !s.description().isBlank() ? s.description() : essentials;
         }, scenario, modified);
     }
 
     // ---- A/B compare --------------------------------------------------------------------------
 
-    /** Pins the current estimate, its charts, cards and name as baseline A; it stays until cleared, whatever opens. */
+    /** Pins the current estimate, its charts and cards as baseline A; it stays until cleared, whatever opens. */
     public void pinBaseline() {
         if (pending != null) { // pin what the controls show, not the estimate an edit is about to replace
             publishNow(pending);
@@ -430,17 +430,11 @@ public final class ExplorerViewModel {
         if (estimate() == null) {
             return;
         }
-        baselineEstimate.set(estimate());
-        baselineKeyFigures.set(keyFiguresProperty().get());
-        baselineName.set(scenario().name());
-        baselineCharts.set(charts.get()); // last, as in publish: listeners find the rest current
+        baseline.set(new Baseline(estimate(), charts.get(), keyFigures.get()));
     }
 
     public void clearBaseline() {
-        baselineEstimate.set(null);
-        baselineKeyFigures.set(null);
-        baselineName.set(null);
-        baselineCharts.set(null);
+        baseline.set(null);
     }
 
     /** The "why?" of one figure of the current estimate. */
@@ -594,7 +588,7 @@ public final class ExplorerViewModel {
 
     /** Everything the window shows of one scenario: pure, so it may run on any thread. */
     private record Outputs(long version, Scenario scenario, Estimate estimate, Charts charts, List<KeyFigure> keyFigures,
-                           List<String> warnings) {
+                           List<String> warnings, String essentials) {
     }
 
     /** Computes and shows {@code s} on this thread, now; whatever is in flight for an older scenario is then dropped. */
@@ -605,7 +599,7 @@ public final class ExplorerViewModel {
 
     private Outputs compute(long version, Scenario s) {
         Estimate e = Estimator.estimate(s, catalogs.apiOffersFor(s.model().id()));
-        return new Outputs(version, s, e, ChartsFactory.of(e), KeyFigures.of(e), Warnings.of(e));
+        return new Outputs(version, s, e, ChartsFactory.of(e), KeyFigures.of(e), Warnings.of(e), ReportText.essentials(s));
     }
 
     private void publish(Outputs o) {
@@ -615,6 +609,7 @@ public final class ExplorerViewModel {
         List<String> w = new java.util.ArrayList<>(modelWarnings);
         w.addAll(o.warnings());
         warnings.set(w.isEmpty() ? null : String.join("  ·  ", w));
+        essentials = o.essentials(); // before the scenario: the summary reads it when the scenario changes
         scenario.set(o.scenario());
         charts.set(o.charts()); // last: whoever listens to charts sees every other output already current
     }

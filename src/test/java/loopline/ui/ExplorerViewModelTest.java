@@ -547,28 +547,26 @@ class ExplorerViewModelTest {
         assertThat(vm.hasBaseline()).isFalse();
         vm.set(ScenarioFields.REQUESTS_PER_DAY, 3e6); // not yet recomputed: the pin takes what the controls show
         vm.pinBaseline();
-        Estimate a = vm.baselineEstimateProperty().get();
+        Estimate a = vm.baselineProperty().get().estimate();
         assertThat(a.scenario().inference().requestsPerDay()).isEqualTo(3e6);
-        assertThat(vm.baselineChartsProperty().get()).isSameAs(vm.chartsProperty().get());
-        assertThat(vm.baselineKeyFiguresProperty().get()).isEqualTo(vm.keyFiguresProperty().get());
-        assertThat(vm.baselineNameProperty().get()).isEqualTo(vm.scenario().name());
+        assertThat(vm.baselineProperty().get().charts()).isSameAs(vm.chartsProperty().get());
+        assertThat(vm.baselineProperty().get().keyFigures()).isEqualTo(vm.keyFiguresProperty().get());
+        assertThat(vm.baselineProperty().get().name()).isEqualTo(vm.scenario().name());
 
         vm.set(ScenarioFields.REQUESTS_PER_DAY, 6e6);
         settle();
-        assertThat(vm.baselineEstimateProperty().get()).isSameAs(a);
+        assertThat(vm.baselineProperty().get().estimate()).isSameAs(a);
         assertThat(vm.estimate().serving().monthlyCostUsd()).isGreaterThan(a.serving().monthlyCostUsd());
-        assertThat(vm.baselineKeyFiguresProperty().get()).isNotEqualTo(vm.keyFiguresProperty().get());
+        assertThat(vm.baselineProperty().get().keyFigures()).isNotEqualTo(vm.keyFiguresProperty().get());
 
         Answers dontSave = new Answers();
         dontSave.answer = UserQuestions.Answer.DISCARD;
         vm.setQuestions(dontSave);
         assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).isTrue();
-        assertThat(vm.baselineEstimateProperty().get()).as("compare preset X with preset Y").isSameAs(a);
+        assertThat(vm.baselineProperty().get().estimate()).as("compare preset X with preset Y").isSameAs(a);
 
         vm.clearBaseline();
         assertThat(vm.hasBaseline()).isFalse();
-        assertThat(vm.baselineChartsProperty().get()).isNull();
-        assertThat(vm.baselineKeyFiguresProperty().get()).isNull();
-        assertThat(vm.baselineNameProperty().get()).isNull();
+        assertThat(vm.baselineProperty().get()).isNull();
     }
 }

@@ -413,12 +413,12 @@ class ExplorerWindowTest {
         assertThat(pin.getText()).isEqualTo("Pin as A");
         robot.clickOn(pin);
         WaitForAsyncUtils.waitForFxEvents();
-        var a = vm.baselineEstimateProperty().get();
+        var a = vm.baselineProperty().get().estimate();
         assertThat(a).isSameAs(vm.estimate());
         assertThat(pin.getText()).isEqualTo("Unpin A");
         robot.clickOn("#serving-precision-int4");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.baselineEstimateProperty().get()).isSameAs(a).isNotSameAs(vm.estimate());
+        assertThat(vm.baselineProperty().get().estimate()).isSameAs(a).isNotSameAs(vm.estimate());
         robot.clickOn(pin);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.hasBaseline()).isFalse();
