@@ -2,9 +2,7 @@ package loopline.ui;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
@@ -19,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.fx.HeightsByWidth;
 
 /**
  * Exactly the scenario fields the main controls do not edit, generated from {@link ScenarioFields}: a text
@@ -38,8 +37,7 @@ final class AdvancedForm extends GridPane {
      * lays out the controls column around it, folded or not: keep the heights until something inside it changes.
      * (Null while GridPane's constructor asks for a layout.)
      */
-    private Map<Double, Double> prefHeights = new HashMap<>();
-    private Map<Double, Double> minHeights = new HashMap<>();
+    private final HeightsByWidth heights = new HeightsByWidth();
 
     AdvancedForm(ExplorerViewModel vm, Collection<ScenarioField<?>> coveredByMainControls) {
         this.vm = vm;
@@ -79,33 +77,20 @@ final class AdvancedForm extends GridPane {
 
     @Override
     public void requestLayout() {
-        if (prefHeights != null) { // a row changed (text, font, a marked error): its height may have too
-            prefHeights.clear();
-            minHeights.clear();
+        if (heights != null) { // a row changed (text, font, a marked error): its height may have too
+            heights.forget();
         }
         super.requestLayout();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        Double known = prefHeights.get(width);
-        if (known != null) {
-            return known;
-        }
-        double height = super.computePrefHeight(width); // may ask for a layout itself: not inside a map call
-        prefHeights.put(width, height);
-        return height;
+        return heights.preferred(width, super::computePrefHeight);
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        Double known = minHeights.get(width);
-        if (known != null) {
-            return known;
-        }
-        double height = super.computeMinHeight(width);
-        minHeights.put(width, height);
-        return height;
+        return heights.minimum(width, super::computeMinHeight);
     }
 
     private Control editor(ScenarioField<?> f) {

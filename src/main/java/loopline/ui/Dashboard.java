@@ -10,10 +10,12 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.TilePane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import loopline.fx.HeightCachingVBox;
+import loopline.fx.LayoutBoundary;
 import loopline.present.Charts;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
@@ -25,7 +27,7 @@ import loopline.ui.chart.LineChartView;
  * Training and inference side by side — memory, throughput, cost, row for row — then the key figures and
  * the lifetime cost. It only draws: {@link #show} takes what the view-model computed.
  */
-public final class Dashboard extends VBox {
+public final class Dashboard extends HeightCachingVBox {
     final BarChartView trainingMemory;
     final BarChartView inferenceMemory;
     final LineChartView trainingThroughput;
@@ -60,9 +62,10 @@ public final class Dashboard extends VBox {
         trainingTitle.setId("training-column-title");
         grid.addRow(0, columnHeader(trainingTitle, trainingSubtitle, "training"), // texts follow the method: see show
                 columnHeader(new Label("Inference — a straight line"), new Label("one forward pass per token, per request"), "inference"));
-        grid.addRow(1, trainingMemory, inferenceMemory);
-        grid.addRow(2, trainingThroughput, servingThroughput);
-        grid.addRow(3, trainingCost, servingCost);
+        // each chart and card is a layout boundary: a slider move re-lays out what changed, not the whole dashboard
+        grid.addRow(1, new LayoutBoundary(trainingMemory), new LayoutBoundary(inferenceMemory));
+        grid.addRow(2, new LayoutBoundary(trainingThroughput), new LayoutBoundary(servingThroughput));
+        grid.addRow(3, new LayoutBoundary(trainingCost), new LayoutBoundary(servingCost));
         // heights are in the stylesheet, in em, so they grow with the text (Presenter, large screens): a chart
         // may give up some of its preferred height to fit a window, down to where its plot still reads; below
         // that the dashboard scrolls (its minimum is the rows' minimums)
@@ -72,8 +75,9 @@ public final class Dashboard extends VBox {
 
         cardPane.getStyleClass().add("cards");
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
-        HBox bottom = new HBox(14, cardPane, lifetime);
-        HBox.setHgrow(lifetime, Priority.ALWAYS);
+        LayoutBoundary lifetimeBox = new LayoutBoundary(lifetime);
+        HBox bottom = new HBox(14, cardPane, lifetimeBox);
+        HBox.setHgrow(lifetimeBox, Priority.ALWAYS);
         lifetime.setMinWidth(240);
         // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
         lifetime.setPrefWidth(240);
@@ -138,7 +142,7 @@ public final class Dashboard extends VBox {
         while (cards.size() < figures.size()) {
             FigureCard card = new FigureCard(explain == null ? (f, n) -> { } : explain, explain != null);
             cards.add(card);
-            cardPane.getChildren().add(card);
+            cardPane.getChildren().add(new LayoutBoundary(card));
         }
         for (int i = 0; i < figures.size(); i++) {
             cards.get(i).show(figures.get(i), KeyFigures.counterpart(figures.get(i), baselineFigures));

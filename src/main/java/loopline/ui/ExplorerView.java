@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import loopline.fx.LayoutBoundary;
 import org.controlsfx.control.SearchableComboBox;
 
 /** The window's content: toolbar and problem banner, controls on the left, the dashboard in the middle. */
@@ -91,7 +92,7 @@ public final class ExplorerView extends BorderPane {
 
         setTop(toolbar);
 
-        ScrollPane left = new ScrollPane(controls);
+        ScrollPane left = new ScrollPane(new LayoutBoundary(controls)); // a slider's new value lays out only the controls
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("controls-scroll");
@@ -104,9 +105,13 @@ public final class ExplorerView extends BorderPane {
         center.setFitToHeight(true);
         center.getStyleClass().add("dashboard-scroll");
         center.setId("dashboard-scroll");
+        // the column below the status line gives the dashboard all its height (vgrow), so its preferred height is
+        // never what sizes it; without a preferred viewport the column measures the whole dashboard for it on
+        // every slider move (every card and chart, their wrapped text at each width asked)
+        center.setPrefViewportHeight(400);
         // the status line heads the dashboard's column, where its messages are about; the controls keep their height
         VBox.setVgrow(center, Priority.ALWAYS);
-        setCenter(new VBox(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.summary()), center));
+        setCenter(new VBox(new LayoutBoundary(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.summary())), center));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && was == null) {
                 appearance.applyTo(this, scene.widthProperty());

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import loopline.fx.HeightCachingVBox;
 import loopline.present.Change;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
@@ -25,7 +26,7 @@ import loopline.present.KeyFigure;
  * context, the side's colour, and "why?". Nothing on it is ever cut: a range that does not fit beside the value
  * goes to the next line, and the detail wraps. Ctrl/Cmd+C or the context menu copies the figure as text.
  */
-public final class FigureCard extends VBox {
+public final class FigureCard extends HeightCachingVBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private final Label label = new Label();
     private final Label value = new Label();

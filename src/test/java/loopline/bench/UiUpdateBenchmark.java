@@ -143,6 +143,15 @@ public final class UiUpdateBenchmark {
             double[] sortedOne = one.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "    %-20s p50 %.2f ms, p95 %.2f ms%n", SLIDERS[k], percentile(sortedOne, 50), percentile(sortedOne, 95));
         }
+        String dump = System.getProperty("bench.dump"); // one line per change, to see what the slowest have in common
+        if (dump != null) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < work.length; i++) {
+                lines.add(String.format(Locale.ROOT, "%d %s %.3f %.3f", i, SLIDERS[(i + warmup) % SLIDERS.length],
+                        rcList.get(i), pwList.get(i)));
+            }
+            java.nio.file.Files.write(java.nio.file.Path.of(dump), lines);
+        }
         System.out.printf(Locale.ROOT, "  FX-thread work per update (showing it + that pulse's CSS and layout): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
                 percentile(work, 50), percentile(work, 95), work[work.length - 1]);
         System.out.printf(Locale.ROOT, "  of which the pulse itself (CSS + layout of the updated scene): p50 %.2f ms, p95 %.2f ms%n",

@@ -3,18 +3,19 @@ package loopline.ui.chart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import loopline.fx.HeightCachingVBox;
 import loopline.present.BarData;
 import loopline.present.Figure;
 import loopline.present.Segment;
 
 /** Draws a {@link BarData}: header, bars to scale against the limit, a legend and the verdict sentence. */
-public final class BarChartView extends VBox {
+public final class BarChartView extends HeightCachingVBox {
     /** What is drawn now, so an update that changes nothing costs nothing (no new layout of the chart). */
     private BarData shown;
     private BarData shownBaseline;

@@ -10,10 +10,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import loopline.fx.HeightCachingVBox;
 import loopline.present.Figure;
 
 /** A chart's title, its subtitle (two lines when narrow) and the "why?" button that explains its main figure. */
-public final class ChartHeader extends VBox {
+public final class ChartHeader extends HeightCachingVBox {
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final Button why = new Button("why?");

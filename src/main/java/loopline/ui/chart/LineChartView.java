@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
+import loopline.fx.HeightCachingVBox;
 import loopline.present.Figure;
 import loopline.present.LineChartData;
 import loopline.present.Marker;
@@ -22,7 +23,7 @@ import loopline.present.Series;
  * baseline (A/B compare), the baseline's lines and markers are drawn behind as ghosts and the axes cover
  * both.
  */
-public final class LineChartView extends VBox {
+public final class LineChartView extends HeightCachingVBox {
     /** What is drawn now, so an update that changes nothing costs nothing (no new layout of the chart). */
     private LineChartData shown;
     private LineChartData shownBaseline;

@@ -1,0 +1,36 @@
+package loopline.fx;
+
+import javafx.scene.layout.VBox;
+
+/**
+ * A VBox that measures its height once per width between layouts (see {@link HeightsByWidth}): for the cards and
+ * charts, whose wrapped text makes every height question a fresh measurement of every line below them.
+ */
+public class HeightCachingVBox extends VBox {
+    private final HeightsByWidth heights = new HeightsByWidth();
+
+    protected HeightCachingVBox() {
+    }
+
+    protected HeightCachingVBox(double spacing) {
+        super(spacing);
+    }
+
+    @Override
+    public void requestLayout() {
+        if (heights != null) { // VBox's constructor asks for a layout before this class's fields exist
+            heights.forget();
+        }
+        super.requestLayout();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return heights.preferred(width, super::computePrefHeight);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return heights.minimum(width, super::computeMinHeight);
+    }
+}
