@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import loopline.fx.LayoutBoundary;
+import loopline.fx.LiveScrollPane;
 import org.controlsfx.control.SearchableComboBox;
 
 /** The window's content: toolbar and problem banner, controls on the left, the dashboard in the middle. */
@@ -92,7 +93,7 @@ public final class ExplorerView extends BorderPane {
 
         setTop(toolbar);
 
-        ScrollPane left = new ScrollPane(new LayoutBoundary(controls)); // a slider's new value lays out only the controls
+        ScrollPane left = new LiveScrollPane(new LayoutBoundary(controls)); // a slider's new value lays out only the controls
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("controls-scroll");
@@ -100,7 +101,7 @@ public final class ExplorerView extends BorderPane {
 
         // the dashboard fills the viewport when it fits and scrolls when it does not: it never shrinks below
         // its rows' minimum heights at the current text size (so Presenter's larger cards stay reachable)
-        ScrollPane center = new ScrollPane(dashboard);
+        ScrollPane center = new LiveScrollPane(dashboard); // a viewport redrawn where it changed, not as a whole image
         center.setFitToWidth(true);
         center.setFitToHeight(true);
         center.getStyleClass().add("dashboard-scroll");

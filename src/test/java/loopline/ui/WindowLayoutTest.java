@@ -120,6 +120,14 @@ class WindowLayoutTest {
     }
 
     @Test
+    void theScrolledViewsAreDrawnWhereTheyChangeNotThroughACachedImage() {
+        // JavaFX caches a scroll pane's viewport as an image; a slider move would re-render all of it every frame
+        for (String id : new String[] {"#dashboard-scroll", ".controls-scroll"}) {
+            assertThat(stage.getScene().lookup(id).lookup(".viewport").isCache()).as(id).isFalse();
+        }
+    }
+
+    @Test
     void theWheelScrollsTheDashboardInPresenterMode(FxRobot robot) {
         presenter(robot, true);
         robot.interact(() -> dashboardScroll().setVvalue(0.5));
