@@ -7,10 +7,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import loopline.engine.ScenarioField;
+import loopline.fx.HeightCachingVBox;
 import org.controlsfx.control.SegmentedButton;
 
 /** A labelled row of segmented buttons, one per value the field allows (e.g. every valid precision). */
-final class ChoiceRow<T> extends VBox {
+final class ChoiceRow<T> extends HeightCachingVBox {
     private final SegmentedButton buttons = new SegmentedButton();
     private final ScenarioField<T> field;
     private final ExplorerViewModel vm;

@@ -20,6 +20,8 @@ import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.fx.HeightCachingVBox;
+import loopline.fx.WrappingLabel;
 import loopline.present.Format;
 import loopline.present.GpuSummary;
 import loopline.present.ModelSummary;
@@ -28,14 +30,14 @@ import loopline.present.ModelSummary;
  * The left-hand controls, in the engine's terms. The main questions — model size, precision, GPU, traffic —
  * are sliders and buttons; every other scenario field is in "Advanced", generated from the field declarations.
  */
-final class ControlsPanel extends VBox {
+final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see HeightsByWidth
     private final ExplorerViewModel vm;
     private final List<SliderRow> sliders = new ArrayList<>();
     private final List<ChoiceRow<?>> choices = new ArrayList<>();
     /** The fields a main control edits; the Advanced form shows exactly the others. */
     private final Set<ScenarioField<?>> covered = new HashSet<>();
     private final ComboBox<ModelArchitecture> modelPicker = new ComboBox<>();
-    private final Label modelNote = new Label();
+    private final Label modelNote = new WrappingLabel();
     /** What the picker says when the scenario's model is not a catalog entry: derived by size, or imported. */
     private String offCatalogLabel = ModelSummary.DERIVED_PICKER_LABEL;
     private final ComboBox<Gpu> trainingGpu = new ComboBox<>();
@@ -74,7 +76,6 @@ final class ControlsPanel extends VBox {
                 Format::formatParameters, s -> s.model().totalParameters(), ExplorerViewModel::setModelParameters));
         modelNote.setId("model-note");
         modelNote.getStyleClass().add("control-note");
-        modelNote.setWrapText(true);
         getChildren().add(modelNote);
 
         section("Precision");
@@ -186,10 +187,10 @@ final class ControlsPanel extends VBox {
             }
         });
         box.setMaxWidth(Double.MAX_VALUE);
-        Label caption = new Label(role + " GPU");
+        Label caption = new WrappingLabel();
+        caption.setText(role + " GPU");
         caption.setId(id + "-caption");
         caption.getStyleClass().add("control-label");
-        caption.setWrapText(true);
         caption.setLabelFor(box);
         box.valueProperty().addListener((o, a, g) -> {
             caption.setText(g == null ? role + " GPU" : GpuSummary.caption(role, g));

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.fx.HeightCachingVBox;
+import loopline.fx.WrappingLabel;
 import loopline.present.Change;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
@@ -30,9 +31,9 @@ public final class FigureCard extends HeightCachingVBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private final Label label = new Label();
     private final Label value = new Label();
-    private final Label range = new Label();
-    private final Label change = new Label();
-    private final Label detail = new Label();
+    private final Label range = new WrappingLabel();
+    private final Label change = new WrappingLabel();
+    private final Label detail = new WrappingLabel();
     private Figure figure;
     private String text = "";
     /** Where height is scarce (a 16:9 slide), a change from the baseline takes the place of the line of context. */
@@ -50,10 +51,8 @@ public final class FigureCard extends HeightCachingVBox {
         range.getStyleClass().add("card-range");
         change.getStyleClass().add("card-change");
         detail.getStyleClass().add("card-detail");
-        for (Label l : new Label[] {change, detail}) {
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-        }
+        change.setMinHeight(Region.USE_PREF_SIZE);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         ValueAndRange valueRow = new ValueAndRange(value, range);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -18,13 +18,14 @@ import javafx.scene.layout.VBox;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.TypedNumber;
+import loopline.fx.HeightCachingVBox;
 
 /**
  * A labelled slider bound to one scenario value: label, current value with units, tooltip. Log sliders
  * move over log10 of the value so 1k–10B requests a day fit one track. Arrow keys step in round numbers
  * ({@link RoundSteps}); clicking the value (or Enter on the slider) opens a box to type an exact one.
  */
-final class SliderRow extends VBox {
+final class SliderRow extends HeightCachingVBox {
 
     /**
      * What a slider edits: range, scale, how to show the value, how to read it and how to write it, and the scenario

@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import loopline.fx.HeightCachingVBox;
+import loopline.fx.WrappingLabel;
 import loopline.present.BarData;
 import loopline.present.Figure;
 import loopline.present.Segment;
@@ -22,12 +23,11 @@ public final class BarChartView extends HeightCachingVBox {
     private final ChartHeader header;
     private final BarsPane bars = new BarsPane();
     private final Legend legend = new Legend();
-    private final Label verdict = new Label();
+    private final Label verdict = new WrappingLabel();
 
     public BarChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
         header = new ChartHeader(explain);
         verdict.getStyleClass().add("verdict");
-        verdict.setWrapText(true);
         getChildren().addAll(header, bars, legend, verdict);
         getStyleClass().addAll("chart-card", sideStyle);
     }

@@ -11,19 +11,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import loopline.fx.HeightCachingVBox;
+import loopline.fx.WrappingLabel;
 import loopline.present.Figure;
 
 /** A chart's title, its subtitle (two lines when narrow) and the "why?" button that explains its main figure. */
 public final class ChartHeader extends HeightCachingVBox {
     private final Label title = new Label();
-    private final Label subtitle = new Label();
+    private final Label subtitle = new WrappingLabel();
     private final Button why = new Button("why?");
     private Figure figure;
 
     public ChartHeader(BiConsumer<Figure, Node> explain) {
         title.getStyleClass().add("card-title");
         subtitle.getStyleClass().add("chart-subtitle");
-        subtitle.setWrapText(true); // a narrow chart (the lifetime one, Presenter at 1280) takes two lines rather than cutting it
+        // wraps: a narrow chart (the lifetime one, Presenter at 1280) takes two lines rather than cutting it
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add("why");
         why.setMinWidth(Region.USE_PREF_SIZE);
