@@ -1,5 +1,7 @@
 package loopline.fx;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.Region;
 
@@ -7,19 +9,23 @@ import javafx.scene.layout.Region;
  * Keeps a change inside a region from re-laying out everything around it. In JavaFX a changed label asks its
  * parent for a layout, which asks its parent, up to the window: on the next pulse every container on the way
  * measures all its children again (the dashboard's grid every chart and card, the tile pane every card, the
- * scroll pane the whole dashboard), although a new value in a card or a chart rarely changes the card's or the
- * chart's size. Wrapped in a boundary, the region becomes a layout root (JavaFX stops a layout request at an
- * unmanaged node): a change inside it lays out only the region, at the size it already has. The boundary stands
- * in for it towards the parent, giving the parent the region's sizes; when the region is laid out after a change
- * (its styles applied by then), the boundary measures it again and, if its minimum, preferred or maximum size
- * moved, asks the parent for a layout after all. That one re-layout comes a pulse later, so for one frame the
- * region shows its new content at its old size.
+ * scroll pane the whole dashboard), although a new value in a card or a chart rarely changes an answer its
+ * parent relies on. Wrapped in a boundary, the region becomes a layout root (JavaFX stops a layout request at an
+ * unmanaged node): a change inside it lays out only the region, at the size it already has.
+ * <p>
+ * The boundary stands in for the region towards the parent and remembers each size the parent asked it (a
+ * vertical box that fills its width asks a child's minimum and maximum width and its heights at that width, never
+ * its preferred width). When the region is laid out after a change, its styles applied by then, the boundary asks
+ * the region those questions again and, if an answer moved, asks the parent for a layout after all. That layout
+ * comes a pulse later, so for one frame the region shows its new content at its old size.
  */
 public final class LayoutBoundary extends Region {
+    /** More answers than a parent asks between two layout requests: past it, a window was resized many times. */
+    private static final int MAX_ANSWERS = 32;
     private final Region content;
-    /** The content's sizes as last given to the parent (when it last laid the boundary out). */
-    private Sizes given;
-    /** Set while the boundary itself lays the content out: its sizes were just measured, no need to again. */
+    /** Each size the parent asked since the boundary last asked it for a layout, with the answer it got. */
+    private final Map<Question, Double> answered = new HashMap<>();
+    /** Set while the boundary lays the content out: the parent is laying it out and has just asked its questions. */
     private boolean layingOut;
 
     public LayoutBoundary(Region content) {
@@ -27,8 +33,8 @@ public final class LayoutBoundary extends Region {
         content.setManaged(false); // an unmanaged node is a layout root: its layout requests stop at it
         getChildren().add(content);
         content.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (!needs && !layingOut && given != null && !Sizes.of(content, getWidth(), getHeight()).equals(given)) {
-                requestLayout(); // its size changed: the parent must hear of it (next pulse)
+            if (!needs && !layingOut && anAnswerMoved()) {
+                requestLayout(); // the parent holds a size that is no longer true: it lays the boundary out again
             }
         });
     }
@@ -38,15 +44,41 @@ public final class LayoutBoundary extends Region {
     }
 
     @Override
+    public void requestLayout() {
+        if (answered != null) { // null while Region's constructor asks for a layout
+            answered.clear(); // JavaFX forgets the boundary's cached sizes too: the parent will ask again
+        }
+        super.requestLayout();
+    }
+
+    @Override
     protected void layoutChildren() {
-        given = Sizes.of(content, getWidth(), getHeight());
         layingOut = true;
         try {
             content.resizeRelocate(0, 0, getWidth(), getHeight());
-            content.layout(); // now, while its sizes are known to be the ones given
+            content.layout(); // now, while the answers the parent just got are the content's
         } finally {
             layingOut = false;
         }
+    }
+
+    private boolean anAnswerMoved() {
+        for (Map.Entry<Question, Double> e : answered.entrySet()) {
+            if (e.getKey().askOf(content) != e.getValue()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double answer(Size size, double given) {
+        Question q = new Question(size, given);
+        double value = q.askOf(content);
+        if (answered.size() >= MAX_ANSWERS) {
+            requestLayout(); // start over rather than grow: the parent asks again what it needs
+        }
+        answered.put(q, value);
+        return value;
     }
 
     @Override
@@ -61,42 +93,54 @@ public final class LayoutBoundary extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return content.minWidth(height);
+        return answer(Size.MIN_WIDTH, height);
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return content.prefWidth(height);
+        return answer(Size.PREF_WIDTH, height);
     }
 
     @Override
     protected double computeMaxWidth(double height) {
-        return content.maxWidth(height);
+        return answer(Size.MAX_WIDTH, height);
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return content.minHeight(width);
+        return answer(Size.MIN_HEIGHT, width);
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return content.prefHeight(width);
+        return answer(Size.PREF_HEIGHT, width);
     }
 
     @Override
     protected double computeMaxHeight(double width) {
-        return content.maxHeight(width);
+        return answer(Size.MAX_HEIGHT, width);
     }
 
-    /** What a parent asks of a child, at the size the child has: a horizontal bias measures heights at its width. */
-    private record Sizes(double minWidth, double prefWidth, double maxWidth, double minHeight, double prefHeight,
-                         double maxHeight) {
-        static Sizes of(Region r, double width, double height) {
-            Orientation bias = r.getContentBias();
-            double w = bias == Orientation.HORIZONTAL ? width : -1;
-            double h = bias == Orientation.VERTICAL ? height : -1;
-            return new Sizes(r.minWidth(h), r.prefWidth(h), r.maxWidth(h), r.minHeight(w), r.prefHeight(w), r.maxHeight(w));
+    /** The six sizes a parent may ask a child, each given the other dimension (-1: any). */
+    private enum Size {
+        MIN_WIDTH(Region::minWidth), PREF_WIDTH(Region::prefWidth), MAX_WIDTH(Region::maxWidth),
+        MIN_HEIGHT(Region::minHeight), PREF_HEIGHT(Region::prefHeight), MAX_HEIGHT(Region::maxHeight);
+
+        private final Ask ask;
+
+        Size(Ask ask) {
+            this.ask = ask;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Ask {
+        double of(Region r, double given);
+    }
+
+    private record Question(Size size, double given) {
+        double askOf(Region r) {
+            return size.ask.of(r, given);
         }
     }
 }

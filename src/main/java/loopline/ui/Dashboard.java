@@ -16,6 +16,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import loopline.fx.HeightCachingVBox;
 import loopline.fx.LayoutBoundary;
+import loopline.fx.WrappingLabel;
 import loopline.present.Charts;
 import loopline.present.Figure;
 import loopline.present.KeyFigure;
@@ -38,7 +39,7 @@ public final class Dashboard extends HeightCachingVBox {
     final List<FigureCard> cards = new ArrayList<>();
     private final TilePane cardPane = new TilePane(8, 8);
     private final Label trainingTitle = new Label();
-    private final Label trainingSubtitle = new Label();
+    private final Label trainingSubtitle = new WrappingLabel(); // a fine-tune's subtitle takes two lines in Presenter at 1280 rather than losing its end
     private final BiConsumer<Figure, Node> explain;
 
     /** @param explain what "why?" does; null hides the buttons (the PNG report) */
@@ -63,9 +64,9 @@ public final class Dashboard extends HeightCachingVBox {
         grid.addRow(0, columnHeader(trainingTitle, trainingSubtitle, "training"), // texts follow the method: see show
                 columnHeader(new Label("Inference — a straight line"), new Label("one forward pass per token, per request"), "inference"));
         // each chart and card is a layout boundary: a slider move re-lays out what changed, not the whole dashboard
-        grid.addRow(1, new LayoutBoundary(trainingMemory), new LayoutBoundary(inferenceMemory));
-        grid.addRow(2, new LayoutBoundary(trainingThroughput), new LayoutBoundary(servingThroughput));
-        grid.addRow(3, new LayoutBoundary(trainingCost), new LayoutBoundary(servingCost));
+        grid.addRow(1, inColumn(trainingMemory), inColumn(inferenceMemory));
+        grid.addRow(2, inColumn(trainingThroughput), inColumn(servingThroughput));
+        grid.addRow(3, inColumn(trainingCost), inColumn(servingCost));
         // heights are in the stylesheet, in em, so they grow with the text (Presenter, large screens): a chart
         // may give up some of its preferred height to fit a window, down to where its plot still reads; below
         // that the dashboard scrolls (its minimum is the rows' minimums)
@@ -76,7 +77,9 @@ public final class Dashboard extends HeightCachingVBox {
         cardPane.getStyleClass().add("cards");
         // four columns of cards; tile and minimum widths are in the stylesheet so presenter mode can widen them
         LayoutBoundary lifetimeBox = new LayoutBoundary(lifetime);
-        HBox bottom = new HBox(14, cardPane, lifetimeBox);
+        // the cards share one boundary (not one each: a card that grew changes the tiles only if it is the tallest,
+        // which the tile pane knows once laid out, and a boundary inside a boundary would be heard a pulse late)
+        HBox bottom = new HBox(14, new LayoutBoundary(cardPane), lifetimeBox);
         HBox.setHgrow(lifetimeBox, Priority.ALWAYS);
         lifetime.setMinWidth(240);
         // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
@@ -89,6 +92,17 @@ public final class Dashboard extends HeightCachingVBox {
         setSpacing(10);
         setPadding(new Insets(10));
         getStyleClass().add("dashboard");
+    }
+
+    /**
+     * A chart in one of the two columns, behind a layout boundary. The grid makes each column half its width
+     * whatever a chart prefers, so the charts' widths come from the stylesheet ({@code .column-chart}) rather
+     * than from their legends and verdicts, whose widths change with every value and would make each change
+     * re-lay out the dashboard after all.
+     */
+    private static LayoutBoundary inColumn(Region chart) {
+        chart.getStyleClass().add("column-chart");
+        return new LayoutBoundary(chart);
     }
 
     /** A row as tall as its content asks: the column headers, and the memory bars (drawn at a fixed bar height). */
@@ -112,7 +126,7 @@ public final class Dashboard extends HeightCachingVBox {
     private static VBox columnHeader(Label t, Label s, String side) {
         t.getStyleClass().add("column-title");
         s.getStyleClass().add("column-subtitle");
-        s.setWrapText(true); // a fine-tune's subtitle takes two lines in Presenter at 1280 rather than losing its end
+        s.setWrapText(true);
         s.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(0, t, s);
         box.getStyleClass().addAll("column-header", side);
@@ -142,7 +156,7 @@ public final class Dashboard extends HeightCachingVBox {
         while (cards.size() < figures.size()) {
             FigureCard card = new FigureCard(explain == null ? (f, n) -> { } : explain, explain != null);
             cards.add(card);
-            cardPane.getChildren().add(new LayoutBoundary(card));
+            cardPane.getChildren().add(card);
         }
         for (int i = 0; i < figures.size(); i++) {
             cards.get(i).show(figures.get(i), KeyFigures.counterpart(figures.get(i), baselineFigures));

@@ -56,7 +56,7 @@ public final class NumbersShot {
                         try {
                             ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(args.get(0)));
                             // what lies below the fold: the cards, and the Advanced form
-                            ImageIO.write(SwingFXUtils.fromFXImage(cards.get(0).getParent().getParent().snapshot(null, null), null), "png", // card, its boundary, the tiles
+                            ImageIO.write(SwingFXUtils.fromFXImage(cards.get(0).getParent().snapshot(null, null), null), "png",
                                     new File(args.get(0).replace(".png", "-cards.png")));
                             ImageIO.write(SwingFXUtils.fromFXImage(view.lookup("#advanced").snapshot(null, null), null), "png",
                                     new File(args.get(0).replace(".png", "-advanced.png")));
