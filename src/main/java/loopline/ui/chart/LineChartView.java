@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import loopline.fx.HeightCachingVBox;
+import loopline.fx.WrappingLabel;
 import loopline.present.Figure;
 import loopline.present.LineChartData;
 import loopline.present.Marker;
@@ -80,7 +81,8 @@ public final class LineChartView extends HeightCachingVBox {
      */
     private void showSeries(LineChartData d) {
         List<Series> series = d.series();
-        List<String> keys = series.stream().map(s -> s.name() + "|" + s.styleClass()).toList();
+        // by style alone: a renamed line ("Choosing TP 8" -> "TP 2") keeps its path and takes the new name
+        List<String> keys = series.stream().map(Series::styleClass).toList();
         if (!keys.equals(seriesKeys)) {
             ObservableList<XYChart.Series<Number, Number>> all = FXCollections.observableArrayList();
             for (Series s : series) {
@@ -94,11 +96,41 @@ public final class LineChartView extends HeightCachingVBox {
             chart.raiseLabels();
             showLegend(series, legendShowsGhost);
         } else {
+            boolean renamed = false;
             for (int i = 0; i < series.size(); i++) {
-                chart.getData().get(i).getData().setAll(points(series.get(i), d));
+                XYChart.Series<Number, Number> plotted = chart.getData().get(i);
+                if (!series.get(i).name().equals(plotted.getName())) {
+                    plotted.setName(series.get(i).name());
+                    renamed = true;
+                }
+                movePoints(plotted.getData(), series.get(i), d);
+            }
+            if (renamed) {
+                showLegend(series, legendShowsGhost); // relabels its entries in place
             }
         }
         chart.setEndLabels(series.stream().map(Series::endLabel).toList(), series.stream().map(Series::styleClass).toList());
+    }
+
+    /**
+     * Moves the points a series already has to the new values, adding or dropping points only where the count
+     * changed: replacing them all makes the chart retire and adopt every point (listeners, style, range) each move.
+     */
+    private static void movePoints(List<XYChart.Data<Number, Number>> plotted, Series s, LineChartData d) {
+        int n = s.x().length;
+        if (plotted.size() > n) {
+            plotted.subList(n, plotted.size()).clear();
+        }
+        for (int i = 0; i < n; i++) {
+            double x = AxisScale.toAxis(s.x()[i], d.logX());
+            double y = AxisScale.toAxis(s.y()[i], d.logY());
+            if (i < plotted.size()) {
+                plotted.get(i).setXValue(x);
+                plotted.get(i).setYValue(y);
+            } else {
+                plotted.add(new XYChart.Data<>(x, y));
+            }
+        }
     }
 
     private static List<XYChart.Data<Number, Number>> points(Series s, LineChartData d) {
@@ -122,15 +154,16 @@ public final class LineChartView extends HeightCachingVBox {
     }
 
     private void showMarkers(LineChartData d) {
-        List<String> keys = d.markers().stream().map(m -> m.styleClass() + m.vertical()).toList();
+        List<String> keys = d.markers().stream().map(LineChartView::markerKey).toList();
         if (!keys.equals(markerKeys)) {
+            // a marker that stays (the current value when a limit line appears) keeps its nodes and their styles
+            List<MarkedLineChart.PlacedMarker> unused = new ArrayList<>(chart.markers());
             List<MarkedLineChart.PlacedMarker> placed = new ArrayList<>();
             for (Marker m : d.markers()) {
-                Line line = new Line();
-                line.getStyleClass().addAll("marker-line", "marker-" + m.styleClass());
-                Label label = new Label();
-                label.getStyleClass().addAll("marker-label", "marker-" + m.styleClass());
-                placed.add(new MarkedLineChart.PlacedMarker(0, m.vertical(), line, label));
+                MarkedLineChart.PlacedMarker kept = unused.stream()
+                        .filter(p -> p.key().equals(markerKey(m))).findFirst().orElse(null);
+                unused.remove(kept);
+                placed.add(kept != null ? kept : newMarker(m));
             }
             chart.setMarkers(placed);
             markerKeys = keys;
@@ -139,6 +172,18 @@ public final class LineChartView extends HeightCachingVBox {
             Marker m = d.markers().get(i);
             chart.moveMarker(i, markerAxisValue(m, d), m.label());
         }
+    }
+
+    private static String markerKey(Marker m) {
+        return m.styleClass() + (m.vertical() ? "|vertical" : "|horizontal");
+    }
+
+    private static MarkedLineChart.PlacedMarker newMarker(Marker m) {
+        Line line = new Line();
+        line.getStyleClass().addAll("marker-line", "marker-" + m.styleClass());
+        Label label = new WrappingLabel(); // wraps beside its line when the room there is narrow
+        label.getStyleClass().addAll("marker-label", "marker-" + m.styleClass());
+        return new MarkedLineChart.PlacedMarker(markerKey(m), m.vertical(), line, label);
     }
 
     private static double markerAxisValue(Marker m, LineChartData d) {

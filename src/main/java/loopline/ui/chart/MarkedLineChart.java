@@ -20,16 +20,22 @@ import loopline.ui.chart.LabelPlacer.Polyline;
 final class MarkedLineChart extends LineChart<Number, Number> {
 
     static final class PlacedMarker {
+        /** Which marker this is (its style and direction), so a marker that stays keeps its nodes. */
+        private final String key;
         private double axisValue;
         private final boolean vertical;
         private final Line line;
         private final Label label;
 
-        PlacedMarker(double axisValue, boolean vertical, Line line, Label label) {
-            this.axisValue = axisValue;
+        PlacedMarker(String key, boolean vertical, Line line, Label label) {
+            this.key = key;
             this.vertical = vertical;
             this.line = line;
             this.label = label;
+        }
+
+        String key() {
+            return key;
         }
 
         double axisValue() {
@@ -116,19 +122,24 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    /** Shows these markers, in this order; the nodes of one already shown stay where they are (no restyling). */
     void setMarkers(List<PlacedMarker> newMarkers) {
         for (PlacedMarker m : markers) {
-            getPlotChildren().removeAll(m.line(), m.label());
+            if (!newMarkers.contains(m)) {
+                getPlotChildren().removeAll(m.line(), m.label());
+            }
         }
-        markers.clear();
-        markers.addAll(newMarkers);
         // below the note, whose box avoids theirs anyway, and below the end labels: a marker line that cannot be
         // kept clear of one (the break-even line near the lifetime chart's end) passes behind its box, not through its text
         int at = endLabels.isEmpty() ? getPlotChildren().indexOf(note) : getPlotChildren().indexOf(endLabels.get(0));
-        for (PlacedMarker m : markers) {
-            getPlotChildren().add(at++, m.line());
-            getPlotChildren().add(at++, m.label());
+        for (PlacedMarker m : newMarkers) {
+            if (!markers.contains(m)) {
+                getPlotChildren().add(at++, m.line());
+                getPlotChildren().add(at++, m.label());
+            }
         }
+        markers.clear();
+        markers.addAll(newMarkers);
         requestChartLayout();
     }
 
