@@ -3,7 +3,7 @@ package loopline.fx;
 import javafx.scene.layout.VBox;
 
 /**
- * A VBox that measures its height once per width between layouts (see {@link HeightsByWidth}): for the cards and
+ * A VBox that measures its height once per width within a layout pass (see {@link HeightsByWidth}): for the cards and
  * charts, whose wrapped text makes every height question a fresh measurement of every line below them.
  */
 public class HeightCachingVBox extends VBox {
@@ -22,6 +22,14 @@ public class HeightCachingVBox extends VBox {
             heights.forget();
         }
         super.requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // JavaFX drops a child's layout request while its parent is being laid out (a chart's axis measuring its new
+        // labels), so a height remembered across layouts could go stale: the heights last one layout pass
+        heights.forget();
     }
 
     @Override

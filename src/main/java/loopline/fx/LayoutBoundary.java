@@ -1,6 +1,7 @@
 package loopline.fx;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.Region;
@@ -25,16 +26,33 @@ public final class LayoutBoundary extends Region {
     private final Region content;
     /** Each size the parent asked since the boundary last asked it for a layout, with the answer it got. */
     private final Map<Question, Double> answered = new HashMap<>();
-    /** Set while the boundary lays the content out: the parent is laying it out and has just asked its questions. */
+    /** Set while the boundary resizes and lays out the content (the parent is laying the boundary out). */
     private boolean layingOut;
+    /**
+     * Set when the content asked for a layout itself (something inside it changed), until it is laid out. The parent
+     * may lay the boundary out in the same pass and be answered from JavaFX's cache of the boundary's sizes, which
+     * only a layout request of the boundary clears: so the answers are checked then too.
+     */
+    private boolean contentChanged;
 
     public LayoutBoundary(Region content) {
         this.content = content;
         content.setManaged(false); // an unmanaged node is a layout root: its layout requests stop at it
         getChildren().add(content);
+        // a size set on the content itself (in em, so Presenter changes it) would ask its parent for a layout, but
+        // JavaFX does not pass that on from a layout root: the boundary listens for it
+        for (javafx.beans.Observable size : List.of(content.minWidthProperty(), content.prefWidthProperty(),
+                content.maxWidthProperty(), content.minHeightProperty(), content.prefHeightProperty(), content.maxHeightProperty())) {
+            size.addListener(o -> requestLayout());
+        }
         content.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (!needs && !layingOut && anAnswerMoved()) {
-                requestLayout(); // the parent holds a size that is no longer true: it lays the boundary out again
+            if (needs) {
+                contentChanged |= !layingOut;
+            } else if (contentChanged) {
+                contentChanged = false;
+                if (anAnswerMoved()) {
+                    requestLayout(); // the parent holds a size that is no longer true: it lays the boundary out again
+                }
             }
         });
     }

@@ -23,6 +23,7 @@ class LayoutBoundaryTest {
     private VBox growing;
     private LayoutBoundary fixedBox;
     private LayoutBoundary growingBox;
+    private VBox parent;
 
     @Start
     void start(Stage stage) {
@@ -34,7 +35,7 @@ class LayoutBoundaryTest {
         fixedSize.setMaxSize(200, 40);
         fixedBox = new LayoutBoundary(fixedSize);
         growingBox = new LayoutBoundary(growing);
-        VBox parent = new VBox(8, fixedBox, growingBox) {
+        parent = new VBox(8, fixedBox, growingBox) {
             @Override
             protected void layoutChildren() {
                 parentLayouts.incrementAndGet();
@@ -68,6 +69,27 @@ class LayoutBoundaryTest {
         assertThat(parentLayouts.get()).isGreaterThan(before);
         assertThat(growingBox.getHeight()).isGreaterThan(oneLine).isEqualTo(growing.prefHeight(-1));
         assertThat(growing.getHeight()).isEqualTo(growingBox.getHeight());
+    }
+
+    @Test
+    void contentThatGrowsWhileTheParentIsLaidOutAnywayIsNotGivenItsOldSize() {
+        // the parent lays the boundary out in the same pass, asking sizes JavaFX remembers from before the change
+        WaitForAsyncUtils.waitForFxEvents();
+        double oneLine = growingBox.getHeight();
+        WaitForAsyncUtils.asyncFx(() -> {
+            growing.getChildren().add(new Label("a second line"));
+            parent.setSpacing(9);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(growingBox.getHeight()).isGreaterThan(oneLine).isEqualTo(growing.prefHeight(-1));
+    }
+
+    @Test
+    void aSizeSetOnTheContentItselfReachesTheParent() {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> growing.setMinHeight(120));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(growingBox.getHeight()).isEqualTo(120);
     }
 
     @Test

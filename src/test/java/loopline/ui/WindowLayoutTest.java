@@ -120,6 +120,31 @@ class WindowLayoutTest {
     }
 
     @Test
+    void aroundTripThroughPresenterAtAnotherSizeLeavesTheDashboardAsItWas(FxRobot robot) {
+        // layout boundaries and remembered heights must not keep a size from before: the same window, the same
+        // layout. Size and Presenter change in one go, as when a window is moved to a projector.
+        sizeAndPresenter(robot, 1440, 900, false);
+        List<Double> before = everyPanel().stream().map(Region::getHeight).toList();
+        for (boolean on : new boolean[] {false, true}) {
+            sizeAndPresenter(robot, 1280, 720, on);
+            robot.interact(() -> dashboardScroll().setVvalue(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> dashboardScroll().setVvalue(0));
+        }
+        sizeAndPresenter(robot, 1440, 900, false);
+        assertThat(everyPanel().stream().map(Region::getHeight).toList()).isEqualTo(before);
+    }
+
+    private void sizeAndPresenter(FxRobot robot, double width, double height, boolean on) {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            view.appearance().presenterProperty().set(on);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void theScrolledViewsAreDrawnWhereTheyChangeNotThroughACachedImage() {
         // JavaFX caches a scroll pane's viewport as an image; a slider move would re-render all of it every frame
         for (String id : new String[] {"#dashboard-scroll", ".controls-scroll"}) {
