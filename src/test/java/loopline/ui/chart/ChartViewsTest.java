@@ -13,6 +13,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -102,6 +103,32 @@ class ChartViewsTest {
             curves.add(new LabelPlacer.Polyline(x, y));
         }
         return curves;
+    }
+
+    @Test
+    void aNewEstimateMovesTheLinesAndMarkersThatStayRatherThanMakingThemAgain(FxRobot robot) throws IOException {
+        LineChartData d = ChartsFactory.of(preset(presets().get(0))).servingThroughput();
+        assertThat(d.series()).isNotEmpty();
+        assertThat(d.markers()).isNotEmpty();
+        show(robot, d, null);
+        XYChart.Series<Number, Number> firstLine = line.plotted().get(0);
+        Label firstMarker = line.chart().markers().get(0).label();
+        List<Series> renamed = new ArrayList<>(d.series());
+        Series s = renamed.get(0);
+        double[] higher = java.util.Arrays.stream(s.y()).map(y -> y * 2).toArray();
+        renamed.set(0, new Series(s.name() + " (renamed)", s.styleClass(), s.x(), higher, s.endLabel()));
+        List<Marker> oneMore = new ArrayList<>(d.markers());
+        oneMore.add(new Marker("Memory limit", d.markers().get(0).value(), !d.markers().get(0).vertical(), "limit"));
+        LineChartData next = new LineChartData(d.title(), d.subtitle(), d.xLabel(), d.yLabel(), d.logX(), d.logY(),
+                d.xFormat(), d.yFormat(), renamed, oneMore, d.side(), d.figure(), d.problem(), d.band());
+        show(robot, next, null);
+        assertThat(line.plotted().get(0)).as("the same line, moved").isSameAs(firstLine);
+        assertThat(firstLine.getName()).endsWith("(renamed)");
+        assertThat(firstLine.getData().get(0).getYValue().doubleValue())
+                .isEqualTo(AxisScale.toAxis(higher[0], d.logY()), within(1e-9));
+        assertThat(line.chart().markers()).hasSize(d.markers().size() + 1);
+        assertThat(line.chart().markers().get(0).label()).as("the marker that stayed keeps its label").isSameAs(firstMarker);
+        assertThat(line.chart().markers().get(d.markers().size()).label().getScene()).as("the new marker is drawn").isNotNull();
     }
 
     @Test
