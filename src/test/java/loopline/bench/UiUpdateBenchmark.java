@@ -23,6 +23,7 @@ import loopline.ui.ExplorerViewModel;
  * Run: {@code mvn -B -Pbench verify -DskipTests -Dbench.main=loopline.bench.UiUpdateBenchmark} (see README).
  */
 public final class UiUpdateBenchmark {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /** The sliders moved in turn; -Dbench.sliders=#model-size (comma-separated) profiles one. */
     private static final String[] SLIDERS = System.getProperty("bench.sliders",
             "#model-size,#requests-per-day,#gpu-count,#prompt-tokens,#target-speed").split(",");
@@ -49,6 +50,7 @@ public final class UiUpdateBenchmark {
         AtomicReference<Scene> sceneRef = new AtomicReference<>();
         AtomicReference<ExplorerViewModel> vmRef = new AtomicReference<>();
         List<Double> recompute = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> recomputeCpu = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Double> background = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.ExecutorService estimates = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "loopline-estimates");
@@ -59,8 +61,8 @@ public final class UiUpdateBenchmark {
             Catalogs catalogs = Catalogs.loadDefault();
             // as in the window: the estimate and chart data on a background thread, the views' update on the FX
             // thread; each timed where it runs
-            ExplorerViewModel vm = new ExplorerViewModel(catalogs, work -> Platform.runLater(timed(work, recompute)),
-                    work -> estimates.execute(timed(work, background)), System::currentTimeMillis);
+            ExplorerViewModel vm = new ExplorerViewModel(catalogs, work -> Platform.runLater(timed(work, recompute, recomputeCpu)),
+                    work -> estimates.execute(timed(work, background, new ArrayList<>())), System::currentTimeMillis);
             vm.open(Catalogs.home().resolve("presets/default.json"));
             Scene scene = LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Catalogs.home().resolve("presets")));
             Stage stage = new Stage();
@@ -81,12 +83,20 @@ public final class UiUpdateBenchmark {
         AtomicReference<CountDownLatch> done = new AtomicReference<>();
         AtomicReference<Object> expected = new AtomicReference<>();
         // end of a pulse whose layout already shows the estimate computed after the change
-        Platform.runLater(() -> scene.addPreLayoutPulseListener(() -> pulseStart.set(System.nanoTime())));
+        // the FX thread's CPU time too: on two cores it shares the CPU with the renderer, the estimates, the JIT
+        // and GC, so the wall time above it is time the thread waited for a core
+        AtomicLong pulseCpuStart = new AtomicLong();
+        List<Double> pulseCpu = new ArrayList<>();
+        Platform.runLater(() -> scene.addPreLayoutPulseListener(() -> {
+            pulseStart.set(System.nanoTime());
+            pulseCpuStart.set(THREADS.getCurrentThreadCpuTime());
+        }));
         Platform.runLater(() -> scene.addPostLayoutPulseListener(() -> {
             CountDownLatch latch = done.get();
             if (latch != null && expected.get() != null && vm.chartsProperty().get() != expected.get()) {
                 long now = System.nanoTime();
                 pulseWork.add((now - pulseStart.get()) / 1e6);
+                pulseCpu.add((THREADS.getCurrentThreadCpuTime() - pulseCpuStart.get()) / 1e6);
                 start.set(now - start.get());
                 done.set(null);
                 latch.countDown();
@@ -118,6 +128,7 @@ public final class UiUpdateBenchmark {
             }
         }
         long heapAtEnd = usedHeapAfterGc();
+        printCpuByThread();
         double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] layout = pulseWork.stream().skip(warmup).mapToDouble(Double::doubleValue).sorted().toArray();
         double[] rc = recompute.stream().skip(recompute.size() - changes).mapToDouble(Double::doubleValue).sorted().toArray();
@@ -154,6 +165,9 @@ public final class UiUpdateBenchmark {
         }
         System.out.printf(Locale.ROOT, "  FX-thread work per update (showing it + that pulse's CSS and layout): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
                 percentile(work, 50), percentile(work, 95), work[work.length - 1]);
+        double[] cpu = sums(recomputeCpu.stream().skip(recomputeCpu.size() - changes).toList(), pulseCpu.stream().skip(warmup).toList());
+        System.out.printf(Locale.ROOT, "  the same as CPU time of the FX thread (the rest it waited for a core): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                percentile(cpu, 50), percentile(cpu, 95), cpu[cpu.length - 1]);
         System.out.printf(Locale.ROOT, "  of which the pulse itself (CSS + layout of the updated scene): p50 %.2f ms, p95 %.2f ms%n",
                 percentile(layout, 50), percentile(layout, 95));
         System.out.printf(Locale.ROOT, "slider change -> end of updated pulse, %d changes (after %d warm-up): "
@@ -175,12 +189,35 @@ public final class UiUpdateBenchmark {
         return r.totalMemory() - r.freeMemory();
     }
 
-    private static Runnable timed(Runnable work, List<Double> into) {
+    private static Runnable timed(Runnable work, List<Double> wall, List<Double> cpu) {
         return () -> {
+            long c = THREADS.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             work.run();
-            into.add((System.nanoTime() - t) / 1e6);
+            wall.add((System.nanoTime() - t) / 1e6);
+            cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
         };
+    }
+
+    /** Element-wise sums of two lists of one update's parts, sorted. */
+    private static double[] sums(List<Double> a, List<Double> b) {
+        double[] sum = new double[Math.min(a.size(), b.size())];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = a.get(i) + b.get(i);
+        }
+        Arrays.sort(sum);
+        return sum;
+    }
+
+    /** Where the two cores went over the whole run: the renderer competes with the FX thread. */
+    private static void printCpuByThread() {
+        for (long id : THREADS.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long nanos = THREADS.getThreadCpuTime(id);
+            if (info != null && nanos > 100_000_000L) {
+                System.out.printf(Locale.ROOT, "  CPU over the run: %-28s %,6.0f ms%n", info.getThreadName(), nanos / 1e6);
+            }
+        }
     }
 
     private static double percentile(double[] sorted, double p) {
