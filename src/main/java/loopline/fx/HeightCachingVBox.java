@@ -9,13 +9,6 @@ import javafx.scene.layout.VBox;
 public class HeightCachingVBox extends VBox {
     private final HeightsByWidth heights = new HeightsByWidth();
 
-    protected HeightCachingVBox() {
-    }
-
-    protected HeightCachingVBox(double spacing) {
-        super(spacing);
-    }
-
     @Override
     public void requestLayout() {
         if (heights != null) { // VBox's constructor asks for a layout before this class's fields exist

@@ -3,6 +3,7 @@ package loopline.fx;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.Observable;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.Region;
 
@@ -18,7 +19,9 @@ import javafx.scene.layout.Region;
  * vertical box that fills its width asks a child's minimum and maximum width and its heights at that width, never
  * its preferred width). When the region is laid out after a change, its styles applied by then, the boundary asks
  * the region those questions again and, if an answer moved, asks the parent for a layout after all. That layout
- * comes a pulse later, so for one frame the region shows its new content at its old size.
+ * comes a pulse later, so for one frame the region shows its new content at its old size. A boundary inside another
+ * is heard a pulse later still (the outer one checks before the inner one's content is laid out): wrap siblings,
+ * not their parent and them both.
  */
 public final class LayoutBoundary extends Region {
     /** More answers than a parent asks between two layout requests: past it, a window was resized many times. */
@@ -41,7 +44,7 @@ public final class LayoutBoundary extends Region {
         getChildren().add(content);
         // a size set on the content itself (in em, so Presenter changes it) would ask its parent for a layout, but
         // JavaFX does not pass that on from a layout root: the boundary listens for it
-        for (javafx.beans.Observable size : List.of(content.minWidthProperty(), content.prefWidthProperty(),
+        for (Observable size : List.of(content.minWidthProperty(), content.prefWidthProperty(),
                 content.maxWidthProperty(), content.minHeightProperty(), content.prefHeightProperty(), content.maxHeightProperty())) {
             size.addListener(o -> requestLayout());
         }
@@ -55,10 +58,6 @@ public final class LayoutBoundary extends Region {
                 }
             }
         });
-    }
-
-    public Region content() {
-        return content;
     }
 
     @Override

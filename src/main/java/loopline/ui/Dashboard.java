@@ -63,7 +63,7 @@ public final class Dashboard extends HeightCachingVBox {
         trainingTitle.setId("training-column-title");
         grid.addRow(0, columnHeader(trainingTitle, trainingSubtitle, "training"), // texts follow the method: see show
                 columnHeader(new Label("Inference — a straight line"), new Label("one forward pass per token, per request"), "inference"));
-        // each chart and card is a layout boundary: a slider move re-lays out what changed, not the whole dashboard
+        // each chart, and the cards together, behind a layout boundary: a slider move re-lays out what changed
         grid.addRow(1, inColumn(trainingMemory), inColumn(inferenceMemory));
         grid.addRow(2, inColumn(trainingThroughput), inColumn(servingThroughput));
         grid.addRow(3, inColumn(trainingCost), inColumn(servingCost));

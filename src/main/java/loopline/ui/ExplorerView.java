@@ -106,10 +106,6 @@ public final class ExplorerView extends BorderPane {
         center.setFitToHeight(true);
         center.getStyleClass().add("dashboard-scroll");
         center.setId("dashboard-scroll");
-        // the column below the status line gives the dashboard all its height (vgrow), so its preferred height is
-        // never what sizes it; without a preferred viewport the column measures the whole dashboard for it on
-        // every slider move (every card and chart, their wrapped text at each width asked)
-        center.setPrefViewportHeight(400);
         // the status line heads the dashboard's column, where its messages are about; the controls keep their height
         VBox.setVgrow(center, Priority.ALWAYS);
         setCenter(new VBox(new LayoutBoundary(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.summary())), center));

@@ -35,7 +35,6 @@ public final class LineChartView extends HeightCachingVBox {
     private final HoverReadout readout = new HoverReadout(chart);
     private final Legend legend = new Legend();
     private List<String> seriesKeys = List.of();
-    private List<String> markerKeys = List.of();
     private boolean legendShowsGhost;
 
     public LineChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
@@ -86,7 +85,9 @@ public final class LineChartView extends HeightCachingVBox {
         if (!keys.equals(seriesKeys)) {
             ObservableList<XYChart.Series<Number, Number>> all = FXCollections.observableArrayList();
             for (Series s : series) {
-                all.add(new XYChart.Series<>(s.name(), FXCollections.observableList(points(s, d))));
+                XYChart.Series<Number, Number> line = new XYChart.Series<>(s.name(), FXCollections.observableArrayList());
+                movePoints(line.getData(), s, d); // before the chart has it: no chart events per point
+                all.add(line);
             }
             chart.getData().setAll(all);
             for (int i = 0; i < all.size(); i++) {
@@ -133,14 +134,6 @@ public final class LineChartView extends HeightCachingVBox {
         }
     }
 
-    private static List<XYChart.Data<Number, Number>> points(Series s, LineChartData d) {
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(s.x().length);
-        for (int i = 0; i < s.x().length; i++) {
-            points.add(new XYChart.Data<>(AxisScale.toAxis(s.x()[i], d.logX()), AxisScale.toAxis(s.y()[i], d.logY())));
-        }
-        return points;
-    }
-
     private void showLegend(List<Series> series, boolean ghost) {
         List<Legend.Entry> entries = new ArrayList<>();
         series.forEach(s -> entries.add(new Legend.Entry(s.name(), "series-" + s.styleClass())));
@@ -155,7 +148,7 @@ public final class LineChartView extends HeightCachingVBox {
 
     private void showMarkers(LineChartData d) {
         List<String> keys = d.markers().stream().map(LineChartView::markerKey).toList();
-        if (!keys.equals(markerKeys)) {
+        if (!keys.equals(chart.markers().stream().map(MarkedLineChart.PlacedMarker::key).toList())) {
             // a marker that stays (the current value when a limit line appears) keeps its nodes and their styles
             List<MarkedLineChart.PlacedMarker> unused = new ArrayList<>(chart.markers());
             List<MarkedLineChart.PlacedMarker> placed = new ArrayList<>();
@@ -166,7 +159,6 @@ public final class LineChartView extends HeightCachingVBox {
                 placed.add(kept != null ? kept : newMarker(m));
             }
             chart.setMarkers(placed);
-            markerKeys = keys;
         }
         for (int i = 0; i < d.markers().size(); i++) {
             Marker m = d.markers().get(i);
