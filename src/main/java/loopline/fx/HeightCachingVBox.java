@@ -20,9 +20,7 @@ public class HeightCachingVBox extends VBox {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        // JavaFX drops a child's layout request while its parent is being laid out (a chart's axis measuring its new
-        // labels), so a height remembered across layouts could go stale: the heights last one layout pass
-        heights.forget();
+        heights.forget(); // heights last one layout pass: see HeightsByWidth
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.function.DoubleUnaryOperator;
  * preferences, the tile pane for the tallest card, the scroll pane for its content), each answer re-measuring every
  * line of text below it. Whatever changes a region's height below it (text, font, a child shown or hidden, padding)
  * also asks it for a layout, which is when {@link #forget()} is called — the same rule JavaFX's own size cache
- * follows.
+ * follows. A container also forgets after laying out its children: JavaFX drops a child's layout request while its
+ * parent is being laid out (a chart's axis measuring its new labels), so heights kept across passes could go stale.
  */
 public final class HeightsByWidth {
     /** More widths than a layout pass asks about: past it the oldest answers are of no use (a window resized). */

@@ -34,7 +34,8 @@ final class AdvancedForm extends GridPane {
     private boolean refreshing;
     /**
      * Heights by width. Forty wrapped labels make the form's height costly (a text layout each), and every slider move
-     * lays out the controls column around it, folded or not: keep the heights until something inside it changes.
+     * lays out the controls column around it, folded or not: keep the heights for a layout pass, or until something
+     * inside it changes.
      * (Null while GridPane's constructor asks for a layout.)
      */
     private final HeightsByWidth heights = new HeightsByWidth();
@@ -81,6 +82,12 @@ final class AdvancedForm extends GridPane {
             heights.forget();
         }
         super.requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        heights.forget(); // heights last one layout pass: see HeightsByWidth
     }
 
     @Override
