@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import loopline.RestoresDesignSize;
 import loopline.ui.ExplorerView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +20,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A remembered place on a monitor that has gone, and a last scenario since deleted: a first run's window, quietly. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, RestoresDesignSize.class})
 class ForgottenPlaceTest {
     @TempDir
     static Path settings;
@@ -33,15 +34,6 @@ class ForgottenPlaceTest {
         memory.save(new WindowMemory.State(Optional.of(new WindowMemory.Place(9000, 80, 1300, 760, false)),
                 Optional.of(settings.resolve("deleted-since.json")), false, false));
         new LoopLineApp(memory).start(stage);
-    }
-
-    /** The test stage is shared with the other window tests, which expect the design size. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreTheDesignSize(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(LoopLineApp.WIDTH);
-            stage.setHeight(LoopLineApp.HEIGHT);
-        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import loopline.Fixtures;
+import loopline.RestoresDesignSize;
 import loopline.ui.ExplorerView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window opens as it was left — place, size, scenario, Presenter, theme — and remembers how it is left. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, RestoresDesignSize.class})
 class RememberedWindowTest {
     @TempDir
     static Path settings;
@@ -37,15 +38,6 @@ class RememberedWindowTest {
                 Optional.of(Fixtures.preset("chat-assistant-8b.json")), true, true));
         app = new LoopLineApp(memory);
         app.start(stage);
-    }
-
-    /** The test stage is shared with the other window tests, which expect the design size. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreTheDesignSize(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(LoopLineApp.WIDTH);
-            stage.setHeight(LoopLineApp.HEIGHT);
-        });
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import loopline.Fixtures;
+import loopline.RestoresDesignSize;
 import loopline.app.LoopLineApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window at a laptop's 1280×720: everything reachable, Presenter included; banners and themes that do not move things. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, RestoresDesignSize.class})
 class WindowLayoutTest {
     private static final List<String> TOOLBAR_IDS = List.of("#preset-picker", "#presenter", "#theme", "#pin-baseline", "#undo",
             "#redo", "#reset", "#open", "#open-model", "#save", "#export", "#copy-report");
@@ -48,15 +49,6 @@ class WindowLayoutTest {
         stage.setWidth(1280);
         stage.setHeight(720);
         stage.show();
-    }
-
-    /** The test stage is shared with the other window tests, which expect the design size. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreTheDesignSize(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(LoopLineApp.WIDTH);
-            stage.setHeight(LoopLineApp.HEIGHT);
-        });
     }
 
     private ScrollPane dashboardScroll() {
