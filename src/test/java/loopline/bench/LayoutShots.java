@@ -83,7 +83,7 @@ public final class LayoutShots {
                 return;
             }
             new Thread(() -> {
-                sleep(600);
+                Pause.sleep(600);
                 Platform.runLater(() -> {
                     try {
                         steps.get(i).run();
@@ -102,14 +102,6 @@ public final class LayoutShots {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

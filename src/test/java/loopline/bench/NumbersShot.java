@@ -10,7 +10,7 @@ import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import loopline.Fixtures;
-import loopline.app.LoopLineApp;
+import loopline.WindowFixtures;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
 import loopline.ui.ExplorerView;
@@ -27,9 +27,8 @@ public final class NumbersShot {
         @Override
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
-            ExplorerViewModel vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
-            vm.open(Fixtures.preset("default.json"));
-            stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+            ExplorerViewModel vm = WindowFixtures.openedOn("default.json");
+            stage.setScene(WindowFixtures.sceneOf(vm));
             stage.setWidth(Double.parseDouble(args.get(1)));
             stage.setHeight(Double.parseDouble(args.get(2)));
             stage.show();
@@ -51,7 +50,7 @@ public final class NumbersShot {
                 stage.getScene().lookup("#requests-per-day-value").getOnMouseClicked().handle(null);
                 ((TextField) stage.getScene().lookup("#requests-per-day-typed")).setText("1,000");
                 new Thread(() -> {
-                    sleep(1500);
+                    Pause.sleep(1500);
                     Platform.runLater(() -> {
                         try {
                             ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", new File(args.get(0)));
@@ -67,14 +66,6 @@ public final class NumbersShot {
                     });
                 }).start();
             }));
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

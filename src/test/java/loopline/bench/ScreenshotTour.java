@@ -18,7 +18,7 @@ public final class ScreenshotTour {
         new LoopLineApp(new loopline.app.WindowMemory(java.nio.file.Files.createTempDirectory("loopline-shot").resolve("window.properties")))
                 .start(stage);
         new Thread(() -> {
-            sleep(2500);
+            Pause.sleep(2500);
             Platform.runLater(() -> {
                 ((TitledPane) stage.getScene().lookup("#advanced")).setExpanded(true);
                 Node why = stage.getScene().getRoot().lookupAll(".why").stream().skip(3).findFirst().orElseThrow();
@@ -27,14 +27,6 @@ public final class ScreenshotTour {
         }).start();
     }
 
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public static void main(String[] args) {

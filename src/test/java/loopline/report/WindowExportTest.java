@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitMenuButton;
@@ -19,8 +18,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import loopline.Fixtures;
-import loopline.app.LoopLineApp;
+import loopline.WindowFixtures;
 import loopline.present.ReportText;
 import loopline.ui.ExplorerViewModel;
 import org.junit.jupiter.api.Test;
@@ -43,9 +41,8 @@ class WindowExportTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
-        vm.open(Fixtures.preset("chat-assistant-8b.json"));
-        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+        vm = WindowFixtures.openedOn("chat-assistant-8b.json");
+        stage.setScene(WindowFixtures.sceneOf(vm));
         stage.show();
     }
 

@@ -2,12 +2,10 @@ package loopline.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
-import loopline.Fixtures;
-import loopline.app.LoopLineApp;
+import loopline.WindowFixtures;
 import loopline.engine.ScenarioFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,9 +22,8 @@ class CompareWindowTest {
 
     @Start
     void start(Stage stage) {
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
-        vm.open(Fixtures.preset("default.json"));
-        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+        vm = WindowFixtures.openedOn("default.json");
+        stage.setScene(WindowFixtures.sceneOf(vm));
         view = (ExplorerView) stage.getScene().getRoot();
         stage.show();
     }

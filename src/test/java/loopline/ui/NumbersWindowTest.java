@@ -3,7 +3,6 @@ package loopline.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -15,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import loopline.Fixtures;
+import loopline.WindowFixtures;
 import loopline.app.LoopLineApp;
 import loopline.present.Change;
 import loopline.present.KeyFigure;
@@ -39,9 +39,8 @@ class NumbersWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
-        vm.open(Fixtures.preset("default.json"));
-        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+        vm = WindowFixtures.openedOn("default.json");
+        stage.setScene(WindowFixtures.sceneOf(vm));
         stage.setWidth(LoopLineApp.WIDTH); // the stage outlives a test: undo another's resizing
         stage.setHeight(LoopLineApp.HEIGHT);
         view = (ExplorerView) stage.getScene().getRoot();

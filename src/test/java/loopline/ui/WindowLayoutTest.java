@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,7 +16,7 @@ import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import loopline.Fixtures;
 import loopline.RestoresDesignSize;
-import loopline.app.LoopLineApp;
+import loopline.WindowFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +41,8 @@ class WindowLayoutTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new ExplorerViewModel(Fixtures.CATALOGS, Platform::runLater);
-        vm.open(Fixtures.preset("default.json"));
-        stage.setScene(LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Fixtures.home().resolve("presets"))));
+        vm = WindowFixtures.openedOn("default.json");
+        stage.setScene(WindowFixtures.sceneOf(vm));
         view = (ExplorerView) stage.getScene().getRoot();
         stage.setWidth(1280);
         stage.setHeight(720);
