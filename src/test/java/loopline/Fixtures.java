@@ -1,15 +1,20 @@
 package loopline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import loopline.data.Catalogs;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
 import loopline.engine.OperatingPoint;
-import loopline.engine.ServingModel;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioFields;
+import loopline.engine.ServingModel;
 
 /** Shared test setup: the real catalogs and scenarios built from --set style assignments over the defaults. */
 public final class Fixtures {
@@ -24,6 +29,15 @@ public final class Fixtures {
 
     public static Path preset(String name) {
         return home().resolve("presets").resolve(name);
+    }
+
+    /** Every preset file, in name order. */
+    public static List<Path> presetFiles() {
+        try (Stream<Path> files = Files.list(home().resolve("presets"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A scenario of the schema's defaults for {@code model}, with {@code path=value} assignments applied. */

@@ -23,7 +23,7 @@ class ScenarioReaderTest {
     Path dir;
 
     static Stream<Path> presets() throws IOException {
-        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Fixtures.presetFiles().stream();
     }
 
     @ParameterizedTest(name = "{0}")

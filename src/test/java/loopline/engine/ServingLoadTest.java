@@ -5,7 +5,6 @@ import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServingLoadTest {
 
     static Stream<Path> presets() throws Exception {
-        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Fixtures.presetFiles().stream();
     }
 
     private static Estimate preset(Path p) {

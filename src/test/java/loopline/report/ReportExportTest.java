@@ -52,7 +52,7 @@ class ReportExportTest {
     }
 
     static Stream<Path> presets() throws IOException {
-        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Fixtures.presetFiles().stream();
     }
 
     private static Estimate estimate(Path preset) {

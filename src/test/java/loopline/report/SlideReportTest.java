@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class SlideReportTest {
     }
 
     static Stream<Path> presets() throws IOException {
-        return Files.list(Fixtures.home().resolve("presets")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Fixtures.presetFiles().stream();
     }
 
     /** The preset as its file says, with any {@code path=value} edits on top (as --set makes them). */

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -64,9 +62,7 @@ class ChartViewsTest {
     }
 
     private static List<Path> presets() throws IOException {
-        try (Stream<Path> files = Files.list(Fixtures.home().resolve("presets"))) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        return Fixtures.presetFiles();
     }
 
     private void show(FxRobot robot, LineChartData d, LineChartData baseline) {
