@@ -75,8 +75,8 @@ public final class LineChartView extends HeightCachingVBox {
     }
 
     /**
-     * Keeps the chart's series objects while their names and styles stay the same and only swaps their
-     * points: re-creating series re-creates their paths and restyles them on every slider step.
+     * Keeps the chart's series objects while their styles stay the same, renaming them and moving their points:
+     * re-creating series re-creates their paths and restyles them on every slider step.
      */
     private void showSeries(LineChartData d) {
         List<Series> series = d.series();
