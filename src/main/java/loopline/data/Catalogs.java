@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import loopline.engine.ApiOffer;
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 import loopline.engine.ModelArchitecture;
 
 /**

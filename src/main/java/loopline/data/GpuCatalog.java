@@ -3,7 +3,7 @@ package loopline.data;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 
 /** Reads {@code assets/gpus.json}: datasheet specs and a dated default price per accelerator. */
 public final class GpuCatalog {

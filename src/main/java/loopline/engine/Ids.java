@@ -5,11 +5,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Looks up an enum constant by the lower-case id scenario files use. */
-final class Ids {
+public final class Ids {
     private Ids() {
     }
 
-    static <E extends Enum<E>> E fromId(E[] values, Function<E, String> id, String raw, String what) {
+    public static <E extends Enum<E>> E fromId(E[] values, Function<E, String> id, String raw, String what) {
         for (E e : values) {
             if (id.apply(e).equals(raw)) {
                 return e;

@@ -1,5 +1,8 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+
 /**
  * How the model is served. {@code tensorParallel} and {@code expertParallel} 0 pick the cheapest replica
  * shape that meets the targets; {@code batchSize} N runs N concurrent requests per replica (closed loop),

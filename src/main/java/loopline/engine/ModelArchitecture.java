@@ -1,5 +1,7 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Precision;
+
 /**
  * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
  * continuously; catalog models hold whole numbers. {@code moe}, {@code mla} and {@code slidingWindow}

@@ -1,5 +1,7 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+
 /**
  * The time one engine step takes on one replica: a roofline per kind of kernel (Williams et al. 2009;
  * LLM-Viewer, Yuan et al. 2024), summed because they run one after another — the matmuls (weights read

@@ -1,5 +1,7 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Precision;
+
 /**
  * Peak memory of one training GPU, and what fills it. Bytes are per GPU unless the name says total.
  *

@@ -1,5 +1,8 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+
 /**
  * How long training takes and what it costs. Model FLOPs are 6·N_active per token (Kaplan et al. 2020)
  * plus attention, 3 × the forward QKᵀ and scores·V work (12·L·h·s for standard attention); MFU is

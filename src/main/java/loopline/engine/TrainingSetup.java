@@ -1,5 +1,8 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+
 /**
  * How the model is trained: hardware, numerics, parallelism, workload and efficiency. Built and edited
  * field by field through {@link ScenarioFields}, never by listing every component.

@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
 import java.util.List;
 import java.util.function.Function;
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 import loopline.engine.InferenceMemory;
 import loopline.engine.InferenceSetup;
 import loopline.engine.InferenceSpeed;

@@ -6,7 +6,7 @@ import static loopline.present.Format.formatPercent;
 import static loopline.present.Format.formatUsd;
 import static loopline.present.Format.formatWhole;
 
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 

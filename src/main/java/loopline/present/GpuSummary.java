@@ -3,7 +3,7 @@ package loopline.present;
 import static loopline.present.Format.formatBytes;
 import static loopline.present.Format.formatUsd;
 
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 
 /**
  * How an accelerator reads in a picker: what decides a choice (memory, bandwidth, price) beside its name. A TPU,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import loopline.engine.Estimate;
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.Uncertainty;

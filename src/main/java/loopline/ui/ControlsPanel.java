@@ -15,7 +15,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import loopline.engine.Gpu;
+import loopline.engine.hardware.Gpu;
 import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;

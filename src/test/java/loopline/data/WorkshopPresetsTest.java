@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import loopline.Fixtures;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
-import loopline.engine.Precision;
+import loopline.engine.hardware.Precision;
 import loopline.engine.Scenario;
 import org.junit.jupiter.api.Test;
 

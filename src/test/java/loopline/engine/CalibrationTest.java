@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
 import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
 import static loopline.Fixtures.scenario;

@@ -1,5 +1,7 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 

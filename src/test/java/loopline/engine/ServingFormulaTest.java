@@ -1,5 +1,6 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import loopline.Fixtures;
 import loopline.engine.Estimate;
-import loopline.engine.Precision;
+import loopline.engine.hardware.Precision;
 import loopline.engine.ScenarioFields;
 import loopline.engine.TrainingMethod;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
-package loopline.engine;
+package loopline.engine.hardware;
 
 import java.util.Locale;
+import loopline.engine.Ids;
 
 /** A number format for weights, activations, gradients or the KV cache. */
 public enum Precision {

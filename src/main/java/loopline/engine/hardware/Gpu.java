@@ -1,4 +1,4 @@
-package loopline.engine;
+package loopline.engine.hardware;
 
 /**
  * One accelerator from the catalog. Rates are dense (no sparsity), in FLOP/s; 0 means the GPU has no
