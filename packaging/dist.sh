@@ -70,6 +70,7 @@ find "$work/graphics" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' -o -name '*
 # 4. The files the app reads at run time, found through -Dloopline.home (step 6).
 mkdir -p "$work/input/assets"
 cp assets/*.json assets/*.css "$work/input/assets/"
+cp -r assets/kernels "$work/input/assets/kernels"   # the measured kernel tables serving is costed with
 cp -r presets "$work/input/presets"
 
 # 5. The runtime's CDS archive (lib/server/classes.jsa, used by default) from the classes real runs load:

@@ -50,6 +50,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The hardware room (accelerators, number formats, measured kernel tables) is the engine's foundation: the rest of
+     * the engine builds on it, it knows nothing of models, serving or training (only the shared id parsing).
+     */
+    @Test
+    void theHardwareRoomKnowsNothingOfModelsServingOrTraining() {
+        classes().that().resideInAPackage("loopline.engine.hardware..")
+                .should().onlyDependOnClassesThat(describe("java or the hardware room (and engine.Ids)",
+                        (JavaClass c) -> c.getPackageName().startsWith("java.") || c.getPackageName().startsWith("loopline.engine.hardware")
+                                || c.getName().equals("loopline.engine.Ids")))
+                .check(CLASSES);
+    }
+
     @Test
     void whatPeopleReadIsBuiltWithoutJavaFx() {
         noClasses().that().resideInAPackage("loopline.present..")

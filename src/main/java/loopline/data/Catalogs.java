@@ -19,7 +19,8 @@ public record Catalogs(Map<String, Gpu> gpus, Map<String, ModelArchitecture> mod
     public static Catalogs load(Path assetsDir) {
         Path modelsFile = assetsDir.resolve("models.json");
         Map<String, JsonNode> entries = ModelCatalog.readEntries(modelsFile);
-        return new Catalogs(GpuCatalog.read(assetsDir.resolve("gpus.json")), ModelCatalog.parseAll(entries, modelsFile), entries,
+        Map<String, Gpu> gpus = GpuCatalog.read(assetsDir.resolve("gpus.json"), KernelTableReader.readAll(assetsDir.resolve("kernels")));
+        return new Catalogs(gpus, ModelCatalog.parseAll(entries, modelsFile), entries,
                 ApiPriceCatalog.read(assetsDir.resolve("api-prices.json"), entries.keySet()));
     }
 

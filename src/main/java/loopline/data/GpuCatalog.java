@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.KernelTable;
 
 /** Reads {@code assets/gpus.json}: datasheet specs and a dated default price per accelerator. */
 public final class GpuCatalog {
     private static final Set<String> FIELDS = Set.of("id", "name", "memoryGB", "memoryBandwidthTBps", "denseTflops",
-            "measuredMatmulTflops", "interconnect", "interconnectGBps", "nvlinkDomainGpus", "tdpWatts", "price", "specSource", "confidence", "notes", "kind");
+            "measuredMatmulTflops", "interconnect", "interconnectGBps", "nvlinkDomainGpus", "tdpWatts", "price", "specSource", "confidence", "notes", "kind", "kernels");
     /** An HGX/DGX board: 8 GPUs on NVLink, then the network. */
     static final int DEFAULT_NVLINK_DOMAIN_GPUS = 8;
     private static final Set<String> TFLOPS_FIELDS = Set.of("fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
@@ -25,11 +26,12 @@ public final class GpuCatalog {
     private GpuCatalog() {
     }
 
-    public static Map<String, Gpu> read(Path file) {
-        return CatalogArray.read(file, "gpus", GpuCatalog::parse);
+    /** The catalog, each GPU joined to the measured kernel table its {@code kernels} field names. */
+    public static Map<String, Gpu> read(Path file, Map<String, KernelTable> kernelTables) {
+        return CatalogArray.read(file, "gpus", (f, id) -> parse(f, id, kernelTables));
     }
 
-    static Gpu parse(JsonFields f, String id) {
+    static Gpu parse(JsonFields f, String id, Map<String, KernelTable> kernelTables) {
         f.onlyKnown(FIELDS);
         JsonFields tflops = f.object("denseTflops");
         tflops.onlyKnown(TFLOPS_FIELDS);
@@ -85,6 +87,17 @@ public final class GpuCatalog {
                 price.text("source"),
                 f.text("specSource"),
                 estimated,
-                kind.equals("gpu"));
+                kind.equals("gpu"),
+                kernels(f, kernelTables));
+    }
+
+    private static KernelTable kernels(JsonFields f, Map<String, KernelTable> tables) {
+        String measured = f.id("kernels");
+        KernelTable table = tables.get(measured);
+        if (table == null) {
+            throw f.error("kernels", "no measured kernel table \"" + measured + "\" in assets/kernels (measured: "
+                    + String.join(", ", tables.keySet()) + ")");
+        }
+        return table;
     }
 }

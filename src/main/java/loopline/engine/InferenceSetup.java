@@ -30,7 +30,8 @@ public record InferenceSetup(
         double targetTimeToFirstTokenSeconds,
         boolean continuousBatching,
         int expertParallel,
-        int maxConcurrentSequences) {
+        int maxConcurrentSequences,
+        KvAdmission kvAdmission) {
 
     /** Prompt tokens prefill computes: the prefix cache serves the rest (at least one token is always computed). */
     public double uncachedPromptTokens() {

@@ -47,13 +47,14 @@ final class ReplicaModel {
     }
 
     /**
-     * KV bytes a sequence holds on average while in flight. A paged cache allocates blocks as the answer
-     * grows, so a sequence holds prompt + half the answer on average; without paging the whole
-     * prompt + answer is reserved up front. Each plus the waste of its allocator.
+     * KV bytes a sequence holds on average while in flight. A paged cache that grows with the answer holds
+     * prompt + half the answer on average; one that reserves at admission (TensorRT-LLM's default), or no
+     * paging at all, holds the whole prompt + answer from the start. Each plus the waste of its allocator.
      */
     private double kvHeldPerSequence() {
         boolean paged = setup.pagedKvCache();
-        double context = setup.promptTokens() + (paged ? setup.outputTokens() / 2 : setup.outputTokens());
+        boolean grows = paged && setup.kvAdmission() != KvAdmission.RESERVE;
+        double context = setup.promptTokens() + (grows ? setup.outputTokens() / 2 : setup.outputTokens());
         return kvBytesPerSequence(context) / (1 - (paged ? PAGED_KV_WASTE : UNPAGED_KV_WASTE));
     }
 

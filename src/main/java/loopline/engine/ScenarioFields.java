@@ -111,15 +111,20 @@ public final class ScenarioFields {
             "Peak traffic over average: replicas are sized for the peak");
     public static final ScenarioField<Double> SERVING_PRICE = derivedNumber("inference.pricePerGpuHourUsd", "Serving price", 0.01, 1000,
             s -> s.inference().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
-    public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth efficiency",
-            0.05, 1, 0.7, "", "Share of datasheet bandwidth decode achieves (gpt-fast: ~1.4 of 2.0 TB/s on A100)");
-    public static final ScenarioField<Double> COMPUTE_EFFICIENCY = number("inference.computeEfficiency", "Compute efficiency", 0.05, 1, 0.7, "",
-            "Share of the GPU's measured matmul rate (large square GEMMs) a whole forward pass achieves, prefill and decode alike: "
-                    + "norms, activations, attention and launches between the GEMMs; TensorRT-LLM's 2,048-token TTFT on A100 and H100 implies ~0.7");
+    public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth vs measured",
+            0.2, 1.5, 1, "×", "Override: scales the HBM bandwidth share the GPU's measured kernels reach (1 = as measured; "
+                    + "below 1 for a less tuned stack than TensorRT-LLM's kernels)");
+    public static final ScenarioField<Double> COMPUTE_EFFICIENCY = number("inference.computeEfficiency", "Compute vs measured", 0.2, 1.5, 1,
+            "×", "Override: scales the share of peak the GPU's measured kernels reach for each matmul and attention shape "
+                    + "(1 = as measured on this GPU, or on the nearest measured generation)");
     public static final ScenarioField<Double> GPU_MEMORY_UTILIZATION = number("inference.gpuMemoryUtilization", "GPU memory utilisation",
             0.1, 0.99, 0.9, "", "Share of GPU memory the engine takes for weights and KV cache (vLLM/TensorRT-LLM default 0.9)");
     public static final ScenarioField<Boolean> PAGED_KV_CACHE = bool("inference.pagedKvCache", "Paged KV cache", true,
             "Paged KV cache (vLLM): <4% waste instead of ~60%");
+    public static final ScenarioField<KvAdmission> KV_ADMISSION = choice("inference.kvAdmission", "KV admission", KvAdmission.class,
+            List.of(KvAdmission.values()), KvAdmission::id, KvAdmission.GROW, null, null,
+            "grow: KV blocks allocated as the answer grows (vLLM, the default); reserve: the whole prompt + answer set aside "
+                    + "at admission, never evicted (TensorRT-LLM GUARANTEED_NO_EVICT), so fewer requests run at once");
     public static final ScenarioField<Boolean> CONTINUOUS_BATCHING = bool("inference.continuousBatching", "Continuous batching", true,
             "Continuous batching with chunked prefill (vLLM, Orca); off: static batches wait for their longest request");
     public static final ScenarioField<Double> EXPERT_PARALLEL = whole("inference.expertParallel", "Expert parallel", 0, 1024, 0, "GPUs",

@@ -34,9 +34,11 @@ public final class ServingModel {
         ShapeOption alternative = free.stream().filter(o -> !o.shape().equals(chosen.shape())).findFirst().orElse(null);
         StepCost cost = replica.stepCost();
         double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
+        // the average step at the operating point: λ·O·τ sequences decoding while λ·P·τ prompt tokens ride along
+        double prefillPerStep = point.stable() ? point.requestsPerSecond() * setup.uncachedPromptTokens() * point.timePerOutputTokenSeconds() : 0;
         InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),
                 capacity.speedTargetMet(), capacity.firstTokenTargetMet(), cost.decodeMemoryBound(decoding),
-                cost.decodeFlopsPerByte(decoding));
+                cost.decodeFlopsPerByte(decoding), cost.terms(decoding, 1, prefillPerStep));
         return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
     }
 

@@ -1,37 +1,46 @@
 package loopline.engine;
 
+import loopline.engine.hardware.Collective;
+import loopline.engine.hardware.GemmEfficiency;
 import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.GroupedGemmEfficiency;
+import loopline.engine.hardware.KernelTable;
+import loopline.engine.hardware.MoeFormat;
 import loopline.engine.hardware.Precision;
 
 /**
- * The time one engine step takes on one replica: a roofline per kind of kernel (Williams et al. 2009;
- * LLM-Viewer, Yuan et al. 2024), summed because they run one after another — the matmuls (weights read
- * once for every token in the step, or their FLOPs) and attention (each sequence's KV cache read, or
- * its FLOPs) — plus what cannot overlap: collective communication and a fixed floor of kernel launches
- * and scheduling. A step decodes one position for every running
- * sequence and, with chunked prefill (Sarathi-Serve, Agrawal et al. 2024), processes a share of
- * arriving prompts in the same pass, so the weights are read once for both.
+ * The time one engine step takes on one replica, kernel by kernel as the GPU's measured tables give them
+ * ({@link KernelTable}, from NVIDIA AIConfigurator's timings): each matmul is the slower of streaming its weights
+ * (a per-kernel floor + bytes at the measured share of HBM bandwidth) and computing (FLOPs at the measured share of
+ * peak for that many token rows, or tokens per expert for the routed experts' grouped GEMM); attention reads each
+ * sequence's KV at the measured decode-attention rate for that many bytes and computes the prompt chunk at the
+ * measured prefill rate; tensor-parallel all-reduces and expert-parallel all-to-alls run at the measured NVLink
+ * latency and bus bandwidth for that many GPUs, the network's beyond the NVLink domain; and a fixed floor of the
+ * small kernels and scheduling remains. The terms add up because the kernels run one after another
+ * ({@link StepTerms}). A step decodes one position for every running sequence and, with chunked prefill
+ * (Sarathi-Serve, Agrawal et al. 2024), takes a prompt chunk in the same pass, so the weights are read once for both.
  */
 final class StepCost {
 
-    /** Small-message NCCL all-reduce latency inside an NVLink node; across nodes (InfiniBand) it is longer. */
-    static final double ALL_REDUCE_LATENCY_SECONDS = 8e-6;
+    /** Small-message latency of a collective across nodes (InfiniBand/RoCE), where no NVLink table applies. */
     static final double CROSS_NODE_LATENCY_SECONDS = 25e-6;
     /** One 400 Gb/s InfiniBand/RoCE NIC per GPU, as in DGX/HGX clusters: 50 GB/s each way. */
     static final double CROSS_NODE_BYTES_PER_SECOND = 50e9;
     /**
-     * Share of a link's one-way bandwidth a collective achieves: NCCL's all-reduce bus bandwidth on 8 × H100
-     * is ~360 of NVLink's 450 GB/s each way, and DeepEP's all-to-all ~153 of H800's 200.
+     * Share of a link's one-way bandwidth a collective achieves where nothing was measured (the network, or a GPU
+     * whose own link is slower than the one its borrowed table was measured on): NCCL's all-reduce bus bandwidth on
+     * 8 × H100 is ~360 of NVLink's 450 GB/s each way, DeepEP's all-to-all ~153 of H800's 200.
      */
     static final double COLLECTIVE_EFFICIENCY = 0.8;
-    /** All-to-all dispatch or combine of MoE tokens (DeepEP low-latency kernels: ~10–20 µs inside a node). */
+    /** All-to-all dispatch or combine of MoE tokens across the network (DeepEP internode kernels, before the wire's latency). */
     static final double ALL_TO_ALL_LATENCY_SECONDS = 15e-6;
-    /** Activations cross GPUs in 16-bit. */
+    /** Activations cross GPUs in 16-bit, except MoE dispatch with 8- or 4-bit experts, which sends fp8 (DeepEP, TensorRT-LLM). */
     static final double BYTES_PER_ACTIVATION = 2;
+    static final double BYTES_PER_QUANTISED_ACTIVATION = 1;
     /**
-     * What a step costs even with nothing to compute: about ten small kernels per layer at ~1 µs each
-     * under CUDA graphs, plus sampling and the scheduler's bookkeeping per step. It keeps batch-1
-     * decode of small or sparse models from running faster than real stacks reach.
+     * What a step costs beyond its matmuls, attention and collectives (each with its own measured floor): norms,
+     * rotary embedding, activations and residual adds, about six small kernels per layer at ~1 µs each under CUDA
+     * graphs, plus sampling and the scheduler's bookkeeping per step.
      */
     static final double FLOOR_PER_LAYER_SECONDS = 6e-6;
     static final double FLOOR_PER_STEP_SECONDS = 2e-4;
@@ -51,11 +60,26 @@ final class StepCost {
     private final double kvBytesPerSequence;
     private final double decodeAttentionFlops;
     private final double prefillAttentionFlopsPerToken;
-    private final double linearFlopsPerSecond;
-    private final double attentionFlopsPerSecond;
-    private final double bandwidth;
     /** Prompt tokens in one prefill chunk: the whole uncached prompt, up to the step's chunk budget. */
     private final double prefillChunk;
+
+    private final KernelTable kernels;
+    private final double computeScale;
+    private final double bandwidthScale;
+    private final double hbmBytesPerSecond;
+    /** Dense matmuls: the measured table for the format they compute in, its peak, and how many GEMM kernels a step launches. */
+    private final GemmEfficiency dense;
+    private final double densePeak;
+    private final double denseGemmsPerStep;
+    /** Routed experts: the fused-MoE kernel the weight format runs on, and the one of the format it computes in. */
+    private final MoeFormat expertFormat;
+    private final GroupedGemmEfficiency experts;
+    private final GroupedGemmEfficiency expertsComputeFormat;
+    private final double expertPeak;
+    private final double expertFfnPerGpu;
+    private final double attentionPeak;
+    private final double prefillAttentionShare;
+    private final double decodeAttentionComputeShare;
 
     StepCost(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
         this.model = model;
@@ -80,12 +104,30 @@ final class StepCost {
         this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.layerPositions(averageContext);
         this.prefillAttentionFlopsPerToken = model.attentionFlopsPerPosition()
                 * model.causalPrefillLayerPositions(setup.promptTokens()) / setup.promptTokens();
-        Precision format = gpu.inferenceComputeFormat(setup.precision());
-        this.linearFlopsPerSecond = gpu.achievableMatmulFlopsPerSecond(format) * setup.computeEfficiency();
-        Precision attentionFormat = format == Precision.FP32 ? Precision.FP32 : gpu.inferenceComputeFormat(Precision.BF16);
-        this.attentionFlopsPerSecond = gpu.achievableMatmulFlopsPerSecond(attentionFormat) * setup.computeEfficiency();
-        this.bandwidth = gpu.memoryBandwidthBytesPerSecond() * setup.memoryBandwidthEfficiency();
         this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
+
+        this.kernels = gpu.kernels();
+        this.computeScale = setup.computeEfficiency();
+        this.bandwidthScale = setup.memoryBandwidthEfficiency();
+        this.hbmBytesPerSecond = kernels.bytesPerSecond(gpu);
+        Precision format = gpu.inferenceComputeFormat(setup.precision());
+        this.dense = kernels.gemmFor(format);
+        this.densePeak = kernels.flopsPerSecond(gpu, format);
+        boolean sharedExperts = moe != null && moe.sharedExperts() > 0;
+        // per layer: QKV and output projections; a dense MLP's gate-up and down, or a shared expert's; then the LM head
+        this.denseGemmsPerStep = 2 * model.layers() + 2 * model.denseMlpLayers() + (sharedExperts ? 2 * model.moeLayers() : 0) + 1;
+        this.expertFormat = MoeFormat.servedAs(setup.precision(), gpu);
+        this.experts = kernels.moeFor(expertFormat);
+        this.expertsComputeFormat = kernels.moeFor(expertFormat.weightOnly()
+                ? (expertFormat.computesIn() == Precision.FP8 ? MoeFormat.FP8 : MoeFormat.BF16) : expertFormat);
+        this.expertPeak = kernels.flopsPerSecond(gpu, expertFormat.computesIn());
+        // expert parallelism keeps each expert whole on one GPU; tensor parallelism slices every expert's FFN
+        this.expertFfnPerGpu = moe == null ? 0 : shape.spreadsExperts() ? moe.expertFfnSize() : moe.expertFfnSize() / t;
+        Precision attentionFormat = format == Precision.FP32 ? Precision.FP32 : gpu.inferenceComputeFormat(Precision.BF16);
+        this.attentionPeak = kernels.flopsPerSecond(gpu, attentionFormat);
+        this.prefillAttentionShare = kernels.prefillAttentionComputeShareByPromptTokens().at(setup.promptTokens());
+        // decode attention at its compute bound (long contexts, MLA) runs as the largest measured prefill does
+        this.decodeAttentionComputeShare = kernels.prefillAttentionComputeShareByPromptTokens().last();
     }
 
     /**
@@ -94,33 +136,81 @@ final class StepCost {
      * tokens go through. Fractions are averages over many steps.
      */
     double seconds(double sequences, double positions, double prefillTokens) {
+        return terms(sequences, positions, prefillTokens).totalSeconds();
+    }
+
+    /**
+     * The step's terms. Prompt tokens come in chunks, not spread thinly over every step: an average of
+     * {@code prefillTokens} per step below one chunk is a whole chunk in that share of the steps, so the step is the
+     * average of decode-only steps and steps with a chunk (averaging the tokens first would understate how few
+     * experts a decode-only step reaches and how small its matmuls are). With nothing decoding there is no step
+     * without a chunk: prefill runs alone.
+     */
+    StepTerms terms(double sequences, double positions, double prefillTokens) {
+        if (sequences > 0 && prefillTokens > 0 && prefillTokens < prefillChunk) {
+            double share = prefillTokens / prefillChunk;
+            return step(sequences, positions, 0).mixedWith(step(sequences, positions, prefillChunk), share);
+        }
+        return step(sequences, positions, prefillTokens);
+    }
+
+    private StepTerms step(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
-        double matmuls = Math.max(weightBytesPerGpu(decodeTokens, prefillTokens) / bandwidth,
-                (nonExpertActiveFlopsPerToken * tokens / gpus + expertFlopsPerRoute * busiestRoutes(tokens)) / linearFlopsPerSecond);
-        double attention = Math.max(kvBytesPerGpu(sequences) / bandwidth,
-                (decodeTokens * decodeAttentionFlops + prefillTokens * prefillAttentionFlopsPerToken) / gpus / attentionFlopsPerSecond);
-        return matmuls + attention + communicationSeconds(tokens) + floorSeconds();
+
+        // dense matmuls: each GPU multiplies its group's token rows by its 1/t slice of the non-expert weights
+        double denseStream = denseGemmsPerStep * dense.floorSeconds() + nonExpertBytes / t / (dense.bandwidthShare() * bandwidth());
+        double denseCompute = nonExpertActiveFlopsPerToken * tokens / gpus
+                / (dense.computeShareByTokens().at(tokens / groups) * densePeak * computeScale);
+
+        double expertSeconds = 0;
+        double tokensPerExpert = 0;
+        boolean expertsComputeBound = false;
+        if (expertCount > 0) {
+            double layers = model.moeLayers();
+            double expertStream = layers * experts.floorSeconds()
+                    + bytesPerExpert * busiestExpertsTouched(tokens) / (experts.bandwidthShare() * bandwidth());
+            tokensPerExpert = tokens * model.moe().activeExperts() / model.moe().experts();
+            double expertCompute = expertFlopsPerRoute * busiestRoutes(tokens) / expertFlopsPerSecond(tokensPerExpert);
+            expertSeconds = Math.max(expertStream, expertCompute);
+            expertsComputeBound = expertCompute > expertStream;
+        }
+
+        double kvPerLayer = kvBytesPerGpu(sequences) / model.layers();
+        double kvRead = kvPerLayer <= 0 ? 0 : model.layers() * Math.max(kernels.decodeAttentionFloorSeconds(),
+                kvPerLayer / (kernels.decodeAttentionBandwidthShareByBytes().at(kvPerLayer) * bandwidth()));
+        double decodeAttentionCompute = decodeTokens * decodeAttentionFlops / gpus
+                / (decodeAttentionComputeShare * attentionPeak * computeScale);
+        double prefillAttention = prefillTokens * prefillAttentionFlopsPerToken / gpus
+                / (prefillAttentionShare * attentionPeak * computeScale);
+        double attention = Math.max(kvRead, decodeAttentionCompute) + prefillAttention;
+
+        return new StepTerms(Math.max(denseStream, denseCompute), expertSeconds, attention, allReduceSeconds(tokens),
+                allToAllSeconds(tokens), floorSeconds(), tokensPerExpert, denseCompute > denseStream, expertsComputeBound,
+                decodeAttentionCompute + prefillAttention > kvRead);
+    }
+
+    /**
+     * What the grouped GEMM reaches at this many tokens per expert for experts of this shape on each GPU. A weight-only
+     * format (W4A16, W4A8) dequantises to the format it computes in, so it never computes faster than that format's
+     * own kernel: quantising the weights shrinks what is read, never the FLOPs.
+     */
+    private double expertFlopsPerSecond(double tokensPerExpert) {
+        double h = model.hiddenSize();
+        double share = experts.computeShare(h, expertFfnPerGpu, tokensPerExpert);
+        if (expertFormat.weightOnly()) {
+            share = Math.min(share, expertsComputeFormat.computeShare(h, expertFfnPerGpu, tokensPerExpert));
+        }
+        return share * expertPeak * computeScale;
+    }
+
+    private double bandwidth() {
+        return hbmBytesPerSecond * bandwidthScale;
     }
 
     /** Bytes the busiest GPU reads: its non-expert weights, the experts its tokens reach, its sequences' KV. */
     double bytesPerGpu(double sequences, double tokens) {
-        return weightBytesPerGpu(tokens, 0) + kvBytesPerGpu(sequences);
-    }
-
-    /**
-     * Weights read in a step: the non-expert ones, and the experts its tokens reach. Prompt tokens come in
-     * chunks, not spread thinly over every step: an average of {@code prefillTokens} per step is a whole chunk
-     * in that share of the steps, so the experts read are averaged over steps with and without a chunk
-     * (averaging the tokens first would understate how few experts a decode-only step reaches).
-     */
-    private double weightBytesPerGpu(double decodeTokens, double prefillTokens) {
-        double experts = busiestExpertsTouched(decodeTokens + prefillTokens);
-        if (prefillTokens > 0 && prefillTokens < prefillChunk) {
-            double share = prefillTokens / prefillChunk;
-            experts = (1 - share) * busiestExpertsTouched(decodeTokens) + share * busiestExpertsTouched(decodeTokens + prefillChunk);
-        }
-        return nonExpertBytes / t + bytesPerExpert * experts;
+        return nonExpertBytes / t + bytesPerExpert * busiestExpertsTouched(tokens) + kvBytesPerGpu(sequences);
     }
 
     private double kvBytesPerGpu(double sequences) {
@@ -133,11 +223,10 @@ final class StepCost {
         return flops / gpus / bytesPerGpu(sequences, sequences);
     }
 
-    /** True when a decode-only step of {@code sequences} waits on memory rather than on compute. */
+    /** True when a decode-only step of {@code sequences} waits on memory rather than on compute in its matmuls. */
     boolean decodeMemoryBound(double sequences) {
-        double linear = (nonExpertActiveFlopsPerToken * sequences / gpus + expertFlopsPerRoute * busiestRoutes(sequences))
-                / linearFlopsPerSecond + sequences * decodeAttentionFlops / gpus / attentionFlopsPerSecond;
-        return bytesPerGpu(sequences, sequences) / bandwidth >= linear;
+        StepTerms decode = step(sequences, 1, 0);
+        return !(decode.denseComputeBound() || decode.expertsComputeBound());
     }
 
     /**
@@ -169,43 +258,55 @@ final class StepCost {
         return Queueing.busiest(perLayer / e, e, perLayer) * model.moeLayers() * e / gpus;
     }
 
-    /**
-     * Collectives per step. Tensor parallelism: two all-reduces of the group's tokens × h per layer
-     * (attention and MLP; a ring moves 2(t−1)/t of the data). Expert parallelism: the MLP all-reduce of
-     * MoE layers becomes an all-to-all dispatch and combine of each token's hidden state to its k
-     * experts' GPUs, (e−1)/e of them remote.
-     */
+    /** Every collective a step of {@code tokens} tokens waits on. */
     double communicationSeconds(double tokens) {
-        double seconds = 0;
-        double groupTokens = tokens / groups;
-        if (t > 1) {
-            double allReduces = shape.spreadsExperts() ? model.layers() + model.denseMlpLayers() : 2 * model.layers();
-            double bytes = 2.0 * (t - 1) / t * groupTokens * model.hiddenSize() * BYTES_PER_ACTIVATION;
-            seconds += allReduces * (latency(t) + bytes / linkBytesPerSecond(t));
+        return allReduceSeconds(tokens) + allToAllSeconds(tokens);
+    }
+
+    /**
+     * Tensor parallelism: two all-reduces of the group's tokens × h per layer (attention and MLP; with expert
+     * parallelism the MoE layers' MLP all-reduce becomes the all-to-all). A ring moves 2(t−1)/t of the buffer, which
+     * is what NCCL's bus bandwidth counts.
+     */
+    double allReduceSeconds(double tokens) {
+        if (t == 1) {
+            return 0;
         }
-        if (shape.spreadsExperts()) {
-            int e = shape.expertParallel();
-            double routesPerLayer = model.moe().activeExperts();
-            double bytes = tokens / gpus * routesPerLayer * model.hiddenSize() * BYTES_PER_ACTIVATION * (e - 1) / e;
-            seconds += 2 * model.moeLayers() * (ALL_TO_ALL_LATENCY_SECONDS + (crossesTheNetwork(gpus) ? CROSS_NODE_LATENCY_SECONDS : 0)
-                    + bytes / linkBytesPerSecond(gpus));
+        double allReduces = shape.spreadsExperts() ? model.layers() + model.denseMlpLayers() : 2 * model.layers();
+        double buffer = tokens / groups * model.hiddenSize() * BYTES_PER_ACTIVATION;
+        return allReduces * collectiveSeconds(kernels.allReduce(), t, 0, buffer * 2.0 * (t - 1) / t);
+    }
+
+    /**
+     * Expert parallelism: per MoE layer, each GPU's tokens are dispatched to their k experts' GPUs and the results
+     * combined back, (e−1)/e of them remote, as NCCL's all-to-all bus bandwidth counts. Dispatch goes in fp8 when the
+     * experts compute in 8 or 4 bits; the combine returns 16-bit.
+     */
+    double allToAllSeconds(double tokens) {
+        if (!shape.spreadsExperts()) {
+            return 0;
         }
-        return seconds;
+        int e = shape.expertParallel();
+        double perRoute = tokens / gpus * model.moe().activeExperts() * model.hiddenSize();
+        double dispatchBytes = expertFormat.computesIn() == Precision.BF16 ? BYTES_PER_ACTIVATION : BYTES_PER_QUANTISED_ACTIVATION;
+        double remote = (e - 1.0) / e;
+        return model.moeLayers() * (collectiveSeconds(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS, perRoute * dispatchBytes * remote)
+                + collectiveSeconds(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS, perRoute * BYTES_PER_ACTIVATION * remote));
     }
 
-    /** A collective over more GPUs than one NVLink domain holds (8 on an HGX board, 72 in an NVL72 rack) uses the network. */
-    private boolean crossesTheNetwork(int span) {
-        return span > gpu.nvlinkDomainGpus();
-    }
-
-    private double latency(int span) {
-        return crossesTheNetwork(span) ? CROSS_NODE_LATENCY_SECONDS : ALL_REDUCE_LATENCY_SECONDS;
-    }
-
-    /** What a collective moves per second each way: the catalog's interconnect figure counts both directions. */
-    private double linkBytesPerSecond(int span) {
-        double oneWay = crossesTheNetwork(span) ? CROSS_NODE_BYTES_PER_SECOND : gpu.interconnectBytesPerSecond() / 2;
-        return oneWay * COLLECTIVE_EFFICIENCY;
+    /**
+     * One collective over {@code span} GPUs moving {@code busBytes} per GPU: inside the NVLink domain at the measured
+     * floor and bus bandwidth (for a GPU borrowing another's table, no faster than its own link allows); beyond it over
+     * the network.
+     */
+    private double collectiveSeconds(Collective measured, int span, double networkKernelLatency, double busBytes) {
+        double ownLink = gpu.interconnectBytesPerSecond() / 2 * COLLECTIVE_EFFICIENCY;
+        if (span > gpu.nvlinkDomainGpus()) {
+            return networkKernelLatency + CROSS_NODE_LATENCY_SECONDS
+                    + busBytes / Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY);
+        }
+        double bus = measured.busBytesPerSecond(span);
+        return measured.floorSeconds(span) + busBytes / (gpu.kernelsMeasured() ? bus : Math.min(bus, ownLink));
     }
 
     double floorSeconds() {

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * <li>fp8's GEMM share of a step ×0.71–1.21 (0.5–0.85 at 0.7: a 1.28–1.6× end-to-end gain on H100, NVIDIA reports
  *     1.3–1.5×); it moves only fp8 runs;</li>
  * <li>allocator fragmentation ×0.4–2 (2–10% at the 5% default), what PyTorch's caching allocator holds beyond live tensors;</li>
- * <li>decode bandwidth efficiency ×0.85–1.15 (0.6–0.8): gpt-fast reaches ~70% of A100 bandwidth, vLLM ~77%;</li>
- * <li>serving compute efficiency ×0.8–1.2 (0.56–0.84 at 0.7);</li>
+ * <li>serving bandwidth ×0.85–1.15 and compute ×0.8–1.2 of the measured kernels (engines and versions differ from the
+ *     TensorRT-LLM kernels measured); ×0.7–1.3 and ×0.65–1.35 on a GPU that borrows another's measurements;</li>
  * <li>$/GPU-hour: the catalog's rangeLow–rangeHigh for the GPU, scaled to the scenario's price.</li>
  * </ul>
  * Which end is optimistic is fixed per input (higher MFU, goodput, efficiency: faster; higher fragmentation and price: dearer).
@@ -51,8 +51,8 @@ public final class Uncertainty {
             new Spread(ScenarioFields.FP8_GEMM_SHARE, Side.TRAINING, fixed(0.5 / 0.7, 0.85 / 0.7), true),
             new Spread(ScenarioFields.ALLOCATOR_FRAGMENTATION, Side.TRAINING, fixed(0.4, 2), false),
             new Spread(ScenarioFields.TRAINING_PRICE, Side.TRAINING, s -> priceFactors(s.training().gpu()), false),
-            new Spread(ScenarioFields.BANDWIDTH_EFFICIENCY, Side.SERVING, fixed(0.85, 1.15), true),
-            new Spread(ScenarioFields.COMPUTE_EFFICIENCY, Side.SERVING, fixed(0.8, 1.2), true),
+            new Spread(ScenarioFields.BANDWIDTH_EFFICIENCY, Side.SERVING, kernels(fixed(0.85, 1.15), fixed(0.7, 1.3)), true),
+            new Spread(ScenarioFields.COMPUTE_EFFICIENCY, Side.SERVING, kernels(fixed(0.8, 1.2), fixed(0.65, 1.35)), true),
             new Spread(ScenarioFields.SERVING_PRICE, Side.SERVING, s -> priceFactors(s.inference().gpu()), false));
 
     private Uncertainty() {
@@ -67,6 +67,11 @@ public final class Uncertainty {
             }
         }
         return c;
+    }
+
+    /** A GPU whose kernels were measured gets {@code measured}; one borrowing another GPU's tables is extrapolated, {@code borrowed}. */
+    private static Function<Scenario, double[]> kernels(Function<Scenario, double[]> measured, Function<Scenario, double[]> borrowed) {
+        return s -> s.inference().gpu().kernelsMeasured() ? measured.apply(s) : borrowed.apply(s);
     }
 
     private static Function<Scenario, double[]> fixed(double low, double high) {

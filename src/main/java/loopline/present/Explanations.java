@@ -52,6 +52,25 @@ public final class Explanations {
     private Explanations() {
     }
 
+    /** What prefill's matmuls reach: the measured share of peak at one chunk of prompt rows, times any override. */
+    private static String prefillMatmulRate(InferenceSetup i) {
+        Gpu gpu = i.gpu();
+        Precision format = gpu.inferenceComputeFormat(i.precision());
+        double rows = Math.min(i.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
+        double share = gpu.kernels().gemmFor(format).computeShareByTokens().at(rows) * i.computeEfficiency();
+        double peak = gpu.kernels().flopsPerSecond(gpu, format);
+        return formatNumber(share * peak / 1e12) + " TFLOP/s per GPU: " + formatPercent(share) + " of the " + format.id()
+                + " peak at " + formatCount(rows) + " prompt rows";
+    }
+
+    /** The efficiency overrides, when set: LoopLine otherwise takes the measured kernels as they are. */
+    private static String overrides(InferenceSetup i) {
+        String compute = i.computeEfficiency() == 1 ? "" : "compute ×" + formatNumber(i.computeEfficiency());
+        String bandwidth = i.memoryBandwidthEfficiency() == 1 ? "" : "bandwidth ×" + formatNumber(i.memoryBandwidthEfficiency());
+        String both = compute.isEmpty() || bandwidth.isEmpty() ? compute + bandwidth : compute + ", " + bandwidth;
+        return both.isEmpty() ? "" : "; overridden: " + both + " of measured";
+    }
+
     private static Explanation.Input in(String name, String value) {
         return new Explanation.Input(name, value);
     }
@@ -172,9 +191,8 @@ public final class Explanations {
             case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token at peak traffic", InferenceSpeed.TTFT_FORMULA,
                     List.of(in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
                             in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.uncachedPromptTokens()) + " + attention"),
-                            in("matmul rate reached", formatNumber(i.gpu().achievableMatmulFlopsPerSecond(
-                                    i.gpu().inferenceComputeFormat(i.precision())) * i.computeEfficiency() / 1e12)
-                                    + " TFLOP/s per GPU = measured rate × compute efficiency " + formatPercent(i.computeEfficiency())),
+                            in("matmul rate reached", prefillMatmulRate(i)),
+                            in("kernels", StepText.kernels(i.gpu()) + overrides(i)),
                             in("requests/s per replica", formatNumber(sp.requestsPerSecondPerReplica())),
                             in("prefill budget in use", formatPercent(sp.atPeak().prefillUtilisation())),
                             in("p50 / p99", formatDuration(sp.latency().ttftP50Seconds()) + " / " + formatDuration(sp.latency().ttftP99Seconds())),
@@ -191,12 +209,12 @@ public final class Explanations {
                                     + formatDuration(sp.latency().tpotP99Seconds())),
                             in("arithmetic intensity", formatNumber(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
                             in("ridge point", formatNumber(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
-                            in("bandwidth efficiency", formatPercent(i.memoryBandwidthEfficiency())),
+                            in("average step", formatDuration(sp.step().totalSeconds()) + ": " + StepText.terms(sp.step())),
+                            in("kernels", StepText.kernels(i.gpu()) + overrides(i)),
                             in("speculative decoding", i.speculativeDecoding().enabled()
                                     ? formatNumber(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
                     formatNumber(sp.tokensPerSecondPerUser()) + " tokens/s",
-                    (sp.decodeMemoryBound() ? "Memory-bound: every step reads all weights, so bandwidth sets the pace."
-                            : "Compute-bound at this load: the GPU's FLOP/s set the pace.")
+                    "What limits each step at this load: " + StepText.largest(sp.step()) + "."
                             + " Prompts prefilled alongside slow each step down.");
             case REPLICA_THROUGHPUT -> new Explanation("Requests per second per replica", InferenceSpeed.CAPACITY_FORMULA
                             + "\n  at peak each replica gets peak ÷ replicas; " + OperatingPoint.LITTLE_FORMULA,

@@ -264,7 +264,7 @@ class CommandLineTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("COMPARED WITH A: 70B: a terabyte to train, a few GPUs to serve")
                 .containsPattern("Requests per day +20M requests/day → 40M requests/day")
-                .containsPattern("Serving GPUs +292 → 584").containsPattern("Break-even +23.6 months → 354 days")
+                .containsPattern("Serving GPUs +272 → 544").containsPattern("Break-even +25.3 months → 12.7 months")
                 ;
         assertThat(text.substring(text.indexOf("COMPARED WITH A"))).as("what did not change is not repeated")
                 .doesNotContain("Time to train").doesNotContain("Training cost");
@@ -273,8 +273,8 @@ class CommandLineTest {
         assertThat(run("estimate", "--scenario", preset(), "--baseline", preset(), "--set", "inference.requestsPerDay=4e7", "--json"))
                 .isZero();
         JsonNode j = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(j.at("/baseline/inference/gpus").asInt()).isEqualTo(292);
-        assertThat(j.at("/inference/gpus").asInt()).isEqualTo(584);
+        assertThat(j.at("/baseline/inference/gpus").asInt()).isEqualTo(272);
+        assertThat(j.at("/inference/gpus").asInt()).isEqualTo(544);
         assertThat(j.at("/changedInputs/0/label").asText()).isEqualTo("Requests per day");
         assertThat(j.at("/changedInputs").size()).isEqualTo(1);
         assertThat(j.at("/baseline/ranges").isObject()).isTrue();

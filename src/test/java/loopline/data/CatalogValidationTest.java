@@ -45,13 +45,33 @@ class CatalogValidationTest {
     void anEstimatedPriceSaysSoInItsSourceAndOnlyAnEstimateDoes() throws IOException {
         String gpu = "{\"gpus\":[{\"id\":\"x1\",\"name\":\"X\",\"memoryGB\":80,\"memoryBandwidthTBps\":1,"
                 + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"i\",\"interconnectGBps\":1,\"tdpWatts\":1,"
-                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",%s},\"specSource\":\"s\"}]}";
+                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",%s},\"specSource\":\"s\",\"kernels\":\"h100-sxm\"}]}";
         Path unmarked = write("a.json", String.format(gpu, "\"source\":\"LoopLine estimate: why\""));
-        assertThatThrownBy(() -> GpuCatalog.read(unmarked)).hasMessageContaining("gpus[x1].price.estimate");
+        assertThatThrownBy(() -> readGpus(unmarked)).hasMessageContaining("gpus[x1].price.estimate");
         Path unexplained = write("b.json", String.format(gpu, "\"estimate\":true,\"source\":\"a quote\""));
-        assertThatThrownBy(() -> GpuCatalog.read(unexplained)).hasMessageContaining("gpus[x1].price.estimate");
-        assertThat(GpuCatalog.read(write("c.json", String.format(gpu, "\"estimate\":true,\"source\":\"LoopLine estimate: why\"")))
+        assertThatThrownBy(() -> readGpus(unexplained)).hasMessageContaining("gpus[x1].price.estimate");
+        assertThat(readGpus(write("c.json", String.format(gpu, "\"estimate\":true,\"source\":\"LoopLine estimate: why\"")))
                 .get("x1").priceEstimated()).isTrue();
+    }
+
+    private static final java.util.Map<String, loopline.engine.hardware.KernelTable> KERNELS =
+            KernelTableReader.readAll(Path.of("assets/kernels"));
+
+    private static java.util.Map<String, Gpu> readGpus(Path file) {
+        return GpuCatalog.read(file, KERNELS);
+    }
+
+    @Test
+    void aGpuNamesAMeasuredKernelTableAndEveryShippedOneDoes() throws IOException {
+        String gpu = String.format(java.util.Locale.ROOT, GPU, "x1", "80");
+        Path unknown = write("k.json", gpu.replace("\"kernels\":\"h100-sxm\"", "\"kernels\":\"h900\""));
+        assertThatThrownBy(() -> readGpus(unknown)).hasMessageStartingWith(unknown + ": gpus[x1].kernels: no measured kernel table \"h900\"");
+        Path missing = write("m.json", gpu.replace(",\"kernels\":\"h100-sxm\"", ""));
+        assertThatThrownBy(() -> readGpus(missing)).hasMessage(missing + ": gpus[x1].kernels: missing");
+        // the measured ones carry their own; the rest borrow the nearest generation's
+        assertThat(Fixtures.CATALOGS.gpus().values().stream().filter(Gpu::kernelsMeasured).map(Gpu::id))
+                .containsExactlyInAnyOrder("h100-sxm", "h200", "b200", "gb200", "a100-80gb", "l40s");
+        assertThat(Fixtures.CATALOGS.gpus().get("b300").kernels().measuredOn()).isEqualTo("b200");
     }
 
     private Path write(String name, String json) throws IOException {
@@ -64,8 +84,8 @@ class CatalogValidationTest {
     void aMissingFieldNamesTheFileTheEntryAndTheField() throws IOException {
         Path f = write("gpus.json", "{\"gpus\":[{\"id\":\"x1\",\"name\":\"X\",\"memoryBandwidthTBps\":1,"
                 + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"PCIe\",\"interconnectGBps\":64,\"tdpWatts\":100,"
-                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\"}]}");
-        assertThatThrownBy(() -> GpuCatalog.read(f))
+                + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\",\"kernels\":\"h100-sxm\"}]}");
+        assertThatThrownBy(() -> readGpus(f))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessage(f + ": gpus[x1].memoryGB: missing");
     }
@@ -101,17 +121,17 @@ class CatalogValidationTest {
     @Test
     void brokenJsonSaysWhere() throws IOException {
         Path f = write("gpus.json", "{\"gpus\": [ {\"id\": }");
-        assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");
+        assertThatThrownBy(() -> readGpus(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");
     }
 
     private static final String GPU = "{\"gpus\":[{\"id\":\"%s\",\"name\":\"X\",\"memoryGB\":%s,\"memoryBandwidthTBps\":1,"
             + "\"denseTflops\":{\"fp32\":1,\"bf16\":2},\"interconnect\":\"PCIe\",\"interconnectGBps\":64,\"tdpWatts\":100,"
-            + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\"}]}";
+            + "\"price\":{\"usdPerGpuHour\":1,\"date\":\"2026-01\",\"source\":\"s\"},\"specSource\":\"s\",\"kernels\":\"h100-sxm\"}]}";
 
     @Test
     void everyCatalogNumberHasAnUpperBound() throws IOException {
         Path f = write("gpus.json", String.format(java.util.Locale.ROOT, GPU, "x1", "1e300"));
-        assertThatThrownBy(() -> GpuCatalog.read(f)).hasMessage(f + ": gpus[x1].memoryGB: must be between 0 and 100000, got 1.0E300");
+        assertThatThrownBy(() -> readGpus(f)).hasMessage(f + ": gpus[x1].memoryGB: must be between 0 and 100000, got 1.0E300");
         Path m = write("models.json", "{\"models\":[{\"id\":\"m\",\"layers\":2,\"hiddenSize\":64,\"attentionHeads\":4,"
                 + "\"ffnSize\":128,\"vocabSize\":1e300}]}");
         assertThatThrownBy(() -> ModelCatalog.readEntries(m)).hasMessageContaining("models[m].vocabSize: must be between 1 and 10000000");
@@ -120,9 +140,9 @@ class CatalogValidationTest {
     @Test
     void idsMustBeLowerCase() throws IOException {
         Path f = write("gpus.json", String.format(java.util.Locale.ROOT, GPU, "H100 SXM", "80"));
-        assertThatThrownBy(() -> GpuCatalog.read(f))
+        assertThatThrownBy(() -> readGpus(f))
                 .hasMessage(f + ": gpus[H100 SXM].id: must be a lower-case id (a-z, 0-9, '.', '-', '_'), got \"H100 SXM\"");
-        assertThat(GpuCatalog.read(write("ok.json", String.format(java.util.Locale.ROOT, GPU, "x1", "80")))).containsKey("x1");
+        assertThat(readGpus(write("ok.json", String.format(java.util.Locale.ROOT, GPU, "x1", "80")))).containsKey("x1");
     }
 
     @Test

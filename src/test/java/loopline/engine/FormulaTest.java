@@ -104,13 +104,16 @@ class FormulaTest {
     }
 
     @Test
-    void batchOneDecodeReadsAllWeightsOnceOverAchievedBandwidth() {
+    void batchOneDecodeReadsAllWeightsOnceAtTheMeasuredBandwidth() {
         OperatingPoint p = closedLoop(1, "llama-2-7b", "inference.gpu=h100-sxm", "inference.tensorParallel=1",
                 "inference.promptTokens=1", "inference.outputTokens=2");
         double n = estimate("llama-2-7b").totalParameters();
         double weightBytes = (n - 32000 * 4096.0) * 2; // the input embedding is a lookup: one row per token
         double floor = StepCost.FLOOR_PER_STEP_SECONDS + 32 * StepCost.FLOOR_PER_LAYER_SECONDS;
-        assertThat(p.timePerOutputTokenSeconds()).isCloseTo(weightBytes / (3.35e12 * 0.7) + floor, withinPercentage(0.5));
+        // H100 bf16 GEMMs stream at 87.14% of 3.35 TB/s after 5.264 us each (129 kernels); a tiny KV read costs the
+        // decode-attention kernel's 6.1 us floor in each of 32 layers
+        double gemms = 129 * 5.264e-6 + weightBytes / (0.8714 * 3.35e12);
+        assertThat(p.timePerOutputTokenSeconds()).isCloseTo(gemms + 32 * 6.096e-6 + floor, withinPercentage(0.5));
     }
 
     @Test

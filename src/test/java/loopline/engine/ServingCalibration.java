@@ -30,28 +30,29 @@ final class ServingCalibration {
                     () -> closedLoop(8, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()
                             / closedLoop(1, "llama-3.1-8b", vllmA100()).outputTokensPerSecond()),
             llama70b("B200 TP1 fp4 1000/1000", "b200", 1000, 1000, 6920, true),
-            llama70b("B200 TP1 fp4 1024/8192", "b200", 1024, 8192, 3242, false),
+            llama70b("B200 TP1 fp4 1024/8192", "b200", 1024, 8192, 3242, true),
             llama70b("B200 TP1 fp4 8192/1024", "b200", 8192, 1024, 1362, true),
-            llama70b("B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, false),
+            llama70b("B200 TP1 fp4 32768/1024", "b200", 32768, 1024, 274, true),
+            llama70b("GB200 TP1 fp4 1000/1000", "gb200", 1000, 1000, 7769, true),
             llama70b("RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
             llama70b("RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true),
             // 2025-26 MoE models ("DEP n" = TP 1 · EP n)
             maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 1000/1000", "b200", 1, 2, "fp4", 1000, 1000, 25943, false),
-            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 8192/1024", "b200", 1, 2, "fp4", 8192, 1024, 6111, false),
-            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 32768/1024", "b200", 1, 2, "fp4", 32768, 1024, 1392, false),
-            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 53812, false),
-            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 8192/1024", "b200", 1, 1, "fp4", 8192, 1024, 11904, false),
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 8192/1024", "b200", 1, 2, "fp4", 8192, 1024, 6111, true),
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 32768/1024", "b200", 1, 2, "fp4", 32768, 1024, 1392, true),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 53812, true),
+            maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 8192/1024", "b200", 1, 1, "fp4", 8192, 1024, 11904, true),
             maxThroughput("gpt-oss-20b", "gpt-oss-20b H200 TP1 fp8 1000/1000", "h200", 1, 1, "fp8", 1000, 1000, 13858, false),
             maxThroughput("gpt-oss-20b", "gpt-oss-20b H200 TP1 fp8 8192/1024", "h200", 1, 1, "fp8", 8192, 1024, 4015, false),
             maxThroughput("gpt-oss-20b", "gpt-oss-20b H100 TP1 fp8 1000/1000", "h100-sxm", 1, 1, "fp8", 1000, 1000, 11557, false),
             maxThroughput("gpt-oss-20b", "gpt-oss-20b H100 TP1 fp8 8192/1024", "h100-sxm", 1, 1, "fp8", 8192, 1024, 3366, false),
-            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 6463, false),
-            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1024/8192", "b200", 1, 4, "fp4", 1024, 8192, 3862, false),
-            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1168, false),
-            maxThroughput("llama-4-maverick", "Llama 4 Maverick B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 11337, false),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 6463, true),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 1024/8192", "b200", 1, 4, "fp4", 1024, 8192, 3862, true),
+            maxThroughput("deepseek-r1", "DeepSeek-R1 B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1168, true),
+            maxThroughput("llama-4-maverick", "Llama 4 Maverick B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 11337, true),
             maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 5764, false),
-            maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1410, false),
-            maxThroughput("qwen3-30b-a3b", "Qwen3-30B-A3B B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 26971, false));
+            maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1410, true),
+            maxThroughput("qwen3-30b-a3b", "Qwen3-30B-A3B B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 26971, true));
 
     private static String[] vllmA100() {
         return new String[] {"inference.gpu=a100-40gb", "inference.tensorParallel=1", "inference.promptTokens=1024",
@@ -65,14 +66,15 @@ final class ServingCalibration {
 
     /**
      * TensorRT-LLM's max-throughput rows: output tokens/s per GPU at unlimited request rate, as many sequences
-     * as memory holds, on a replica of TP {@code tp} and EP {@code ep} ("DEP n" is TP 1 · EP n).
+     * as memory holds, on a replica of TP {@code tp} and EP {@code ep} ("DEP n" is TP 1 · EP n). TensorRT-LLM's
+     * scheduler reserves each request's whole prompt + answer at admission (GUARANTEED_NO_EVICT, its default).
      */
     static Row maxThroughput(String model, String name, String gpu, int tp, int ep, String precision, int prompt, int output,
                              double published, boolean asserted) {
         return new Row(name + ", output tok/s per GPU (TensorRT-LLM)", published, asserted, () -> {
             OperatingPoint p = closedLoop(UNLIMITED, model, "inference.gpu=" + gpu, "inference.tensorParallel=" + tp,
                     "inference.expertParallel=" + ep, "inference.precision=" + precision, "inference.promptTokens=" + prompt,
-                    "inference.outputTokens=" + output);
+                    "inference.outputTokens=" + output, "inference.kvAdmission=reserve");
             return p.outputTokensPerSecond() / Math.max(tp, ep);
         });
     }

@@ -74,11 +74,16 @@ class ServingFormulaTest {
         private final Scenario llama70 = scenario("llama-3.1-70b", "inference.gpu=h100-sxm");
         private final Scenario deepseek = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
 
+        /** Log-x interpolation between two measured points, as {@link loopline.engine.hardware.LogCurve} does it, by hand. */
+        private double between(double x, double x0, double y0, double x1, double y1) {
+            return y0 + (y1 - y0) * Math.log(x / x0) / Math.log(x1 / x0);
+        }
+
         @Test
-        void tensorParallelAllReducesAreTwoPerLayerAtEightyPercentOfOneWayNvlink() {
+        void tensorParallelAllReducesAreTwoPerLayerAtTheMeasuredNvlinkLatencyAndBusBandwidth() {
             StepCost tp8 = new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(8));
-            double bytes = 2.0 * 7 / 8 * 256 * 8192 * 2;
-            double perAllReduce = 8e-6 + bytes / (900e9 / 2 * 0.8);
+            double busBytes = 2.0 * 7 / 8 * 256 * 8192 * 2; // a ring moves 2(t-1)/t of the 256 x 8192 x 2-byte buffer
+            double perAllReduce = 3.072e-6 + busBytes / 438.3e9; // H100 8-GPU all-reduce: 3.07 us floor, 438 GB/s bus
             assertThat(tp8.communicationSeconds(256)).isCloseTo(2 * 80 * perAllReduce, withinPercentage(1e-9));
             assertThat(new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(1)).communicationSeconds(256))
                     .isZero();
@@ -93,17 +98,21 @@ class ServingFormulaTest {
         }
 
         @Test
-        void expertParallelismDispatchesAndCombinesEachTokensHiddenStateToItsExperts() {
+        void expertParallelismDispatchesInFp8AndCombinesIn16BitAtTheMeasuredAllToAll() {
             StepCost ep8 = new StepCost(deepseek.model(), deepseek.inference(), new ReplicaShape(1, 8));
-            double bytes = 256.0 / 8 * 8 * 7168 * 2 * 7 / 8; // tokens per GPU × k × h × 2 B × remote share
-            double perLayer = 2 * (15e-6 + bytes / (900e9 / 2 * 0.8));
+            double routes = 256.0 / 8 * 8 * 7168 * 7 / 8; // tokens per GPU x k x h x the remote share
+            double allToAll = 7.32e-6; // H200 8-GPU all-to-all floor; 297.8 GB/s bus bandwidth
+            double perLayer = 2 * allToAll + (routes * 1 + routes * 2) / 297.8e9;
             assertThat(ep8.communicationSeconds(256)).isCloseTo(58 * perLayer, withinPercentage(1e-9));
-            // TP 2 inside each group adds one all-reduce per layer and one per dense MLP layer
+            // TP 2 inside each group adds one all-reduce per layer and one per dense MLP layer (H200 2-GPU: 2.62 us, 309.5 GB/s)
             StepCost tp2ep8 = new StepCost(deepseek.model(), deepseek.inference(), new ReplicaShape(2, 8));
             double groupTokens = 256.0 / 4;
-            double allReduce = 8e-6 + 2.0 * 1 / 2 * groupTokens * 7168 * 2 / (900e9 / 2 * 0.8);
-            double a2a = 2 * (15e-6 + 256.0 / 8 * 8 * 7168 * 2 * 7 / 8 / (900e9 / 2 * 0.8));
-            assertThat(tp2ep8.communicationSeconds(256)).isCloseTo((61 + 3) * allReduce + 58 * a2a, withinPercentage(1e-9));
+            double allReduce = 2.619e-6 + 2.0 * 1 / 2 * groupTokens * 7168 * 2 / 309.5e9;
+            assertThat(tp2ep8.communicationSeconds(256)).isCloseTo((61 + 3) * allReduce + 58 * perLayer, withinPercentage(1e-9));
+            // bf16 experts dispatch in bf16 too
+            Scenario bf16 = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=bf16");
+            assertThat(new StepCost(bf16.model(), bf16.inference(), new ReplicaShape(1, 8)).communicationSeconds(256))
+                    .isCloseTo(58 * (2 * allToAll + routes * 4 / 297.8e9), withinPercentage(1e-9));
         }
 
         @Test
@@ -121,53 +130,105 @@ class ServingFormulaTest {
         }
 
         @Test
-        void aLoneDecodeStepReadsTheWeightsAndItsKvAndPaysTheFloor() {
+        void aLoneDecodeStepStreamsTheWeightsAndItsKvAtTheMeasuredRatesAndPaysTheFloors() {
             Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000", "inference.outputTokens=250");
             ModelArchitecture m = s.model();
             StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
             double weights = (m.totalParameters() - m.inputEmbeddingParameters()) * 2;
             double kv = 131072 * 1125.0; // 128 KiB per token at the average context 1000 + 250/2
-            double bandwidth = 3.35e12 * 0.7;
+            // H100 bf16 GEMMs: 5.264 us per kernel, 129 of them (QKV, output, gate-up, down in 32 layers + the LM head),
+            // and 87.14% of 3.35 TB/s
+            double dense = 129 * 5.264e-6 + weights / (0.8714 * 3.35e12);
+            // decode attention reads 4.6 MB per layer: between the measured 4.19 MB (12.04%) and 8.39 MB (19.81%) points
+            double perLayer = kv / 32;
+            double attention = 32 * perLayer / (between(perLayer, 4194000, 0.1204, 8389000, 0.1981) * 3.35e12);
             double floor = 2e-4 + 32 * 6e-6;
             assertThat(one.floorSeconds()).isCloseTo(floor, within(1e-15));
             assertThat(one.bytesPerGpu(1, 1)).isCloseTo(weights + kv, withinPercentage(1e-9));
-            assertThat(one.seconds(1, 1, 0)).isCloseTo(weights / bandwidth + kv / bandwidth + floor, withinPercentage(1e-6));
+            StepTerms t = one.terms(1, 1, 0);
+            assertThat(t.denseMatmulSeconds()).isCloseTo(dense, withinPercentage(1e-6));
+            assertThat(t.attentionSeconds()).isCloseTo(attention, withinPercentage(1e-6));
+            assertThat(t.denseComputeBound()).isFalse();
+            assertThat(one.seconds(1, 1, 0)).isCloseTo(dense + attention + floor, withinPercentage(1e-6));
             assertThat(one.decodeFlopsPerByte(1)).isCloseTo(
                     (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125)) / (weights + kv),
                     withinPercentage(1e-6));
         }
 
         @Test
-        void aLargePrefillIsComputeBoundOnTheMeasuredMatmulRate() {
+        void aLargePrefillComputesAtTheMeasuredShareOfPeakForThatManyTokens() {
             Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=4096");
             ModelArchitecture m = s.model();
             StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
-            double linear = 2 * (m.activeParameters()) * 4096 / (794.5e12 * 0.7);
-            double attention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(4096) / (794.5e12 * 0.7);
-            double kvOfOne = 131072 * (4096 + 125.0) / (3.35e12 * 0.7);
-            assertThat(one.seconds(1, 1, 4095)).isCloseTo(linear + Math.max(kvOfOne, attention * 4095 / 4096
-                    + m.decodeAttentionFlopsPerPosition() * m.layerPositions(4096 + 125.0) / (794.5e12 * 0.7)) + one.floorSeconds(),
-                    withinPercentage(0.01));
+            StepTerms t = one.terms(0, 1, 4096);
+            // H100 bf16 GEMMs at 4,096 token rows reach 77.41% of 989 TFLOP/s; prefill attention at a 4,096-token prompt 41.73%
+            assertThat(t.denseMatmulSeconds()).isCloseTo(2 * m.activeParameters() * 4096 / (0.7741 * 989e12), withinPercentage(1e-6));
+            assertThat(t.denseComputeBound()).isTrue();
+            double prefillAttention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(4096) / (0.4173 * 989e12);
+            assertThat(t.attentionSeconds()).isCloseTo(prefillAttention, withinPercentage(1e-6));
         }
 
         @Test
-        void moeMatmulsComputeTheActiveExpertsAndTheBusiestGpuSetsThePace() {
-            ModelArchitecture m = deepseek.model();
-            double routed = m.routedExpertParameters();
-            double routedActive = routed * 8 / 256;
-            double nonExpertFlops = 2 * (m.activeParameters() - routedActive);
-            double perRoute = 2 * routed / (58 * 256);
-            double f = 1979e12 * 0.7 * 0.7; // no measured H200 rate: 70% of the fp8 peak, then the compute efficiency
-            double fa = 989.5e12 * 0.8 * 0.7; // attention in 16-bit: 80% of the bf16 peak
-            double attention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(1000) / 1000 * 8192;
-            StepCost tp8 = new StepCost(m, deepseek.inference(), ReplicaShape.tensorParallel(8));
-            assertThat(tp8.seconds(0, 1, 8192) - tp8.communicationSeconds(8192) - tp8.floorSeconds())
-                    .isCloseTo((nonExpertFlops + perRoute * 8 * 58) * 8192 / 8 / f + attention / 8 / fa, withinPercentage(1e-6));
-            StepCost ep8 = new StepCost(m, deepseek.inference(), new ReplicaShape(1, 8));
-            double routesPerLayer = 8192.0 * 8;
-            double busiest = routesPerLayer / 8 + Math.sqrt(2 * Math.log(8) * routesPerLayer / 8);
-            assertThat(ep8.seconds(0, 1, 8192) - ep8.communicationSeconds(8192) - ep8.floorSeconds())
-                    .isCloseTo((nonExpertFlops * 8192 / 8 + perRoute * busiest * 58) / f + attention / 8 / fa, withinPercentage(1e-6));
+        void moeExpertsComputeAtTheGroupedGemmShareForTheirTokensPerExpert() {
+            // Qwen3-30B-A3B is one of the measured shapes (h 2048, expert FFN 768, 128 experts, top 8): on H200 in fp8
+            // its grouped GEMM reaches 14.1% of 1,978 TFLOP/s at 256 tokens per expert, 10.3% at 128 or fewer
+            Scenario s = scenario("qwen3-30b-a3b", "inference.gpu=h200", "inference.precision=fp8");
+            ModelArchitecture m = s.model();
+            StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
+            double perRoute = 2 * m.routedExpertParameters() / (48 * 128);
+            double tokens = 256.0 * 128 / 8;
+            StepTerms t = one.terms(0, 1, tokens);
+            assertThat(t.tokensPerExpert()).isCloseTo(256, within(1e-9));
+            assertThat(t.expertsComputeBound()).isTrue();
+            assertThat(t.expertMatmulSeconds()).isCloseTo(perRoute * tokens * 8 * 48 / (0.141 * 1978e12), withinPercentage(1e-6));
+            StepTerms small = one.terms(0, 1, 2048);
+            assertThat(small.expertMatmulSeconds()).as("128 tokens per expert: streaming or 10.33% of peak")
+                    .isGreaterThanOrEqualTo(perRoute * 2048 * 8 * 48 / (0.1033 * 1978e12) * (1 - 1e-9));
+            // under expert parallelism the busiest GPU's routes set the pace
+            Scenario ds = deepseek;
+            StepCost ep8 = new StepCost(ds.model(), ds.inference(), new ReplicaShape(1, 8));
+            StepCost tp8 = new StepCost(ds.model(), ds.inference(), ReplicaShape.tensorParallel(8));
+            assertThat(ep8.terms(0, 1, 8192).expertMatmulSeconds()).isGreaterThan(0);
+            assertThat(tp8.terms(0, 1, 8192).tokensPerExpert()).isCloseTo(8192.0 * 8 / 256, within(1e-9));
+        }
+
+        @Test
+        void weightOnlyQuantisationNeverSpeedsAComputeBoundStep() {
+            // int4 and int8 (W4A16, W8A16) read fewer bytes but compute in 16-bit: where bf16 is compute-bound, they are no faster
+            for (String model : new String[] {"llama-3.1-8b", "llama-3.1-70b", "qwen3-30b-a3b", "gpt-oss-120b", "deepseek-v3"}) {
+                for (String gpu : new String[] {"h100-sxm", "b200", "a100-80gb", "l40s", "rtx-pro-6000"}) {
+                    Scenario bf16 = scenario(model, "inference.gpu=" + gpu, "inference.precision=bf16");
+                    ReplicaShape shape = model.equals("deepseek-v3") ? new ReplicaShape(1, 8) : ReplicaShape.tensorParallel(
+                            model.endsWith("70b") || model.equals("gpt-oss-120b") ? 4 : 1);
+                    StepCost wide = new StepCost(bf16.model(), bf16.inference(), shape);
+                    for (String weightOnly : new String[] {"int8", "int4"}) {
+                        Scenario q = scenario(model, "inference.gpu=" + gpu, "inference.precision=" + weightOnly);
+                        StepCost narrow = new StepCost(q.model(), q.inference(), shape);
+                        for (double tokens = 1; tokens <= 65536; tokens *= 2) {
+                            StepTerms t = wide.terms(0, 1, tokens);
+                            StepTerms w = narrow.terms(0, 1, tokens);
+                            if (t.denseComputeBound()) {
+                                assertThat(w.denseMatmulSeconds()).as(model + " " + gpu + " " + weightOnly + " dense at " + tokens)
+                                        .isGreaterThanOrEqualTo(t.denseMatmulSeconds() * (1 - 1e-12));
+                            }
+                            if (t.expertsComputeBound()) {
+                                assertThat(w.expertMatmulSeconds()).as(model + " " + gpu + " " + weightOnly + " experts at " + tokens)
+                                        .isGreaterThanOrEqualTo(t.expertMatmulSeconds() * (1 - 1e-12));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        @Test
+        void aFullyComputeBoundPrefillIsNoFasterInInt4ThanInBf16() {
+            Scenario bf16 = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.precision=bf16");
+            Scenario int4 = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.precision=int4");
+            StepCost a = new StepCost(bf16.model(), bf16.inference(), ReplicaShape.tensorParallel(1));
+            StepCost b = new StepCost(int4.model(), int4.inference(), ReplicaShape.tensorParallel(1));
+            assertThat(b.seconds(0, 1, 8192)).isGreaterThanOrEqualTo(a.seconds(0, 1, 8192) * (1 - 1e-12));
+            assertThat(b.seconds(1, 1, 0)).as("a lone decode step reads 4-bit weights: faster").isLessThan(a.seconds(1, 1, 0));
         }
 
         @Test

@@ -120,10 +120,10 @@ class ServingLoadTest {
             double acrossBoards = new StepCost(boards.model(), boards.inference(), wide).communicationSeconds(tokens);
             assertThat(inRack).as(wide + ": NVLink (1.8 TB/s) instead of the network (50 GB/s)").isLessThan(acrossBoards / 3); // latency (15 µs vs 40 µs per collective) and bytes (720 vs 40 GB/s each way)
         }
-        // up to 8 GPUs both are one NVLink domain with the same link: the same cost
+        // up to 8 GPUs both are one NVLink 5 domain: each at its own measured all-to-all, within a quarter of each other
         ReplicaShape ep8 = new ReplicaShape(1, 8);
         assertThat(new StepCost(rack.model(), rack.inference(), ep8).communicationSeconds(tokens))
-                .isCloseTo(new StepCost(boards.model(), boards.inference(), ep8).communicationSeconds(tokens), withinPercentage(0.001));
+                .isCloseTo(new StepCost(boards.model(), boards.inference(), ep8).communicationSeconds(tokens), withinPercentage(25));
     }
 
     @Test
@@ -183,7 +183,8 @@ class ServingLoadTest {
         Estimate e = estimate("llama-2-70b", "inference.gpu=a100-80gb", "inference.requestsPerDay=3e7",
                 "inference.promptTokens=10038", "inference.outputTokens=19");
         assertThat(e.serving().chosen().targetsMet()).isTrue();
-        assertThat(Warnings.of(e)).anyMatch(w -> w.startsWith("The targets are barely reachable") && w.contains("TP 4"));
+        assertThat(Warnings.of(e)).anyMatch(w -> w.startsWith("The targets are barely reachable") && w.contains(" would cost ")
+                && w.contains("but miss them"));
         assertThat(Warnings.of(estimate("llama-3.1-70b", "inference.requestsPerDay=2e7"))).noneMatch(w -> w.contains("barely"));
     }
 
@@ -195,7 +196,8 @@ class ServingLoadTest {
         OperatingPoint light = ServingModel.at(s.model(), s.inference(), shape, saturation * 0.1);
         OperatingPoint half = ServingModel.at(s.model(), s.inference(), shape, saturation * 0.5);
         OperatingPoint edge = ServingModel.at(s.model(), s.inference(), shape, saturation * 0.995);
-        assertThat(half.timePerOutputTokenSeconds()).isLessThan(1.5 * light.timePerOutputTokenSeconds());
+        // the step bends as the batch grows (its matmuls turn compute-bound, attention reads more KV), but the knee is in the queue
+        assertThat(half.timePerOutputTokenSeconds()).isLessThan(2 * light.timePerOutputTokenSeconds());
         assertThat(edge.latency().ttftP99Seconds()).isGreaterThan(3 * light.latency().ttftP99Seconds());
         assertThat(ServingModel.at(s.model(), s.inference(), shape, saturation * 1.01).stable()).isFalse();
     }

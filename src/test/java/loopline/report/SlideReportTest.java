@@ -193,7 +193,7 @@ class SlideReportTest {
             assertThat(texts).as(layout.id()).contains("Traffic doubled");
             if (layout == ReportLayout.PAGE) {
                 assertThat(texts).contains("Compared with A: " + a.scenario().name(), "Requests per day", "20M requests/day",
-                        "40M requests/day", "Key figures that moved", "Serving GPUs", "292", "584")
+                        "40M requests/day", "Key figures that moved", "Serving GPUs", "272", "544")
                         .doesNotContain("Training GPU", "Serving precision"); // unchanged inputs are left out
             } else {
                 assertThat(texts).contains("Compared with A: " + a.scenario().name() + " — Requests per day 20M requests/day → 40M requests/day");

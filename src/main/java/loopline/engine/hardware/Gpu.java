@@ -6,7 +6,8 @@ package loopline.engine.hardware;
  * what the market showed on the price's date (the catalog's rangeLow/rangeHigh; the price itself where none was given).
  * The interconnect counts both directions, as datasheets quote it. {@code priceEstimated} marks a price LoopLine set where no
  * public hourly price exists; {@code isGpu} is false for accelerators that are not GPUs (TPU, Trainium, Gaudi),
- * which the engine treats alike but people should not read as GPUs.
+ * which the engine treats alike but people should not read as GPUs. {@code kernels} are the measured kernel timings
+ * serving is costed with: this GPU's own, or the nearest measured generation's ({@link #kernelsMeasured()}).
  */
 public record Gpu(
         String id,
@@ -32,7 +33,13 @@ public record Gpu(
         String priceSource,
         String specSource,
         boolean priceEstimated,
-        boolean isGpu) {
+        boolean isGpu,
+        KernelTable kernels) {
+
+    /** True when the kernel timings are this GPU's own, not borrowed from the nearest measured generation. */
+    public boolean kernelsMeasured() {
+        return kernels.measures(this);
+    }
 
     /** Share of datasheet peak a large matmul reaches where none was measured (stas00 MAMF: 16-bit 80–87%). */
     static final double DEFAULT_MATMUL_FRACTION_16BIT = 0.80;

@@ -1,0 +1,40 @@
+package loopline.engine.hardware;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A fused MoE layer (router, permute, grouped expert GEMMs, un-permute) of one format, as measured: its
+ * weight-streaming side ({@code floorSeconds} + bytes of the experts reached ÷ ({@code bandwidthShare} × HBM
+ * bandwidth)) and its compute side, a share of peak by tokens per expert for each measured layer shape. A shape
+ * between two measured ones is interpolated in log(hidden × FFN); beyond them the nearest is held.
+ */
+public record GroupedGemmEfficiency(double floorSeconds, double bandwidthShare, List<ExpertShape> shapes) {
+
+    public GroupedGemmEfficiency {
+        if (shapes.isEmpty()) {
+            throw new IllegalArgumentException("a grouped-GEMM table needs at least one measured shape");
+        }
+        shapes = shapes.stream().sorted(Comparator.comparingDouble(ExpertShape::size)).toList();
+    }
+
+    /** Share of peak the grouped GEMM reaches for experts of {@code hidden} × {@code expertFfn} at this many tokens each. */
+    public double computeShare(double hidden, double expertFfn, double tokensPerExpert) {
+        double size = hidden * expertFfn;
+        ExpertShape first = shapes.get(0);
+        if (size <= first.size()) {
+            return first.computeShareByTokensPerExpert().at(tokensPerExpert);
+        }
+        for (int i = 1; i < shapes.size(); i++) {
+            ExpertShape hi = shapes.get(i);
+            if (size <= hi.size()) {
+                ExpertShape lo = shapes.get(i - 1);
+                double f = Math.log(size / lo.size()) / Math.log(hi.size() / lo.size());
+                double a = lo.computeShareByTokensPerExpert().at(tokensPerExpert);
+                double b = hi.computeShareByTokensPerExpert().at(tokensPerExpert);
+                return a + f * (b - a);
+            }
+        }
+        return shapes.get(shapes.size() - 1).computeShareByTokensPerExpert().at(tokensPerExpert);
+    }
+}
