@@ -169,10 +169,24 @@ public final class KernelTableReader {
             }
             points[i] = new double[] {p.get(0).asDouble(), share};
         }
+        neverFasterForMore(points);
         try {
             return new LogCurve(points);
         } catch (IllegalArgumentException e) {
             throw f.error(field, e.getMessage());
+        }
+    }
+
+    /**
+     * A share of peak by size prices work as size ÷ share, so a share that grows faster than its size would make more
+     * work take less time. That happens only where a kernel is floor-bound and the timings are noise around the floor
+     * (the smallest KV reads and prompts); there each point's time is held to at least the one before it, a running
+     * maximum. Larger points, where the kernels are priced, are left as measured.
+     */
+    static void neverFasterForMore(double[][] points) {
+        for (int i = 1; i < points.length; i++) {
+            double cap = points[i - 1][1] * (points[i][0] / points[i - 1][0]);
+            points[i][1] = Math.min(points[i][1], cap);
         }
     }
 

@@ -44,6 +44,8 @@ public final class UiUpdateBenchmark {
         System.setProperty("headless.geometry", "1920x1200-32");
         // -Dbench.args=N; without it the bench profile passes JMH's default ("loopline"): 600 changes
         int changes = args.length > 0 && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : 600;
+        // -Dbench.args="600 moe-deepseek-v3.json": the preset the sliders move (the default preset without one)
+        String preset = args.length > 1 ? args[1] : "default.json";
         int warmup = 100;
 
         CountDownLatch started = new CountDownLatch(1);
@@ -63,7 +65,7 @@ public final class UiUpdateBenchmark {
             // thread; each timed where it runs
             ExplorerViewModel vm = new ExplorerViewModel(catalogs, work -> Platform.runLater(timed(work, recompute, recomputeCpu)),
                     work -> estimates.execute(timed(work, background, new ArrayList<>())), System::currentTimeMillis);
-            vm.open(Catalogs.home().resolve("presets/default.json"));
+            vm.open(Catalogs.home().resolve("presets").resolve(preset));
             Scene scene = LoopLineApp.createScene(vm, ExplorerViewModel.presetsIn(Catalogs.home().resolve("presets")));
             Stage stage = new Stage();
             stage.setScene(scene);

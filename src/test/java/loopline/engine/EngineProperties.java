@@ -176,7 +176,11 @@ class EngineProperties {
         OperatingPoint a = ServingModel.closedLoop(s.model(), s.inference(), shape, batch);
         OperatingPoint b = ServingModel.closedLoop(s.model(), s.inference(), shape, batch + more);
         assertThat(b.timePerOutputTokenSeconds()).isGreaterThanOrEqualTo(a.timePerOutputTokenSeconds() * (1 - 1e-6));
-        assertThat(b.requestsPerSecond()).isGreaterThanOrEqualTo(a.requestsPerSecond() * (1 - 1e-6));
+        // Once prompts are the bottleneck, more decoding sequences lengthen every step the prompt chunks ride in, so the
+        // request rate slips by what the extra decoders add to each step (TensorRT-LLM's and vLLM's token budgets share
+        // each step the same way: past saturation, more clients buy nothing and cost a little); over these ranges it
+        // stays within 1%, where a mis-costed step would lose far more.
+        assertThat(b.requestsPerSecond()).isGreaterThanOrEqualTo(a.requestsPerSecond() * (1 - 1e-2));
     }
 
     @Property(tries = 300)

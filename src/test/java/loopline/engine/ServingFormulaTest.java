@@ -74,9 +74,9 @@ class ServingFormulaTest {
         private final Scenario llama70 = scenario("llama-3.1-70b", "inference.gpu=h100-sxm");
         private final Scenario deepseek = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
 
-        /** Log-x interpolation between two measured points, as {@link loopline.engine.hardware.LogCurve} does it, by hand. */
+        /** The power law between two measured points, as {@link loopline.engine.hardware.LogCurve} interpolates, by hand. */
         private double between(double x, double x0, double y0, double x1, double y1) {
-            return y0 + (y1 - y0) * Math.log(x / x0) / Math.log(x1 / x0);
+            return y0 * Math.pow(y1 / y0, Math.log(x / x0) / Math.log(x1 / x0));
         }
 
         @Test
@@ -131,17 +131,17 @@ class ServingFormulaTest {
 
         @Test
         void aLoneDecodeStepStreamsTheWeightsAndItsKvAtTheMeasuredRatesAndPaysTheFloors() {
-            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=1000", "inference.outputTokens=250");
+            Scenario s = scenario("llama-3.1-8b", "inference.gpu=h100-sxm", "inference.promptTokens=2000", "inference.outputTokens=250");
             ModelArchitecture m = s.model();
             StepCost one = new StepCost(m, s.inference(), ReplicaShape.tensorParallel(1));
             double weights = (m.totalParameters() - m.inputEmbeddingParameters()) * 2;
-            double kv = 131072 * 1125.0; // 128 KiB per token at the average context 1000 + 250/2
+            double kv = 131072 * 2125.0; // 128 KiB per token at the average context 2000 + 250/2
             // H100 bf16 GEMMs: 5.264 us per kernel, 129 of them (QKV, output, gate-up, down in 32 layers + the LM head),
             // and 87.14% of 3.35 TB/s
             double dense = 129 * 5.264e-6 + weights / (0.8714 * 3.35e12);
-            // decode attention reads 4.6 MB per layer: between the measured 4.19 MB (12.04%) and 8.39 MB (19.81%) points
+            // decode attention reads 8.7 MB per layer: between the measured 8.39 MB (19.81%) and 16.8 MB (32.67%) points
             double perLayer = kv / 32;
-            double attention = 32 * perLayer / (between(perLayer, 4194000, 0.1204, 8389000, 0.1981) * 3.35e12);
+            double attention = 32 * perLayer / (between(perLayer, 8389000, 0.1981, 16780000, 0.3267) * 3.35e12);
             double floor = 2e-4 + 32 * 6e-6;
             assertThat(one.floorSeconds()).isCloseTo(floor, within(1e-15));
             assertThat(one.bytesPerGpu(1, 1)).isCloseTo(weights + kv, withinPercentage(1e-9));
@@ -151,7 +151,7 @@ class ServingFormulaTest {
             assertThat(t.denseComputeBound()).isFalse();
             assertThat(one.seconds(1, 1, 0)).isCloseTo(dense + attention + floor, withinPercentage(1e-6));
             assertThat(one.decodeFlopsPerByte(1)).isCloseTo(
-                    (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125)) / (weights + kv),
+                    (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(2125)) / (weights + kv),
                     withinPercentage(1e-6));
         }
 

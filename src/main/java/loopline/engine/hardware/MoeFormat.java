@@ -37,13 +37,17 @@ public enum MoeFormat {
 
     /**
      * The kernel a served weight format runs on {@code gpu}: fp8 weights with fp8 units are W8A8; fp4 weights run
-     * W4A4 with fp4 units, else W4A8 with fp8 units, else W4A16; int4 is weight-only W4A16; int8 (weight-only
+     * W4A4 with fp4 units; without them, 4-bit weights are dequantised inside the kernel to W4A8 where the GPU has fp8
+     * units and its measured stack runs that kernel, else to W4A16 (TensorRT-LLM runs gpt-oss's mxfp4 experts on
+     * Hopper as W4A16: AIConfigurator measured only that kernel there); int4 is weight-only W4A16; int8 (weight-only
      * W8A16) and 16-bit compute in 16-bit.
      */
     public static MoeFormat servedAs(Precision weights, Gpu gpu) {
         return switch (weights) {
             case FP8 -> gpu.fp8FlopsPerSecond() > 0 ? FP8 : BF16;
-            case FP4 -> gpu.fp4FlopsPerSecond() > 0 ? FP4 : gpu.fp8FlopsPerSecond() > 0 ? W4A8 : W4A16;
+            case FP4 -> gpu.fp4FlopsPerSecond() > 0 ? FP4
+                    : gpu.fp8FlopsPerSecond() > 0 && (gpu.kernels().moe().containsKey(W4A8) || !gpu.kernels().moe().containsKey(W4A16))
+                            ? W4A8 : W4A16;
             case INT4 -> W4A16;
             default -> BF16;
         };

@@ -13,15 +13,32 @@ class KernelTableTest {
     private static final Map<String, Gpu> GPUS = Fixtures.CATALOGS.gpus();
 
     @Test
-    void aLogCurveReturnsItsMeasuredPointsInterpolatesInLogSizeAndHoldsItsEnds() {
+    void aLogCurveReturnsItsMeasuredPointsInterpolatesAsAPowerLawAndHoldsItsEnds() {
         LogCurve c = new LogCurve(new double[][] {{100, 0.2}, {400, 0.6}});
-        assertThat(c.at(100)).isEqualTo(0.2);
-        assertThat(c.at(400)).isEqualTo(0.6);
-        assertThat(c.at(200)).isCloseTo(0.4, within(1e-12)); // halfway in log 100 → 400
-        assertThat(c.at(1)).isEqualTo(0.2);
-        assertThat(c.at(0)).isEqualTo(0.2);
-        assertThat(c.at(1e9)).isEqualTo(0.6);
+        assertThat(c.at(100)).isCloseTo(0.2, within(1e-15));
+        assertThat(c.at(400)).isCloseTo(0.6, within(1e-15));
+        assertThat(c.at(200)).isCloseTo(Math.sqrt(0.2 * 0.6), within(1e-12)); // halfway in log 100 → 400: the geometric mean
+        assertThat(c.at(1)).isCloseTo(0.2, within(1e-15));
+        assertThat(c.at(0)).isCloseTo(0.2, within(1e-15));
+        assertThat(c.at(1e9)).isCloseTo(0.6, within(1e-15));
         assertThatThrownBy(() -> new LogCurve(new double[][] {{4, 0.1}, {2, 0.2}})).hasMessageContaining("increasing");
+    }
+
+    @Test
+    void aShareThatGrowsFasterThanItsSizeIsHeldSoMoreWorkNeverTakesLessTime() {
+        double[][] noisy = {{1, 0.01}, {2, 0.03}, {4, 0.05}};
+        loopline.data.KernelTableReaderAccess.neverFasterForMore(noisy);
+        assertThat(noisy[1][1]).isCloseTo(0.02, within(1e-15)); // 2 / 0.03 would be less time than 1 / 0.01
+        assertThat(noisy[2][1]).isCloseTo(0.04, within(1e-15)); // held to the running maximum of the time
+        for (Gpu gpu : GPUS.values()) {
+            LogCurve decode = gpu.kernels().decodeAttentionBandwidthShareByBytes();
+            double previous = 0;
+            for (double bytes = 1e3; bytes < 1e10; bytes *= 1.1) {
+                double seconds = bytes / decode.at(bytes);
+                assertThat(seconds).as(gpu.id() + " at " + bytes).isGreaterThanOrEqualTo(previous * (1 - 1e-12));
+                previous = seconds;
+            }
+        }
     }
 
     @Test
@@ -31,7 +48,7 @@ class KernelTableTest {
         GemmEfficiency bf16 = h100.gemmFor(Precision.BF16);
         assertThat(bf16.floorSeconds()).isCloseTo(5.264e-6, within(1e-12));
         assertThat(bf16.bandwidthShare()).isEqualTo(0.8714);
-        assertThat(bf16.computeShareByTokens().at(4096)).isEqualTo(0.7741);
+        assertThat(bf16.computeShareByTokens().at(4096)).isCloseTo(0.7741, within(1e-12));
         assertThat(h100.flopsPerSecond(GPUS.get("h100-sxm"), Precision.BF16)).isEqualTo(989e12);
         // fp16 computes on the bf16 table, fp4 on a GPU without fp4 tables on the fp8 one
         assertThat(h100.gemmFor(Precision.FP16)).isSameAs(bf16);
@@ -42,8 +59,8 @@ class KernelTableTest {
     void aMeasuredMoeShapeGivesItsMeasuredShareAndItsNeighboursBracketAnUnmeasuredOne() {
         GroupedGemmEfficiency fp8 = GPUS.get("h200").kernels().moeFor(MoeFormat.FP8);
         // Qwen3-30B-A3B (h 2048 × FFN 768) and Qwen3-235B-A22B (4096 × 1536) on H200 in fp8, at 256 tokens per expert
-        assertThat(fp8.computeShare(2048, 768, 256)).isEqualTo(0.141);
-        assertThat(fp8.computeShare(4096, 1536, 256)).isEqualTo(0.2459);
+        assertThat(fp8.computeShare(2048, 768, 256)).isCloseTo(0.141, within(1e-12));
+        assertThat(fp8.computeShare(4096, 1536, 256)).isCloseTo(0.2459, within(1e-12));
         double between = fp8.computeShare(2880, 1152, 256);
         assertThat(between).isStrictlyBetween(0.141, 0.2459);
         // halfway in log(h × FFN) between the two gives the midpoint of their shares
@@ -96,13 +113,15 @@ class KernelTableTest {
         Gpu b200 = GPUS.get("b200");
         Gpu a100 = GPUS.get("a100-80gb");
         assertThat(MoeFormat.servedAs(Precision.FP4, b200)).isEqualTo(MoeFormat.FP4); // W4A4 on fp4 tensor cores
-        assertThat(MoeFormat.servedAs(Precision.FP4, h100)).isEqualTo(MoeFormat.W4A8); // gpt-oss's mxfp4 on Hopper
+        // gpt-oss's mxfp4 experts on Hopper: the measured stack runs them W4A16; an fp8 GPU without such measurements, W4A8
+        assertThat(MoeFormat.servedAs(Precision.FP4, h100)).isEqualTo(MoeFormat.W4A16);
+        assertThat(MoeFormat.servedAs(Precision.FP4, GPUS.get("l40s"))).isEqualTo(MoeFormat.W4A8);
         assertThat(MoeFormat.servedAs(Precision.FP4, a100)).isEqualTo(MoeFormat.W4A16);
         assertThat(MoeFormat.servedAs(Precision.INT4, b200)).isEqualTo(MoeFormat.W4A16);
         assertThat(MoeFormat.servedAs(Precision.FP8, a100)).isEqualTo(MoeFormat.BF16);
         assertThat(MoeFormat.W4A16.weightOnly()).isTrue();
         assertThat(MoeFormat.FP4.weightOnly()).isFalse();
-        // H100 has no W4A8 measurements: it falls back to its fp8 kernel, which computes in the same format
+        // H100 has no W4A8 measurements: a lookup falls back to its fp8 kernel, which computes in the same format
         assertThat(h100.kernels().moeFor(MoeFormat.W4A8)).isSameAs(h100.kernels().moeFor(MoeFormat.FP8));
     }
 }
