@@ -58,6 +58,7 @@ final class StepCost {
     private final double nonExpertActiveFlopsPerToken;
     private final double expertFlopsPerRoute;
     private final double kvBytesPerSequence;
+    private final double kvBytesPerSequencePerShard;
     private final double decodeAttentionFlops;
     private final double prefillAttentionFlopsPerToken;
     /** Prompt tokens in one prefill chunk: the whole uncached prompt, up to the step's chunk budget. */
@@ -71,15 +72,32 @@ final class StepCost {
     private final GemmEfficiency dense;
     private final double densePeak;
     private final double denseGemmsPerStep;
+    /** The dense matmuls' weight stream: the same every step, whatever the batch. */
+    private final double denseStreamSeconds;
     /** Routed experts: the fused-MoE kernel the weight format runs on, and the one of the format it computes in. */
     private final MoeFormat expertFormat;
     private final GroupedGemmEfficiency experts;
     private final GroupedGemmEfficiency expertsComputeFormat;
     private final double expertPeak;
     private final double expertFfnPerGpu;
+    private final GroupedGemmEfficiency.ShareByTokens expertShare;
+    private final GroupedGemmEfficiency.ShareByTokens expertComputeFormatShare;
     private final double attentionPeak;
     private final double prefillAttentionShare;
     private final double decodeAttentionComputeShare;
+    // the model's and the replica's shape, read once: the slider path asks for thousands of steps per estimate
+    private final double layers;
+    private final double moeLayers;
+    private final double denseMlpLayers;
+    private final double hidden;
+    private final double activeExperts;
+    private final double expertsPerLayer;
+    /** ln(1 − k/E): the chance an expert is missed by one token, as a logarithm. */
+    private final double logMissPerToken;
+    private final double allReduceFloorSeconds;
+    private final double allReduceBusBytesPerSecond;
+    private final double allToAllFloorSeconds;
+    private final double allToAllBusBytesPerSecond;
 
     StepCost(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
         this.model = model;
@@ -101,6 +119,7 @@ final class StepCost {
         this.expertFlopsPerRoute = moe == null ? 0 : 2 * routed / expertCount;
         double averageContext = setup.promptTokens() + setup.outputTokens() / 2;
         this.kvBytesPerSequence = model.kvBytesPerSequence(averageContext, setup.kvCachePrecision());
+        this.kvBytesPerSequencePerShard = kvBytesPerSequence / model.kvShards(t);
         this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.layerPositions(averageContext);
         this.prefillAttentionFlopsPerToken = model.attentionFlopsPerPosition()
                 * model.causalPrefillLayerPositions(setup.promptTokens()) / setup.promptTokens();
@@ -116,6 +135,7 @@ final class StepCost {
         boolean sharedExperts = moe != null && moe.sharedExperts() > 0;
         // per layer: QKV and output projections; a dense MLP's gate-up and down, or a shared expert's; then the LM head
         this.denseGemmsPerStep = 2 * model.layers() + 2 * model.denseMlpLayers() + (sharedExperts ? 2 * model.moeLayers() : 0) + 1;
+        this.denseStreamSeconds = denseGemmsPerStep * dense.floorSeconds() + nonExpertBytes / t / (dense.bandwidthShare() * bandwidth());
         this.expertFormat = MoeFormat.servedAs(setup.precision(), gpu);
         this.experts = kernels.moeFor(expertFormat);
         this.expertsComputeFormat = kernels.moeFor(expertFormat.weightOnly()
@@ -128,6 +148,21 @@ final class StepCost {
         this.prefillAttentionShare = kernels.prefillAttentionComputeShareByPromptTokens().at(setup.promptTokens());
         // decode attention at its compute bound (long contexts, MLA) runs as the largest measured prefill does
         this.decodeAttentionComputeShare = kernels.prefillAttentionComputeShareByPromptTokens().last();
+        this.expertShare = moe == null ? null : experts.forShape(model.hiddenSize(), expertFfnPerGpu);
+        this.expertComputeFormatShare = moe == null ? null : expertsComputeFormat.forShape(model.hiddenSize(), expertFfnPerGpu);
+        this.layers = model.layers();
+        this.moeLayers = model.moeLayers();
+        this.denseMlpLayers = model.denseMlpLayers();
+        this.hidden = model.hiddenSize();
+        this.activeExperts = moe == null ? 0 : moe.activeExperts();
+        this.expertsPerLayer = moe == null ? 0 : moe.experts();
+        this.logMissPerToken = moe == null ? 0 : Math.log(1 - moe.activeExperts() / moe.experts());
+        boolean measured = gpu.kernelsMeasured();
+        this.allReduceFloorSeconds = collectiveFloor(kernels.allReduce(), t, 0);
+        this.allReduceBusBytesPerSecond = collectiveBus(kernels.allReduce(), t, measured);
+        int e = shape.expertParallel();
+        this.allToAllFloorSeconds = collectiveFloor(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS);
+        this.allToAllBusBytesPerSecond = collectiveBus(kernels.allToAll(), e, measured);
     }
 
     /**
@@ -136,7 +171,11 @@ final class StepCost {
      * tokens go through. Fractions are averages over many steps.
      */
     double seconds(double sequences, double positions, double prefillTokens) {
-        return terms(sequences, positions, prefillTokens).totalSeconds();
+        if (sequences > 0 && prefillTokens > 0 && prefillTokens < prefillChunk) {
+            double share = prefillTokens / prefillChunk;
+            return (1 - share) * stepSeconds(sequences, positions, 0) + share * stepSeconds(sequences, positions, prefillChunk);
+        }
+        return stepSeconds(sequences, positions, prefillTokens);
     }
 
     /**
@@ -144,7 +183,7 @@ final class StepCost {
      * {@code prefillTokens} per step below one chunk is a whole chunk in that share of the steps, so the step is the
      * average of decode-only steps and steps with a chunk (averaging the tokens first would understate how few
      * experts a decode-only step reaches and how small its matmuls are). With nothing decoding there is no step
-     * without a chunk: prefill runs alone.
+     * without a chunk: prefill runs alone. {@link #seconds} is the same sum, without building the terms.
      */
     StepTerms terms(double sequences, double positions, double prefillTokens) {
         if (sequences > 0 && prefillTokens > 0 && prefillTokens < prefillChunk) {
@@ -154,40 +193,63 @@ final class StepCost {
         return step(sequences, positions, prefillTokens);
     }
 
+    /** One step with exactly this work, summed: what the solvers ask thousands of times per estimate. */
+    private double stepSeconds(double sequences, double positions, double prefillTokens) {
+        double decodeTokens = sequences * positions;
+        double tokens = decodeTokens + prefillTokens;
+        return Math.max(denseStreamSeconds, denseComputeSeconds(tokens)) + expertSeconds(tokens)
+                + Math.max(kvReadSeconds(sequences), decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(prefillTokens)
+                + allReduceSeconds(tokens) + allToAllSeconds(tokens) + floorSeconds();
+    }
+
     private StepTerms step(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
+        double denseCompute = denseComputeSeconds(tokens);
+        double kvRead = kvReadSeconds(sequences);
+        double attentionCompute = decodeAttentionComputeSeconds(decodeTokens) + prefillAttentionSeconds(prefillTokens);
+        return new StepTerms(Math.max(denseStreamSeconds, denseCompute), expertSeconds(tokens),
+                Math.max(kvRead, decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(prefillTokens),
+                allReduceSeconds(tokens), allToAllSeconds(tokens), floorSeconds(), tokensPerExpert(tokens),
+                denseCompute > denseStreamSeconds, expertCount > 0 && expertComputeSeconds(tokens) > expertStreamSeconds(tokens),
+                attentionCompute > kvRead);
+    }
 
-        // dense matmuls: each GPU multiplies its group's token rows by its 1/t slice of the non-expert weights
-        double denseStream = denseGemmsPerStep * dense.floorSeconds() + nonExpertBytes / t / (dense.bandwidthShare() * bandwidth());
-        double denseCompute = nonExpertActiveFlopsPerToken * tokens / gpus
-                / (dense.computeShareByTokens().at(tokens / groups) * densePeak * computeScale);
+    /** Dense matmuls computing: each GPU multiplies its group's token rows by its 1/t slice of the non-expert weights. */
+    private double denseComputeSeconds(double tokens) {
+        return nonExpertActiveFlopsPerToken * tokens / gpus / (dense.computeShareByTokens().at(tokens / groups) * densePeak * computeScale);
+    }
 
-        double expertSeconds = 0;
-        double tokensPerExpert = 0;
-        boolean expertsComputeBound = false;
-        if (expertCount > 0) {
-            double layers = model.moeLayers();
-            double expertStream = layers * experts.floorSeconds()
-                    + bytesPerExpert * busiestExpertsTouched(tokens) / (experts.bandwidthShare() * bandwidth());
-            tokensPerExpert = tokens * model.moe().activeExperts() / model.moe().experts();
-            double expertCompute = expertFlopsPerRoute * busiestRoutes(tokens) / expertFlopsPerSecond(tokensPerExpert);
-            expertSeconds = Math.max(expertStream, expertCompute);
-            expertsComputeBound = expertCompute > expertStream;
-        }
+    /** The routed experts: the slower of reading every expert the tokens reach and computing their routes. */
+    private double expertSeconds(double tokens) {
+        return expertCount == 0 ? 0 : Math.max(expertStreamSeconds(tokens), expertComputeSeconds(tokens));
+    }
 
-        double kvPerLayer = kvBytesPerGpu(sequences) / model.layers();
-        double kvRead = kvPerLayer <= 0 ? 0 : model.layers() * Math.max(kernels.decodeAttentionFloorSeconds(),
+    private double expertStreamSeconds(double tokens) {
+        return moeLayers * experts.floorSeconds() + bytesPerExpert * busiestExpertsTouched(tokens) / (experts.bandwidthShare() * bandwidth());
+    }
+
+    private double expertComputeSeconds(double tokens) {
+        return expertFlopsPerRoute * busiestRoutes(tokens) / expertFlopsPerSecond(tokensPerExpert(tokens));
+    }
+
+    private double tokensPerExpert(double tokens) {
+        return expertCount == 0 ? 0 : tokens * activeExperts / expertsPerLayer;
+    }
+
+    /** Decode attention reads each running sequence's KV, per layer, at the measured rate for that many bytes a call. */
+    private double kvReadSeconds(double sequences) {
+        double kvPerLayer = kvBytesPerGpu(sequences) / layers;
+        return kvPerLayer <= 0 ? 0 : layers * Math.max(kernels.decodeAttentionFloorSeconds(),
                 kvPerLayer / (kernels.decodeAttentionBandwidthShareByBytes().at(kvPerLayer) * bandwidth()));
-        double decodeAttentionCompute = decodeTokens * decodeAttentionFlops / gpus
-                / (decodeAttentionComputeShare * attentionPeak * computeScale);
-        double prefillAttention = prefillTokens * prefillAttentionFlopsPerToken / gpus
-                / (prefillAttentionShare * attentionPeak * computeScale);
-        double attention = Math.max(kvRead, decodeAttentionCompute) + prefillAttention;
+    }
 
-        return new StepTerms(Math.max(denseStream, denseCompute), expertSeconds, attention, allReduceSeconds(tokens),
-                allToAllSeconds(tokens), floorSeconds(), tokensPerExpert, denseCompute > denseStream, expertsComputeBound,
-                decodeAttentionCompute + prefillAttention > kvRead);
+    private double decodeAttentionComputeSeconds(double decodeTokens) {
+        return decodeTokens * decodeAttentionFlops / gpus / (decodeAttentionComputeShare * attentionPeak * computeScale);
+    }
+
+    private double prefillAttentionSeconds(double prefillTokens) {
+        return prefillTokens * prefillAttentionFlopsPerToken / gpus / (prefillAttentionShare * attentionPeak * computeScale);
     }
 
     /**
@@ -196,10 +258,9 @@ final class StepCost {
      * own kernel: quantising the weights shrinks what is read, never the FLOPs.
      */
     private double expertFlopsPerSecond(double tokensPerExpert) {
-        double h = model.hiddenSize();
-        double share = experts.computeShare(h, expertFfnPerGpu, tokensPerExpert);
+        double share = expertShare.at(tokensPerExpert);
         if (expertFormat.weightOnly()) {
-            share = Math.min(share, expertsComputeFormat.computeShare(h, expertFfnPerGpu, tokensPerExpert));
+            share = Math.min(share, expertComputeFormatShare.at(tokensPerExpert));
         }
         return share * expertPeak * computeScale;
     }
@@ -214,7 +275,7 @@ final class StepCost {
     }
 
     private double kvBytesPerGpu(double sequences) {
-        return sequences / groups * kvBytesPerSequence / model.kvShards(t);
+        return sequences / groups * kvBytesPerSequencePerShard;
     }
 
     /** Arithmetic intensity of a decode-only step: FLOPs per byte read. */
@@ -238,8 +299,7 @@ final class StepCost {
         if (expertCount == 0) {
             return 0;
         }
-        Moe moe = model.moe();
-        double reached = expertCount * (1 - Math.pow(1 - moe.activeExperts() / moe.experts(), tokens));
+        double reached = expertCount * (1 - Math.exp(logMissPerToken * tokens));
         if (!shape.spreadsExperts()) {
             return reached / gpus;
         }
@@ -254,8 +314,8 @@ final class StepCost {
             return routes / gpus;
         }
         int e = shape.expertParallel();
-        double perLayer = routes / model.moeLayers();
-        return Queueing.busiest(perLayer / e, e, perLayer) * model.moeLayers() * e / gpus;
+        double perLayer = routes / moeLayers;
+        return Queueing.busiest(perLayer / e, e, perLayer) * moeLayers * e / gpus;
     }
 
     /** Every collective a step of {@code tokens} tokens waits on. */
@@ -272,9 +332,9 @@ final class StepCost {
         if (t == 1) {
             return 0;
         }
-        double allReduces = shape.spreadsExperts() ? model.layers() + model.denseMlpLayers() : 2 * model.layers();
-        double buffer = tokens / groups * model.hiddenSize() * BYTES_PER_ACTIVATION;
-        return allReduces * collectiveSeconds(kernels.allReduce(), t, 0, buffer * 2.0 * (t - 1) / t);
+        double allReduces = shape.spreadsExperts() ? layers + denseMlpLayers : 2 * layers;
+        double buffer = tokens / groups * hidden * BYTES_PER_ACTIVATION;
+        return allReduces * (allReduceFloorSeconds + buffer * 2.0 * (t - 1) / t / allReduceBusBytesPerSecond);
     }
 
     /**
@@ -287,29 +347,31 @@ final class StepCost {
             return 0;
         }
         int e = shape.expertParallel();
-        double perRoute = tokens / gpus * model.moe().activeExperts() * model.hiddenSize();
+        double perRoute = tokens / gpus * activeExperts * hidden;
         double dispatchBytes = expertFormat.computesIn() == Precision.BF16 ? BYTES_PER_ACTIVATION : BYTES_PER_QUANTISED_ACTIVATION;
         double remote = (e - 1.0) / e;
-        return model.moeLayers() * (collectiveSeconds(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS, perRoute * dispatchBytes * remote)
-                + collectiveSeconds(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS, perRoute * BYTES_PER_ACTIVATION * remote));
+        return moeLayers * (2 * allToAllFloorSeconds + perRoute * (dispatchBytes + BYTES_PER_ACTIVATION) * remote / allToAllBusBytesPerSecond);
     }
 
     /**
-     * One collective over {@code span} GPUs moving {@code busBytes} per GPU: inside the NVLink domain at the measured
-     * floor and bus bandwidth (for a GPU borrowing another's table, no faster than its own link allows); beyond it over
-     * the network.
+     * A collective over {@code span} GPUs: inside the NVLink domain at the measured floor and bus bandwidth (for a GPU
+     * borrowing another's table, no faster than its own link allows); beyond it over the network, its kernel's own
+     * latency plus the wire's.
      */
-    private double collectiveSeconds(Collective measured, int span, double networkKernelLatency, double busBytes) {
+    private double collectiveFloor(Collective measured, int span, double networkKernelLatency) {
+        return span > gpu.nvlinkDomainGpus() ? networkKernelLatency + CROSS_NODE_LATENCY_SECONDS : measured.floorSeconds(span);
+    }
+
+    private double collectiveBus(Collective measured, int span, boolean measuredHere) {
         double ownLink = gpu.interconnectBytesPerSecond() / 2 * COLLECTIVE_EFFICIENCY;
         if (span > gpu.nvlinkDomainGpus()) {
-            return networkKernelLatency + CROSS_NODE_LATENCY_SECONDS
-                    + busBytes / Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY);
+            return Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY);
         }
         double bus = measured.busBytesPerSecond(span);
-        return measured.floorSeconds(span) + busBytes / (gpu.kernelsMeasured() ? bus : Math.min(bus, ownLink));
+        return measuredHere ? bus : Math.min(bus, ownLink);
     }
 
     double floorSeconds() {
-        return FLOOR_PER_STEP_SECONDS + FLOOR_PER_LAYER_SECONDS * model.layers();
+        return FLOOR_PER_STEP_SECONDS + FLOOR_PER_LAYER_SECONDS * layers;
     }
 }

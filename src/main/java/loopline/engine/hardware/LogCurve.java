@@ -1,7 +1,5 @@
 package loopline.engine.hardware;
 
-import java.util.Arrays;
-
 /**
  * A measured share of peak y(x) over sizes that span decades (tokens, bytes): a power law between the measured
  * points (linear in log y against log x) and held at the end values beyond them, since a kernel's share of peak
@@ -12,6 +10,9 @@ import java.util.Arrays;
 public final class LogCurve {
     private final double[] logX;
     private final double[] logY;
+    /** The measured values themselves, returned without an exp at the ends and on the grid. */
+    private final double[] y;
+    private final double[] x;
 
     /** {@code points} are {x, y} pairs with x &gt; 0, in increasing x. */
     public LogCurve(double[][] points) {
@@ -20,6 +21,8 @@ public final class LogCurve {
         }
         logX = new double[points.length];
         logY = new double[points.length];
+        y = new double[points.length];
+        x = new double[points.length];
         for (int i = 0; i < points.length; i++) {
             if (!(points[i][0] > 0) || (i > 0 && points[i][0] <= points[i - 1][0])) {
                 throw new IllegalArgumentException("curve sizes must be positive and increasing, at point " + (i + 1));
@@ -29,34 +32,34 @@ public final class LogCurve {
             }
             logX[i] = Math.log(points[i][0]);
             logY[i] = Math.log(points[i][1]);
+            y[i] = points[i][1];
+            x[i] = points[i][0];
         }
     }
 
-    public double at(double x) {
-        int n = logX.length;
-        if (!(x > 0)) {
-            return Math.exp(logY[0]);
+    public double at(double size) {
+        int n = x.length;
+        if (!(size > x[0])) {
+            return y[0];
         }
-        double lx = Math.log(x);
-        if (lx <= logX[0]) {
-            return Math.exp(logY[0]);
+        if (size >= x[n - 1]) {
+            return y[n - 1];
         }
-        if (lx >= logX[n - 1]) {
-            return Math.exp(logY[n - 1]);
+        int hi = 1;
+        while (x[hi] < size) {
+            hi++; // a dozen or so points: a scan beats a binary search's bookkeeping
         }
-        int i = Arrays.binarySearch(logX, lx);
-        if (i >= 0) {
-            return Math.exp(logY[i]);
-        }
-        int hi = -i - 1;
         int lo = hi - 1;
-        double f = (lx - logX[lo]) / (logX[hi] - logX[lo]);
+        if (x[hi] == size || y[lo] == y[hi]) {
+            return y[hi]; // on the grid, or a held stretch (a kernel floor-bound below its measured crossover): no logarithm
+        }
+        double f = (Math.log(size) - logX[lo]) / (logX[hi] - logX[lo]);
         return Math.exp(logY[lo] + f * (logY[hi] - logY[lo]));
     }
 
     /** The last (largest-size) value: what the kernel reaches when it is fed all it can take. */
     public double last() {
-        return Math.exp(logY[logY.length - 1]);
+        return y[y.length - 1];
     }
 
     public double smallestSize() {
