@@ -40,9 +40,8 @@ public final class Warnings {
      * Shown beside every MoE serving estimate until the README's MoE calibration rows all pass: which ones do not, and
      * which way they err.
      */
-    public static final String MOE_SERVING_NOTE = "MoE serving is checked against TensorRT-LLM's published runs, all but one "
-            + "within ±35%; short requests at the largest batches land up to 36% optimistic (README, Accuracy): read MoE "
-            + "throughput and GPU counts as a best case.";
+    public static final String MOE_SERVING_NOTE =
+            "MoE serving is within ±35% of published runs, except short requests at the largest batches: up to +36%.";
 
     public static List<String> of(Estimate e) {
         Scenario s = e.scenario();

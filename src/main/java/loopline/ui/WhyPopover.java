@@ -60,8 +60,17 @@ final class WhyPopover {
         for (Explanation.Input i : x.inputs()) {
             Label name = new Label(i.name());
             name.getStyleClass().add("why-input-name");
-            inputs.addRow(row++, name, new Label(i.value()));
+            name.setMinWidth(Region.USE_PREF_SIZE); // a name is never cut: the value beside it wraps instead
+            Label value = new Label(i.value());
+            value.setWrapText(true);
+            inputs.addRow(row++, name, value);
         }
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setFillWidth(true);
+        inputs.getColumnConstraints().setAll(names, values);
         Label result = new Label("= " + x.result());
         result.getStyleClass().add("why-result");
         VBox box = new VBox(8, title, formula, inputs, result);
