@@ -63,6 +63,26 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The model's shape and what it costs per token: no GPU, no number format, no side of the essay. */
+    @Test
+    void theModelRoomKnowsNothingOfHardwareServingTrainingOrMoney() {
+        noClasses().that().resideInAPackage("loopline.engine.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("loopline.engine.hardware..", "loopline.engine.training..",
+                        "loopline.engine.serving..", "loopline.engine.economics..")
+                .check(CLASSES);
+    }
+
+    /** The loop and the straight line build on the model and the hardware, never on each other or on money. */
+    @Test
+    void trainingAndServingStandApart() {
+        noClasses().that().resideInAPackage("loopline.engine.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("loopline.engine.serving..", "loopline.engine.economics..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("loopline.engine.serving..")
+                .should().dependOnClassesThat().resideInAnyPackage("loopline.engine.training..", "loopline.engine.economics..")
+                .check(CLASSES);
+    }
+
     @Test
     void whatPeopleReadIsBuiltWithoutJavaFx() {
         noClasses().that().resideInAPackage("loopline.present..")
@@ -77,8 +97,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("loopline.data..")
                 .orShould().dependOnClassesThat().belongToAnyOf(loopline.present.Explanations.class, loopline.present.ChartsFactory.class)
                 .orShould().dependOnClassesThat(describe("engine classes beyond the scenario's vocabulary",
-                        (JavaClass c) -> c.getPackageName().equals("loopline.engine") && !SCENARIO_VOCABULARY.contains(
-                                c.getName().substring("loopline.engine.".length()))))
+                        (JavaClass c) -> c.getPackageName().startsWith("loopline.engine") && !SCENARIO_VOCABULARY.contains(
+                                c.getName().substring(c.getPackageName().length() + 1))))
                 .check(CLASSES);
     }
 

@@ -11,10 +11,10 @@ import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
-import loopline.engine.OperatingPoint;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioFields;
-import loopline.engine.ServingModel;
+import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ServingModel;
 
 /** Shared test setup: the real catalogs and scenarios built from --set style assignments over the defaults. */
 public final class Fixtures {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * {@code "ranges": {"training.gpuHours": [low, high], ...}}: every number of the likely estimate's JSON, with the
- * lowest and highest value it takes over the estimate's corners (see {@code engine.EstimateRange}). A number no
+ * lowest and highest value it takes over the estimate's corners (see {@code engine.economics.EstimateRange}). A number no
  * uncertain input moves (bytes per parameter, the GPU count) gets low = high.
  */
 final class JsonRanges {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import loopline.engine.ApiOffer;
+import loopline.engine.economics.ApiOffer;
 
 /**
  * {@code assets/api-prices.json}: per catalog model, the public per-token prices it is offered at. Every

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import loopline.engine.ApiOffer;
+import loopline.engine.economics.ApiOffer;
 import loopline.engine.hardware.Gpu;
-import loopline.engine.ModelArchitecture;
+import loopline.engine.model.ModelArchitecture;
 
 /**
  * The GPU and model catalogs, read once from the assets folder. The raw model entries are kept so a

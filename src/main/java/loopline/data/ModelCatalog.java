@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import loopline.engine.ModelArchitecture;
-import loopline.engine.Moe;
-import loopline.engine.MultiHeadLatentAttention;
-import loopline.engine.SlidingWindow;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.model.Moe;
+import loopline.engine.model.MultiHeadLatentAttention;
+import loopline.engine.model.SlidingWindow;
 
 /**
  * Reads {@code assets/models.json}. The same entry format describes a custom model inline in a scenario.

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import loopline.engine.ModelArchitecture;
+import loopline.engine.model.ModelArchitecture;
 
 /**
  * A model brought in from its Hugging Face {@code config.json}: the catalog-format entry a scenario saves

@@ -9,9 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import loopline.engine.DerivedArchitecture;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.engine.model.DerivedArchitecture;
 
 /**
  * A scenario as its file holds it: the model (a catalog id, a size, or an inline architecture) and the

@@ -2,11 +2,11 @@ package loopline.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import loopline.engine.DerivedArchitecture;
-import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.engine.model.DerivedArchitecture;
+import loopline.engine.model.ModelArchitecture;
 
 /**
  * Binds a scenario document to engine types: the model, then every declared field in order, each the

@@ -1,5 +1,15 @@
 package loopline.engine;
 
+import loopline.engine.economics.ApiComparison;
+import loopline.engine.economics.ApiOffer;
+import loopline.engine.economics.ServingCost;
+import loopline.engine.serving.InferenceMemory;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.serving.ServingModel;
+import loopline.engine.serving.ServingPlan;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingRun;
+
 /** Everything the engine says about one scenario. */
 public record Estimate(
         Scenario scenario,

@@ -1,5 +1,12 @@
 package loopline.engine;
 
+import loopline.engine.economics.ApiOffer;
+import loopline.engine.economics.ServingCost;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.ServingModel;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingRun;
+
 /** The engine's entry point: a scenario in, an estimate out. Pure, no I/O, safe from any thread. */
 public final class Estimator {
 
@@ -16,7 +23,7 @@ public final class Estimator {
      * An estimate from its two sides, computed apart: training depends only on the training setup and serving
      * only on the serving setup, so callers that vary one side (the ranges' corners) reuse the other.
      */
-    static Estimate assemble(Scenario s, TrainingMemory trainingMemory, TrainingRun run, ServingModel.Result serving) {
+    public static Estimate assemble(Scenario s, TrainingMemory trainingMemory, TrainingRun run, ServingModel.Result serving) {
         ServingCost cost = ServingCost.of(s.inference(), serving, run.costUsd(), s.horizonMonths());
         return new Estimate(s, s.model().totalParameters(), s.model().activeParameters(), trainingMemory, run,
                 serving.memory(), serving.speed(), cost, serving.plan(), null);

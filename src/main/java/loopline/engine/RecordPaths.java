@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * field declaration can edit a setup without a hand-written wither repeating every component. Accessors
  * and canonical constructors are looked up once per record class.
  */
-final class RecordPaths {
+public final class RecordPaths {
     private record Shape(RecordComponent[] components, MethodHandle[] accessors, MethodHandle constructor) {
         int index(String name) {
             for (int i = 0; i < components.length; i++) {
@@ -41,7 +41,7 @@ final class RecordPaths {
 
     /** A copy of {@code root} with the component at {@code path} replaced; numbers are narrowed to the component's type. */
     @SuppressWarnings("unchecked")
-    static <R extends Record> R with(R root, String path, Object value) {
+    public static <R extends Record> R with(R root, String path, Object value) {
         int dot = path.indexOf('.');
         String head = dot < 0 ? path : path.substring(0, dot);
         Shape shape = shape(root.getClass());

@@ -1,5 +1,9 @@
 package loopline.engine;
 
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.training.TrainingSetup;
+
 /** One model, how it is trained, how it is served, and how long it serves. */
 public record Scenario(String name, String description, ModelArchitecture model, TrainingSetup training,
                        InferenceSetup inference, double horizonMonths) {

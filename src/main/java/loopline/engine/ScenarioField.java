@@ -3,6 +3,7 @@ package loopline.engine;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import loopline.engine.hardware.Gpu;
 
 /**
  * One scenario field, declared once: where it sits in a file and on the {@link Scenario} records, its type,

@@ -1,12 +1,22 @@
 package loopline.engine;
 
-import loopline.engine.hardware.Gpu;
-import loopline.engine.hardware.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.KvAdmission;
+import loopline.engine.training.ActivationRecompute;
+import loopline.engine.training.AttentionKernel;
+import loopline.engine.training.LoraTargets;
+import loopline.engine.training.Optimizer;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingMethod;
+import loopline.engine.training.TrainingRun;
+import loopline.engine.training.TrainingSetup;
 
 /**
  * Every scenario field but the model, declared once, in the order a scenario is built: a field's derived

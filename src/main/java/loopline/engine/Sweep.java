@@ -1,6 +1,7 @@
 package loopline.engine;
 
 import java.util.function.ToDoubleFunction;
+import loopline.engine.model.DerivedArchitecture;
 
 /** One output as a function of one input: the series behind every chart. */
 public final class Sweep {

@@ -2,7 +2,6 @@ package loopline.present;
 
 import java.util.List;
 import java.util.function.DoubleFunction;
-import loopline.present.Figure;
 
 /**
  * A horizontal bar chart: one row per entry of {@code rows}, each a stack of segments, with an optional

@@ -9,25 +9,24 @@ import static loopline.present.Format.formatUsd;
 
 import java.util.ArrayList;
 import java.util.List;
-import loopline.engine.ApiComparison;
 import loopline.engine.Estimate;
-import loopline.engine.hardware.Gpu;
-import loopline.engine.InferenceMemory;
-import loopline.engine.InferenceSetup;
-import loopline.engine.InferenceSpeed;
-import loopline.engine.OperatingPoint;
-import loopline.engine.ServingModel;
-import loopline.engine.ServingPlan;
-import loopline.engine.ShapeOption;
 import loopline.engine.Scenario;
 import loopline.engine.Sweep;
-import loopline.engine.TrainingMemory;
-import loopline.engine.TrainingMethod;
-import loopline.engine.TrainingRun;
-import loopline.engine.TrainingSchedule;
-import loopline.engine.TrainingSetup;
-import loopline.engine.Uncertainty;
-import loopline.present.Figure;
+import loopline.engine.economics.ApiComparison;
+import loopline.engine.economics.Uncertainty;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.serving.InferenceMemory;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ServingModel;
+import loopline.engine.serving.ServingPlan;
+import loopline.engine.serving.ShapeOption;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingMethod;
+import loopline.engine.training.TrainingRun;
+import loopline.engine.training.TrainingSchedule;
+import loopline.engine.training.TrainingSetup;
 
 /** Builds every chart's data from an estimate by sweeping the engine; the views only draw what it returns. */
 public final class ChartsFactory {

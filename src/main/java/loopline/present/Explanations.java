@@ -11,27 +11,26 @@ import static loopline.present.Format.formatPercent;
 import static loopline.present.Format.formatUsd;
 
 import java.util.List;
-import loopline.engine.ApiComparison;
-import loopline.engine.ApiOffer;
-import loopline.engine.ContinuousBatching;
 import loopline.engine.Estimate;
-import loopline.engine.hardware.Gpu;
-import loopline.engine.InferenceMemory;
-import loopline.engine.InferenceSetup;
-import loopline.engine.InferenceSpeed;
-import loopline.engine.ModelArchitecture;
-import loopline.engine.OperatingPoint;
-import loopline.engine.hardware.Precision;
 import loopline.engine.Scenario;
-import loopline.engine.ServingCost;
-import loopline.engine.ShapeOption;
-import loopline.engine.TrainingMemory;
-import loopline.engine.TrainingRun;
-import loopline.engine.TrainingSchedule;
-import loopline.engine.hardware.Precision;
-import loopline.engine.TrainingSetup;
-import loopline.engine.ServingModel;
 import loopline.engine.Units;
+import loopline.engine.economics.ApiComparison;
+import loopline.engine.economics.ApiOffer;
+import loopline.engine.economics.ServingCost;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.ContinuousBatching;
+import loopline.engine.serving.InferenceMemory;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ServingModel;
+import loopline.engine.serving.ShapeOption;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingRun;
+import loopline.engine.training.TrainingSchedule;
+import loopline.engine.training.TrainingSetup;
 
 /**
  * The "why?" behind every figure: the formula (the constant beside the code that computes it) and the

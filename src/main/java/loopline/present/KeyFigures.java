@@ -8,14 +8,14 @@ import static loopline.present.Format.formatUsd;
 import static loopline.present.Format.formatWhole;
 
 import java.util.List;
-import loopline.engine.ApiComparison;
 import java.util.function.ToDoubleFunction;
 import loopline.engine.Estimate;
-import loopline.engine.EstimateRange;
-import loopline.engine.InferenceMemory;
-import loopline.engine.InferenceSpeed;
-import loopline.engine.ServingCost;
-import loopline.engine.TrainingMemory;
+import loopline.engine.economics.ApiComparison;
+import loopline.engine.economics.EstimateRange;
+import loopline.engine.economics.ServingCost;
+import loopline.engine.serving.InferenceMemory;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.training.TrainingMemory;
 import loopline.present.KeyFigure.Better;
 
 /** The key-figure cards, in reading order, for the window and the report alike. */

@@ -2,7 +2,6 @@ package loopline.present;
 
 import java.util.List;
 import java.util.function.DoubleFunction;
-import loopline.present.Figure;
 
 /**
  * Everything a line chart draws: titles, axis labels and how to format their ticks, log or linear axes,

@@ -8,9 +8,9 @@ import static loopline.present.Format.formatWhole;
 
 import java.util.ArrayList;
 import java.util.List;
-import loopline.engine.ModelArchitecture;
-import loopline.engine.Moe;
-import loopline.engine.SlidingWindow;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.model.Moe;
+import loopline.engine.model.SlidingWindow;
 
 /** What a model is, in a line: in the model picker, under it, and in the README's model table. */
 public final class ModelSummary {

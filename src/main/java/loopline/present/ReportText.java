@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import loopline.engine.Estimate;
-import loopline.engine.hardware.Gpu;
-import loopline.engine.ModelArchitecture;
 import loopline.engine.Scenario;
-import loopline.engine.Uncertainty;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
+import loopline.engine.economics.Uncertainty;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.model.ModelArchitecture;
 
 /** The words of a report: the inputs that matter, what the estimates count and leave out, where prices come from. */
 public final class ReportText {

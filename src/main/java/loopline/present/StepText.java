@@ -6,8 +6,8 @@ import static loopline.present.Format.formatPercent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import loopline.engine.StepTerms;
 import loopline.engine.hardware.Gpu;
+import loopline.engine.serving.StepTerms;
 
 /** Words for what an engine step is made of and whose kernel measurements priced it. */
 public final class StepText {

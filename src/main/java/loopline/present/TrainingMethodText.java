@@ -9,12 +9,12 @@ import static loopline.present.Format.formatPercent;
 import java.util.ArrayList;
 import java.util.List;
 import loopline.engine.Estimate;
-import loopline.engine.LoraAdapters;
-import loopline.engine.LoraTargets;
-import loopline.engine.Nf4Quantisation;
-import loopline.engine.TrainingMemory;
-import loopline.engine.TrainingMethod;
-import loopline.engine.TrainingSetup;
+import loopline.engine.training.LoraAdapters;
+import loopline.engine.training.LoraTargets;
+import loopline.engine.training.Nf4Quantisation;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingMethod;
+import loopline.engine.training.TrainingSetup;
 
 /** The words for how a scenario trains: the method's name, the training column's heading, the fine-tune parts of a "why?". */
 public final class TrainingMethodText {

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import loopline.engine.Estimate;
-import loopline.engine.hardware.Gpu;
-import loopline.engine.InferenceMemory;
-import loopline.engine.InferenceSetup;
-import loopline.engine.InferenceSpeed;
-import loopline.engine.hardware.Precision;
 import loopline.engine.Scenario;
-import loopline.engine.ShapeOption;
-import loopline.engine.TrainingMemory;
-import loopline.engine.TrainingMethod;
-import loopline.engine.TrainingSetup;
 import loopline.engine.Units;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+import loopline.engine.serving.InferenceMemory;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.serving.ShapeOption;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingMethod;
+import loopline.engine.training.TrainingSetup;
 
 /** The sentences an estimate owes its reader when something does not work as set up. */
 public final class Warnings {

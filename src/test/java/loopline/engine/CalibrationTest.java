@@ -1,12 +1,14 @@
 package loopline.engine;
 
-import loopline.engine.hardware.Gpu;
 import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import loopline.engine.economics.ServingCost;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.serving.OperatingPoint;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,22 @@
 package loopline.engine;
 
-import loopline.engine.hardware.Gpu;
-import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.estimate;
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import loopline.engine.economics.ServingCost;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.model.Moe;
+import loopline.engine.model.MultiHeadLatentAttention;
+import loopline.engine.model.SlidingWindow;
+import loopline.engine.serving.InferenceSpeed;
+import loopline.engine.serving.SpeculativeDecoding;
+import loopline.engine.training.LoraAdapters;
+import loopline.engine.training.LoraTargets;
 import org.junit.jupiter.api.Test;
 
 /**

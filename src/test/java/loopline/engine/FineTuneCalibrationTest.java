@@ -5,6 +5,8 @@ import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.training.Nf4Quantisation;
 import org.junit.jupiter.api.Test;
 
 /**

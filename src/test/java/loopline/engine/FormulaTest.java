@@ -1,6 +1,5 @@
 package loopline.engine;
 
-import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.closedLoop;
 import static loopline.Fixtures.estimate;
 import static loopline.Fixtures.scenario;
@@ -8,6 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import loopline.engine.economics.ServingCost;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ReplicaShape;
+import loopline.engine.serving.SpeculativeDecoding;
+import loopline.engine.serving.StepCost;
+import loopline.engine.training.ActivationRecompute;
+import loopline.engine.training.AttentionKernel;
+import loopline.engine.training.TrainingMemory;
 import loopline.present.Explanation;
 import loopline.present.Explanations;
 import loopline.present.Figure;

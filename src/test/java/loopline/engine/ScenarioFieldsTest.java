@@ -1,13 +1,14 @@
 package loopline.engine;
 
-import loopline.engine.hardware.Gpu;
-import loopline.engine.hardware.Precision;
 import static loopline.Fixtures.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** The declarations cover the setup records exactly, and each reads and writes the component it names. */

@@ -5,6 +5,7 @@ import static loopline.Fixtures.estimate;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import loopline.engine.serving.OperatingPoint;
 
 /**
  * CALIBRATION.md's "Serving under load" rows, each as the benchmark ran it: a closed loop at its

@@ -6,7 +6,7 @@ import loopline.Fixtures;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
-import loopline.engine.TrainingMethod;
+import loopline.engine.training.TrainingMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import loopline.engine.Estimate;
-import loopline.engine.Nf4Quantisation;
-import loopline.engine.TrainingMemory;
-import loopline.engine.TrainingRun;
+import loopline.engine.training.Nf4Quantisation;
+import loopline.engine.training.TrainingMemory;
+import loopline.engine.training.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

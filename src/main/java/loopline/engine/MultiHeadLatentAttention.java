@@ -1,9 +1,0 @@
-package loopline.engine;
-
-/**
- * DeepSeek's multi-head latent attention: keys and values are cached as one compressed latent of
- * {@code kvLoraRank} plus a shared rotary key of {@code qkRopeHeadDim} per token and layer.
- */
-public record MultiHeadLatentAttention(double qLoraRank, double kvLoraRank, double qkNopeHeadDim,
-                                       double qkRopeHeadDim, double vHeadDim) {
-}

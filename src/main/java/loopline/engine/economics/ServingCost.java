@@ -1,0 +1,68 @@
+package loopline.engine.economics;
+
+import java.util.List;
+import loopline.engine.Units;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.ServingModel;
+import loopline.engine.serving.ShapeOption;
+
+/**
+ * What serving costs at the scenario's traffic, with the shape options it was chosen from, and how
+ * training's one-time cost amortises against it. A setup that does not fit in memory has no bill:
+ * {@code servable} is false and the money figures are 0, never a price for something that cannot run.
+ */
+public record ServingCost(
+        double peakRequestsPerSecond,
+        long replicas,
+        long gpus,
+        double monthlyCostUsd,
+        double costPerRequestUsd,
+        double costPerMillionOutputTokensUsd,
+        double trainingCostPerRequestUsd,
+        double breakEvenMonths,
+        boolean servable,
+        List<ShapeOption> options,
+        ShapeOption unpinnedBest,
+        ShapeOption alternative) {
+
+    public static final String REPLICAS_FORMULA = "⌈peak requests/s ÷ requests/s one replica takes at the targets⌉ (at least 1)";
+    public static final String MONTHLY_FORMULA = "replicas × GPUs per replica × $/GPU-hour × 720 h";
+    public static final String PER_REQUEST_FORMULA = "monthly cost ÷ (requests/day × 30)";
+    public static final String AMORTISED_FORMULA = "training cost ÷ (requests/day × 30 × horizon months)";
+    public static final String BREAK_EVEN_FORMULA = "training cost ÷ monthly serving cost";
+    public static final String SHAPE_FORMULA = "for each replica shape (TP 1…64, EP for MoE): replicas × GPUs × $/GPU-hour; the cheapest that meets the targets";
+
+    /** The essay's arithmetic: a monthly bill is the cost per use × uses per day × 30 days. */
+    public static double monthlyBill(double costPerRequestUsd, double requestsPerDay) {
+        return costPerRequestUsd * requestsPerDay * Units.DAYS_PER_MONTH;
+    }
+
+    /** Training cost spread over every request the model serves in its lifetime. */
+    public static double amortisedPerRequest(double trainingCostUsd, double lifetimeRequests) {
+        return trainingCostUsd / lifetimeRequests;
+    }
+
+    /** The chosen option (first of {@code options}). */
+    public ShapeOption chosen() {
+        return options.get(0);
+    }
+
+    /** The cheapest other shape, pinned or not (what choosing differently would cost), or null when there is none. */
+    public ShapeOption nextBest() {
+        return alternative;
+    }
+
+    public static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, double horizonMonths) {
+        double peakRps = ServingModel.peakRequestsPerSecond(setup);
+        ShapeOption chosen = serving.options().get(0);
+        boolean servable = serving.memory().fits();
+        double monthly = servable ? chosen.monthlyCostUsd() : 0;
+        double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
+        double perRequest = monthly / monthlyRequests;
+        return new ServingCost(peakRps, servable ? chosen.replicas() : 0, servable ? chosen.gpus() : 0, monthly, perRequest,
+                perRequest / setup.outputTokens() * 1e6,
+                amortisedPerRequest(trainingCostUsd, monthlyRequests * horizonMonths),
+                servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, serving.options(),
+                serving.unpinnedBest(), serving.alternative());
+    }
+}

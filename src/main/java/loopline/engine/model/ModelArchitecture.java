@@ -1,0 +1,170 @@
+package loopline.engine.model;
+
+
+/**
+ * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
+ * continuously; catalog models hold whole numbers. {@code moe}, {@code mla} and {@code slidingWindow}
+ * are null when the model does not use them. {@code maxContext} is the context window in tokens, 0 when unknown.
+ */
+public record ModelArchitecture(
+        String id,
+        String name,
+        double layers,
+        double hiddenSize,
+        double attentionHeads,
+        double kvHeads,
+        double headDim,
+        double ffnSize,
+        double vocabSize,
+        boolean tiedEmbeddings,
+        boolean gatedMlp,
+        boolean qkvBias,
+        boolean linearBias,
+        Moe moe,
+        MultiHeadLatentAttention mla,
+        SlidingWindow slidingWindow,
+        double publishedParameters,
+        boolean derived,
+        String source,
+        double maxContext) {
+
+    // ---- parameters -------------------------------------------------------------------------
+
+    /** Every weight: embeddings, attention, MLP or experts, norms. */
+    public double totalParameters() {
+        return parameters(false);
+    }
+
+    /** Weights one token passes through (MoE: shared + active experts only). */
+    public double activeParameters() {
+        return parameters(true);
+    }
+
+    /** The input embedding table: a lookup, not a matmul, so decode reads one row of it per token. */
+    public double inputEmbeddingParameters() {
+        return vocabSize * hiddenSize;
+    }
+
+    /** Parameters in routed experts (0 for dense models). */
+    public double routedExpertParameters() {
+        return moe == null ? 0 : moeLayers() * moe.experts() * mlpParameters(moe.expertFfnSize());
+    }
+
+    private double parameters(boolean activeOnly) {
+        double embeddings = vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
+        double perLayer = attentionParameters() + 2 * hiddenSize; // two RMSNorm/LayerNorm weights
+        double mlp = denseMlpLayers() * mlpParameters(ffnSize);
+        if (moe != null) {
+            double expertsUsed = activeOnly ? moe.activeExperts() : moe.experts();
+            double router = (hiddenSize + (linearBias ? 1 : 0)) * moe.experts();
+            mlp += moeLayers() * (router + (expertsUsed + moe.sharedExperts()) * mlpParameters(moe.expertFfnSize()));
+        }
+        return embeddings + layers * perLayer + mlp + hiddenSize;
+    }
+
+    private double attentionParameters() {
+        if (mla != null) {
+            double qkHead = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
+            double q = mla.qLoraRank() > 0
+                    ? hiddenSize * mla.qLoraRank() + mla.qLoraRank() + mla.qLoraRank() * attentionHeads * qkHead
+                    : hiddenSize * attentionHeads * qkHead;
+            double kv = hiddenSize * (mla.kvLoraRank() + mla.qkRopeHeadDim()) + mla.kvLoraRank()
+                    + mla.kvLoraRank() * attentionHeads * (mla.qkNopeHeadDim() + mla.vHeadDim());
+            return q + kv + attentionHeads * mla.vHeadDim() * hiddenSize;
+        }
+        double qDim = attentionHeads * headDim;
+        double kvDim = kvHeads * headDim;
+        double weights = hiddenSize * (qDim + 2 * kvDim) + qDim * hiddenSize;
+        double biases = (qkvBias || linearBias ? qDim + 2 * kvDim : 0) + (linearBias ? hiddenSize : 0);
+        return weights + biases;
+    }
+
+    /** A gated MLP has gate, up and down projections; with biases (gpt-oss), one per gate/up output and per down output. */
+    private double mlpParameters(double width) {
+        double projectionsIn = gatedMlp ? 2 : 1;
+        double weights = (projectionsIn + 1) * hiddenSize * width;
+        return weights + (linearBias ? projectionsIn * width + hiddenSize : 0);
+    }
+
+    public double denseMlpLayers() {
+        return layers - moeLayers();
+    }
+
+    public double moeLayers() {
+        return moe == null ? 0 : moe.moeLayers(layers);
+    }
+
+    // ---- attention shape ----------------------------------------------------------------------
+
+    /** Query/key width per head (MLA: no-rope + rope parts). */
+    public double queryKeyHeadDim() {
+        return mla != null ? mla.qkNopeHeadDim() + mla.qkRopeHeadDim() : headDim;
+    }
+
+    public double valueHeadDim() {
+        return mla != null ? mla.vHeadDim() : headDim;
+    }
+
+    /** KV-cache values stored per token per layer: 2·a_kv·d, or MLA's latent + rope key. */
+    public double kvValuesPerTokenPerLayer() {
+        return mla != null ? mla.kvLoraRank() + mla.qkRopeHeadDim() : 2 * kvHeads * headDim;
+    }
+
+    /**
+     * KV-cache bytes one sequence holds at {@code context} tokens, {@code bytesPerValue} each (the KV format's, from
+     * {@code Precision.kvBytesPerValue()}), windowed layers capped.
+     */
+    public double kvBytesPerSequence(double context, double bytesPerValue) {
+        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context);
+    }
+
+    /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */
+    public double kvShards(double tensorParallel) {
+        return mla != null ? 1 : Math.max(1, Math.min(tensorParallel, kvHeads));
+    }
+
+    /**
+     * Summed over layers, how many positions attention reaches at context {@code tokens}: full layers
+     * see all of them, sliding-window and chunked layers at most the window or chunk (for a chunk, the
+     * most it reaches and keeps: a decode step partway through a chunk reads fewer).
+     */
+    public double layerPositions(double tokens) {
+        if (slidingWindow == null) {
+            return layers * tokens;
+        }
+        double local = localLayers();
+        return (layers - local) * tokens + local * slidingWindow.positionsHeld(tokens);
+    }
+
+    /**
+     * Layer-positions summed over a causal prefill of {@code tokens}: position i attends to
+     * i earlier positions on a full layer (s²/2 in all), fewer on a local one.
+     */
+    public double causalPrefillLayerPositions(double tokens) {
+        double full = tokens * tokens / 2;
+        if (slidingWindow == null) {
+            return layers * full;
+        }
+        double local = localLayers();
+        return (layers - local) * full + local * slidingWindow.causalPrefillPositions(tokens);
+    }
+
+    /** Layers with a sliding window or chunked attention. */
+    private double localLayers() {
+        return layers * slidingWindow.layerShare();
+    }
+
+    /** Forward attention-core FLOPs (QKᵀ and scores·V) per token per attended position per layer. */
+    public double attentionFlopsPerPosition() {
+        return 2 * attentionHeads * (queryKeyHeadDim() + valueHeadDim());
+    }
+
+    /**
+     * Attention-core FLOPs per attended position per layer when decoding one token. MLA decodes with its
+     * up-projections absorbed (DeepSeek-V2, §2.1.2): every head scores the cached latent + rope key and
+     * sums the latent, 2·a·(2·kv_lora_rank + rope_dim), which reads the small cache but computes more.
+     */
+    public double decodeAttentionFlopsPerPosition() {
+        return mla != null ? 2 * attentionHeads * (2 * mla.kvLoraRank() + mla.qkRopeHeadDim()) : attentionFlopsPerPosition();
+    }
+}

@@ -1,0 +1,165 @@
+package loopline.engine.serving;
+
+/**
+ * Continuous batching with chunked prefill (Orca, Yu et al. 2022; vLLM; Sarathi-Serve, Agrawal et al.
+ * 2024). Every step decodes one position for each running sequence and carries up to
+ * {@link #PREFILL_CHUNK_TOKENS} prompt tokens of arriving requests, so prefill and decode share each
+ * step. In steady state at λ requests/s with step time τ, λ·O·τ sequences decode and λ·P·τ prompt
+ * tokens ride along per step; τ is the step cost of exactly that mix, solved as a fixed point.
+ */
+public final class ContinuousBatching implements Batching {
+
+    /** Prompt tokens one step may carry (vLLM V1's max_num_batched_tokens and TensorRT-LLM's max_num_tokens: 8,192). */
+    public static final double PREFILL_CHUNK_TOKENS = 8192;
+    private static final int BISECTIONS = 60;
+    private static final double RELATIVE_TOLERANCE = 1e-6;
+
+    private final StepCost cost;
+    private final RequestWork work;
+    private final double promptTokens;
+    private final double outputTokens;
+    private final double tokensPerStep;
+
+    ContinuousBatching(StepCost cost, InferenceSetup setup) {
+        this.cost = cost;
+        this.work = RequestWork.of(setup);
+        this.promptTokens = work.promptTokens();
+        this.outputTokens = work.outputTokens();
+        this.tokensPerStep = work.tokensPerStep();
+    }
+
+    /** One step's seconds with {@code sequences} decoding and {@code prefill} prompt tokens; a step always has a sequence. */
+    private double step(double sequences, double prefill) {
+        return work.stepSeconds(cost, Math.max(1, sequences), prefill);
+    }
+
+    /**
+     * Step time at rate λ: the smallest τ with τ = step(λ·O·τ ÷ tokens per step, s·λ·P·τ), where s is the
+     * share of the prompt flow that rides along another request's decode; NaN when none exists.
+     */
+    private double stepSeconds(double lambda, double others) {
+        double lo = step(0, 0);
+        if (lambda <= 0) {
+            return lo;
+        }
+        double hi = lo;
+        for (int i = 0; i < 80 && excess(lambda, others, hi) > 0; i++) {
+            lo = hi;
+            hi *= 2;
+        }
+        if (excess(lambda, others, hi) > 0 || lambda * promptTokens * hi >= PREFILL_CHUNK_TOKENS) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (excess(lambda, others, mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    private double excess(double lambda, double others, double tau) {
+        return step(lambda * outputTokens * tau / tokensPerStep, others * lambda * promptTokens * tau) - tau;
+    }
+
+    @Override
+    public OperatingPoint at(double lambda, double slots) {
+        return solve(lambda, slots, 1);
+    }
+
+    /**
+     * The steady state at rate λ. {@code others} is the share of the other traffic a request meets: 1 in
+     * an open loop; (N − 1) ÷ N in a closed loop of N users, where a request never queues behind itself
+     * (the finite-population correction; exact at N = 1).
+     */
+    private OperatingPoint solve(double lambda, double slots, double others) {
+        double tau = stepSeconds(lambda, others);
+        if (Double.isNaN(tau)) {
+            return OperatingPoint.unstable(lambda);
+        }
+        double tpot = tau / tokensPerStep;
+        double decoding = lambda * outputTokens * tpot;
+        double decodeOnly = step(decoding, 0) / tokensPerStep;
+
+        double fullChunks = Math.floor((promptTokens - 1e-9) / PREFILL_CHUNK_TOKENS);
+        double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
+        double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
+
+        // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1).
+        double service = promptTokens / PREFILL_CHUNK_TOKENS * step(decoding, PREFILL_CHUNK_TOKENS);
+        double rho = lambda * service;
+        if (rho >= 1) {
+            return OperatingPoint.unstable(lambda);
+        }
+        double prefillWait = Queueing.mdOneMeanWait(others * rho, service);
+        double prefillTail = others * rho > 0 ? prefillWait / (others * rho) : 0;
+
+        // Waiting for memory: each admitted request holds KV for its whole stay, `slots` of them at most (M/M/c).
+        double residence = ttftAlone + prefillWait + outputTokens * tpot;
+        double holding = lambda * residence;
+        if (holding >= slots) {
+            return OperatingPoint.unstable(lambda);
+        }
+        double pAdmitWait = Queueing.erlangC(slots, holding);
+        double admitTail = Double.isInfinite(slots) ? 0 : residence / (slots - holding);
+        double ttft = ttftAlone + prefillWait + pAdmitWait * admitTail;
+
+        Latency latency = new Latency(
+                ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.5) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.5),
+                ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.99) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.99),
+                tpotQuantile(others * lambda, tpot, decodeOnly, 0.5), tpotQuantile(others * lambda, tpot, decodeOnly, 0.99));
+        return new OperatingPoint(lambda, lambda * (ttft + outputTokens * tpot), holding, ttft, tpot, latency,
+                lambda * outputTokens, rho, true);
+    }
+
+    /**
+     * A request's own time per token: decode-only steps, slowed by the other prompts prefilled while it
+     * decodes. Their number is Poisson with mean λ·O·TPOT; on average they add exactly TPOT − decode-only.
+     */
+    private double tpotQuantile(double lambda, double tpot, double decodeOnly, double q) {
+        double overlapping = lambda * outputTokens * tpot;
+        if (overlapping <= 0 || tpot <= decodeOnly) {
+            return tpot;
+        }
+        return decodeOnly + (tpot - decodeOnly) * Queueing.poissonQuantile(overlapping, q) / overlapping;
+    }
+
+    @Override
+    public OperatingPoint closedLoop(double concurrency) {
+        double others = Math.max(0, concurrency - 1) / concurrency;
+        double hi = saturationRequestsPerSecond(Double.POSITIVE_INFINITY);
+        double lo = 0;
+        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            OperatingPoint p = solve(mid, Double.POSITIVE_INFINITY, others);
+            if (p.stable() && p.concurrentRequests() < concurrency) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return solve(lo, Double.POSITIVE_INFINITY, others);
+    }
+
+    @Override
+    public double saturationRequestsPerSecond(double slots) {
+        double lo = 0;
+        double hi = 1 / step(0, 0);
+        while (at(hi, slots).stable() && hi < 1e12) {
+            lo = hi;
+            hi *= 4;
+        }
+        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (at(mid, slots).stable()) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,158 @@
+package loopline.engine.serving;
+
+import loopline.engine.model.ModelArchitecture;
+
+/**
+ * One serving replica of a given shape: what its GPUs hold, and how it behaves under load. Its
+ * capacity is the most requests per second it sustains while every user still sees the speed target
+ * and the p99 time-to-first-token target (or, with a batch size set, at that many concurrent requests).
+ */
+final class ReplicaModel {
+
+    /** Paged KV cache (vLLM, Kwon et al. 2023) wastes under 4%; earlier systems 60–80% of it. */
+    static final double PAGED_KV_WASTE = 0.04;
+    static final double UNPAGED_KV_WASTE = 0.60;
+    private static final int BISECTIONS = 50;
+    private static final double SLOWEST_RATE = 1e-9;
+    private static final double EDGE_OF_SATURATION = 0.999;
+    /**
+     * Capacities are found to 1 part in 10 million of themselves — far finer than any input is known, and
+     * fine enough that rounding replicas up does not turn solver noise into a cheaper bill for more work.
+     */
+    private static final double CAPACITY_TOLERANCE = 1e-7;
+
+    private final ModelArchitecture model;
+    private final InferenceSetup setup;
+    private final ReplicaShape shape;
+    private final StepCost cost;
+    private final Batching batching;
+    private final double weightsPerGpuBytes;
+    private final double kvPerSequencePerGpuBytes;
+    private final long sequencesByMemory;
+    private final double slots;
+
+    ReplicaModel(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
+        this.model = model;
+        this.setup = setup;
+        this.shape = shape;
+        this.cost = new StepCost(model, setup, shape);
+        this.batching = setup.continuousBatching() ? new ContinuousBatching(cost, setup) : new StaticBatching(cost, setup);
+        double bytesPerWeight = setup.precision().weightBytesPerParameter();
+        double routed = model.routedExpertParameters();
+        this.weightsPerGpuBytes = (model.totalParameters() - routed) * bytesPerWeight / shape.tensorParallel()
+                + routed * bytesPerWeight / shape.gpus();
+        this.kvPerSequencePerGpuBytes = kvHeldPerSequence() / model.kvShards(shape.tensorParallel());
+        double room = setup.gpu().memoryBytes() * setup.gpuMemoryUtilization() - weightsPerGpuBytes;
+        long perGroup = room <= 0 ? 0 : (long) Math.min(Long.MAX_VALUE / 1024, Math.floor(room / kvPerSequencePerGpuBytes));
+        this.sequencesByMemory = perGroup * shape.attentionGroups();
+        this.slots = Math.min(sequencesByMemory, (double) setup.maxConcurrentSequences() * shape.attentionGroups());
+    }
+
+    /**
+     * KV bytes a sequence holds on average while in flight. A paged cache that grows with the answer holds
+     * prompt + half the answer on average; one that reserves at admission (TensorRT-LLM's default), or no
+     * paging at all, holds the whole prompt + answer from the start. Each plus the waste of its allocator.
+     */
+    private double kvHeldPerSequence() {
+        boolean paged = setup.pagedKvCache();
+        boolean grows = paged && setup.kvAdmission() != KvAdmission.RESERVE;
+        double context = setup.promptTokens() + (grows ? setup.outputTokens() / 2 : setup.outputTokens());
+        return kvBytesPerSequence(context) / (1 - (paged ? PAGED_KV_WASTE : UNPAGED_KV_WASTE));
+    }
+
+    double kvBytesPerSequence(double context) {
+        return model.kvBytesPerSequence(context, setup.kvCachePrecision().kvBytesPerValue());
+    }
+
+    ReplicaShape shape() {
+        return shape;
+    }
+
+    StepCost stepCost() {
+        return cost;
+    }
+
+    boolean fits() {
+        return sequencesByMemory >= 1;
+    }
+
+    long sequencesByMemory() {
+        return sequencesByMemory;
+    }
+
+    /** Sequences that may hold KV at once: memory, and the scheduler's limit in each attention group. */
+    double slots() {
+        return slots;
+    }
+
+    double weightsPerGpuBytes() {
+        return weightsPerGpuBytes;
+    }
+
+    double kvPerSequencePerGpuBytes() {
+        return kvPerSequencePerGpuBytes;
+    }
+
+    OperatingPoint at(double requestsPerSecond) {
+        return batching.at(requestsPerSecond, slots);
+    }
+
+    double saturationRequestsPerSecond() {
+        return batching.saturationRequestsPerSecond(slots);
+    }
+
+    /** {@code concurrency} users in a closed loop; beyond what memory holds, the rest wait outside. */
+    OperatingPoint closedLoop(double concurrency) {
+        return batching.closedLoop(Math.min(concurrency, slots));
+    }
+
+    /** Requests per second one replica takes on before a target breaks; see {@link Capacity}. */
+    Capacity capacity() {
+        if (!fits()) {
+            return new Capacity(0, false, false);
+        }
+        if (setup.batchSize() > 0) {
+            return closedLoopCapacity(setup.batchSize());
+        }
+        OperatingPoint idle = at(SLOWEST_RATE);
+        if (!meetsSpeed(idle) || !meetsFirstToken(idle)) {
+            // No load meets the targets: serve one request at a time, as fast as the replica can.
+            return closedLoopCapacity(1);
+        }
+        double lo = SLOWEST_RATE;
+        double hi = batching.saturationRequestsPerSecond(slots);
+        // halving the ratio, not the difference: capacity can sit decades below saturation
+        for (int i = 0; i < BISECTIONS && hi > lo * (1 + CAPACITY_TOLERANCE); i++) {
+            double mid = Math.sqrt(lo * hi);
+            OperatingPoint p = at(mid);
+            if (p.stable() && meetsSpeed(p) && meetsFirstToken(p)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new Capacity(lo, true, true);
+    }
+
+    /**
+     * The rate of {@code concurrency} users in a closed loop, kept just under what an open queue with this
+     * replica's slots sustains: arrivals at exactly that rate would queue without end.
+     */
+    private Capacity closedLoopCapacity(double concurrency) {
+        OperatingPoint p = closedLoop(concurrency);
+        double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
+        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p));
+    }
+
+    private boolean meetsSpeed(OperatingPoint p) {
+        return p.stable() && p.tokensPerSecondPerUser() >= setup.targetTokensPerSecondPerUser() * (1 - 1e-9);
+    }
+
+    private boolean meetsFirstToken(OperatingPoint p) {
+        return p.stable() && p.latency().ttftP99Seconds() <= setup.targetTimeToFirstTokenSeconds() * (1 + 1e-9);
+    }
+
+    /** What one replica takes on at most, and whether the speed and first-token targets hold there. */
+    record Capacity(double requestsPerSecond, boolean speedTargetMet, boolean firstTokenTargetMet) {
+    }
+}

@@ -1,0 +1,108 @@
+package loopline.engine.serving;
+
+import java.util.List;
+import loopline.engine.Units;
+import loopline.engine.model.ModelArchitecture;
+
+/**
+ * Serving as a loaded system. For each replica shape the setup allows, a replica's capacity is solved
+ * under continuous (or static) batching; the cheapest shape that meets the targets at the scenario's
+ * peak traffic is chosen; and the chosen replica is solved again at the traffic it really gets
+ * (peak ÷ replicas), so concurrency, speed, latency and request rate describe one operating point.
+ */
+public final class ServingModel {
+
+    private ServingModel() {
+    }
+
+    /** Memory, speed and the priced shape options of serving this setup. */
+    public record Result(InferenceMemory memory, InferenceSpeed speed, ServingPlan plan, List<ShapeOption> options,
+                         ShapeOption unpinnedBest, ShapeOption alternative) {
+    }
+
+    public static Result evaluate(ModelArchitecture model, InferenceSetup setup) {
+        return evaluate(model, setup, ServingPlan.of(model, setup));
+    }
+
+    /** The same scenario at another traffic level: the plan's capacities stand, only the choice and operating point move. */
+    static Result evaluate(ModelArchitecture model, InferenceSetup setup, ServingPlan plan) {
+        double peak = peakRequestsPerSecond(setup);
+        List<ShapeOption> options = plan.options(peak);
+        ShapeOption chosen = options.get(0);
+        ReplicaModel replica = plan.replica(chosen.shape());
+        ReplicaModel.Capacity capacity = plan.capacity(chosen.shape());
+        OperatingPoint point = operatingPoint(replica, chosen, peak);
+        List<ShapeOption> free = plan.unpinned() == plan ? options : plan.unpinned().options(peak);
+        ShapeOption alternative = free.stream().filter(o -> !o.shape().equals(chosen.shape())).findFirst().orElse(null);
+        StepCost cost = replica.stepCost();
+        double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
+        // the average step at the operating point: λ·O·τ sequences decoding while λ·P·τ prompt tokens ride along
+        double prefillPerStep = point.stable() ? point.requestsPerSecond() * setup.uncachedPromptTokens() * point.timePerOutputTokenSeconds() : 0;
+        InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),
+                capacity.speedTargetMet(), capacity.firstTokenTargetMet(), cost.decodeMemoryBound(decoding),
+                cost.decodeFlopsPerByte(decoding), cost.terms(decoding, 1, prefillPerStep));
+        return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
+    }
+
+    /** True when the scenario fixes the replica's TP or EP instead of leaving the shape to the engine. */
+    public static boolean pinned(InferenceSetup setup) {
+        return setup.tensorParallel() > 0 || setup.expertParallel() > 0;
+    }
+
+    public static double peakRequestsPerSecond(InferenceSetup setup) {
+        return peakRequestsPerSecond(setup.requestsPerDay(), setup.peakToAverage());
+    }
+
+    /** Replicas are sized for the busiest moment: the average rate times the peak-to-average ratio. */
+    public static double peakRequestsPerSecond(double requestsPerDay, double peakToAverage) {
+        return requestsPerDay / Units.SECONDS_PER_DAY * peakToAverage;
+    }
+
+    /**
+     * The replica at its share of the peak. Sized replicas never exceed capacity, but a batch size set
+     * by the user is a closed-loop concurrency whose rate can sit at the edge of what an open queue
+     * sustains; there the replica runs at that concurrency and the excess waits.
+     */
+    private static OperatingPoint operatingPoint(ReplicaModel replica, ShapeOption chosen, double peak) {
+        if (!replica.fits()) {
+            return OperatingPoint.unstable(0);
+        }
+        double perReplica = peak / chosen.replicas();
+        OperatingPoint open = replica.at(perReplica);
+        return open.stable() ? open : replica.closedLoop(Math.max(1, replica.slots()));
+    }
+
+    private static InferenceMemory memory(ModelArchitecture model, InferenceSetup setup, ReplicaModel replica, OperatingPoint point) {
+        ReplicaShape shape = replica.shape();
+        double bytesPerWeight = setup.precision().weightBytesPerParameter();
+        double holding = point.stable() ? Math.min(point.runningSequences(), replica.slots()) : 0;
+        double kvPerGpu = holding / shape.attentionGroups() * replica.kvPerSequencePerGpuBytes();
+        double overhead = setup.gpu().memoryBytes() * (1 - setup.gpuMemoryUtilization());
+        double kvPerToken = model.kvValuesPerTokenPerLayer() * setup.kvCachePrecision().kvBytesPerValue() * model.layers();
+        return new InferenceMemory(model.totalParameters() * bytesPerWeight, replica.weightsPerGpuBytes(), kvPerToken,
+                replica.kvBytesPerSequence(setup.promptTokens() + setup.outputTokens()), kvPerGpu * shape.gpus(), kvPerGpu,
+                overhead, replica.weightsPerGpuBytes() + kvPerGpu + overhead, setup.gpu().memoryBytes(), bytesPerWeight,
+                shape.gpus(), replica.sequencesByMemory(), replica.fits());
+    }
+
+    /** A replica of this shape with {@code concurrency} users in a closed loop, as a benchmark's concurrency setting runs it. */
+    public static OperatingPoint closedLoop(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape, double concurrency) {
+        return new ReplicaModel(model, setup, shape).closedLoop(concurrency);
+    }
+
+    /** A replica of this shape at an open-loop request rate: the latency-vs-traffic curve. */
+    public static OperatingPoint at(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape, double requestsPerSecond) {
+        return new ReplicaModel(model, setup, shape).at(requestsPerSecond);
+    }
+
+    /** The open-loop rate past which this shape's replica cannot keep up at all. */
+    public static double saturationRequestsPerSecond(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
+        ReplicaModel r = new ReplicaModel(model, setup, shape);
+        return r.fits() ? r.saturationRequestsPerSecond() : 0;
+    }
+
+    /** Sequences this shape's memory holds at once (with the scheduler's limit: {@code min} of the two is what runs). */
+    public static long sequencesByMemory(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
+        return new ReplicaModel(model, setup, shape).sequencesByMemory();
+    }
+}

@@ -1,0 +1,200 @@
+package loopline.engine.training;
+
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.model.Moe;
+import loopline.engine.model.MultiHeadLatentAttention;
+
+/**
+ * Peak memory of one training GPU, and what fills it. Bytes are per GPU unless the name says total.
+ *
+ * <p>Model states follow the ZeRO paper (mixed-precision Adam: 2 + 2 + 4 + 4 + 4 = 16 B/param), sharded
+ * over data-parallel ranks by ZeRO stage and split by tensor × pipeline parallelism. Activations follow
+ * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
+ * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
+ * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ *
+ * <p>A LoRA or QLoRA fine-tune keeps the base frozen ({@link #frozenWeightsBytes}: 16-bit, or NF4 per
+ * {@link Nf4Quantisation}) and gives only the adapters gradients and optimizer states; QLoRA's paged optimizer
+ * states ({@link #pagedOptimizerBytes}) live in unified memory and are not counted against the GPU.
+ * Per-parameter figures are per parameter of the model, adapters' states spread over all of them.
+ */
+public record TrainingMemory(
+        double weightsBytes,
+        double gradientsBytes,
+        double optimizerStatesBytes,
+        double activationsBytes,
+        double logitsBytes,
+        double overheadBytes,
+        double perGpuBytes,
+        double capacityBytes,
+        double modelStatesTotalBytes,
+        double bytesPerParameter,
+        double weightBytesPerParameter,
+        double gradientBytesPerParameter,
+        double optimizerBytesPerParameter,
+        double activationBytesPerToken,
+        boolean fitsOnGpu,
+        int minGpusToFit,
+        double trainableParameters,
+        double frozenWeightsBytes,
+        double pagedOptimizerBytes) {
+
+    public static final String MODEL_STATES_FORMULA =
+            "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3";
+    public static final String ADAPTER_STATES_FORMULA =
+            "per GPU = frozen base ÷ (t·p) [÷ N_d at ZeRO 3] + N_adapters ÷ (t·p) × (weights B + gradients B + optimizer B), sharded as in pre-training";
+    public static final String FROZEN_BASE_FORMULA = "N × 2 B: 16-bit, no gradient, no fp32 master copy, no optimizer state";
+    public static final String PAGED_OPTIMIZER_FORMULA =
+            "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
+    public static final String ACTIVATIONS_FORMULA =
+            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
+    public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
+    public static final String OVERHEAD_FORMULA = "1 GB CUDA context + allocator fragmentation (5% by default) of everything else";
+
+    /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
+    static final double CONTEXT_BYTES = 1e9;
+    /** PyTorch caching-allocator fragmentation on top of live tensors, when the scenario names none. */
+    public static final double DEFAULT_FRAGMENTATION = 0.05;
+    /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
+    static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
+
+    /**
+     * LoRA and QLoRA keep the activations of the frozen base: the gradient must flow back through every layer to
+     * reach the adapters below it, and each adapter needs its layer's input. (A frozen linear layer alone would not
+     * need its input, so this is an upper bound; the adapters' own r-wide intermediates, 2·r bytes per adapted
+     * matrix per token, are under 1% of a layer's activations at r ≤ 64 and are left out.)
+     */
+    public static TrainingMemory of(ModelArchitecture model, TrainingSetup setup) {
+        double n = model.totalParameters();
+        double t = setup.tensorParallel();
+        double modelSplit = t * setup.pipelineParallel();
+        double dp = setup.dataParallel();
+        int stage = setup.zeroStage();
+        TrainingMethod method = setup.method();
+
+        boolean fp32 = setup.precision() == Precision.FP32;
+        double weightB = gradientBytesPerValue(setup.precision()); // fp8 training keeps bf16 weights; fp8 copies are transient
+        double gradientB = weightB;
+        double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
+
+        double trainable = trainableParameters(model, setup);
+        double frozen = frozenBaseBytes(model, method, weightB);
+        double trainedPerRank = trainable / modelSplit;
+        double frozenPerRank = frozen / modelSplit;
+        double weightsPerRank = frozenPerRank + trainedPerRank * weightB;
+        double gradientsPerRank = trainedPerRank * gradientB;
+        double optimizerPerRank = trainedPerRank * optimizerB;
+        double onGpuOptimizerPerRank = method.pagedOptimizer() ? 0 : optimizerPerRank;
+
+        double weightShards = stage >= 3 ? dp : 1;
+        double weights = weightsPerRank / weightShards;
+        double frozenWeights = frozenPerRank / weightShards;
+        double gradients = gradientsPerRank / (stage >= 2 ? dp : 1);
+        double optimizer = onGpuOptimizerPerRank / (stage >= 1 ? dp : 1);
+        double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
+
+        double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
+        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention()) * activationScale;
+        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
+        double activations = tokensPerMicroBatch * perToken / t;
+        double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
+
+        double live = weights + gradients + optimizer + activations + logits;
+        double fragmentation = setup.allocatorFragmentation();
+        double overhead = CONTEXT_BYTES + fragmentation * live;
+        double perGpu = live + overhead;
+        double capacity = setup.gpu().memoryBytes();
+
+        // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + (1 + fragmentation)·(unsharded + sharded ÷ N_d).
+        double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
+        double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
+                + activations + logits;
+        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
+
+        // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
+        double trainedShare = trainable / n;
+        double weightPerParam = frozen / n + trainedShare * weightB;
+        double gradientPerParam = trainedShare * gradientB;
+        double optimizerPerParam = trainedShare * optimizerB;
+        double statesPerParam = weightPerParam + gradientPerParam + optimizerPerParam;
+        return new TrainingMemory(weights, gradients, optimizer, activations, logits, overhead, perGpu, capacity,
+                n * statesPerParam, statesPerParam, weightPerParam, gradientPerParam, optimizerPerParam, perToken,
+                perGpu <= capacity, minGpus, trainable, frozenWeights, paged);
+    }
+
+    /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */
+    private static int fewestGpus(double room, double sharded, double modelSplit, double fragmentation) {
+        if (room <= 0) {
+            return 0;
+        }
+        if (sharded == 0) {
+            return (int) modelSplit;
+        }
+        double replicas = Math.max(1, Math.ceil((1 + fragmentation) * sharded / room));
+        return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+    }
+
+    /** Bytes of one weight or gradient value: 4 in fp32 runs, else 2 (fp8 training keeps 16-bit weights and gradients). */
+    static double gradientBytesPerValue(Precision precision) {
+        return precision == Precision.FP32 ? 4 : 2;
+    }
+
+    /** Parameters that get gradients and optimizer states: every weight, or only the adapters. */
+    public static double trainableParameters(ModelArchitecture model, TrainingSetup setup) {
+        return setup.method().trainsAdapters()
+                ? LoraAdapters.parameters(model, setup.loraRank(), setup.loraTargets()) : model.totalParameters();
+    }
+
+    /** Bytes of the frozen base: none when every weight trains, 16-bit for LoRA (4-byte in fp32 runs), NF4 for QLoRA. */
+    static double frozenBaseBytes(ModelArchitecture model, TrainingMethod method, double weightBytes) {
+        return switch (method) {
+            case PRETRAIN, FULL -> 0;
+            case LORA -> model.totalParameters() * weightBytes;
+            case QLORA -> Nf4Quantisation.baseBytes(model);
+        };
+    }
+
+    /**
+     * Bytes of 16-bit activations one token leaves stored across all layers for the backward pass.
+     * Attention saves its input, Q, K, V, the output and fp32 softmax statistics (FlashAttention);
+     * a SwiGLU MLP saves its input, the gate and up projections and their product (2h + 6f); a GeLU
+     * MLP its input and the activation's input and output (2h + 4f); each norm its input (2h).
+     */
+    public static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute,
+                                          AttentionKernel kernel) {
+        double h = m.hiddenSize();
+        double a = m.attentionHeads();
+        double norms = 2 * 2 * h;
+        double attention = 2 * h + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim() + 4 * a;
+        if (m.mla() != null) {
+            MultiHeadLatentAttention mla = m.mla();
+            attention += 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim())
+                    + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim();
+        } else {
+            attention += 2 * 2 * m.kvHeads() * m.headDim();
+        }
+        double denseMlp = mlpActivations(m, m.ffnSize());
+        double moeMlp = 0;
+        if (m.moe() != null) {
+            Moe moe = m.moe();
+            moeMlp = 2 * h + 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpActivations(m, moe.expertFfnSize());
+        }
+        double layerSet = norms + attention;
+        double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        // eager attention's 16-bit softmax output, s values per head per layer (its 4a bytes of statistics stay counted)
+        double scores = kernel.storesScores(recompute) ? 2 * a * m.layerPositions(sequenceLength) : 0;
+        return switch (recompute) {
+            case SELECTIVE, NONE -> allLayers + scores;
+            case FULL -> m.layers() * 2 * h + layerSet + Math.max(denseMlp, moeMlp);
+        };
+    }
+
+    private static double mlpActivations(ModelArchitecture m, double width) {
+        return 2 * m.hiddenSize() + (m.gatedMlp() ? 6 : 4) * width;
+    }
+
+    public double modelStatesBytes() {
+        return weightsBytes + gradientsBytes + optimizerStatesBytes;
+    }
+}
