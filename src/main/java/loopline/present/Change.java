@@ -34,7 +34,8 @@ public record Change(String text, int sign, Effect effect) {
                     : new Change("was " + before.value(), 0, Effect.NEUTRAL); // one side has no figure ("—")
         }
         double difference = now - was;
-        if (difference == 0) {
+        // what reads the same on both cards did not change, however many digits below the display it moved
+        if (difference == 0 || before.value().equals(after.value())) {
             return new Change("no change", 0, Effect.NEUTRAL);
         }
         int sign = difference > 0 ? 1 : -1;

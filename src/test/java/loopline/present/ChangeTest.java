@@ -41,9 +41,16 @@ class ChangeTest {
         assertThat(change(14.8e6, 14.8e6, Measure.USD, Better.LOWER)).isEqualTo(new Change("no change", 0, Effect.NEUTRAL));
     }
 
+    /** A move below what the card shows ($1M both, 203 ms both) is no change, never a red "+$3.00 (+0.0003%)". */
+    @Test
+    void whatReadsTheSameOnBothCardsIsNoChange() {
+        assertThat(change(1e6, 1e6 + 3, Measure.USD, Better.LOWER)).isEqualTo(new Change("no change", 0, Effect.NEUTRAL));
+        assertThat(change(0.2031, 0.2031 + 1.6e-6, Measure.SECONDS, Better.LOWER)).isEqualTo(new Change("no change", 0, Effect.NEUTRAL));
+    }
+
     @Test
     void tinyAndHugeChangesStayReadable() {
-        assertThat(change(1e6, 1e6 + 3, Measure.USD, Better.LOWER).text()).isEqualTo("+$3.00 (+0.0003%)");
+        assertThat(change(1e6, 1.01e6, Measure.USD, Better.LOWER).text()).isEqualTo("+$10k (+1%)");
         assertThat(change(1, 1500, Measure.USD, Better.LOWER).text()).isEqualTo("+$1.5k (×1,500)");
         assertThat(change(1500, 1, Measure.USD, Better.LOWER).text()).isEqualTo("−$1.5k (÷1,500)");
         assertThat(change(0, 5, Measure.USD, Better.LOWER).text()).isEqualTo("+$5.00");
