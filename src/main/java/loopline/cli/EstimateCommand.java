@@ -116,9 +116,11 @@ public final class EstimateCommand {
         inference.put("shape", sp.shape().label());
         inference.put("tensorParallel", sp.shape().tensorParallel());
         inference.put("expertParallel", sp.shape().expertParallel());
+        inference.put("loadMode", jsonId(sp.loadMode()));
         inference.put("concurrentRequestsPerReplica", sp.concurrentRequests());
         inference.put("sequencesByMemory", im.sequencesByMemory());
         inference.put("capacityRequestsPerSecondPerReplica", sp.capacityRequestsPerSecond());
+        inference.put("capacityLimitedBy", jsonId(sp.capacityLimit()));
         inference.put("timeToFirstTokenSeconds", sp.timeToFirstTokenSeconds());
         inference.put("timePerOutputTokenSeconds", sp.timePerOutputTokenSeconds());
         inference.put("tokensPerSecondPerUser", sp.tokensPerSecondPerUser());
@@ -159,5 +161,10 @@ public final class EstimateCommand {
         }
         root.putPOJO("warnings", warnings);
         return root;
+    }
+
+    /** An engine enum as JSON spells ids: FIRST_TOKEN_TARGET → "first-token-target". */
+    private static String jsonId(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -187,8 +187,9 @@ public final class Explanations {
                     sp.shape().label() + " = " + im.gpusPerReplica() + (im.gpusPerReplica() == 1 ? " GPU" : " GPUs")
                             + (im.fits() ? "" : " (does not fit)"),
                     shapeComparison(sc, i));
-            case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token at peak traffic", InferenceSpeed.TTFT_FORMULA,
-                    List.of(in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
+            case TIME_TO_FIRST_TOKEN -> new Explanation("Time to first token " + CapacityText.where(sp, i), InferenceSpeed.TTFT_FORMULA,
+                    List.of(in("load", CapacityText.load(sp, i)),
+                            in("prompt", formatCount(i.promptTokens()) + " tokens, " + formatPercent(i.prefixCacheHitRate()) + " from the prefix cache"),
                             in("prompt FLOPs", formatFlops(2 * e.activeParameters() * i.uncachedPromptTokens()) + " + attention"),
                             in("matmul rate reached", prefillMatmulRate(i)),
                             in("kernels", StepText.kernels(i.gpu()) + overrides(i)),
@@ -201,9 +202,10 @@ public final class Explanations {
                     i.continuousBatching() ? "Prompts are prefilled in chunks of up to " + formatCount(ContinuousBatching.PREFILL_CHUNK_TOKENS)
                             + " tokens inside decode steps; queueing adds a wait once the chunk budget or memory fills."
                             : "Static batching: a request waits for the running batch to finish, then its batch is prefilled at once.");
-            case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user at peak traffic", "1 ÷ time per output token\n  "
+            case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user " + CapacityText.where(sp, i), "1 ÷ time per output token\n  "
                             + InferenceSpeed.TPOT_FORMULA,
-                    List.of(in("requests in flight per replica", formatNumber(sp.concurrentRequests())),
+                    List.of(in("load", CapacityText.load(sp, i)),
+                            in("requests in flight per replica", formatNumber(sp.concurrentRequests())),
                             in("time per token (p50 / p99)", formatDuration(sp.latency().tpotP50Seconds()) + " / "
                                     + formatDuration(sp.latency().tpotP99Seconds())),
                             in("arithmetic intensity", formatNumber(sp.decodeArithmeticIntensity()) + " FLOP/byte"),
@@ -229,9 +231,10 @@ public final class Explanations {
                     List.of(in("requests/day", formatCount(i.requestsPerDay())), in("peak-to-average", formatNumber(i.peakToAverage())),
                             in("peak requests/s", formatNumber(sc.peakRequestsPerSecond())),
                             in("requests/s one replica takes", formatNumber(sp.capacityRequestsPerSecond())),
+                            in("held by", CapacityText.bound(sp, i)),
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
                     sc.servable() ? Format.formatWhole(sc.replicas(), "replica", "replicas") + ", " + Format.formatWhole(sc.gpus(), "GPU", "GPUs") : "does not fit",
-                    null);
+                    CapacityText.sentence(sp, i, im.sequencesByMemory()));
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");

@@ -74,11 +74,13 @@ public final class KeyFigures {
                                 : tm.minGpusToFit() > 0 ? "too few: needs " + formatWhole(tm.minGpusToFit()) : "no GPU count fits",
                         Side.TRAINING, Figure.TRAINING_MIN_GPUS, !tm.fitsOnGpu(), gpus, Measure.WHOLE, Better.NEITHER),
                 card("Serving GPUs", im.fits() ? servingGpus : none,
-                        im.fits() ? formatCount(sc.replicas(), "replica", "replicas") + " × " + sp.shape().label() : "does not fit in memory",
+                        im.fits() ? formatCount(sc.replicas(), "replica", "replicas") + " × " + sp.shape().label() + " · "
+                                + CapacityText.bound(sp, e.scenario().inference()) : "does not fit in memory",
                         Side.INFERENCE, Figure.SERVING_GPUS, !im.fits(), Measure.WHOLE, Better.LOWER),
                 card("Time to train", time, formatCount(e.trainingRun().gpuHours()) + " GPU-hours", Side.TRAINING,
                         Figure.TRAINING_DAYS, false, Measure.SECONDS, Better.LOWER),
-                card("Time to first token", firstToken, "p50 at peak · p99 " + formatDuration(sp.latency().ttftP99Seconds()),
+                card("Time to first token", firstToken, "p50 " + CapacityText.whereShort(sp, e.scenario().inference()) + " · p99 "
+                        + formatDuration(sp.latency().ttftP99Seconds()),
                         Side.INFERENCE, Figure.TIME_TO_FIRST_TOKEN, im.fits() && !sp.firstTokenTargetMet(), Measure.SECONDS, Better.LOWER),
                 card("Tokens/s per user", speed,
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())

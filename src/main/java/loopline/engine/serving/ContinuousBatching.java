@@ -13,6 +13,8 @@ public final class ContinuousBatching implements Batching {
     public static final double PREFILL_CHUNK_TOKENS = 8192;
     private static final int BISECTIONS = 60;
     private static final double RELATIVE_TOLERANCE = 1e-6;
+    /** A closed loop of N users is solved until N in flight holds to a part in 100,000. */
+    private static final double CONCURRENCY_TOLERANCE = 1e-5;
 
     private final StepCost cost;
     private final RequestWork work;
@@ -132,9 +134,13 @@ public final class ContinuousBatching implements Batching {
         double others = Math.max(0, concurrency - 1) / concurrency;
         double hi = saturationRequestsPerSecond(Double.POSITIVE_INFINITY);
         double lo = 0;
-        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
+        // to the concurrency, not the rate: near saturation a millionth of the rate is a percent of the users in flight
+        for (int i = 0; i < 2 * BISECTIONS && hi - lo > 1e-15 * hi; i++) {
             double mid = 0.5 * (lo + hi);
             OperatingPoint p = solve(mid, Double.POSITIVE_INFINITY, others);
+            if (p.stable() && Math.abs(p.concurrentRequests() - concurrency) <= CONCURRENCY_TOLERANCE * concurrency) {
+                return p;
+            }
             if (p.stable() && p.concurrentRequests() < concurrency) {
                 lo = mid;
             } else {

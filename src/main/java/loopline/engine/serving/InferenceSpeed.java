@@ -1,20 +1,26 @@
 package loopline.engine.serving;
 
 /**
- * How the chosen replica shape behaves: its capacity at the targets, and its operating point at the
- * scenario's peak traffic (each replica gets peak ÷ replicas). Every per-user and per-replica figure
- * comes from that one operating point, so they agree with each other by Little's law. {@code step} is what the
- * average engine step at that point is made of.
+ * How the chosen replica shape behaves: its capacity at the targets and what bounds it, and its operating
+ * point — in an open loop, at the scenario's peak traffic (each replica gets peak ÷ replicas); in a closed loop
+ * (a batch size set), at that many concurrent requests, as a benchmark's concurrency setting measures. Every
+ * per-user and per-replica figure comes from that one operating point, so they agree with each other by Little's
+ * law. {@code step} is what the average engine step at that point is made of; {@code atCapacity} and {@code stepAtCapacity}
+ * the same at capacity, where the bound that sets the replica count ({@code capacityLimit}) is met.
  */
 public record InferenceSpeed(
         ReplicaShape shape,
         OperatingPoint atPeak,
+        OperatingPoint atCapacity,
         double capacityRequestsPerSecond,
+        CapacityLimit capacityLimit,
+        LoadMode loadMode,
         boolean speedTargetMet,
         boolean firstTokenTargetMet,
         boolean decodeMemoryBound,
         double decodeArithmeticIntensity,
-        StepTerms step) {
+        StepTerms step,
+        StepTerms stepAtCapacity) {
 
     public static final String TTFT_FORMULA =
             "prefill of the prompt in chunks riding along decode steps + wait for the chunk budget (M/D/1) + wait for KV memory (M/M/c)";

@@ -16,6 +16,11 @@ final class ReplicaModel {
     private static final double SLOWEST_RATE = 1e-9;
     private static final double EDGE_OF_SATURATION = 0.999;
     /**
+     * A first-token target that holds up to this share of the saturation rate is not what bounds the replica: waits
+     * there are the queue's own divergence (memory's slots or the steps' pace), whatever the target's value.
+     */
+    private static final double QUEUE_BOUND_SHARE = 0.9;
+    /**
      * Capacities are found to 1 part in 10 million of themselves — far finer than any input is known, and
      * fine enough that rounding replicas up does not turn solver noise into a cheaper bill for more work.
      */
@@ -101,26 +106,31 @@ final class ReplicaModel {
         return batching.saturationRequestsPerSecond(slots);
     }
 
-    /** {@code concurrency} users in a closed loop; beyond what memory holds, the rest wait outside. */
+    /**
+     * {@code concurrency} users in a closed loop; beyond what memory holds or the steps sustain, the rest wait outside
+     * (and are counted: a closed loop always has all its users in the system).
+     */
     OperatingPoint closedLoop(double concurrency) {
-        return batching.closedLoop(Math.min(concurrency, slots));
+        return batching.closedLoop(Math.min(concurrency, slots)).withWaiting(concurrency);
     }
 
     /** Requests per second one replica takes on before a target breaks; see {@link Capacity}. */
     Capacity capacity() {
         if (!fits()) {
-            return new Capacity(0, false, false);
+            return new Capacity(0, false, false, CapacityLimit.DOES_NOT_FIT);
         }
         if (setup.batchSize() > 0) {
-            return closedLoopCapacity(setup.batchSize());
+            return closedLoopCapacity(setup.batchSize(), CapacityLimit.SET_CONCURRENCY);
         }
         OperatingPoint idle = at(SLOWEST_RATE);
         if (!meetsSpeed(idle) || !meetsFirstToken(idle)) {
             // No load meets the targets: serve one request at a time, as fast as the replica can.
-            return closedLoopCapacity(1);
+            return closedLoopCapacity(1, CapacityLimit.NO_LOAD_MEETS_TARGETS);
         }
         double lo = SLOWEST_RATE;
-        double hi = batching.saturationRequestsPerSecond(slots);
+        double saturation = batching.saturationRequestsPerSecond(slots);
+        double hi = saturation;
+        CapacityLimit limit = null; // the target that broke at the lowest failing rate tried (null: the queue itself did)
         // halving the ratio, not the difference: capacity can sit decades below saturation
         for (int i = 0; i < BISECTIONS && hi > lo * (1 + CAPACITY_TOLERANCE); i++) {
             double mid = Math.sqrt(lo * hi);
@@ -129,30 +139,40 @@ final class ReplicaModel {
                 lo = mid;
             } else {
                 hi = mid;
+                limit = !p.stable() ? null : !meetsSpeed(p) ? CapacityLimit.SPEED_TARGET : CapacityLimit.FIRST_TOKEN_TARGET;
             }
         }
-        return new Capacity(lo, true, true);
+        if (limit == null || limit == CapacityLimit.FIRST_TOKEN_TARGET && lo >= QUEUE_BOUND_SHARE * saturation) {
+            // a first-token target that breaks this close to saturation breaks because the queue grows without end
+            limit = saturationLimit(saturation * (1 + CAPACITY_TOLERANCE) / EDGE_OF_SATURATION);
+        }
+        return new Capacity(lo, true, true, limit);
+    }
+
+    /** Why the queue grows without end at {@code requestsPerSecond}: memory's slots, or the steps' own pace. */
+    private CapacityLimit saturationLimit(double requestsPerSecond) {
+        return batching.at(requestsPerSecond, Double.POSITIVE_INFINITY).stable() ? CapacityLimit.BATCH_FULL : CapacityLimit.THROUGHPUT;
     }
 
     /**
      * The rate of {@code concurrency} users in a closed loop, kept just under what an open queue with this
      * replica's slots sustains: arrivals at exactly that rate would queue without end.
      */
-    private Capacity closedLoopCapacity(double concurrency) {
+    private Capacity closedLoopCapacity(double concurrency, CapacityLimit limit) {
         OperatingPoint p = closedLoop(concurrency);
         double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
-        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p));
+        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p), limit);
     }
 
-    private boolean meetsSpeed(OperatingPoint p) {
+    boolean meetsSpeed(OperatingPoint p) {
         return p.stable() && p.tokensPerSecondPerUser() >= setup.targetTokensPerSecondPerUser() * (1 - 1e-9);
     }
 
-    private boolean meetsFirstToken(OperatingPoint p) {
+    boolean meetsFirstToken(OperatingPoint p) {
         return p.stable() && p.latency().ttftP99Seconds() <= setup.targetTimeToFirstTokenSeconds() * (1 + 1e-9);
     }
 
     /** What one replica takes on at most, and whether the speed and first-token targets hold there. */
-    record Capacity(double requestsPerSecond, boolean speedTargetMet, boolean firstTokenTargetMet) {
+    record Capacity(double requestsPerSecond, boolean speedTargetMet, boolean firstTokenTargetMet, CapacityLimit limit) {
     }
 }

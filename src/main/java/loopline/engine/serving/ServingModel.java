@@ -31,17 +31,29 @@ public final class ServingModel {
         ShapeOption chosen = options.get(0);
         ReplicaModel replica = plan.replica(chosen.shape());
         ReplicaModel.Capacity capacity = plan.capacity(chosen.shape());
-        OperatingPoint point = operatingPoint(replica, chosen, peak);
+        OperatingPoint point = operatingPoint(replica, setup, chosen, peak);
         List<ShapeOption> free = plan.unpinned() == plan ? options : plan.unpinned().options(peak);
         ShapeOption alternative = free.stream().filter(o -> !o.shape().equals(chosen.shape())).findFirst().orElse(null);
         StepCost cost = replica.stepCost();
-        double decoding = point.stable() ? Math.max(1, point.requestsPerSecond() * setup.outputTokens() * point.timePerOutputTokenSeconds()) : 1;
-        // the average step at the operating point: λ·O·τ sequences decoding while λ·P·τ prompt tokens ride along
-        double prefillPerStep = point.stable() ? point.requestsPerSecond() * setup.uncachedPromptTokens() * point.timePerOutputTokenSeconds() : 0;
-        InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.requestsPerSecond(),
-                capacity.speedTargetMet(), capacity.firstTokenTargetMet(), cost.decodeMemoryBound(decoding),
-                cost.decodeFlopsPerByte(decoding), cost.terms(decoding, 1, prefillPerStep));
+        double decoding = decodingSequences(setup, point);
+        OperatingPoint atCapacity = replica.fits() && setup.batchSize() <= 0 ? replica.at(capacity.requestsPerSecond()) : point;
+        InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, atCapacity, capacity.requestsPerSecond(), capacity.limit(),
+                setup.batchSize() > 0 ? LoadMode.CLOSED_LOOP : LoadMode.OPEN_LOOP,
+                // met where capacity was read and at the point shown (an open queue at its edge runs full, slower)
+                capacity.speedTargetMet() && replica.meetsSpeed(point), capacity.firstTokenTargetMet() && replica.meetsFirstToken(point), cost.decodeMemoryBound(decoding), cost.decodeFlopsPerByte(decoding),
+                averageStep(cost, setup, point), averageStep(cost, setup, atCapacity));
         return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
+    }
+
+    /** Sequences decoding in the average step at {@code p}: λ·O·τ, at least one. */
+    private static double decodingSequences(InferenceSetup setup, OperatingPoint p) {
+        return p.stable() ? Math.max(1, p.requestsPerSecond() * setup.outputTokens() * p.timePerOutputTokenSeconds()) : 1;
+    }
+
+    /** The average step at {@code p}: λ·O·τ sequences decoding while λ·P·τ prompt tokens ride along. */
+    private static StepTerms averageStep(StepCost cost, InferenceSetup setup, OperatingPoint p) {
+        double prefillPerStep = p.stable() ? p.requestsPerSecond() * setup.uncachedPromptTokens() * p.timePerOutputTokenSeconds() : 0;
+        return cost.terms(decodingSequences(setup, p), 1, prefillPerStep);
     }
 
     /** True when the scenario fixes the replica's TP or EP instead of leaving the shape to the engine. */
@@ -59,13 +71,16 @@ public final class ServingModel {
     }
 
     /**
-     * The replica at its share of the peak. Sized replicas never exceed capacity, but a batch size set
-     * by the user is a closed-loop concurrency whose rate can sit at the edge of what an open queue
-     * sustains; there the replica runs at that concurrency and the excess waits.
+     * The replica at its share of the peak (an open loop); with a batch size set, at that many concurrent requests (a
+     * closed loop, as a benchmark runs it), which is also where its capacity and target flags were read. Sized
+     * replicas never exceed capacity, but an open queue at the edge of what the slots sustain runs full, the excess waiting.
      */
-    private static OperatingPoint operatingPoint(ReplicaModel replica, ShapeOption chosen, double peak) {
+    private static OperatingPoint operatingPoint(ReplicaModel replica, InferenceSetup setup, ShapeOption chosen, double peak) {
         if (!replica.fits()) {
             return OperatingPoint.unstable(0);
+        }
+        if (setup.batchSize() > 0) {
+            return replica.closedLoop(setup.batchSize());
         }
         double perReplica = peak / chosen.replicas();
         OperatingPoint open = replica.at(perReplica);

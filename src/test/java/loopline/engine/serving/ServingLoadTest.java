@@ -168,7 +168,72 @@ class ServingLoadTest {
         Scenario s = scenario("llama-3.2-1b", "inference.gpu=h200", "inference.promptTokens=100", "inference.outputTokens=100",
                 "inference.maxConcurrentSequences=64");
         OperatingPoint p = ServingModel.closedLoop(s.model(), s.inference(), ReplicaShape.tensorParallel(1), 10_000);
-        assertThat(p.concurrentRequests()).isLessThanOrEqualTo(64.001);
+        OperatingPoint held = ServingModel.closedLoop(s.model(), s.inference(), ReplicaShape.tensorParallel(1), 64);
+        assertThat(p.runningSequences()).isLessThanOrEqualTo(64.001);
+        // the other 9,936 clients wait their turn: the same rate, all of them counted, each waiting (10,000 − 64) ÷ rate
+        assertThat(p.requestsPerSecond()).isCloseTo(held.requestsPerSecond(), withinPercentage(1e-6));
+        assertThat(p.concurrentRequests()).isCloseTo(10_000, withinPercentage(1e-9));
+        assertThat(p.timeToFirstTokenSeconds() - held.timeToFirstTokenSeconds())
+                .isCloseTo((10_000 - held.concurrentRequests()) / held.requestsPerSecond(), withinPercentage(1e-6));
+    }
+
+    @Test
+    void whatSetsTheReplicaCountIsNamed() {
+        String[] lax = {"inference.targetTimeToFirstTokenSeconds=1000", "inference.targetTokensPerSecondPerUser=1"};
+        assertThat(limit("llama-3.1-70b", "inference.tensorParallel=4", "inference.requestsPerDay=2e7"))
+                .isEqualTo(CapacityLimit.SPEED_TARGET);
+        assertThat(limit("llama-3.1-70b", "inference.tensorParallel=4", "inference.targetTimeToFirstTokenSeconds=0.3"))
+                .isEqualTo(CapacityLimit.FIRST_TOKEN_TARGET);
+        assertThat(limit("llama-3.1-8b", concat(lax, "inference.tensorParallel=1", "inference.maxConcurrentSequences=8")))
+                .isEqualTo(CapacityLimit.BATCH_FULL);
+        assertThat(limit("llama-3.1-8b", concat(lax, "inference.tensorParallel=1", "inference.promptTokens=200", "inference.outputTokens=20")))
+                .isEqualTo(CapacityLimit.THROUGHPUT);
+        assertThat(limit("llama-3.1-70b", "inference.batchSize=32")).isEqualTo(CapacityLimit.SET_CONCURRENCY);
+        assertThat(limit("llama-3.1-70b", "inference.gpu=t4", "inference.targetTokensPerSecondPerUser=200"))
+                .isEqualTo(CapacityLimit.NO_LOAD_MEETS_TARGETS);
+    }
+
+    /**
+     * int4 weights on top of int8 buy the default preset nothing: past its capacity the replica's users would decode
+     * below 20 tokens/s, and there the step's matmuls are compute-bound, which weight-only int4 leaves 16-bit.
+     */
+    @Test
+    void int4OverInt8BuysNothingWhereTheMatmulsComputeAndTheWindowSaysWhy() {
+        Estimate int8 = preset(Path.of("presets/default.json"), "inference.precision=int8");
+        Estimate int4 = preset(Path.of("presets/default.json"), "inference.precision=int4");
+        assertThat(int4.serving().gpus()).isEqualTo(int8.serving().gpus());
+        assertThat(int4.inferenceSpeed().capacityLimit()).isEqualTo(CapacityLimit.SPEED_TARGET);
+        assertThat(int4.inferenceSpeed().stepAtCapacity().denseComputeBound()).isTrue();
+        assertThat(loopline.present.Explanations.explain(loopline.present.Figure.SERVING_GPUS, int4).note())
+                .contains("decode slower than the 20 tokens/s target", "the dense matmuls' FLOPs");
+    }
+
+    /** A set batch of N is N clients in a closed loop: every figure is read at N in flight, and the flags agree with them. */
+    @Test
+    void aSetBatchIsReadAtThatManyInFlight() {
+        Estimate e = estimate("llama-3.1-70b", "inference.batchSize=32", "inference.tensorParallel=4");
+        InferenceSpeed sp = e.inferenceSpeed();
+        assertThat(sp.loadMode()).isEqualTo(LoadMode.CLOSED_LOOP);
+        assertThat(sp.concurrentRequests()).isCloseTo(32, withinPercentage(0.01));
+        assertThat(sp.requestsPerSecondPerReplica()).isCloseTo(sp.capacityRequestsPerSecond(), withinPercentage(0.2));
+        assertThat(sp.speedTargetMet()).isEqualTo(sp.tokensPerSecondPerUser() >= 20);
+        assertThat(estimate("llama-3.1-70b", "inference.tensorParallel=4").inferenceSpeed().loadMode()).isEqualTo(LoadMode.OPEN_LOOP);
+    }
+
+    private static CapacityLimit limit(String model, String... sets) {
+        return estimate(model, sets).inferenceSpeed().capacityLimit();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+
+    private static Estimate preset(Path p, String... sets) {
+        loopline.data.ScenarioDocument doc = loopline.data.ScenarioDocument.read(p, Fixtures.CATALOGS);
+        for (String set : sets) {
+            doc = doc.apply(set, Fixtures.CATALOGS);
+        }
+        return Estimator.estimate(ScenarioReader.bind(doc, Fixtures.CATALOGS, p.toString()));
     }
 
     @Test
