@@ -1,5 +1,8 @@
 package loopline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ public final class EstimateCommand {
                 json.set("baseline", toJsonWithRanges(baseline, Warnings.of(baseline)));
                 json.putPOJO("changedInputs", ReportText.changes(baseline.scenario(), e.scenario()));
             }
+            nullForNoValue(json);
             out.println(json.toPrettyString());
         } else {
             out.println(TextSummary.of(e, warnings) + (baseline == null ? "" : TextSummary.comparison(baseline, e)));
@@ -161,6 +165,36 @@ public final class EstimateCommand {
         }
         root.putPOJO("warnings", warnings);
         return root;
+    }
+
+    /**
+     * Figures that have no value (the TTFT of a setup that does not fit, a break-even that never comes) are infinite or
+     * NaN in the engine; JSON has no such numbers, so they are written null, and the warnings say why.
+     */
+    static void nullForNoValue(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (hasNoValue(o.get(name))) {
+                    o.putNull(name);
+                } else {
+                    nullForNoValue(o.get(name));
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (hasNoValue(a.get(i))) {
+                    a.set(i, NullNode.getInstance());
+                } else {
+                    nullForNoValue(a.get(i));
+                }
+            }
+        }
+    }
+
+    private static boolean hasNoValue(JsonNode n) {
+        return n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue());
     }
 
     /** An engine enum as JSON spells ids: FIRST_TOKEN_TARGET → "first-token-target". */

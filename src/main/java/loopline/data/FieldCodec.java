@@ -90,10 +90,12 @@ public final class FieldCodec {
         if (raw.equals("true") || raw.equals("false")) {
             return NODES.booleanNode(Boolean.parseBoolean(raw));
         }
-        try { // not TypedNumber: a model's name such as "70B" must stay text
-            return NODES.numberNode(Double.parseDouble(raw.replace("_", "")));
-        } catch (NumberFormatException e) {
-            return NODES.textNode(raw);
-        }
+        // not TypedNumber: a model's name such as "70B" must stay text; and not Double.parseDouble, which would read
+        // Java's "80f", "1d" and "0x1p3" as numbers
+        String number = raw.strip().replace("_", "");
+        return JSON_NUMBER.matcher(number).matches() ? NODES.numberNode(Double.parseDouble(number)) : NODES.textNode(raw);
     }
+
+    /** A number as JSON writes one (RFC 8259 §6), and nothing else. */
+    private static final java.util.regex.Pattern JSON_NUMBER = java.util.regex.Pattern.compile("-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?");
 }

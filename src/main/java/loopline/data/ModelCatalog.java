@@ -61,6 +61,13 @@ public final class ModelCatalog {
         if (kvHeads > heads) {
             throw f.error("kvHeads", "cannot exceed attentionHeads (" + (long) heads + "), got " + (long) kvHeads);
         }
+        if (heads % kvHeads != 0) { // grouped-query attention shares each KV head among a whole number of query heads
+            throw f.error("kvHeads", "must divide attentionHeads (" + (long) heads + ") evenly, got " + (long) kvHeads);
+        }
+        if (!f.has("headDim") && hidden % heads != 0) { // the head width defaults to hiddenSize ÷ attentionHeads
+            throw f.error("attentionHeads", "must divide hiddenSize (" + (long) hidden + ") evenly unless headDim is given, got "
+                    + (long) heads);
+        }
         double headDim = f.optionalWholeBetween("headDim", 1, MAX_WIDTH, hidden / heads);
         MultiHeadLatentAttention mla = null;
         if (f.has("attention")) {

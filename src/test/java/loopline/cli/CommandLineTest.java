@@ -185,6 +185,44 @@ class CommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("NaN", "Infinity");
     }
 
+    /** Java's float and double suffixes and hex are not numbers in a JSON world: "80f" would otherwise read as 80. */
+    @Test
+    void numbersAreReadAsJsonNumbersAndNothingElse() {
+        for (String v : new String[] {"1d", "80f", "0x50", "8e1f"}) {
+            err.reset();
+            assertThat(run("estimate", "--scenario", preset(), "--set", "model.layers=" + v)).as(v).isEqualTo(1);
+            assertThat(errLine()).isEqualTo("loopline: --set model.layers: must be a number, got \"" + v + "\"");
+        }
+        assertThat(run("estimate", "--scenario", preset(), "--set", "model.layers=8e1")).isZero();
+    }
+
+    /** One shape rule for catalogs, inline models, --set and imports: grouped-query attention shares KV heads evenly. */
+    @Test
+    void impossibleShapesAreRefusedWithTheRuleTheyBreak() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--set", "model.kvHeads=7")).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: --set model.kvHeads: must divide attentionHeads (64) evenly, got 7");
+        err.reset();
+        Path inline = dir.resolve("inline.json");
+        Files.writeString(inline, "{\"name\": \"odd heads\", \"model\": {\"layers\": 32, \"hiddenSize\": 4100, \"attentionHeads\": 32,"
+                + " \"ffnSize\": 11008, \"vocabSize\": 32000}}");
+        assertThat(run("estimate", "--scenario", inline.toString())).isEqualTo(1);
+        assertThat(errLine()).isEqualTo("loopline: " + inline + ": model.attentionHeads: must divide hiddenSize (4100) evenly unless"
+                + " headDim is given, got 32");
+    }
+
+    /** A figure without a value (a setup that does not fit has no first token) is null in JSON, and a warning says why. */
+    @Test
+    void figuresWithoutAValueAreNullInJson() throws Exception {
+        assertThat(run("estimate", "--scenario", preset(), "--set", "inference.gpu=t4", "--set", "inference.tensorParallel=1", "--json"))
+                .isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("Infinity", "NaN");
+        JsonNode j = Json.MAPPER.readTree(text);
+        assertThat(j.at("/inference/timeToFirstTokenSeconds").isNull()).isTrue();
+        assertThat(j.at("/ranges").toString()).contains("null");
+        assertThat(j.at("/warnings").toString()).containsIgnoringCase("does not fit");
+    }
+
     @Test
     void devicesAndPipesAreRefusedAtOnce() throws Exception {
         assertThat(run("estimate", "--scenario", "/dev/zero")).isEqualTo(1);
