@@ -2,6 +2,7 @@ package loopline.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.regex.Pattern;
 import loopline.engine.ScenarioField;
 import loopline.engine.TypedNumber;
 
@@ -11,6 +12,8 @@ import loopline.engine.TypedNumber;
  */
 public final class FieldCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** A number as JSON writes one (RFC 8259 §6), and nothing else. */
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?");
 
     private FieldCodec() {
     }
@@ -96,6 +99,4 @@ public final class FieldCodec {
         return JSON_NUMBER.matcher(number).matches() ? NODES.numberNode(Double.parseDouble(number)) : NODES.textNode(raw);
     }
 
-    /** A number as JSON writes one (RFC 8259 §6), and nothing else. */
-    private static final java.util.regex.Pattern JSON_NUMBER = java.util.regex.Pattern.compile("-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?");
 }

@@ -117,7 +117,7 @@ final class ReplicaModel {
     /** Requests per second one replica takes on before a target breaks; see {@link Capacity}. */
     Capacity capacity() {
         if (!fits()) {
-            return new Capacity(0, false, false, CapacityLimit.DOES_NOT_FIT);
+            return new Capacity(0, false, false, CapacityLimit.DOES_NOT_FIT, OperatingPoint.unstable(0));
         }
         if (setup.batchSize() > 0) {
             return closedLoopCapacity(setup.batchSize(), CapacityLimit.SET_CONCURRENCY);
@@ -128,6 +128,7 @@ final class ReplicaModel {
             return closedLoopCapacity(1, CapacityLimit.NO_LOAD_MEETS_TARGETS);
         }
         double lo = SLOWEST_RATE;
+        OperatingPoint atLo = idle;
         double saturation = batching.saturationRequestsPerSecond(slots);
         double hi = saturation;
         CapacityLimit limit = null; // the target that broke at the lowest failing rate tried (null: the queue itself did)
@@ -137,6 +138,7 @@ final class ReplicaModel {
             OperatingPoint p = at(mid);
             if (p.stable() && meetsSpeed(p) && meetsFirstToken(p)) {
                 lo = mid;
+                atLo = p;
             } else {
                 hi = mid;
                 limit = !p.stable() ? null : !meetsSpeed(p) ? CapacityLimit.SPEED_TARGET : CapacityLimit.FIRST_TOKEN_TARGET;
@@ -146,7 +148,7 @@ final class ReplicaModel {
             // a first-token target that breaks this close to saturation breaks because the queue grows without end
             limit = saturationLimit(saturation * (1 + CAPACITY_TOLERANCE) / EDGE_OF_SATURATION);
         }
-        return new Capacity(lo, true, true, limit);
+        return new Capacity(lo, true, true, limit, atLo);
     }
 
     /** Why the queue grows without end at {@code requestsPerSecond}: memory's slots, or the steps' own pace. */
@@ -161,7 +163,7 @@ final class ReplicaModel {
     private Capacity closedLoopCapacity(double concurrency, CapacityLimit limit) {
         OperatingPoint p = closedLoop(concurrency);
         double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
-        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p), limit);
+        return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p), limit, p);
     }
 
     boolean meetsSpeed(OperatingPoint p) {
@@ -172,7 +174,11 @@ final class ReplicaModel {
         return p.stable() && p.latency().ttftP99Seconds() <= setup.targetTimeToFirstTokenSeconds() * (1 + 1e-9);
     }
 
-    /** What one replica takes on at most, and whether the speed and first-token targets hold there. */
-    record Capacity(double requestsPerSecond, boolean speedTargetMet, boolean firstTokenTargetMet, CapacityLimit limit) {
+    /**
+     * What one replica takes on at most, whether the speed and first-token targets hold there, what stops it taking
+     * more, and the operating point it was read at (with a batch size set, that batch in a closed loop).
+     */
+    record Capacity(double requestsPerSecond, boolean speedTargetMet, boolean firstTokenTargetMet, CapacityLimit limit,
+                    OperatingPoint point) {
     }
 }

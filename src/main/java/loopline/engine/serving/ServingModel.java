@@ -31,17 +31,17 @@ public final class ServingModel {
         ShapeOption chosen = options.get(0);
         ReplicaModel replica = plan.replica(chosen.shape());
         ReplicaModel.Capacity capacity = plan.capacity(chosen.shape());
-        OperatingPoint point = operatingPoint(replica, setup, chosen, peak);
+        OperatingPoint point = operatingPoint(replica, setup, capacity, chosen, peak);
         List<ShapeOption> free = plan.unpinned() == plan ? options : plan.unpinned().options(peak);
         ShapeOption alternative = free.stream().filter(o -> !o.shape().equals(chosen.shape())).findFirst().orElse(null);
         StepCost cost = replica.stepCost();
         double decoding = decodingSequences(setup, point);
-        OperatingPoint atCapacity = replica.fits() && setup.batchSize() <= 0 ? replica.at(capacity.requestsPerSecond()) : point;
-        InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, atCapacity, capacity.requestsPerSecond(), capacity.limit(),
-                setup.batchSize() > 0 ? LoadMode.CLOSED_LOOP : LoadMode.OPEN_LOOP,
+        InferenceSpeed speed = new InferenceSpeed(chosen.shape(), point, capacity.point(), capacity.requestsPerSecond(),
+                capacity.limit(), setup.batchSize() > 0 ? LoadMode.CLOSED_LOOP : LoadMode.OPEN_LOOP,
                 // met where capacity was read and at the point shown (an open queue at its edge runs full, slower)
-                capacity.speedTargetMet() && replica.meetsSpeed(point), capacity.firstTokenTargetMet() && replica.meetsFirstToken(point), cost.decodeMemoryBound(decoding), cost.decodeFlopsPerByte(decoding),
-                averageStep(cost, setup, point), averageStep(cost, setup, atCapacity));
+                capacity.speedTargetMet() && replica.meetsSpeed(point), capacity.firstTokenTargetMet() && replica.meetsFirstToken(point),
+                cost.decodeMemoryBound(decoding), cost.decodeFlopsPerByte(decoding),
+                averageStep(cost, setup, point), averageStep(cost, setup, capacity.point()));
         return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
     }
 
@@ -75,12 +75,10 @@ public final class ServingModel {
      * closed loop, as a benchmark runs it), which is also where its capacity and target flags were read. Sized
      * replicas never exceed capacity, but an open queue at the edge of what the slots sustain runs full, the excess waiting.
      */
-    private static OperatingPoint operatingPoint(ReplicaModel replica, InferenceSetup setup, ShapeOption chosen, double peak) {
-        if (!replica.fits()) {
-            return OperatingPoint.unstable(0);
-        }
-        if (setup.batchSize() > 0) {
-            return replica.closedLoop(setup.batchSize());
+    private static OperatingPoint operatingPoint(ReplicaModel replica, InferenceSetup setup, ReplicaModel.Capacity capacity,
+                                                 ShapeOption chosen, double peak) {
+        if (!replica.fits() || setup.batchSize() > 0) {
+            return capacity.point(); // unstable when nothing fits; the set batch in its closed loop otherwise
         }
         double perReplica = peak / chosen.replicas();
         OperatingPoint open = replica.at(perReplica);
