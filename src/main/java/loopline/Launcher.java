@@ -42,12 +42,16 @@ public final class Launcher {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0 || args[0].equals("--scenario")) {
+                JavaFxCacheFolder.ensureWritable(err);
                 loopline.app.LoopLineApp.launchWindow(args);
                 return 0;
             }
             switch (args[0]) {
                 case "estimate" -> EstimateCommand.run(args, out);
-                case "export" -> loopline.report.ExportCommand.run(args, out);
+                case "export" -> {
+                    JavaFxCacheFolder.ensureWritable(err);
+                    loopline.report.ExportCommand.run(args, out);
+                }
                 case "--help", "-h", "help" -> out.println(USAGE);
                 default -> throw new UsageException("unknown command \"" + args[0] + "\"");
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import loopline.data.Catalogs;
+import loopline.data.InputFiles;
 import loopline.data.InvalidDataException;
 import loopline.data.ModelConfigImport;
 import loopline.data.ScenarioDocument;
@@ -48,6 +49,13 @@ public final class CommandLine {
     /** --layout's value as given, or null; the report checks it names a layout it has. */
     public String layout() {
         return layout;
+    }
+
+    /** The files this command reads, which its --out must never replace. */
+    public InputFiles inputs() {
+        return InputFiles.catalogs().with(scenario, "the --scenario file this command reads")
+                .with(baseline, "the --baseline file this command reads")
+                .with(modelConfig, "the --model-config file this command reads");
     }
 
     /** Whether --baseline FILE was given: a scenario A to compare --scenario with. */

@@ -3,6 +3,8 @@ package loopline.data;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -10,9 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The one way LoopLine writes a file: into a short-named temporary file beside the target, then a rename,
@@ -27,10 +32,22 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Our temporary files' names: ".loopline-" and hex digits, then ".tmp". */
+    static final Pattern TEMP_NAME = Pattern.compile("\\.loopline-[0-9a-f]{1,16}\\.tmp");
+    /**
+     * A temporary file of ours this old was left by a process killed outright (SIGKILL, power loss): no write
+     * takes an hour, so the next write to its folder removes it.
+     */
+    static final Duration STALE_AFTER = Duration.ofHours(1);
+
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static volatile boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(AtomicFile::deleteQuietly), "temp-file-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            IN_FLIGHT.forEach(AtomicFile::deleteQuietly);
+        }, "temp-file-cleanup"));
     }
 
     private AtomicFile() {
@@ -65,6 +82,7 @@ public final class AtomicFile {
 
     public static void write(Path out, boolean replace, Content content) {
         Path target = checkTarget(out, replace);
+        removeStaleTemps(target.getParent(), Instant.now());
         Path tmp = target.resolveSibling(".loopline-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
         IN_FLIGHT.add(tmp);
         try {
@@ -79,6 +97,10 @@ public final class AtomicFile {
         } catch (FileAlreadyExistsException e) {
             throw new InvalidDataException(out + ": already exists (use --overwrite to replace it)");
         } catch (IOException e) {
+            if (stopping) { // the shutdown hook took the temporary file away mid-write
+                throw new InvalidDataException(out + ": not written: LoopLine was asked to stop while writing it; "
+                        + "the file is as it was before", e);
+            }
             throw new InvalidDataException(out + ": cannot be written: " + reason(e), e);
         } finally {
             deleteQuietly(tmp);
@@ -116,15 +138,45 @@ public final class AtomicFile {
         }
     }
 
-    /** "No space left on device", not a stack trace or a Java class name. */
+    /**
+     * Removes temporary files of ours older than {@link #STALE_AFTER} from {@code folder}; never one in flight
+     * here, never anything else. Best effort: a folder that cannot be listed is left as it is.
+     */
+    static void removeStaleTemps(Path folder, Instant now) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, ".loopline-*.tmp")) {
+            for (Path p : temps) {
+                if (TEMP_NAME.matcher(p.getFileName().toString()).matches() && !IN_FLIGHT.contains(p)
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(STALE_AFTER))) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException unlistable) {
+            // nothing of ours can be cleaned here; the write itself reports any real problem
+        }
+    }
+
+    /**
+     * "No space left on device", not a stack trace or a Java class name. ImageIO wraps the real cause in its own
+     * "I/O error writing PNG file!", so the innermost I/O cause is the one named.
+     */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        IOException innermost = e;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io) {
+                innermost = io;
+            }
+        }
+        if (innermost instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
+        if (innermost instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (innermost instanceof java.io.EOFException) {
+            return "the file ended before it was complete";
+        }
+        return innermost.getMessage() != null ? innermost.getMessage() : innermost.getClass().getSimpleName();
     }
 
     private static void deleteQuietly(Path p) {

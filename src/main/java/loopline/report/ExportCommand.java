@@ -26,15 +26,16 @@ public final class ExportCommand {
                 "--scale", "--overwrite"));
         ReportLayout layout = cl.layout() == null ? ReportLayout.PAGE : ReportLayout.parse(cl.layout());
         if (cl.out() == null) {
-            throw new UsageException("--out FILE.png is required");
+            throw new UsageException("--out FILE.png (or .jpg) is required");
         }
-        Path target = PngWriter.checkTarget(cl.out(), cl.overwrite());
+        cl.inputs().refuseAsOutput(cl.out(), "choose another --out");
+        Path target = ReportImageWriter.checkTarget(cl.out(), cl.overwrite());
         Catalogs catalogs = Catalogs.loadDefault();
         Estimate estimate = estimate(cl.load(catalogs), catalogs);
         Estimate baseline = cl.hasBaseline() ? estimate(cl.loadBaseline(catalogs), catalogs) : null;
         FxPlatform.startHeadless();
         WritableImage image = FxPlatform.call(() -> ReportRenderer.render(layout, estimate, baseline, cl.scale(), LocalDate.now()));
-        PngWriter.write(image, target, cl.overwrite());
+        ReportImageWriter.write(image, target, cl.overwrite());
         cl.importWarnings().forEach(w -> out.println("warning: " + w));
         out.println("wrote " + target + " (" + (int) image.getWidth() + "×" + (int) image.getHeight() + " px)");
     }

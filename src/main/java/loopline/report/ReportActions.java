@@ -13,6 +13,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import loopline.data.InputFiles;
 import loopline.data.InvalidDataException;
 import loopline.engine.Estimate;
 import loopline.present.ReportText;
@@ -91,11 +92,25 @@ public final class ReportActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(layout == ReportLayout.SLIDE ? "Export a 16:9 slide (PNG)" : "Export a page report (PNG)");
         chooser.setInitialFileName(proposedFileName(layout));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"),
+                new FileChooser.ExtensionFilter("JPEG image (*.jpg)", "*.jpg", "*.jpeg"));
         File file = saveDialog.show(chooser, owner);
         if (file != null) {
-            exportTo(owner, file.toPath(), layout);
+            exportTo(owner, withImageEnding(file.toPath(), chooser.getSelectedExtensionFilter()), layout);
         }
+    }
+
+    /**
+     * A name typed without an ending ("report") gets the chosen filter's (".png"), as a save dialog promises;
+     * any other ending is left for the writer to accept or refuse.
+     */
+    static Path withImageEnding(Path file, FileChooser.ExtensionFilter chosen) {
+        String name = file.getFileName().toString();
+        if (name.contains(".")) {
+            return file;
+        }
+        String ending = chosen == null ? ".png" : chosen.getExtensions().get(0).substring(1);
+        return file.resolveSibling(name + ending);
     }
 
     /** "70b-a-terabyte-to-train-2026-11-26.png", or "…-2026-11-26-slide.png" for a slide. */
@@ -112,7 +127,9 @@ public final class ReportActions {
     /** Renders and writes; a failure shows a dialog naming the path and leaves no partial file. */
     public boolean exportTo(Window owner, Path file, ReportLayout layout) {
         try {
-            PngWriter.write(render(layout), file, true);
+            InputFiles.catalogs().with(vm.sourceProperty().get(), "the scenario open in this window")
+                    .refuseAsOutput(file, "choose another name for the report");
+            ReportImageWriter.write(render(layout), file, true);
             confirmation.accept("Saved the " + (layout == ReportLayout.SLIDE ? "slide" : "report") + " to " + shortPath(file));
             return true;
         } catch (InvalidDataException e) {

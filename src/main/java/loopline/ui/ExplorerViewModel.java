@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import loopline.data.Catalogs;
+import loopline.data.InputFiles;
 import loopline.data.InvalidDataException;
 import loopline.data.ModelConfigImport;
 import loopline.data.Presets;
@@ -354,6 +355,7 @@ public final class ExplorerViewModel {
         try {
             named = name.equals(current.name()) ? document : document.with(ScenarioFields.NAME, name);
             renamed = named == document ? current : ScenarioReader.bind(named, catalogs, SOURCE);
+            InputFiles.catalogs().refuseAsOutput(file, "choose another name for the scenario");
             named.write(file);
         } catch (InvalidDataException e) {
             return e.getMessage();

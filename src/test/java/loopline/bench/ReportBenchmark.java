@@ -13,7 +13,7 @@ import loopline.fx.FxPlatform;
 import loopline.data.ScenarioReader;
 import loopline.engine.Estimate;
 import loopline.engine.Estimator;
-import loopline.report.PngWriter;
+import loopline.report.ReportImageWriter;
 import loopline.report.ReportRenderer;
 
 /**
@@ -54,7 +54,7 @@ public final class ReportBenchmark {
         Platform.runLater(() -> image.complete(ReportRenderer.render(e, 2, LocalDate.now())));
         WritableImage img = image.get();
         long t1 = System.nanoTime();
-        PngWriter.write(img, dir.resolve(preset.getFileName() + ".png"), true);
+        ReportImageWriter.write(img, dir.resolve(preset.getFileName() + ".png"), true);
         long t2 = System.nanoTime();
         return new double[] {(t2 - t0) / 1e9, (t1 - t0) / 1e9};
     }

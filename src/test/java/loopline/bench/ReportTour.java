@@ -11,7 +11,7 @@ import loopline.engine.Estimate;
 import loopline.engine.Estimator;
 import loopline.engine.Scenario;
 import loopline.fx.FxPlatform;
-import loopline.report.PngWriter;
+import loopline.report.ReportImageWriter;
 import loopline.report.ReportLayout;
 import loopline.report.ReportRenderer;
 
@@ -49,7 +49,7 @@ public final class ReportTour {
     }
 
     private static void write(Path file, ReportLayout layout, Estimate e, Estimate baseline, LocalDate date) {
-        PngWriter.write(FxPlatform.call(() -> ReportRenderer.render(layout, e, baseline, 1, date)), file, true);
+        ReportImageWriter.write(FxPlatform.call(() -> ReportRenderer.render(layout, e, baseline, 1, date)), file, true);
         System.out.println("wrote " + file);
     }
 }

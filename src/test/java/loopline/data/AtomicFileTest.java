@@ -151,4 +151,31 @@ class AtomicFileTest {
             });
         }
     }
+
+    @Test
+    void aTemporaryFileOfOursLeftByAKilledWriterIsRemovedByTheNextWriteToItsFolder() throws IOException {
+        Path stale = Files.writeString(dir.resolve(".loopline-3f2a9c.tmp"), "half a png");
+        Path fresh = Files.writeString(dir.resolve(".loopline-77aa01.tmp"), "another writer's, still working");
+        Path notOurs = Files.writeString(dir.resolve(".loopline-notes.tmp"), "someone else's");
+        Path oldButNotOurs = Files.writeString(dir.resolve("old.tmp"), "someone else's");
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(AtomicFile.STALE_AFTER).minusSeconds(3600));
+        for (Path p : List.of(stale, notOurs, oldButNotOurs)) {
+            Files.setLastModifiedTime(p, twoHoursAgo);
+        }
+        AtomicFile.write(dir.resolve("report.png"), false, text("png"));
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(notOurs).exists();
+        assertThat(oldButNotOurs).exists();
+    }
+
+    @Test
+    void theReasonIsTheInnermostIoCauseInWordsNotAWrappersSummary() {
+        IOException full = new java.nio.file.FileSystemException("/x/.loopline-1.tmp", null, "No space left on device");
+        IOException imageIo = new javax.imageio.IIOException("I/O error writing PNG file!", full);
+        assertThat(AtomicFile.reason(imageIo)).isEqualTo("No space left on device");
+        assertThat(AtomicFile.reason(new IOException("wrapped", new java.io.EOFException()))).isEqualTo("the file ended before it was complete");
+        assertThat(AtomicFile.reason(new java.nio.file.AccessDeniedException("/x"))).isEqualTo("permission denied");
+    }
 }

@@ -65,7 +65,7 @@ class ReportExportTest {
         Estimate e = estimate(preset);
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> ReportRenderer.render(e, 2, LocalDate.of(2026, 11, 26))).get();
         Path out = dir.resolve(preset.getFileName().toString().replace(".json", ".png"));
-        PngWriter.write(image, out, false);
+        ReportImageWriter.write(image, out, false);
 
         BufferedImage png = ImageIO.read(out.toFile());
         assertThat(png.getWidth()).isGreaterThanOrEqualTo(2400);
@@ -176,7 +176,7 @@ class ReportExportTest {
     @Test
     void usageMistakesExitTwo() {
         assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString())).isEqualTo(2);
-        assertThat(errors()).contains("--out FILE.png is required");
+        assertThat(errors()).contains("--out FILE.png (or .jpg) is required");
         assertThat(run("export", "--scenario", "x.json", "--out", "x.png", "--scale", "9")).isEqualTo(2);
     }
 
@@ -209,5 +209,45 @@ class ReportExportTest {
                 .isEqualTo(1);
         assertThat(errors()).startsWith("loopline: " + missing).doesNotContain("\n").doesNotContain("Exception");
         assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatIsOneOfTheInputsIsRefusedEvenWithOverwriteAndWhateverItsSpelling() throws IOException {
+        Path scenario = Files.copy(Fixtures.preset("default.json"), dir.resolve("s.json"));
+        Path baseline = Files.copy(Fixtures.preset("default.json"), dir.resolve("a.json"));
+        byte[] before = Files.readAllBytes(scenario);
+        Files.createDirectories(dir.resolve("sub"));
+        Path viaLink = Files.createSymbolicLink(dir.resolve("link.png"), scenario);
+        Path hardLink = Files.createLink(dir.resolve("hard.png"), baseline);
+        for (Path out : List.of(scenario, dir.resolve("sub/../s.json"), viaLink)) {
+            err.reset();
+            assertThat(run("export", "--scenario", scenario.toString(), "--out", out.toString(), "--overwrite")).isEqualTo(1);
+            assertThat(errors()).isEqualTo("loopline: " + out + ": is the --scenario file this command reads; "
+                    + "writing there would replace it, so choose another --out");
+        }
+        err.reset();
+        assertThat(run("export", "--scenario", scenario.toString(), "--baseline", baseline.toString(), "--out", hardLink.toString(),
+                "--overwrite")).isEqualTo(1);
+        assertThat(errors()).contains("is the --baseline file this command reads").doesNotContain("\n");
+        assertThat(Files.readAllBytes(scenario)).isEqualTo(before);
+        assertThat(Files.readAllBytes(baseline)).isEqualTo(before);
+    }
+
+    @Test
+    void theOutputsEndingNamesItsFormatAndAnythingButPngOrJpegIsRefusedBeforeRendering() throws IOException {
+        String preset = Fixtures.preset("default.json").toString();
+        Path jpg = dir.resolve("report.JPG");
+        assertThat(run("export", "--scenario", preset, "--out", jpg.toString(), "--scale", "1")).isZero();
+        byte[] bytes = Files.readAllBytes(jpg);
+        assertThat(bytes[0] & 0xFF).as("JPEG's start-of-image marker").isEqualTo(0xFF);
+        assertThat(bytes[1] & 0xFF).isEqualTo(0xD8);
+        assertThat(ImageIO.read(jpg.toFile()).getWidth()).isEqualTo(1400);
+        for (String name : List.of("report.pdf", "report", "report.png.txt")) {
+            err.reset();
+            Path never = dir.resolve(name);
+            assertThat(run("export", "--scenario", preset, "--out", never.toString())).isEqualTo(1);
+            assertThat(errors()).isEqualTo("loopline: " + never + ": a report is written as .png or .jpg; give a name ending in one of them");
+            assertThat(never).doesNotExist();
+        }
     }
 }

@@ -165,7 +165,7 @@ class SlideReportTest {
         Estimate e = estimate(Fixtures.preset("frontier-405b.json"));
         var image = WaitForAsyncUtils.asyncFx(() -> ReportRenderer.render(ReportLayout.SLIDE, e, null, 2, DAY)).get();
         Path out = dir.resolve("slide.png");
-        PngWriter.write(image, out, false);
+        ReportImageWriter.write(image, out, false);
         BufferedImage png = ImageIO.read(out.toFile());
         assertThat(png.getWidth()).isEqualTo(3840);
         assertThat(png.getHeight()).isEqualTo(2160);

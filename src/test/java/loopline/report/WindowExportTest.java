@@ -96,6 +96,29 @@ class WindowExportTest {
     }
 
     @Test
+    void exportingOverTheOpenScenarioFileIsRefusedAndTheFileKept(FxRobot robot) throws Exception {
+        Path scenario = Files.copy(Path.of("presets/chat-assistant-8b.json"), dir.resolve("open.json"));
+        byte[] before = Files.readAllBytes(scenario);
+        Path sameFile = Files.createSymbolicLink(dir.resolve("open.png"), scenario);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> vm.open(scenario)).get()).isTrue();
+        boolean ok = WaitForAsyncUtils.asyncFx(() -> new ReportActions(vm).exportTo(stage, sameFile)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ok).isFalse();
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("is the scenario open in this window");
+        robot.clickOn("OK");
+        assertThat(Files.readAllBytes(scenario)).isEqualTo(before);
+    }
+
+    @Test
+    void aNameTypedWithoutAnEndingGetsTheChosenFormats() {
+        javafx.stage.FileChooser.ExtensionFilter jpeg = new javafx.stage.FileChooser.ExtensionFilter("JPEG", "*.jpg", "*.jpeg");
+        assertThat(ReportActions.withImageEnding(dir.resolve("report"), jpeg)).isEqualTo(dir.resolve("report.jpg"));
+        assertThat(ReportActions.withImageEnding(dir.resolve("report"), null)).isEqualTo(dir.resolve("report.png"));
+        assertThat(ReportActions.withImageEnding(dir.resolve("report.pdf"), jpeg)).isEqualTo(dir.resolve("report.pdf"));
+    }
+
+    @Test
     void anUnwritableTargetShowsADialogNamingThePath(FxRobot robot) throws Exception {
         Path target = dir.resolve("missing/report.png");
         boolean ok = WaitForAsyncUtils.asyncFx(() -> new ReportActions(vm).exportTo(stage, target)).get();
