@@ -40,6 +40,7 @@ final class ApiPriceCatalog {
             for (int i = 0; i < list.size(); i++) {
                 JsonFields o = new JsonFields(list.get(i), f.where() + ".offers[" + i + "]");
                 o.onlyKnown(OFFER_FIELDS);
+                o.textsForReaders("notes");
                 offers.add(new ApiOffer(o.text("provider"), o.between("inputUsdPerMillionTokens", 0, MAX_USD_PER_MILLION),
                         o.between("outputUsdPerMillionTokens", 0, MAX_USD_PER_MILLION), o.text("date"), o.text("source")));
             }

@@ -50,8 +50,10 @@ public final class GpuCatalog {
             measuredFp8 = m.optionalBetween("fp8", 0, MAX_TFLOPS, 0);
         }
         f.positiveUpTo("tdpWatts", 100_000); // a datasheet figure for readers of the file; no estimate uses power
+        f.textsForReaders("confidence", "notes");
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
+        price.textsForReaders("confidence", "notes");
         double usd = price.positiveUpTo("usdPerGpuHour", 1000);
         boolean estimated = price.optionalBool("estimate", false);
         if (estimated != price.text("source").startsWith(ESTIMATE_PREFIX)) {

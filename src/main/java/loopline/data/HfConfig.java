@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A Hugging Face {@code config.json} as the importer reads it: the language model's own fields (a multimodal
@@ -16,6 +17,40 @@ final class HfConfig {
     private final JsonNode text;
     private final String where;
     private final Map<String, Long> defaults;
+
+    /**
+     * The JSON type of each non-numeric field the mapping reads (numbers are checked where they are read, as whole
+     * numbers): a value of another type is refused instead of read as something it is not ("yes" as false).
+     */
+    private enum Shape {
+        TEXT("a string", JsonNode::isTextual),
+        FLAG("true or false", JsonNode::isBoolean),
+        OBJECT("an object", JsonNode::isObject),
+        TEXT_LIST("a list of strings", v -> v.isArray() && all(v, JsonNode::isTextual)),
+        WHOLE_LIST("a list of whole numbers", v -> v.isArray() && all(v, JsonNode::canConvertToExactIntegral));
+
+        final String words;
+        final Predicate<JsonNode> fits;
+
+        Shape(String words, Predicate<JsonNode> fits) {
+            this.words = words;
+            this.fits = fits;
+        }
+    }
+
+    private static final Map<String, Shape> SHAPES = Map.ofEntries(
+            Map.entry("architectures", Shape.TEXT_LIST),
+            Map.entry("model_type", Shape.TEXT),
+            Map.entry("_name_or_path", Shape.TEXT),
+            Map.entry("text_config", Shape.OBJECT),
+            Map.entry("quantization_config", Shape.OBJECT),
+            Map.entry("layer_types", Shape.TEXT_LIST),
+            Map.entry("mlp_only_layers", Shape.WHOLE_LIST),
+            Map.entry("no_rope_layers", Shape.WHOLE_LIST),
+            Map.entry("tie_word_embeddings", Shape.FLAG),
+            Map.entry("attention_bias", Shape.FLAG),
+            Map.entry("mlp_bias", Shape.FLAG),
+            Map.entry("use_sliding_window", Shape.FLAG));
 
     private HfConfig(JsonNode top, String where, Map<String, Long> defaults) {
         this.top = top;
@@ -42,7 +77,32 @@ final class HfConfig {
         if (!node.isObject()) {
             throw new InvalidDataException(file + ": a Hugging Face config.json is a JSON object");
         }
-        return new HfConfig(node, file.toString(), Map.of());
+        HfConfig c = new HfConfig(node, file.toString(), Map.of());
+        c.checkShapes(node);
+        if (c.text != node) {
+            c.checkShapes(c.text);
+        }
+        return c;
+    }
+
+    /** Refuses the first field whose JSON type is not the one the mapping reads it as (null counts as absent). */
+    private void checkShapes(JsonNode part) {
+        String prefix = part == top ? "" : "text_config.";
+        SHAPES.forEach((field, shape) -> {
+            JsonNode v = part.get(field);
+            if (v != null && !v.isNull() && !shape.fits.test(v)) {
+                throw error(prefix + field, "must be " + shape.words + ", got " + v);
+            }
+        });
+    }
+
+    private static boolean all(JsonNode list, Predicate<JsonNode> each) {
+        for (JsonNode v : list) {
+            if (!each.test(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String where() {
@@ -115,7 +175,7 @@ final class HfConfig {
     }
 
     boolean bool(String field, boolean fallback) {
-        return has(field) ? get(field).asBoolean(fallback) : fallback;
+        return has(field) ? get(field).asBoolean() : fallback;
     }
 
     InvalidDataException error(String field, String problem) {

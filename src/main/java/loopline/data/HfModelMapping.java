@@ -16,6 +16,12 @@ final class HfModelMapping {
     /** The model types mapped, after a multimodal config's "_text" is dropped. */
     static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
             "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4");
+    /** The families whose transformers model has experts; the others ignore MoE fields, and so does the import. */
+    private static final List<String> MOE_FAMILIES = List.of("mixtral", "qwen2_moe", "qwen3_moe", "deepseek_v2", "deepseek_v3",
+            "kimi_k2", "gpt_oss", "llama4");
+    /** Fields that give a model experts, read only for MOE_FAMILIES. */
+    private static final List<String> MOE_FIELDS = List.of("num_local_experts", "num_experts", "n_routed_experts",
+            "num_experts_per_tok", "experts_per_token", "moe_intermediate_size");
     /** Defaults of the families' config classes (transformers) that published files rely on by leaving the field out. */
     private static final Map<String, Map<String, Long>> DEFAULTS = Map.of(
             "gemma", Map.of("vocab_size", 256_000L, "max_position_embeddings", 8192L),
@@ -30,6 +36,19 @@ final class HfModelMapping {
     /** The values the family's config class gives fields a file leaves out (none for most families). */
     static Map<String, Long> defaults(String modelType) {
         return DEFAULTS.getOrDefault(modelType, Map.of());
+    }
+
+    /**
+     * Fields the config sets that would change the estimate but that the family's transformers model, and so the
+     * import, ignores: experts on a dense family (a Llama config carrying num_local_experts still builds a dense Llama).
+     */
+    static List<String> ignoredFields(HfConfig c, String name) {
+        if (MOE_FAMILIES.contains(c.modelType())) {
+            return List.of();
+        }
+        List<String> set = MOE_FIELDS.stream().filter(f -> c.has(f) && !(c.get(f).isNumber() && c.get(f).asDouble() == 0)).toList();
+        return set.isEmpty() ? List.of() : List.of(name + ": " + String.join(", ", set) + " set, but transformers' " + c.modelType()
+                + " model has no experts and ignores " + (set.size() == 1 ? "it" : "them") + "; imported dense, as it would be built");
     }
 
     static ObjectNode entry(HfConfig c, String name, String source) {
@@ -100,6 +119,9 @@ final class HfModelMapping {
     }
 
     private static ObjectNode moe(HfConfig c, String type, long layers) {
+        if (!MOE_FAMILIES.contains(type)) {
+            return null;
+        }
         long experts = c.firstWhole(0, "num_local_experts", "num_experts", "n_routed_experts");
         if (experts == 0) {
             return null;

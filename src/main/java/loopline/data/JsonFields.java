@@ -74,6 +74,13 @@ final class JsonFields {
         return has(field) ? text(field) : fallback;
     }
 
+    /** Fields kept for people reading the file (notes, confidence): no estimate uses them, but each must still be text. */
+    void textsForReaders(String... fields) {
+        for (String f : fields) {
+            optionalText(f, "");
+        }
+    }
+
     double number(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

@@ -73,6 +73,7 @@ public final class KernelTableReader {
         try {
             JsonFields p = f.object("peaks");
             p.onlyKnown(PEAK_FIELDS);
+            p.optionalBetween("int8Tops", 0, 1e6, 0); // the datasheet's, for readers: int8 serving uses the GPU catalog's rate
             KernelTable.Peaks peaks = new KernelTable.Peaks(p.positiveUpTo("bf16Tflops", 1e6) * TERA,
                     p.between("fp8Tflops", 0, 1e6) * TERA, p.between("fp4Tflops", 0, 1e6) * TERA,
                     p.positiveUpTo("memoryBandwidthTBps", 1000) * TERA);
@@ -96,6 +97,7 @@ public final class KernelTableReader {
         for (String format : names(g)) {
             JsonFields e = g.object(format);
             e.onlyKnown(GEMM_FIELDS);
+            e.optionalWholeBetween("shapes", 1, 1e6, 1); // how many measured shapes the curve summarises, for readers
             out.put(format(g, format, () -> Precision.fromId(format)), new GemmEfficiency(e.between("floorMicroseconds", 0, 1e4) * MICRO,
                     e.positiveUpTo("bandwidthShare", MAX_SHARE), curve(e, "computeShareByTokens")));
         }

@@ -135,5 +135,6 @@ public final class ModelCatalog {
         }
         f.optionalBool("publishedRounded", false);
         f.optionalBool("publishedActiveExcludesInputEmbedding", false);
+        f.textsForReaders("notes");
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import loopline.engine.model.ModelArchitecture;
 
 /**
@@ -17,6 +18,10 @@ import loopline.engine.model.ModelArchitecture;
 public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture, List<String> warnings) {
     /** How far the count computed from the shape may stray from the name's before LoopLine says so. */
     static final double STATED_SIZE_TOLERANCE = 0.10;
+    /** quant_method values of transformers' quantizers (its QuantizationMethod enum); another is named as unknown. */
+    private static final Set<String> KNOWN_QUANT_METHODS = Set.of("awq", "gptq", "bitsandbytes", "fp8", "fbgemm_fp8", "mxfp4",
+            "compressed-tensors", "modelopt", "hqq", "aqlm", "quanto", "eetq", "torchao", "bitnet", "vptq", "higgs", "spqr",
+            "quark", "fp_quant", "auto-round", "gguf");
 
     /**
      * Reads a config.json, or a folder holding one. An architecture LoopLine cannot model faithfully, an
@@ -32,6 +37,7 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         ModelArchitecture m = ModelCatalog.parse(new JsonFields(entry, c.where()), "custom");
         List<String> warnings = new ArrayList<>(disagreements(m, StatedSize.of(name)));
         checkpointFormat(c, name).ifPresent(warnings::add);
+        warnings.addAll(HfModelMapping.ignoredFields(c, name));
         return new ModelConfigImport(entry, m, List.copyOf(warnings));
     }
 
@@ -44,8 +50,13 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
             return Optional.empty();
         }
         String method = c.get("quantization_config").path("quant_method").asText("");
-        return method.isEmpty() ? Optional.empty() : Optional.of(name + " ships " + method + " weights (quantization_config); "
-                + "LoopLine sizes weights by the serving precision chosen (inference.precision)");
+        String sizing = "LoopLine sizes weights by the serving precision chosen (inference.precision)";
+        if (KNOWN_QUANT_METHODS.contains(method)) {
+            return Optional.of(name + " ships " + method + " weights (quantization_config); " + sizing);
+        }
+        return Optional.of(name + ": quantization_config " + (method.isEmpty() ? "names no quant_method"
+                : "has quant_method \"" + method + "\", not one LoopLine knows") + ", so the checkpoint's weight format is unknown; "
+                + sizing);
     }
 
     /** "Qwen--Qwen3-8B.json" → "Qwen/Qwen3-8B"; ".../Qwen3-8B/config.json" → "Qwen3-8B". */

@@ -20,7 +20,6 @@ import loopline.engine.serving.ServingModel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -37,30 +36,7 @@ class EngineProperties {
 
     @Provide
     Arbitrary<Scenario> anyScenario() {
-        Arbitrary<Integer> context = Arbitraries.doubles().between(7, 20).map(e -> (int) Math.pow(2, e));
-        List<Arbitrary<String>> settings = List.of(
-                Arbitraries.doubles().between(8, 12.3).map(e -> "model.parameters=" + Math.pow(10, e)),
-                Arbitraries.of(GPUS).map(g -> "training.gpu=" + g),
-                Arbitraries.of(GPUS).map(g -> "inference.gpu=" + g),
-                Arbitraries.of("fp32", "bf16", "fp16", "fp8").map(p -> "training.precision=" + p),
-                Arbitraries.of("fp32", "bf16", "fp16", "fp8", "int8", "int4").map(p -> "inference.precision=" + p),
-                Arbitraries.integers().between(1, 100_000).map(n -> "training.gpuCount=" + n),
-                Arbitraries.integers().between(0, 4096).map(b -> "inference.batchSize=" + b),
-                context.map(c -> "training.sequenceLength=" + c),
-                context.map(c -> "inference.promptTokens=" + c),
-                Arbitraries.doubles().between(0, 10).map(e -> "inference.requestsPerDay=" + Math.pow(10, e)),
-                Arbitraries.of("none", "selective", "full").map(r -> "training.activationRecompute=" + r),
-                Arbitraries.of("flash", "eager").map(k -> "training.attention=" + k),
-                Arbitraries.integers().between(0, 3).map(z -> "training.zeroStage=" + z),
-                Arbitraries.of(true, false).map(b -> "inference.speculativeDecoding.enabled=" + b),
-                Arbitraries.of("pretrain", "full", "lora", "qlora").map(m -> "training.method=" + m),
-                Arbitraries.integers().between(1, 4096).map(r -> "training.loraRank=" + r),
-                Arbitraries.of("query-value", "attention", "all-linear").map(t -> "training.loraTargets=" + t),
-                Arbitraries.doubles().between(0.01, 1000).map(x -> "training.epochs=" + x));
-        return Combinators.combine(settings).as(v -> {
-            String[] sets = v.toArray(new String[0]);
-            return scenario(sets[0], java.util.Arrays.copyOfRange(sets, 1, sets.length));
-        });
+        return RandomScenarios.any();
     }
 
     @Property(tries = 400)
