@@ -25,8 +25,13 @@ class JarLaunchIT {
     }
 
     private static Run java(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return javaWith(List.of(), args);
+    }
+
+    private static Run javaWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -50,6 +55,17 @@ class JarLaunchIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("Unsupported JavaFX configuration").doesNotContain("Exception");
         assertThat(ImageIO.read(Files.newInputStream(png)).getWidth()).isGreaterThan(1000);
+    }
+
+    /** A home folder that cannot be written (a locked-down account, a service user) costs no lines on stderr. */
+    @Test
+    void anUnwritableHomeFolderPrintsNothingAndStillExports(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("report.png");
+        Run run = javaWith(List.of("-Duser.home=/dev/null/home", "-Djava.io.tmpdir=" + dir),
+                "export", "--scenario", "presets/default.json", "--out", png.toString(), "--scale", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("Can not create cache").isEmpty();
+        assertThat(Files.size(png)).isPositive();
     }
 
     @Test
