@@ -140,13 +140,13 @@ final class HfModelMapping {
         return m;
     }
 
-    /** DeepSeek and Kimi count them; Llama 4 always has one; Qwen2-MoE gives one wide shared expert, counted in expert widths. */
+    /** DeepSeek and Kimi count them; Llama 4 always has one; Qwen2-MoE gives one wide shared expert, counted in expert widths (0 is none). */
     private static long sharedExperts(HfConfig c, String type, long expertWidth) {
         if (type.equals("llama4")) {
             return 1;
         }
         if (c.has("shared_expert_intermediate_size")) {
-            long width = c.whole("shared_expert_intermediate_size");
+            long width = c.count("shared_expert_intermediate_size", 0); // 0: none (Qwen3-Coder-480B writes it so)
             if (width % expertWidth != 0) {
                 throw c.error("shared_expert_intermediate_size", width + " is not a whole number of experts of "
                         + expertWidth + "; LoopLine's shared experts have the routed experts' width");

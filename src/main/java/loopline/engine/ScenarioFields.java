@@ -183,15 +183,16 @@ public final class ScenarioFields {
      * (then each KV head is replicated, as Megatron and vLLM do). Names the field: "training.tensorParallel: ...".
      */
     public static String tensorParallelProblem(Scenario s) {
-        String training = headsProblem(s.model(), s.training().tensorParallel());
+        String training = headsSplitProblem(s.model(), s.training().tensorParallel());
         if (training != null) {
             return TRAINING_TP.path() + ": " + training;
         }
-        String serving = s.inference().tensorParallel() > 0 ? headsProblem(s.model(), s.inference().tensorParallel()) : null;
+        String serving = s.inference().tensorParallel() > 0 ? headsSplitProblem(s.model(), s.inference().tensorParallel()) : null;
         return serving == null ? null : SERVING_TP.path() + ": " + serving;
     }
 
-    private static String headsProblem(ModelArchitecture m, int tp) {
+    /** Why {@code tp} ranks cannot split the model's attention evenly, or null when they can. */
+    public static String headsSplitProblem(ModelArchitecture m, int tp) {
         long heads = Math.round(m.attentionHeads());
         long kvHeads = Math.round(m.kvHeads());
         if (heads % tp != 0) {

@@ -17,6 +17,7 @@ import loopline.data.Catalogs;
 import loopline.data.InputFiles;
 import loopline.data.InvalidDataException;
 import loopline.data.ModelConfigImport;
+import loopline.data.ModelSwitch;
 import loopline.data.Presets;
 import loopline.data.ScenarioDocument;
 import loopline.data.ScenarioReader;
@@ -501,8 +502,15 @@ public final class ExplorerViewModel {
     private String changeModel(UnaryOperator<ScenarioDocument> change, List<String> warningsOfTheNewModel, Object undoKey) {
         List<String> warningsBefore = modelWarnings;
         Snapshot before = document == null ? null : snapshot(); // taken while the warnings are still the old model's
-        modelWarnings = warningsOfTheNewModel; // before the edit: a direct scheduler publishes inside it
-        String refused = edit(change, undoKey, before);
+        UnaryOperator<ScenarioDocument> fitted = d -> {
+            // a pinned TP the new model's heads do not split is fitted to it, and the warnings strip says how
+            ModelSwitch fit = ModelSwitch.fitting(change.apply(d), catalogs, SOURCE);
+            List<String> w = new java.util.ArrayList<>(warningsOfTheNewModel);
+            w.addAll(fit.notes());
+            modelWarnings = List.copyOf(w); // before the edit lands: a direct scheduler publishes inside it
+            return fit.document();
+        };
+        String refused = edit(fitted, undoKey, before);
         if (refused != null) {
             modelWarnings = warningsBefore;
         }

@@ -79,6 +79,16 @@ class ConfigFieldTypesTest {
         assertThat(dense.warnings()).isEmpty();
     }
 
+    /** Qwen3-Coder-480B-A35B writes "shared_expert_intermediate_size": 0 for "no shared expert". */
+    @Test
+    void aZeroSharedExpertWidthMeansNone() throws IOException {
+        Path file = withField("Qwen--Qwen3-235B-A22B", "shared_expert_intermediate_size", "0");
+        ModelConfigImport imported = ModelConfigImport.read(file);
+        assertThat(imported.architecture().moe().sharedExperts()).isZero();
+        assertThat(imported.architecture().totalParameters())
+                .isEqualTo(ModelConfigImport.read(ModelConfigImportTest.config("Qwen--Qwen3-235B-A22B")).architecture().totalParameters());
+    }
+
     @Test
     void anUnknownOrUnnamedQuantisationIsAWarningNamingIt() throws IOException {
         Path unknown = withField("Qwen--Qwen3-8B", "quantization_config", "{\"quant_method\": \"zebra4\", \"bits\": 4}");

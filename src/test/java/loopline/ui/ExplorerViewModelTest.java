@@ -151,6 +151,23 @@ class ExplorerViewModelTest {
         assertThat(vm.warningsProperty().get()).satisfiesAnyOf(w -> assertThat(w).isNull(), w -> assertThat(w).doesNotContain("Acme"));
     }
 
+    /** The default preset pins training TP 8; phi-4's 10 KV heads do not split 8 ways, so choosing it fits TP to 2. */
+    @Test
+    void choosingAModelWhoseHeadsDoNotSplitFitsTheTensorParallelDegreeSaysSoAndUndoes() {
+        assertThat(vm.scenario().training().tensorParallel()).isEqualTo(8);
+        vm.selectModel("phi-4");
+        settle();
+        assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.scenario().model().id()).isEqualTo("phi-4");
+        assertThat(vm.scenario().training().tensorParallel()).isEqualTo(2);
+        assertThat(vm.warningsProperty().get()).contains("Tensor parallel (training) 8 → 2", "10 KV heads");
+        vm.undo();
+        settle();
+        assertThat(vm.scenario().model().id()).isEqualTo("llama-3.1-70b");
+        assertThat(vm.scenario().training().tensorParallel()).isEqualTo(8);
+        assertThat(vm.warningsProperty().get()).satisfiesAnyOf(w -> assertThat(w).isNull(), w -> assertThat(w).doesNotContain("→"));
+    }
+
     @Test
     void servingGpuFollowsTrainingUntilSetApart() {
         vm.set(ScenarioFields.TRAINING_GPU, Fixtures.CATALOGS.gpus().get("a100-80gb"));
