@@ -10,7 +10,7 @@ import loopline.engine.model.ModelArchitecture;
 /**
  * A model chosen in the window that keeps the scenario valid: a tensor-parallel degree the scenario pins and the new
  * model's heads do not split evenly (phi-4's 10 KV heads and the default preset's TP 8) becomes the largest divisor
- * of it that does, so the cluster still splits into TP × PP groups; each change is one line to show. {@code --set}
+ * of it that does, so the cluster still splits into TP × PP groups; the changes are one line to show. {@code --set}
  * does not use this: a typed value that breaks the rule is refused, naming it.
  */
 public record ModelSwitch(ScenarioDocument document, List<String> notes) {
@@ -31,17 +31,18 @@ public record ModelSwitch(ScenarioDocument document, List<String> notes) {
             return new ModelSwitch(next, List.of()); // another problem: binding the document names it
         }
         ScenarioDocument fitted = next;
-        List<String> notes = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (ScenarioField<Double> f : DEGREES) {
             int tp = pinned(next, f);
             if (tp > 0 && ScenarioFields.headsSplitProblem(model, tp) != null) {
                 int fit = largestDivisorThatSplits(model, tp);
                 fitted = fitted.with(f, (double) fit);
-                notes.add(String.format(Locale.ROOT, "%s %d → %d: %s's %s do not split %d ways", f.label(), tp, fit,
-                        model.name(), heads(model), tp));
+                changes.add(String.format(Locale.ROOT, "%s %d → %d", f == ScenarioFields.TRAINING_TP ? "training" : "serving", tp, fit));
             }
         }
-        return new ModelSwitch(fitted, List.copyOf(notes));
+        // one line, short enough for the window's status line at 1280 px
+        return new ModelSwitch(fitted, changes.isEmpty() ? List.of()
+                : List.of("Tensor parallel fitted to " + model.name() + "'s " + heads(model) + ": " + String.join(", ", changes)));
     }
 
     private static int pinned(ScenarioDocument d, ScenarioField<Double> f) {

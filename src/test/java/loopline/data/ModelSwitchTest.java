@@ -24,8 +24,7 @@ class ModelSwitchTest {
         assertThat(s.document().get(ScenarioFields.TRAINING_TP)).isEqualTo(2.0); // 4 splits the 40 heads, not the 10 KV heads
         assertThat(s.document().get(ScenarioFields.SERVING_TP)).isEqualTo(2.0);
         assertThat(s.notes()).containsExactly(
-                "Tensor parallel (training) 8 → 2: Phi-4's 40 attention heads and 10 KV heads do not split 8 ways",
-                "Tensor parallel (serving) 4 → 2: Phi-4's 40 attention heads and 10 KV heads do not split 4 ways");
+                "Tensor parallel fitted to Phi-4's 40 attention heads and 10 KV heads: training 8 → 2, serving 4 → 2");
         Scenario bound = ScenarioReader.bind(s.document(), Fixtures.CATALOGS, "test");
         assertThat(bound.training().gpuCount() % (bound.training().tensorParallel() * bound.training().pipelineParallel())).isZero();
     }

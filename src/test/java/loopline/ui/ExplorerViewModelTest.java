@@ -160,7 +160,7 @@ class ExplorerViewModelTest {
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.scenario().model().id()).isEqualTo("phi-4");
         assertThat(vm.scenario().training().tensorParallel()).isEqualTo(2);
-        assertThat(vm.warningsProperty().get()).contains("Tensor parallel (training) 8 → 2", "10 KV heads");
+        assertThat(vm.warningsProperty().get()).contains("Tensor parallel fitted", "10 KV heads", "training 8 → 2");
         vm.undo();
         settle();
         assertThat(vm.scenario().model().id()).isEqualTo("llama-3.1-70b");
