@@ -270,8 +270,20 @@ public final class ExplorerView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hugging Face config (*.json)", "*.json"));
         java.io.File f = chooser.showOpenDialog(window());
         if (f != null) {
-            vm.openModelConfig(f.toPath());
+            importModel(f.toPath());
         }
+    }
+
+    /**
+     * Imports a config.json (or its folder) as the scenario's model; a refusal opens a dialog with the whole reason,
+     * wrapped, since the status line has room for one line of it. Returns whether it was imported.
+     */
+    boolean importModel(Path config) {
+        boolean imported = vm.openModelConfig(config);
+        if (!imported) {
+            Dialogs.error(window(), "This model cannot be imported", vm.problemProperty().get());
+        }
+        return imported;
     }
 
     /** A config.json, or a downloaded model's folder, dropped anywhere on the window becomes the scenario's model. */
@@ -284,7 +296,12 @@ public final class ExplorerView extends BorderPane {
         });
         setOnDragDropped(e -> {
             boolean one = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
-            e.setDropCompleted(one && vm.openModelConfig(e.getDragboard().getFiles().get(0).toPath()));
+            java.io.File dropped = one ? e.getDragboard().getFiles().get(0) : null;
+            e.setDropCompleted(one);
+            if (dropped != null) {
+                // after the drop completes: the dialog a refusal opens must not hold the drag-and-drop gesture
+                javafx.application.Platform.runLater(() -> importModel(dropped.toPath()));
+            }
             e.consume();
         });
     }

@@ -220,6 +220,21 @@ class ExplorerWindowTest {
                 .isEqualTo("moonshotai/Kimi-K2-Instruct (not in the catalog)");
     }
 
+    /** The status line has room for one line; a refused import's whole reason reads, wrapped, in a dialog. */
+    @Test
+    void aRefusedImportShowsItsWholeReasonInADialog(FxRobot robot) throws Exception {
+        Path config = Path.of(getClass().getResource("/hf-configs/nvidia--Nemotron-H-56B-Base-8K.json").toURI());
+        boolean imported = WaitForAsyncUtils.asyncFx(() -> view.importModel(config)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(imported).isFalse();
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("This model cannot be imported");
+        assertThat(dialog.getContentText()).isEqualTo(vm.problemProperty().get())
+                .contains("NemotronHForCausalLM", "hybrid_override_pattern", "Mamba").doesNotContain("…");
+        robot.clickOn("OK");
+        assertThat(vm.scenario().model().id()).isEqualTo("llama-3.1-70b");
+    }
+
     @Test
     void presenterModeEnlargesTheText(FxRobot robot) {
         Label value = (Label) view.dashboard().cards().get(0).lookup(".card-value");
