@@ -130,6 +130,11 @@ final class HfConfig {
         return text.hasNonNull(field) || top.hasNonNull(field) || defaults.containsKey(field);
     }
 
+    /** Set to something other than the number 0 (a count of 0 or a zero width means the feature is absent). */
+    boolean setNonZero(String field) {
+        return has(field) && !(get(field).isNumber() && get(field).asDouble() == 0);
+    }
+
     JsonNode get(String field) {
         return text.hasNonNull(field) ? text.get(field)
                 : top.hasNonNull(field) ? top.get(field)

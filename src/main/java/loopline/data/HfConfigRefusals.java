@@ -38,7 +38,7 @@ final class HfConfigRefusals {
         }
         String name = c.architecture() + " (model_type \"" + c.modelType() + "\")";
         for (Sign s : SIGNS) {
-            if (c.has(s.field()) && !isZero(c.get(s.field()))) {
+            if (c.setNonZero(s.field())) {
                 throw refuse(c, name, s.field(), s.why());
             }
         }
@@ -54,10 +54,6 @@ final class HfConfigRefusals {
         if (!c.has("vocab_size") || c.architecture().endsWith("ForImageClassification") || c.modelType().endsWith("vision_model")) {
             throw refuse(c, name, "vocab_size", "has no vocabulary: a vision-only model generates no tokens to serve");
         }
-    }
-
-    private static boolean isZero(JsonNode v) {
-        return v.isNumber() && v.asDouble() == 0;
     }
 
     private static InvalidDataException refuse(HfConfig c, String name, String field, String why) {

@@ -46,7 +46,7 @@ final class HfModelMapping {
         if (MOE_FAMILIES.contains(c.modelType())) {
             return List.of();
         }
-        List<String> set = MOE_FIELDS.stream().filter(f -> c.has(f) && !(c.get(f).isNumber() && c.get(f).asDouble() == 0)).toList();
+        List<String> set = MOE_FIELDS.stream().filter(c::setNonZero).toList();
         return set.isEmpty() ? List.of() : List.of(name + ": " + String.join(", ", set) + " set, but transformers' " + c.modelType()
                 + " model has no experts and ignores " + (set.size() == 1 ? "it" : "them") + "; imported dense, as it would be built");
     }

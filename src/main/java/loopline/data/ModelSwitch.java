@@ -18,17 +18,11 @@ public record ModelSwitch(ScenarioDocument document, List<String> notes) {
 
     /** {@code next} with its pinned tensor-parallel degrees fitted to its model, or unchanged when they fit already. */
     public static ModelSwitch fitting(ScenarioDocument next, Catalogs catalogs, String source) {
-        ScenarioDocument probe = next;
-        for (ScenarioField<Double> f : DEGREES) {
-            if (pinned(next, f) > 0) {
-                probe = probe.with(f, 1.0);
-            }
-        }
         ModelArchitecture model;
         try {
-            model = ScenarioReader.bind(probe, catalogs, source).model();
+            model = ScenarioReader.modelOf(next, catalogs, source);
         } catch (InvalidDataException e) {
-            return new ModelSwitch(next, List.of()); // another problem: binding the document names it
+            return new ModelSwitch(next, List.of()); // a model that does not resolve: binding the document names it
         }
         ScenarioDocument fitted = next;
         List<String> changes = new ArrayList<>();

@@ -21,7 +21,7 @@ public final class ScenarioReader {
     }
 
     public static Scenario bind(ScenarioDocument doc, Catalogs catalogs, String source) {
-        Scenario s = ScenarioFields.blankScenario().withModel(model(doc.model(), catalogs, source));
+        Scenario s = ScenarioFields.blankScenario().withModel(modelOf(doc, catalogs, source));
         for (ScenarioField<?> f : ScenarioFields.ALL) {
             s = bindField(s, f, doc, catalogs);
         }
@@ -42,6 +42,11 @@ public final class ScenarioReader {
             value = f.type().cast(catalogs.gpu(f.defaultText(), "default of " + f.path()));
         }
         return f.with(s, value);
+    }
+
+    /** The document's model alone (a catalog id, a size, an inline architecture), without binding its other fields. */
+    static ModelArchitecture modelOf(ScenarioDocument doc, Catalogs catalogs, String source) {
+        return model(doc.model(), catalogs, source);
     }
 
     private static ModelArchitecture model(JsonNode m, Catalogs catalogs, String source) {
