@@ -165,7 +165,7 @@ class ConfigFieldTypesTest {
         if (v.isNull()) {
             return List.of();
         }
-        List<String> all = new ArrayList<>(List.of("\"text\"", "7", "true", "[\"a\", 1]", "{\"x\": 1}"));
+        List<String> all = new ArrayList<>(WrongTypedFieldsTest.VALUES);
         all.removeIf(w -> {
             try {
                 return JSON.readTree(w).getNodeType() == v.getNodeType();

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WrongTypedFieldsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One value of each JSON type but null (which a reader may take as "left out"). */
-    private static final List<String> VALUES = List.of("\"text\"", "7", "true", "[\"a\", 1]", "{\"x\": 1}");
+    static final List<String> VALUES = List.of("\"text\"", "7", "true", "[\"a\", 1]", "{\"x\": 1}");
 
     @TempDir
     Path dir;
