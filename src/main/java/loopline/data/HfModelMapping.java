@@ -137,6 +137,9 @@ final class HfModelMapping {
         m.put("sharedExperts", sharedExperts(c, type, expertWidth));
         m.put("denseLayers", firstDenseLayers(c, layers));
         m.put("layerStep", c.firstWhole(1, "interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq"));
+        if (c.has("quantization_config") && c.get("quantization_config").path("quant_method").asText("").equals(ModelCatalog.MXFP4)) {
+            m.put("expertWeights", ModelCatalog.MXFP4); // gpt-oss: transformers' Mxfp4 quantizer covers the experts only
+        }
         return m;
     }
 

@@ -22,7 +22,9 @@ public final class ModelCatalog {
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
     private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers",
-            "layerStep");
+            "layerStep", "expertWeights");
+    /** The one shipped expert format that changes the kernel a 4-bit MoE is served with (see Moe.mxfp4Experts). */
+    static final String MXFP4 = "mxfp4";
     private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare", "kind");
 
     // Upper bounds well past any published model (the largest today: 128 layers, hidden 18432, 384 experts,
@@ -98,7 +100,7 @@ public final class ModelCatalog {
             }
             moe = new Moe(experts, active, m.wholeBetween("expertFfnSize", 1, MAX_FFN),
                     m.optionalWholeBetween("sharedExperts", 0, MAX_EXPERTS, 0), denseLayers,
-                    m.optionalWholeBetween("layerStep", 1, MAX_LAYERS, 1));
+                    m.optionalWholeBetween("layerStep", 1, MAX_LAYERS, 1), mxfp4Experts(m));
             if (layers - denseLayers < moe.layerStep()) { // no layer would hold the experts the serving model spreads over GPUs
                 throw m.error(m.has("layerStep") ? "layerStep" : "denseLayers", "leaves no MoE layer among "
                         + (long) layers + " layers (" + (long) denseLayers + " dense first, experts every "
@@ -136,5 +138,15 @@ public final class ModelCatalog {
         f.optionalBool("publishedRounded", false);
         f.optionalBool("publishedActiveExcludesInputEmbedding", false);
         f.textsForReaders("notes");
+    }
+
+    /** {@code expertWeights}: how the checkpoint stores its routed experts; only MXFP4 changes what LoopLine computes. */
+    private static boolean mxfp4Experts(JsonFields moe) {
+        String format = moe.optionalText("expertWeights", "");
+        if (!format.isEmpty() && !format.equals(MXFP4)) {
+            throw moe.error("expertWeights", "must be \"" + MXFP4 + "\" (experts shipped in OCP microscaling 4-bit) or absent, got \""
+                    + format + "\"");
+        }
+        return format.equals(MXFP4);
     }
 }

@@ -212,6 +212,7 @@ public final class Explanations {
                             in("ridge point", formatNumber(i.gpu().ridgePointFlopsPerByte()) + " FLOP/byte"),
                             in("average step", formatDuration(sp.step().totalSeconds()) + ": " + StepText.terms(sp.step())),
                             in("kernels", StepText.kernels(i.gpu()) + overrides(i)),
+                            in("routed experts' kernel", StepText.expertKernel(s.model(), i)),
                             in("speculative decoding", i.speculativeDecoding().enabled()
                                     ? formatNumber(i.speculativeDecoding().expectedTokensPerStep()) + " tokens per step" : "off")),
                     formatNumber(sp.tokensPerSecondPerUser()) + " tokens/s",

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import loopline.engine.hardware.Gpu;
+import loopline.engine.hardware.MoeFormat;
+import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.InferenceSetup;
 import loopline.engine.serving.StepTerms;
 
 /** Words for what an engine step is made of and whose kernel measurements priced it. */
@@ -52,6 +56,25 @@ public final class StepText {
             }
         }
         return bound[max];
+    }
+
+    /**
+     * The fused-MoE kernel the routed experts run on, by what it quantises: "W4A8: 4-bit weights, 8-bit activations (the
+     * experts ship in MXFP4)"; "none" for a dense model.
+     */
+    public static String expertKernel(ModelArchitecture model, InferenceSetup setup) {
+        if (model.moe() == null) {
+            return "none (no experts)";
+        }
+        boolean mxfp4 = model.moe().mxfp4Experts();
+        String kernel = switch (MoeFormat.servedAs(setup.precision(), setup.gpu(), mxfp4)) {
+            case BF16 -> "16-bit weights and activations";
+            case FP8 -> "W8A8: fp8 weights and activations";
+            case FP4 -> "W4A4: NVFP4 weights and activations";
+            case W4A16 -> "W4A16: 4-bit weights computed in 16 bit";
+            case W4A8 -> "W4A8: 4-bit weights, 8-bit activations";
+        };
+        return kernel + (mxfp4 && setup.precision() == Precision.FP4 ? " (the experts ship in MXFP4)" : "");
     }
 
     /** Whose kernels were measured: this GPU's own, or the nearest measured generation's (an extrapolation). */

@@ -36,13 +36,6 @@ public final class Warnings {
                 .findFirst().orElse(null);
     }
 
-    /**
-     * Shown beside every MoE serving estimate until the README's MoE calibration rows all pass: which ones do not, and
-     * which way they err.
-     */
-    public static final String MOE_SERVING_NOTE =
-            "MoE serving is within ±35% of published runs, except short requests at the largest batches: up to +36%.";
-
     public static List<String> of(Estimate e) {
         Scenario s = e.scenario();
         TrainingMemory tm = e.trainingMemory();
@@ -109,9 +102,6 @@ public final class Warnings {
                             + "(one replica takes %s requests/s at the targets).",
                     Format.formatUsd(chosen.monthlyCostUsd()), missing.shape().label(), Format.formatUsd(missing.monthlyCostUsd()),
                     Format.formatNumber(chosen.capacityRequestsPerSecond())));
-        }
-        if (s.model().moe() != null && e.inferenceMemory().fits()) {
-            w.add(MOE_SERVING_NOTE);
         }
         if (inf.expertParallel() > 1 && s.model().moe() == null) {
             w.add("Expert parallelism is set but " + s.model().name() + " has no experts: it is ignored.");

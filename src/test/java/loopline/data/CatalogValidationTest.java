@@ -119,6 +119,19 @@ class CatalogValidationTest {
     }
 
     @Test
+    void expertWeightsNameTheShippedFormatThatChangesTheKernel() throws IOException {
+        String model = "{\"models\":[{\"id\":\"m\",\"layers\":4,\"hiddenSize\":64,\"attentionHeads\":4,\"ffnSize\":128,"
+                + "\"vocabSize\":100,\"moe\":{\"experts\":8,\"activeExperts\":2,\"expertFfnSize\":32%s}}]}";
+        Path shipped = write("a.json", String.format(model, ",\"expertWeights\":\"mxfp4\""));
+        assertThat(ModelCatalog.parseAll(ModelCatalog.readEntries(shipped), shipped).get("m").moe().mxfp4Experts()).isTrue();
+        Path plain = write("b.json", String.format(model, ""));
+        assertThat(ModelCatalog.parseAll(ModelCatalog.readEntries(plain), plain).get("m").moe().mxfp4Experts()).isFalse();
+        Path wrong = write("c.json", String.format(model, ",\"expertWeights\":\"nvfp4\""));
+        assertThatThrownBy(() -> ModelCatalog.parseAll(ModelCatalog.readEntries(wrong), wrong))
+                .hasMessageContaining("models[m].moe.expertWeights: must be \"mxfp4\"").hasMessageContaining("got \"nvfp4\"");
+    }
+
+    @Test
     void brokenJsonSaysWhere() throws IOException {
         Path f = write("gpus.json", "{\"gpus\": [ {\"id\": }");
         assertThatThrownBy(() -> readGpus(f)).hasMessageStartingWith(f + ": not valid JSON at line 1");

@@ -141,6 +141,7 @@ class ModelConfigImportTest {
         assertThat(oss.headDim()).isEqualTo(64);
         assertThat(oss.slidingWindow().tokens()).isEqualTo(128);
         assertThat(oss.slidingWindow().layerShare()).isEqualTo(0.5);
+        assertThat(oss.moe().mxfp4Experts()).as("quantization_config.quant_method mxfp4 covers the experts").isTrue();
     }
 
     @Test

@@ -45,7 +45,7 @@ final class ServingCalibration {
             llama70b("RTX PRO 6000 fp4 1000/1000", "rtx-pro-6000", 1000, 1000, 1724, true),
             llama70b("RTX PRO 6000 fp4 8192/1024", "rtx-pro-6000", 8192, 1024, 296, true),
             // 2025-26 MoE models ("DEP n" = TP 1 · EP n)
-            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 1000/1000", "b200", 1, 2, "fp4", 1000, 1000, 25943, false),
+            maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 1000/1000", "b200", 1, 2, "fp4", 1000, 1000, 25943, true),
             maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 8192/1024", "b200", 1, 2, "fp4", 8192, 1024, 6111, true),
             maxThroughput("gpt-oss-120b", "gpt-oss-120b B200 DEP2 fp4 32768/1024", "b200", 1, 2, "fp4", 32768, 1024, 1392, true),
             maxThroughput("gpt-oss-20b", "gpt-oss-20b B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 53812, true),

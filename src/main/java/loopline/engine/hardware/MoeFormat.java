@@ -43,10 +43,20 @@ public enum MoeFormat {
      * W8A16) and 16-bit compute in 16-bit.
      */
     public static MoeFormat servedAs(Precision weights, Gpu gpu) {
+        return servedAs(weights, gpu, false);
+    }
+
+    /**
+     * As {@link #servedAs(Precision, Gpu)}, for experts that ship in MXFP4 when {@code mxfp4Experts}: served at 4 bits they
+     * keep that checkpoint, whose kernels take 8-bit activations even on fp4 tensor cores (TensorRT-LLM runs gpt-oss on
+     * Blackwell as W4A8 MXFP4 × MXFP8, the kernel AIConfigurator measured there; NVFP4 W4A4 needs a requantised checkpoint).
+     */
+    public static MoeFormat servedAs(Precision weights, Gpu gpu, boolean mxfp4Experts) {
+        boolean fp8Units = gpu.fp8FlopsPerSecond() > 0;
         return switch (weights) {
-            case FP8 -> gpu.fp8FlopsPerSecond() > 0 ? FP8 : BF16;
-            case FP4 -> gpu.fp4FlopsPerSecond() > 0 ? FP4
-                    : gpu.fp8FlopsPerSecond() > 0 && (gpu.kernels().moe().containsKey(W4A8) || !gpu.kernels().moe().containsKey(W4A16))
+            case FP8 -> fp8Units ? FP8 : BF16;
+            case FP4 -> gpu.fp4FlopsPerSecond() > 0 && !mxfp4Experts ? FP4
+                    : fp8Units && (gpu.kernels().moe().containsKey(W4A8) || !gpu.kernels().moe().containsKey(W4A16))
                             ? W4A8 : W4A16;
             case INT4 -> W4A16;
             default -> BF16;

@@ -138,7 +138,7 @@ public final class StepCost {
         // per layer: QKV and output projections; a dense MLP's gate-up and down, or a shared expert's; then the LM head
         this.denseGemmsPerStep = 2 * model.layers() + 2 * model.denseMlpLayers() + (sharedExperts ? 2 * model.moeLayers() : 0) + 1;
         this.denseStreamSeconds = denseGemmsPerStep * dense.floorSeconds() + nonExpertBytes / t / (dense.bandwidthShare() * bandwidth());
-        this.expertFormat = MoeFormat.servedAs(setup.precision(), gpu);
+        this.expertFormat = MoeFormat.servedAs(setup.precision(), gpu, moe != null && moe.mxfp4Experts());
         this.experts = kernels.moeFor(expertFormat);
         this.expertsComputeFormat = kernels.moeFor(expertFormat.weightOnly()
                 ? (expertFormat.computesIn() == Precision.FP8 ? MoeFormat.FP8 : MoeFormat.BF16) : expertFormat);

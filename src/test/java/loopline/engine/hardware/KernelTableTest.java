@@ -119,6 +119,10 @@ class KernelTableTest {
         assertThat(MoeFormat.servedAs(Precision.FP4, a100)).isEqualTo(MoeFormat.W4A16);
         assertThat(MoeFormat.servedAs(Precision.INT4, b200)).isEqualTo(MoeFormat.W4A16);
         assertThat(MoeFormat.servedAs(Precision.FP8, a100)).isEqualTo(MoeFormat.BF16);
+        // experts shipped in MXFP4 (gpt-oss) keep that checkpoint at 4 bits: W4A8 (MXFP4 × MXFP8) even on fp4 tensor cores
+        assertThat(MoeFormat.servedAs(Precision.FP4, b200, true)).isEqualTo(MoeFormat.W4A8);
+        assertThat(MoeFormat.servedAs(Precision.FP4, h100, true)).isEqualTo(MoeFormat.W4A16);
+        assertThat(MoeFormat.servedAs(Precision.FP8, b200, true)).isEqualTo(MoeFormat.FP8);
         assertThat(MoeFormat.W4A16.weightOnly()).isTrue();
         assertThat(MoeFormat.FP4.weightOnly()).isFalse();
         // H100 has no W4A8 measurements: a lookup falls back to its fp8 kernel, which computes in the same format

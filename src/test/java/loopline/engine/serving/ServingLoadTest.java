@@ -99,9 +99,6 @@ class ServingLoadTest {
         Estimate e = preset(Fixtures.preset("moe-deepseek-v3.json"));
         assertThat(e.inferenceSpeed().shape().spreadsExperts()).isTrue();
         assertThat(Warnings.of(e)).noneMatch(w -> w.contains("pinned"));
-        // the one MoE calibration row still missed is said beside every MoE serving estimate, and only there
-        assertThat(Warnings.of(e)).contains(Warnings.MOE_SERVING_NOTE);
-        assertThat(Warnings.of(estimate("llama-3.1-70b"))).doesNotContain(Warnings.MOE_SERVING_NOTE);
     }
 
     @Test
