@@ -323,7 +323,9 @@ public final class ExplorerViewModel {
             return false;
         }
         Path current = source.get();
-        Path folder = current == null || ScenarioFiles.isIn(current, presetFolder) ? null : current.toAbsolutePath().getParent();
+        // the scenario's own folder, presets included (a copy saved there joins the picker); the chooser falls back to
+        // the user's home where that folder cannot be written (an installed app's presets)
+        Path folder = current == null ? null : current.toAbsolutePath().getParent();
         Path file = questions.chooseSaveFile(folder, FileNames.slug(scenario().name()) + ".json");
         return file != null && reportSaveProblem(saveAs(file));
     }

@@ -479,7 +479,8 @@ class ExplorerViewModelTest {
         answers.saveTo = dir.resolve("traffic-up.json");
         assertThat(vm.switchTo(Fixtures.preset("frontier-405b.json"))).isTrue();
         assertThat(answers.asked).containsExactly("default.json", "save as " + FileNames.slug(presetName) + ".json");
-        assertThat(answers.foldersOffered).as("a preset's folder is not offered for saving").containsExactly((Path) null);
+        assertThat(answers.foldersOffered).as("Save as starts in the preset's folder (the chooser leaves it when read-only)")
+                .containsExactly(Fixtures.preset("default.json").toAbsolutePath().getParent());
         ExplorerViewModel other = new ExplorerViewModel(Fixtures.CATALOGS, Runnable::run);
         assertThat(other.open(answers.saveTo)).isTrue();
         assertThat(other.scenario().inference().requestsPerDay()).isEqualTo(3e6);
