@@ -125,8 +125,8 @@ public final class EstimateCommand {
         inference.put("sequencesByMemory", im.sequencesByMemory());
         inference.put("capacityRequestsPerSecondPerReplica", sp.capacityRequestsPerSecond());
         inference.put("capacityLimitedBy", jsonId(sp.capacityLimit()));
-        inference.put("timeToFirstTokenSeconds", sp.timeToFirstTokenSeconds());
-        inference.put("timePerOutputTokenSeconds", sp.timePerOutputTokenSeconds());
+        inference.put("meanTimeToFirstTokenSeconds", sp.timeToFirstTokenSeconds());
+        inference.put("meanTimePerOutputTokenSeconds", sp.timePerOutputTokenSeconds());
         inference.put("tokensPerSecondPerUser", sp.tokensPerSecondPerUser());
         inference.put("tokensPerSecondPerReplica", sp.tokensPerSecondPerReplica());
         inference.put("requestsPerSecondPerReplica", sp.requestsPerSecondPerReplica());

@@ -41,7 +41,7 @@ class CommandLineTest {
                 "/inference/memory/perGpuBytes", "/inference/gpusPerReplica", "/inference/shape", "/inference/concurrentRequestsPerReplica",
                 "/inference/capacityRequestsPerSecondPerReplica", "/inference/sequencesByMemory", "/inference/latency/ttftP50Seconds",
                 "/inference/latency/ttftP99Seconds", "/inference/latency/tpotP50Seconds", "/inference/latency/tpotP99Seconds",
-                "/inference/timeToFirstTokenSeconds", "/inference/timePerOutputTokenSeconds", "/inference/tokensPerSecondPerUser",
+                "/inference/meanTimeToFirstTokenSeconds", "/inference/meanTimePerOutputTokenSeconds", "/inference/tokensPerSecondPerUser",
                 "/inference/tokensPerSecondPerReplica", "/inference/requestsPerSecondPerReplica", "/inference/replicas",
                 "/inference/monthlyCostUsd", "/inference/costPerRequestUsd", "/inference/costPerMillionOutputTokensUsd",
                 "/economics/trainingCostPerRequestUsd", "/economics/breakEvenMonths", "/economics/api/provider", "/economics/api/date",
@@ -218,7 +218,7 @@ class CommandLineTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("Infinity", "NaN");
         JsonNode j = Json.MAPPER.readTree(text);
-        assertThat(j.at("/inference/timeToFirstTokenSeconds").isNull()).isTrue();
+        assertThat(j.at("/inference/meanTimeToFirstTokenSeconds").isNull()).isTrue();
         assertThat(j.at("/ranges").toString()).contains("null");
         assertThat(j.at("/warnings").toString()).containsIgnoringCase("does not fit");
     }

@@ -54,12 +54,12 @@ class EstimateJsonProperties {
                     .isLessThanOrEqualTo(s.inference().targetTimeToFirstTokenSeconds() * (1 + 1e-6));
         }
         if (in.get("fits").asBoolean()) {
-            double inSystem = in.get("requestsPerSecondPerReplica").asDouble() * (in.get("timeToFirstTokenSeconds").asDouble()
-                    + s.inference().outputTokens() * in.get("timePerOutputTokenSeconds").asDouble());
+            double inSystem = in.get("requestsPerSecondPerReplica").asDouble() * (in.get("meanTimeToFirstTokenSeconds").asDouble()
+                    + s.inference().outputTokens() * in.get("meanTimePerOutputTokenSeconds").asDouble());
             assertThat(in.get("concurrentRequestsPerReplica").asDouble()).isCloseTo(inSystem, withinPercentage(1e-4));
         } else {
             assertThat(in.get("latencyTargetMet").asBoolean()).isFalse();
-            assertThat(in.get("timeToFirstTokenSeconds").isNull()).isTrue();
+            assertThat(in.get("meanTimeToFirstTokenSeconds").isNull()).isTrue();
         }
     }
 
