@@ -34,7 +34,6 @@ public final class ChartsFactory {
     static final double MAX_TRAINING_GPUS = 1_000_000;
     static final double MIN_TRAFFIC = 1e3;
     static final double MAX_TRAFFIC = 1e10;
-    static final double MAX_LIFETIME_MONTHS = 120;
     static final double MAX_BATCH_SWEEP = 4096;
 
     private ChartsFactory() {
@@ -258,8 +257,9 @@ public final class ChartsFactory {
         double monthly = e.serving().monthlyCostUsd();
         double breakEven = e.serving().breakEvenMonths();
         double horizon = e.scenario().horizonMonths();
-        double wanted = Math.max(horizon, breakEven <= MAX_LIFETIME_MONTHS / 1.25 ? breakEven * 1.25 : horizon);
-        double end = Math.min(MAX_LIFETIME_MONTHS, Math.ceil(wanted / 6) * 6); // whole half-years, so the axis ends with the data
+        // the axis ends at the horizon, so the lines' end labels, the subtitle's split and the horizon are one month; a
+        // break-even past it is said in the subtitle instead of stretching the chart past what the scenario asks about
+        double end = horizon;
         double[] months = new double[POINTS];
         double[] trainingLine = new double[POINTS];
         double[] servingLine = new double[POINTS];
@@ -274,16 +274,12 @@ public final class ChartsFactory {
         if (breakEven <= end) {
             markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
-        // at the axis's end the horizon needs no line: the end labels give the values there
-        if (horizon < end && Math.abs(horizon - breakEven) > end / 20) {
-            markers.add(new Marker("horizon: " + Format.formatMonths(horizon), horizon, true, "limit"));
-        }
         String noun = TrainingMethodText.costNoun(e.scenario().training().method());
         int last = POINTS - 1;
         // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
         // named at its end with its value, so a line hidden under another is still read.
-        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon, end),
-                "months of serving", "$ to date", false, false, v -> formatNumber(v), Format::formatUsdAxis,
+        return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon),
+                "months of serving (to the horizon)", "$ to date", false, false, v -> formatNumber(v), Format::formatUsdAxis,
                 List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
                         new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),
@@ -295,11 +291,11 @@ public final class ChartsFactory {
      * one-time cost if the chart's break-even marker cannot show it. "24 months: $105M, 3.55% serving · serving
      * passes training after 54.3 years".
      */
-    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon, double end) {
+    static String lifetimeSentence(double training, double monthly, double breakEven, double horizon) {
         double serving = monthly * horizon;
         String split = Format.formatMonths(horizon) + ": " + formatUsd(training + serving) + ", "
                 + Format.formatPercent(serving / (training + serving)) + " serving"; // short: the lifetime chart is narrow
-        if (breakEven <= end) {
+        if (breakEven <= horizon) {
             return split; // the break-even marker shows the crossing
         }
         return split + " · " + (Double.isFinite(breakEven) && monthly > 0

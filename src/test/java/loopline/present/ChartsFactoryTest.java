@@ -83,13 +83,20 @@ class ChartsFactoryTest {
 
     @Test
     void lifetimeLinesCrossAtTheBreakEvenMonth() {
-        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "training.tokens=15e12");
+        Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "training.tokens=15e12", "economics.horizonMonths=120");
         LineChartData d = ChartsFactory.lifetime(e);
         double breakEven = e.serving().breakEvenMonths();
+        assertThat(breakEven).isLessThan(120);
         assertThat(d.markers().get(0).value()).isEqualTo(breakEven);
         double monthly = e.serving().monthlyCostUsd();
         assertThat(monthly * breakEven).isCloseTo(e.trainingRun().costUsd(), within(1.0));
-        assertThat(d.series().get(0).x()[d.series().get(0).x().length - 1]).isGreaterThan(breakEven);
+        double[] months = d.series().get(0).x();
+        assertThat(months[months.length - 1]).as("the axis ends at the horizon, where the end labels are read").isEqualTo(120);
+        // a shorter horizon ends the chart before the crossing: no marker, and the subtitle says when it comes
+        LineChartData shorter = ChartsFactory.lifetime(estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "training.tokens=15e12",
+                "economics.horizonMonths=" + Math.floor(breakEven / 2)));
+        assertThat(shorter.markers()).isEmpty();
+        assertThat(shorter.subtitle()).contains("serving passes training after " + Format.formatMonths(breakEven));
     }
 
     @Test
