@@ -35,6 +35,8 @@ public final class ChartsFactory {
     static final double MIN_TRAFFIC = 1e3;
     static final double MAX_TRAFFIC = 1e10;
     static final double MAX_BATCH_SWEEP = 4096;
+    /** The serving-cost chart's second line and "why?" both call the engine's next-best shape (the cheapest other one) this. */
+    static final String OTHER_SHAPE = "Other shape: ";
 
     private ChartsFactory() {
     }
@@ -227,7 +229,8 @@ public final class ChartsFactory {
             for (int i = 0; i < xs.length; i++) {
                 alt[i] = e.servingPlan().cost(next.shape(), ServingModel.peakRequestsPerSecond(xs[i], s.inference().peakToAverage()));
             }
-            series.add(new Series((ServingModel.pinned(s.inference()) ? "Choosing " : "Next best: ") + next.shape().label(), "next-best", xs, alt));
+            // one wording, pinned or not: what the line is (the engine's nextBest), not which way the user got here
+            series.add(new Series(OTHER_SHAPE + next.shape().label(), "next-best", xs, alt));
         }
         ApiComparison api = e.api();
         List<Marker> markers = new ArrayList<>();

@@ -312,7 +312,7 @@ public final class Explanations {
         ShapeOption dearest = sc.options().get(sc.options().size() - 1);
         if (dearest.monthlyCostUsd() > chosen.monthlyCostUsd() * 1.05 && chosen.monthlyCostUsd() > 0) {
             return chosen.shape().label() + ": " + formatNumber(dearest.monthlyCostUsd() / chosen.monthlyCostUsd()) + "× cheaper than "
-                    + dearest.shape().label() + " here" + (sc.nextBest() != null ? "; next best " + sc.nextBest().shape().label() + " at "
+                    + dearest.shape().label() + " here" + (sc.nextBest() != null ? "; " + ChartsFactory.OTHER_SHAPE.toLowerCase(java.util.Locale.ROOT) + sc.nextBest().shape().label() + " at "
                     + formatUsd(sc.nextBest().monthlyCostUsd()) + "/month." : ".");
         }
         return null;
