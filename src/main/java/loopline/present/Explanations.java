@@ -44,7 +44,10 @@ public final class Explanations {
             return "The global batch has sequences for only " + Format.formatCount(sc.busyReplicas(), "replica", "replicas") + ": "
                     + formatPercent(sc.idleShare()) + " of the GPUs sit idle and are still billed.";
         }
-        return "Each replica runs " + formatNumber(sc.microBatchesPerReplica()) + " micro-batches per step; fewer (more GPUs) "
+        double m = sc.microBatchesPerReplica();
+        String count = m == Math.rint(m) ? formatNumber(m) + " micro-batches per step"
+                : formatNumber(m) + " micro-batches per step on average (the global batch does not split evenly over the replicas)";
+        return "Each replica runs " + count + "; fewer (more GPUs) "
                 + "mean a larger pipeline bubble and less backward to hide the all-reduce behind.";
     }
 

@@ -100,6 +100,12 @@ class ChartsFactoryTest {
     }
 
     @Test
+    void mfuWordsSayWhichMfuIsWhichSoAnFp8RunDoesNotReadAsAContradiction() {
+        assertThat(ChartsFactory.mfuWords(0.45, 0.45, 1)).isEqualTo("MFU 45% busy, 45% overall");
+        assertThat(ChartsFactory.mfuWords(0.45, 0.557, 1.4)).isEqualTo("MFU 45% busy, 55.7% of bf16 peak");
+    }
+
+    @Test
     void memoryBarsAddUpToTheEnginesPerGpuFigure() {
         Estimate e = estimate("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8");
         BarData b = ChartsFactory.inferenceMemory(e);
