@@ -271,19 +271,18 @@ public final class ChartsFactory {
         double horizon = e.scenario().horizonMonths();
         // the axis ends at the horizon, so the lines' end labels, the subtitle's split and the horizon are one month; a
         // break-even past it is said in the subtitle instead of stretching the chart past what the scenario asks about
-        double end = horizon;
         double[] months = new double[POINTS];
         double[] trainingLine = new double[POINTS];
         double[] servingLine = new double[POINTS];
         double[] total = new double[POINTS];
         for (int i = 0; i < POINTS; i++) {
-            months[i] = end * i / (POINTS - 1);
+            months[i] = horizon * i / (POINTS - 1);
             trainingLine[i] = training;
             servingLine[i] = monthly * months[i];
             total[i] = training + servingLine[i];
         }
         List<Marker> markers = new ArrayList<>();
-        if (breakEven <= end) {
+        if (breakEven <= horizon) {
             markers.add(new Marker("break-even: " + Format.formatMonths(breakEven), breakEven, true, "current"));
         }
         String noun = TrainingMethodText.costNoun(e.scenario().training().method());

@@ -40,14 +40,7 @@ public enum MoeFormat {
      * W4A4 with fp4 units; without them, 4-bit weights are dequantised inside the kernel to W4A8 where the GPU has fp8
      * units and its measured stack runs that kernel, else to W4A16 (TensorRT-LLM runs gpt-oss's mxfp4 experts on
      * Hopper as W4A16: AIConfigurator measured only that kernel there); int4 is weight-only W4A16; int8 (weight-only
-     * W8A16) and 16-bit compute in 16-bit.
-     */
-    public static MoeFormat servedAs(Precision weights, Gpu gpu) {
-        return servedAs(weights, gpu, false);
-    }
-
-    /**
-     * As {@link #servedAs(Precision, Gpu)}, for experts that ship in MXFP4 when {@code mxfp4Experts}: served at 4 bits they
+     * W8A16) and 16-bit compute in 16-bit. With {@code mxfp4Experts} (experts that ship in MXFP4), served at 4 bits they
      * keep that checkpoint, whose kernels take 8-bit activations even on fp4 tensor cores (TensorRT-LLM runs gpt-oss on
      * Blackwell as W4A8 MXFP4 × MXFP8, the kernel AIConfigurator measured there; NVFP4 W4A4 needs a requantised checkpoint).
      */

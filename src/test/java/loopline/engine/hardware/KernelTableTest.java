@@ -112,13 +112,13 @@ class KernelTableTest {
         Gpu h100 = GPUS.get("h100-sxm");
         Gpu b200 = GPUS.get("b200");
         Gpu a100 = GPUS.get("a100-80gb");
-        assertThat(MoeFormat.servedAs(Precision.FP4, b200)).isEqualTo(MoeFormat.FP4); // W4A4 on fp4 tensor cores
+        assertThat(MoeFormat.servedAs(Precision.FP4, b200, false)).isEqualTo(MoeFormat.FP4); // W4A4 on fp4 tensor cores
         // gpt-oss's mxfp4 experts on Hopper: the measured stack runs them W4A16; an fp8 GPU without such measurements, W4A8
-        assertThat(MoeFormat.servedAs(Precision.FP4, h100)).isEqualTo(MoeFormat.W4A16);
-        assertThat(MoeFormat.servedAs(Precision.FP4, GPUS.get("l40s"))).isEqualTo(MoeFormat.W4A8);
-        assertThat(MoeFormat.servedAs(Precision.FP4, a100)).isEqualTo(MoeFormat.W4A16);
-        assertThat(MoeFormat.servedAs(Precision.INT4, b200)).isEqualTo(MoeFormat.W4A16);
-        assertThat(MoeFormat.servedAs(Precision.FP8, a100)).isEqualTo(MoeFormat.BF16);
+        assertThat(MoeFormat.servedAs(Precision.FP4, h100, false)).isEqualTo(MoeFormat.W4A16);
+        assertThat(MoeFormat.servedAs(Precision.FP4, GPUS.get("l40s"), false)).isEqualTo(MoeFormat.W4A8);
+        assertThat(MoeFormat.servedAs(Precision.FP4, a100, false)).isEqualTo(MoeFormat.W4A16);
+        assertThat(MoeFormat.servedAs(Precision.INT4, b200, false)).isEqualTo(MoeFormat.W4A16);
+        assertThat(MoeFormat.servedAs(Precision.FP8, a100, false)).isEqualTo(MoeFormat.BF16);
         // experts shipped in MXFP4 (gpt-oss) keep that checkpoint at 4 bits: W4A8 (MXFP4 × MXFP8) even on fp4 tensor cores
         assertThat(MoeFormat.servedAs(Precision.FP4, b200, true)).isEqualTo(MoeFormat.W4A8);
         assertThat(MoeFormat.servedAs(Precision.FP4, h100, true)).isEqualTo(MoeFormat.W4A16);
