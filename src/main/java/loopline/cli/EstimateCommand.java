@@ -82,6 +82,7 @@ public final class EstimateCommand {
         tmem.put("optimizerStatesBytes", tm.optimizerStatesBytes());
         tmem.put("activationsBytes", tm.activationsBytes());
         tmem.put("logitsBytes", tm.logitsBytes());
+        tmem.put("workingCopiesBytes", tm.workingCopiesBytes());
         tmem.put("overheadBytes", tm.overheadBytes());
         tmem.put("perGpuBytes", tm.perGpuBytes());
         tmem.put("gpuCapacityBytes", tm.capacityBytes());

@@ -12,6 +12,7 @@ import loopline.engine.serving.KvAdmission;
 import loopline.engine.training.ActivationRecompute;
 import loopline.engine.training.AttentionKernel;
 import loopline.engine.training.LoraTargets;
+import loopline.engine.training.LossKernel;
 import loopline.engine.training.Optimizer;
 import loopline.engine.training.TrainingMemory;
 import loopline.engine.training.TrainingMethod;
@@ -64,10 +65,15 @@ public final class ScenarioFields {
             "Sequences per GPU per forward/backward pass");
     public static final ScenarioField<ActivationRecompute> RECOMPUTE = choice("training.activationRecompute", "Activation recompute",
             ActivationRecompute.class, List.of(ActivationRecompute.values()), ActivationRecompute::id, ActivationRecompute.SELECTIVE,
-            null, null, "none: keep every activation; selective: recompute the attention core; full: keep only layer inputs (+1 forward)");
+            null, null, "none: keep every activation; selective: recompute the attention core (Megatron); selective-op: keep the matmuls' outputs, "
+                    + "recompute norms and activations; selective-layer: recompute every second layer; full: keep only layer inputs (+1 forward)");
     public static final ScenarioField<AttentionKernel> ATTENTION = choice("training.attention", "Attention kernel", AttentionKernel.class,
             List.of(AttentionKernel.values()), AttentionKernel::id, AttentionKernel.FLASH, null, null,
             "flash: FlashAttention, never stores the s² scores (PyTorch SDPA's default); eager: stores them unless recompute recomputes them");
+    public static final ScenarioField<LossKernel> LOSS = choice("training.loss", "Loss kernel", LossKernel.class,
+            List.of(LossKernel.values()), LossKernel::id, LossKernel.FP32, null, null,
+            "fp32: 16-bit logits + fp32 upcast + fp32 log-softmax (10 B a logit, plain PyTorch); fused: a compiled or fused "
+                    + "cross-entropy (4 B); chunked: head and loss over 8 slices of the tokens, one alive at a time");
     public static final ScenarioField<Double> ALLOCATOR_FRAGMENTATION = number("training.allocatorFragmentation", "Allocator fragmentation",
             0, 0.5, TrainingMemory.DEFAULT_FRAGMENTATION, "", "Memory PyTorch's caching allocator holds beyond live tensors, as a share of them (typically 2–10%)");
     public static final ScenarioField<Double> ZERO_STAGE = whole("training.zeroStage", "ZeRO stage", 0, 3, 1, "",

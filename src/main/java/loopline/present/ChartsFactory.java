@@ -58,6 +58,10 @@ public final class ChartsFactory {
                 new Segment("Gradients", m.gradientsBytes(), "gradients"),
                 new Segment("Optimizer states", m.optimizerStatesBytes(), "optimizer")));
         parts.add(new Segment("Activations + logits", m.activationsBytes() + m.logitsBytes(), "activations"));
+        if (m.workingCopiesBytes() > 0) {
+            parts.add(new Segment(e.scenario().training().zeroStage() >= 3 ? "Gathered weights + gradient buffer" : "fp8 weight copies",
+                    m.workingCopiesBytes(), "working"));
+        }
         parts.add(new Segment("Overhead", m.overheadBytes(), "overhead"));
         String verdict = m.fitsOnGpu()
                 ? "Fits: " + formatBytes(m.perGpuBytes()) + " of " + formatBytes(m.capacityBytes()) + "; fewest GPUs that fit: " + Format.formatWhole(m.minGpusToFit())

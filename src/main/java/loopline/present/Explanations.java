@@ -106,7 +106,8 @@ public final class Explanations {
             case TRAINING_TRAINABLE_PARAMETERS -> TrainingMethodText.trainableParameters(e);
             case TRAINING_MEMORY_PER_GPU -> new Explanation("Training memory per GPU",
                     TrainingMethodText.statesFormula(t.method()) + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
-                            + "\n  + logits: " + TrainingMemory.LOGITS_FORMULA + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA,
+                            + "\n  + logits: " + TrainingMemory.LOGITS_FORMULA + "\n  + working copies: " + TrainingMemory.WORKING_COPIES_FORMULA
+                            + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA,
                     concat(TrainingMethodText.memoryInputs(e), in("N", n),
                             in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
                             in("ZeRO stage", Integer.toString(t.zeroStage())),
@@ -115,8 +116,8 @@ public final class Explanations {
                             in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
                             in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
-                            in("activations / logits / overhead", formatBytes(tm.activationsBytes()) + " / "
-                                    + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.overheadBytes())),
+                            in("activations / logits / working copies / overhead", formatBytes(tm.activationsBytes()) + " / "
+                                    + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.workingCopiesBytes()) + " / " + formatBytes(tm.overheadBytes())),
                             in("GPU memory", formatBytes(tm.capacityBytes()))),
                     formatBytes(tm.perGpuBytes()) + (tm.fitsOnGpu() ? " — fits" : " — does not fit"), null);
             case TRAINING_MIN_GPUS -> new Explanation("Fewest GPUs that fit the training run",

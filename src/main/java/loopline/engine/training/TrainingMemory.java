@@ -2,8 +2,6 @@ package loopline.engine.training;
 
 import loopline.engine.hardware.Precision;
 import loopline.engine.model.ModelArchitecture;
-import loopline.engine.model.Moe;
-import loopline.engine.model.MultiHeadLatentAttention;
 
 /**
  * Peak memory of one training GPU, and what fills it. Bytes are per GPU unless the name says total.
@@ -13,6 +11,9 @@ import loopline.engine.model.MultiHeadLatentAttention;
  * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
  * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
  * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ *
+ * <p>Working copies ({@link WorkingCopies}) are what a step gathers or casts on top: FSDP's whole weights of the unit computing
+ * and the one prefetched and the fp32 gradient awaiting its reduce-scatter; fp8's weight casts.
  *
  * <p>A LoRA or QLoRA fine-tune keeps the base frozen ({@link #frozenWeightsBytes}: 16-bit, or NF4 per
  * {@link Nf4Quantisation}) and gives only the adapters gradients and optimizer states; QLoRA's paged optimizer
@@ -25,6 +26,7 @@ public record TrainingMemory(
         double optimizerStatesBytes,
         double activationsBytes,
         double logitsBytes,
+        double workingCopiesBytes,
         double overheadBytes,
         double perGpuBytes,
         double capacityBytes,
@@ -48,16 +50,18 @@ public record TrainingMemory(
     public static final String PAGED_OPTIMIZER_FORMULA =
             "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
-            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; full: 2·h per layer + one layer's set)";
-    public static final String LOGITS_FORMULA = "b · s · V · 10 B ÷ t   (16-bit logits + fp32 upcast + fp32 gradient)";
+            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
+                    + " per layer; selective-layer: every second layer at 2·h; full: 2·h per layer; both + one layer's set; fp8: linear-layer inputs at 1 B)";
+    public static final String LOGITS_FORMULA = "b · s · V × bytes per logit ÷ t   (fp32 loss: 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 10 B ÷ 8)";
+    public static final String WORKING_COPIES_FORMULA =
+            "ZeRO 3: (largest unit + largest layer) ÷ t × weight B + largest unit ÷ t × 4 B fp32 gradient for the reduce-scatter"
+                    + " [+ 2 layers ÷ t × 2 B fp8 casts]; ZeRO < 3 with fp8: matmul weights ÷ (t·p) × 2 B (fp8 weight + transpose)";
     public static final String OVERHEAD_FORMULA = "1 GB CUDA context + allocator fragmentation (5% by default) of everything else";
 
     /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
     static final double CONTEXT_BYTES = 1e9;
     /** PyTorch caching-allocator fragmentation on top of live tensors, when the scenario names none. */
     public static final double DEFAULT_FRAGMENTATION = 0.05;
-    /** Logits in 16-bit, their fp32 upcast for the loss, and the fp32 gradient of the logits. */
-    static final double LOGIT_BYTES_PER_VALUE = 2 + 4 + 4;
 
     /**
      * LoRA and QLoRA keep the activations of the frozen base: the gradient must flow back through every layer to
@@ -95,12 +99,17 @@ public record TrainingMemory(
         double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
 
         double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
-        double perToken = activationBytesPerToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention()) * activationScale;
+        boolean fp8Inputs = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
+        double perToken = SavedActivations.perToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention(), fp8Inputs)
+                * activationScale;
         double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
         double activations = tokensPerMicroBatch * perToken / t;
-        double logits = tokensPerMicroBatch * model.vocabSize() * LOGIT_BYTES_PER_VALUE / t;
+        double logits = tokensPerMicroBatch * model.vocabSize() * setup.loss().bytesPerLogit() / t;
 
-        double live = weights + gradients + optimizer + activations + logits;
+        double trainedShare = trainable / n;
+        double gatheredWeightBytes = (frozen + trainable * weightB) / n;
+        double workingCopies = WorkingCopies.bytes(model, setup, gatheredWeightBytes, trainedShare);
+        double live = weights + gradients + optimizer + activations + logits + workingCopies;
         double fragmentation = setup.allocatorFragmentation();
         double overhead = CONTEXT_BYTES + fragmentation * live;
         double perGpu = live + overhead;
@@ -109,16 +118,15 @@ public record TrainingMemory(
         // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + (1 + fragmentation)·(unsharded + sharded ÷ N_d).
         double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
         double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
-                + activations + logits;
+                + activations + logits + workingCopies;
         int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
 
         // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
-        double trainedShare = trainable / n;
         double weightPerParam = frozen / n + trainedShare * weightB;
         double gradientPerParam = trainedShare * gradientB;
         double optimizerPerParam = trainedShare * optimizerB;
         double statesPerParam = weightPerParam + gradientPerParam + optimizerPerParam;
-        return new TrainingMemory(weights, gradients, optimizer, activations, logits, overhead, perGpu, capacity,
+        return new TrainingMemory(weights, gradients, optimizer, activations, logits, workingCopies, overhead, perGpu, capacity,
                 n * statesPerParam, statesPerParam, weightPerParam, gradientPerParam, optimizerPerParam, perToken,
                 perGpu <= capacity, minGpus, trainable, frozenWeights, paged);
     }
@@ -155,43 +163,10 @@ public record TrainingMemory(
         };
     }
 
-    /**
-     * Bytes of 16-bit activations one token leaves stored across all layers for the backward pass.
-     * Attention saves its input, Q, K, V, the output and fp32 softmax statistics (FlashAttention);
-     * a SwiGLU MLP saves its input, the gate and up projections and their product (2h + 6f); a GeLU
-     * MLP its input and the activation's input and output (2h + 4f); each norm its input (2h).
-     */
+    /** Bytes of 16-bit activations one token leaves stored across all layers for the backward pass ({@link SavedActivations}). */
     public static double activationBytesPerToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute,
-                                          AttentionKernel kernel) {
-        double h = m.hiddenSize();
-        double a = m.attentionHeads();
-        double norms = 2 * 2 * h;
-        double attention = 2 * h + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim() + 4 * a;
-        if (m.mla() != null) {
-            MultiHeadLatentAttention mla = m.mla();
-            attention += 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim())
-                    + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim();
-        } else {
-            attention += 2 * 2 * m.kvHeads() * m.headDim();
-        }
-        double denseMlp = mlpActivations(m, m.ffnSize());
-        double moeMlp = 0;
-        if (m.moe() != null) {
-            Moe moe = m.moe();
-            moeMlp = 2 * h + 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpActivations(m, moe.expertFfnSize());
-        }
-        double layerSet = norms + attention;
-        double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
-        // eager attention's 16-bit softmax output, s values per head per layer (its 4a bytes of statistics stay counted)
-        double scores = kernel.storesScores(recompute) ? 2 * a * m.layerPositions(sequenceLength) : 0;
-        return switch (recompute) {
-            case SELECTIVE, NONE -> allLayers + scores;
-            case FULL -> m.layers() * 2 * h + layerSet + Math.max(denseMlp, moeMlp);
-        };
-    }
-
-    private static double mlpActivations(ModelArchitecture m, double width) {
-        return 2 * m.hiddenSize() + (m.gatedMlp() ? 6 : 4) * width;
+                                                 AttentionKernel kernel) {
+        return SavedActivations.perToken(m, sequenceLength, recompute, kernel, false);
     }
 
     public double modelStatesBytes() {

@@ -74,13 +74,13 @@ public record TrainingRun(
         double attentionForward = model.attentionFlopsPerPosition() * model.layerPositions(setup.sequenceLength());
         double perToken = (adapters ? FROZEN_FLOPS_PER_PARAMETER : TRAINED_FLOPS_PER_PARAMETER) * active
                 + TRAINED_FLOPS_PER_PARAMETER * adaptersActive + 3 * attentionForward;
-        boolean fullRecompute = setup.activationRecompute() == ActivationRecompute.FULL;
-        double recompute = fullRecompute ? 2 * (active + adaptersActive) + attentionForward : 0;
+        double recomputedShare = setup.activationRecompute().recomputedForwardShare();
+        double recompute = recomputedShare * (2 * (active + adaptersActive) + attentionForward);
         Precision mfuBase = setup.precision() == Precision.FP8 ? Precision.BF16 : setup.precision();
         double peak = setup.gpu().trainingPeakFlopsPerSecond(mfuBase);
         double speedup = lowPrecisionSpeedup(setup.gpu(), setup.precision(), setup.fp8GemmShare());
         double computeSecondsPerToken = (perToken + recompute) / (peak * setup.mfu() * speedup);
-        double dequantise = setup.method().quantisedBase() ? dequantisationSecondsPerToken(model, setup, fullRecompute) : 0;
+        double dequantise = setup.method().quantisedBase() ? dequantisationSecondsPerToken(model, setup, recomputedShare) : 0;
         double gradientBytes = TrainingMemory.trainableParameters(model, setup) * TrainingMemory.gradientBytesPerValue(setup.precision());
         TrainingSchedule schedule = TrainingSchedule.of(setup, computeSecondsPerToken + dequantise, gradientBytes);
         double tokensPerSecond = schedule.tokensPerSecond();
@@ -117,8 +117,8 @@ public record TrainingRun(
      * the time, so the GPU-seconds do not depend on them). An assumption, stated: the kernels run at the same
      * share of bandwidth as decode and nothing overlaps them with the matmuls.
      */
-    static double dequantisationSecondsPerToken(ModelArchitecture model, TrainingSetup setup, boolean fullRecompute) {
-        double passes = DEQUANTISE_PASSES + (fullRecompute ? 1 : 0);
+    static double dequantisationSecondsPerToken(ModelArchitecture model, TrainingSetup setup, double recomputedShare) {
+        double passes = DEQUANTISE_PASSES + recomputedShare;
         double bytes = passes * Nf4Quantisation.quantisedParameters(model) * Nf4Quantisation.DEQUANTISE_BYTES_PER_PARAMETER;
         double bandwidth = setup.gpu().memoryBandwidthBytesPerSecond() * Nf4Quantisation.DEQUANTISE_BANDWIDTH_EFFICIENCY;
         return bytes / bandwidth / (setup.microBatchSize() * setup.sequenceLength());

@@ -32,7 +32,8 @@ public record TrainingSetup(
         double globalBatchTokens,
         int virtualStages,
         double allocatorFragmentation,
-        double fp8GemmShare) {
+        double fp8GemmShare,
+        LossKernel loss) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;

@@ -131,8 +131,8 @@ class TrainingMemoryFormulaTest {
     @Test
     void qloraDequantisesOnceMorePerMicroBatchWithFullRecompute() {
         Estimate e = estimate("llama-3.1-8b", "training.method=qlora", "training.gpuCount=1");
-        double selective = TrainingRun.dequantisationSecondsPerToken(e.scenario().model(), e.scenario().training(), false);
-        double full = TrainingRun.dequantisationSecondsPerToken(e.scenario().model(), e.scenario().training(), true);
+        double selective = TrainingRun.dequantisationSecondsPerToken(e.scenario().model(), e.scenario().training(), 0);
+        double full = TrainingRun.dequantisationSecondsPerToken(e.scenario().model(), e.scenario().training(), 1);
         assertThat(full / selective).isCloseTo(3.0 / 2, within(1e-12));
     }
 

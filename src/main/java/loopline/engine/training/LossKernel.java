@@ -1,0 +1,45 @@
+package loopline.engine.training;
+
+import java.util.Locale;
+import loopline.engine.Ids;
+
+/**
+ * How the output head's logits and the cross-entropy loss are computed, which decides how many bytes each of the
+ * b·s·V logit values holds at the step's peak (the end of the forward, every activation still stored).
+ */
+public enum LossKernel {
+    /**
+     * Plain PyTorch: 16-bit logits, their fp32 upcast for a stable softmax, and the fp32 log-softmax kept for the
+     * backward (2 + 4 + 4 B); the fp32 gradient that replaces them in the backward is as large.
+     */
+    FP32(2 + 4 + 4),
+    /** A compiled or fused cross-entropy (torch.compile, Transformer Engine): 16-bit logits and their 16-bit gradient. */
+    FUSED(2 + 2),
+    /**
+     * Chunked: the head and the loss run over {@link #CHUNKS} slices of the tokens and each slice's gradient is taken at
+     * once (torchtune's chunked output, Liger's fused linear cross-entropy), so one slice's fp32 set is alive at a time.
+     */
+    CHUNKED((2 + 4 + 4) / 8.0); // 8 = CHUNKS (an enum constant cannot read a static field)
+
+    /** Slices of the tokens a chunked loss computes one at a time (torchtune's {@code num_output_chunks} default). */
+    public static final int CHUNKS = 8;
+
+    private final double bytesPerLogit;
+
+    LossKernel(double bytesPerLogit) {
+        this.bytesPerLogit = bytesPerLogit;
+    }
+
+    /** Bytes per logit value of the whole micro-batch held at the peak. */
+    public double bytesPerLogit() {
+        return bytesPerLogit;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static LossKernel fromId(String id) {
+        return Ids.fromId(values(), LossKernel::id, id, "loss kernel");
+    }
+}

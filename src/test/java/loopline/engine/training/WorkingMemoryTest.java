@@ -1,0 +1,109 @@
+package loopline.engine.training;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import loopline.engine.model.ModelArchitecture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What a step holds beyond the sharded states, worked by hand for Llama 3.1 8B: 32 layers, h 4,096, 32 heads of 128,
+ * 8 KV heads, SwiGLU f 14,336, vocabulary 128,256, untied head. One layer is 41,943,040 attention + 176,160,768 MLP
+ * + 8,192 norm weights (+ the final norm's 4,096 spread over 32 layers) = 218,112,128; the root unit (embedding and head)
+ * 2 × 128,256 × 4,096 = 1,050,673,152.
+ */
+class WorkingMemoryTest {
+    private static final double LAYER = 218_112_128, ROOT = 1_050_673_152;
+    private static final String[] FSDP_8 = {"training.gpu=h100-sxm", "training.gpuCount=8",
+            "training.tensorParallel=1", "training.pipelineParallel=1", "training.zeroStage=3", "training.sequenceLength=8192",
+            "training.microBatchSize=2"};
+
+    private static ModelArchitecture llama8b() {
+        return loopline.Fixtures.CATALOGS.models().get("llama-3.1-8b");
+    }
+
+    @Test
+    void fsdpGathersTheUnitComputingAndTheNextAndHoldsTheLargestGradientInFp32ForItsReduceScatter() {
+        assertThat(WorkingCopies.largestLayerParameters(llama8b())).isCloseTo(LAYER, withinPercentage(1e-9));
+        assertThat(WorkingCopies.rootUnitParameters(llama8b())).isEqualTo(ROOT);
+        // the root (embedding + head) is the largest unit: it and a prefetched layer whole in bf16, its gradient in fp32
+        TrainingMemory m = estimate("llama-3.1-8b", FSDP_8).trainingMemory();
+        assertThat(m.workingCopiesBytes()).isCloseTo((ROOT + LAYER) * 2 + ROOT * 4, withinPercentage(1e-9)); // 6.74 GB
+        // tensor parallelism slices every unit
+        TrainingMemory tp2 = estimate("llama-3.1-8b", concat(FSDP_8, "training.tensorParallel=2")).trainingMemory();
+        assertThat(tp2.workingCopiesBytes()).isCloseTo(m.workingCopiesBytes() / 2, withinPercentage(1e-9));
+    }
+
+    @Test
+    void withoutFsdpAndInSixteenBitsThereAreNoWorkingCopies() {
+        assertThat(estimate("llama-3.1-8b", concat(FSDP_8, "training.zeroStage=1")).trainingMemory().workingCopiesBytes()).isZero();
+    }
+
+    @Test
+    void fp8KeepsAnFp8WeightAndItsTransposeOfEveryMatmulWeightOrOfTheGatheredLayers() {
+        // ZeRO 1: every layer weight held whole, 32 × 218,112,128 ÷ (TP 2) × 2 B
+        TrainingMemory zero1 = estimate("llama-3.1-8b", concat(FSDP_8, "training.zeroStage=1", "training.precision=fp8", "training.tensorParallel=2"))
+                .trainingMemory();
+        assertThat(zero1.workingCopiesBytes()).isCloseTo(32 * LAYER / 2 * 2, withinPercentage(1e-9));
+        // FSDP: the two gathered layers' casts on top of the 16-bit buffers
+        TrainingMemory fsdp = estimate("llama-3.1-8b", concat(FSDP_8, "training.precision=fp8")).trainingMemory();
+        assertThat(fsdp.workingCopiesBytes()).isCloseTo((ROOT + LAYER) * 2 + ROOT * 4 + 2 * LAYER * 2, withinPercentage(1e-9));
+        // A100 has no fp8 tensor cores: fp8 runs in 16-bit and casts nothing
+        assertThat(estimate("llama-3.1-8b", concat(FSDP_8, "training.zeroStage=1", "training.precision=fp8", "training.gpu=a100-80gb"))
+                .trainingMemory().workingCopiesBytes()).isZero();
+    }
+
+    @Test
+    void fp8StoresTheLinearLayersInputsInOneByte() {
+        // the QKV and gate/up inputs (h each) and the SwiGLU product (f) drop from 2 B to 1 B: 32 × (4,096 + 4,096 + 14,336)
+        double bf16 = SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.NONE, AttentionKernel.FLASH, false);
+        double fp8 = SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.NONE, AttentionKernel.FLASH, true);
+        assertThat(bf16 - fp8).isEqualTo(32 * (4096 + 4096 + 14_336.0));
+    }
+
+    @Test
+    void theRecomputePoliciesKeepWhatTheFrameworksKeep() {
+        // a whole layer: norms 16,384 + attention 28,800 + MLP 2h + 6f = 94,208 → 139,392 B per token
+        double layer = 139_392;
+        assertThat(SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.SELECTIVE, AttentionKernel.FLASH, false))
+                .isEqualTo(32 * layer);
+        // op: each layer's input 2h, the attention output and statistics 2·32·128 + 4·32, half the linear layers' outputs
+        // (Q 8,192 + K, V 4,096 + O 8,192 + gate, up 57,344 + down 8,192 = 86,016), and one layer being recomputed
+        assertThat(SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.SELECTIVE_OP, AttentionKernel.FLASH, false))
+                .isEqualTo(32 * 8192 + 32 * 8320 + 0.5 * 32 * 86_016 + layer); // 2,044,032
+        // layer: 16 layers whole, 16 at their input, one being recomputed
+        assertThat(SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.SELECTIVE_LAYER, AttentionKernel.FLASH, false))
+                .isEqualTo(16 * layer + 16 * 8192 + layer);
+        assertThat(SavedActivations.perToken(llama8b(), 8192, ActivationRecompute.FULL, AttentionKernel.FLASH, false))
+                .isEqualTo(32 * 8192 + layer);
+    }
+
+    @ParameterizedTest(name = "{0} loss: {1} GB of logits")
+    @CsvSource({"fp32, 42.027", "fused, 16.811", "chunked, 5.253"})
+    void theLogitsOfA128kVocabularyAt32kTokens(String loss, double gigabytes) {
+        // 32,768 tokens × 128,256 values × 10 B (fp32 loss), 4 B (fused), 10 B ÷ 8 (chunked)
+        TrainingMemory m = estimate("llama-3.1-8b", concat(FSDP_8, "training.sequenceLength=32768", "training.microBatchSize=1", "training.loss=" + loss))
+                .trainingMemory();
+        assertThat(m.logitsBytes() / 1e9).isCloseTo(gigabytes, withinPercentage(0.05));
+    }
+
+    @Test
+    void anEightBWithTwoEightKSequencesPerGpuFitsOnEightH100sWithTheOpPolicyAndAFusedLoss() {
+        // sharded states 16 B × 8.03B ÷ 8 = 16.1 GB, activations 2,044,032 B × 16,384 = 33.5 GB, logits 4 B × 16,384 × 128,256
+        // = 8.4 GB, working copies 6.74 GB, 1 GB context + 5% fragmentation
+        TrainingMemory m = estimate("llama-3.1-8b", concat(FSDP_8, "training.activationRecompute=selective-op", "training.loss=fused")).trainingMemory();
+        double live = 16 * 8_030_261_248.0 / 8 + 2_044_032.0 * 16_384 + 4.0 * 16_384 * 128_256 + (ROOT + LAYER) * 2 + ROOT * 4;
+        assertThat(m.perGpuBytes()).isCloseTo(1e9 + 1.05 * live, withinPercentage(0.01));
+        assertThat(m.perGpuBytes() / 1e9).isBetween(60.0, 75.0);
+        assertThat(m.fitsOnGpu()).isTrue();
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+}
