@@ -18,6 +18,7 @@ import loopline.engine.training.TrainingMemory;
 import loopline.engine.training.TrainingMethod;
 import loopline.engine.training.TrainingRun;
 import loopline.engine.training.TrainingSetup;
+import loopline.engine.training.TrainingStepCost;
 
 /**
  * Every scenario field but the model, declared once, in the order a scenario is built: a field's derived
@@ -82,6 +83,9 @@ public final class ScenarioFields {
             "Tensor-parallel degree (with sequence parallelism)");
     public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
             "Pipeline-parallel stages");
+    public static final ScenarioField<Double> TRAINING_EP = whole("training.expertParallel", "Expert parallel (training)", 1, 1024, 1,
+            "GPUs", "Expert-parallel degree: each MoE layer's experts spread over this many data-parallel ranks, tokens sent to them "
+                    + "by all-to-all (at most the data-parallel ranks and the experts; dense models ignore it)");
     public static final ScenarioField<Double> VIRTUAL_STAGES = derivedWhole("training.virtualStages", "Virtual stages", 1, 128,
             s -> (double) TrainingSetup.defaultVirtualStages(s.model().layers(), s.training().pipelineParallel()),
             "layers ÷ pipeline stages (one layer per chunk); 1 without pipelining", "",
@@ -90,10 +94,17 @@ public final class ScenarioFields {
             s -> TrainingSetup.defaultGlobalBatchTokens(s.model().totalParameters()),
             "4M tokens up to 100B parameters, then 4M per 100B (Llama 2: 4M; Llama 3 405B: 16M)", "tokens",
             "Tokens per optimizer step: bounds data parallelism (sequences ÷ micro-batch) and sets the micro-batches per step");
-    public static final ScenarioField<Double> FP8_GEMM_SHARE = number("training.fp8GemmShare", "fp8 GEMM share", 0, 1,
-            TrainingRun.DEFAULT_GEMM_SHARE_OF_STEP_TIME, "", "Share of a 16-bit step's time in the GEMMs fp8 speeds up; the rest "
-                    + "(attention core, norms, optimizer, exposed communication) runs at 16-bit speed. 0.7: 1.46× on H100, not 2×");
-    public static final ScenarioField<Double> MFU = number("training.mfu", "MFU", 0.01, 1, TrainingRun.DEFAULT_MFU, "",
+    public static final ScenarioField<Boolean> OVERLAP_COMMUNICATION = bool("training.overlapCommunication", "Overlap TP/EP communication",
+            false, "Tensor-parallel all-gathers and reduce-scatters and expert-parallel all-to-alls run under compute (NeMo's "
+                    + "tp_comm_overlap, torchtitan's async TP, DeepSeek-V3's DualPipe); off, each layer waits for them");
+    public static final ScenarioField<Double> FP8_GEMM_SHARE = derivedNumber("training.fp8GemmShare", "fp8 GEMM share", 0, 1,
+            s -> TrainingStepCost.of(s.model(), s.training()).matmulShareOfStep(),
+            "the matmuls' share of the 16-bit step, from the GPU's measured kernels", "",
+            "Share of a 16-bit step's time in the GEMMs fp8 speeds up; the rest (attention core, norms, activations, loss, the "
+                    + "framework's own time) runs at 16-bit speed");
+    public static final ScenarioField<Double> MFU = derivedNumber("training.mfu", "MFU", 0.01, 1,
+            s -> TrainingStepCost.of(s.model(), s.training()).utilisation(),
+            "from the GPU's measured kernels at the step's shapes", "",
             "FLOPs utilisation while the GPUs compute, against the 16-bit peak; bubble, exposed all-reduce and idle GPUs come on top");
     public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",
             "Share of wall-clock that trains; Llama 3 reported >90%");

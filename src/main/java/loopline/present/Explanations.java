@@ -31,6 +31,7 @@ import loopline.engine.training.TrainingMemory;
 import loopline.engine.training.TrainingRun;
 import loopline.engine.training.TrainingSchedule;
 import loopline.engine.training.TrainingSetup;
+import loopline.engine.training.TrainingStepCost;
 
 /**
  * The "why?" behind every figure: the formula (the constant beside the code that computes it) and the
@@ -75,6 +76,27 @@ public final class Explanations {
 
     private static Explanation.Input in(String name, String value) {
         return new Explanation.Input(name, value);
+    }
+
+    /** True when the scenario's MFU is the one its kernels give, not a typed-in override. */
+    static boolean mfuDerived(Scenario s) {
+        return Math.abs(s.training().mfu() - TrainingStepCost.of(s.model(), s.training()).utilisation()) < 1e-12;
+    }
+
+    /** Where a token's 16-bit GPU time goes: "matmuls 70% · attention 21% · memory-bound 9%" (and exposed TP / EP traffic). */
+    static String stepBreakdown(Scenario s) {
+        TrainingStepCost c = TrainingStepCost.of(s.model(), s.training());
+        double total = c.secondsPerToken();
+        StringBuilder b = new StringBuilder("matmuls " + formatPercent(c.matmulSecondsPerToken() / total)
+                + " (at " + formatPercent(c.matmulShareOfPeak()) + " of peak) · attention " + formatPercent(c.attentionSecondsPerToken() / total)
+                + " · memory-bound " + formatPercent(c.memoryBoundSecondsPerToken() / total));
+        if (c.tensorParallelSecondsPerToken() > 0) {
+            b.append(" · TP traffic ").append(formatPercent(c.tensorParallelSecondsPerToken() / total));
+        }
+        if (c.expertParallelSecondsPerToken() > 0) {
+            b.append(" · all-to-all ").append(formatPercent(c.expertParallelSecondsPerToken() / total));
+        }
+        return b.toString();
     }
 
     public static Explanation explain(Figure figure, Estimate e) {
@@ -135,13 +157,17 @@ public final class Explanations {
                             ? "The frozen base computes no weight gradients: 4·N instead of Kaplan et al.'s 6·N, plus the adapters and attention."
                             : "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
             case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA
-                            + "\n  " + TrainingSchedule.BATCH_FORMULA + "\n  " + TrainingSchedule.BUBBLE_FORMULA
+                            + "\n  MFU: " + TrainingStepCost.FORMULA + "\n  " + TrainingSchedule.BATCH_FORMULA + "\n  " + TrainingSchedule.BUBBLE_FORMULA
                             + "\n  " + TrainingSchedule.ALL_REDUCE_FORMULA + "\n  " + TrainingSchedule.STEP_FORMULA
                             + (t.precision() == Precision.FP8 ? "\n  " + TrainingRun.FP8_SPEEDUP_FORMULA : "")
                             + (t.method().quantisedBase() ? "\n  dequantisation: " + TrainingRun.DEQUANTISATION_FORMULA : ""),
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak MFU counts against (" + (t.precision() == Precision.FP8 ? "bf16" : t.precision().id()) + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
-                            in("MFU while computing", formatPercent(t.mfu())), in("FLOPs per token", formatFlops(run.flopsPerToken())),
+                            in("MFU while computing", formatPercent(t.mfu()) + (mfuDerived(s) ? " (from the measured kernels)" : " (set)")),
+                            in("a token's GPU time", stepBreakdown(s)),
+                            in("framework efficiency", formatPercent(TrainingStepCost.FRAMEWORK_EFFICIENCY)
+                                    + " of wall-clock in kernels (median of 14 published runs)"),
+                            in("FLOPs per token", formatFlops(run.flopsPerToken())),
                             in("recompute", t.activationRecompute().id()),
                             in("global batch", formatCount(t.globalBatchTokens()) + " tokens = " + formatNumber(run.schedule().sequencesPerStep()) + " sequences"),
                             in("replicas busy", formatNumber(run.schedule().busyReplicas()) + " of " + Format.formatWhole((long) run.schedule().replicas())),

@@ -18,9 +18,13 @@ public final class CalibrationReport {
         add(rows, "Llama 2 70B GPU-hours", estimate("llama-2-70b", "training.gpu=a100-80gb", "training.tokens=2e12", "training.sequenceLength=4096", "training.gpuCount=512").trainingRun().gpuHours(), 1720320);
         add(rows, "Llama 3.1 405B GPU-hours (16,384 H100, TP 8 × PP 16)", CalibrationTest.llama405bAtFullScale().trainingRun().gpuHours(), 30.84e6);
         add(rows, "Llama 3.1 405B MFU on 16,384 H100 (38–43%)", CalibrationTest.llama405bAtFullScale().trainingRun().clusterMfu(16384), 0.405);
+        for (FrameworkRuns run : FrameworkRuns.values()) {
+            add(rows, run + ": tokens/s per GPU", run.tokensPerSecondPerGpu(), run.published());
+        }
         add(rows, "Llama 3.1 8B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-8b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 1.46e6);
         add(rows, "Llama 3.1 70B GPU-hours (model card, not in CALIBRATION)", estimate("llama-3.1-70b", "training.gpu=h100-sxm", "training.tokens=15e12", "training.sequenceLength=8192").trainingRun().gpuHours(), 7.0e6);
-        add(rows, "DeepSeek-V3 H800 GPU-hours (tech report, not in CALIBRATION)", estimate("deepseek-v3", "training.gpu=h800", "training.precision=fp8", "training.tokens=14.8e12", "training.sequenceLength=4096").trainingRun().gpuHours(), 2.788e6);
+        add(rows, "DeepSeek-V3 H800 GPU-hours, the report's PP 16 × EP 64 (tech report, not in CALIBRATION)", Estimator.estimate(
+                loopline.data.ScenarioReader.read(loopline.Fixtures.preset("moe-deepseek-v3.json"), loopline.Fixtures.CATALOGS)).trainingRun().gpuHours(), 2.788e6);
         add(rows, "QLoRA: LLaMA-65B per GPU, Guanaco run (must fit 48 GB)", FineTuneCalibrationTest.guanaco65b("qlora").trainingMemory().perGpuBytes(), 48e9);
         add(rows, "QLoRA: LLaMA-65B full 16-bit fine-tune, model states (> 780 GB)", FineTuneCalibrationTest.guanaco65b("full").trainingMemory().modelStatesTotalBytes(), 780e9);
         Estimate gpt3 = FineTuneCalibrationTest.gpt3("lora");

@@ -97,7 +97,7 @@ class FormulaTest {
         // 500 replicas share the 4M-token batch (976.6 sequences): ~2 micro-batches each, and the 13.5 GB
         // all-reduce (0.54 s at 50 GB/s) hides behind one micro-batch's backward (2/3 of 1.37 s)
         Estimate e = estimate("llama-2-7b", "training.gpu=a100-80gb", "training.gpuCount=500", "training.tokens=1e12",
-                "training.sequenceLength=4096");
+                "training.sequenceLength=4096", "training.mfu=0.45");
         double perToken = 6 * e.activeParameters() + 12 * 32 * 4096 * 4096.0;
         double seconds = 1e12 * perToken / (500 * 312e12 * 0.45 * 0.92);
         assertThat(e.trainingRun().wallClockSeconds()).isCloseTo(seconds, withinPercentage(1e-6));
@@ -106,8 +106,8 @@ class FormulaTest {
 
     @Test
     void fullRecomputeAddsAForwardPassOfWork() {
-        Estimate none = estimate("llama-2-7b", "training.activationRecompute=selective", "training.gpuCount=1");
-        Estimate full = estimate("llama-2-7b", "training.activationRecompute=full", "training.gpuCount=1");
+        Estimate none = estimate("llama-2-7b", "training.activationRecompute=selective", "training.gpuCount=1", "training.mfu=0.45");
+        Estimate full = estimate("llama-2-7b", "training.activationRecompute=full", "training.gpuCount=1", "training.mfu=0.45");
         assertThat(full.trainingRun().wallClockSeconds() / none.trainingRun().wallClockSeconds()).isCloseTo(8.0 / 6, within(0.01));
         assertThat(full.trainingMemory().activationsBytes()).isLessThan(none.trainingMemory().activationsBytes() / 5);
     }

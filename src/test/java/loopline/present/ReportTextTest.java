@@ -60,7 +60,7 @@ class ReportTextTest {
 
     @Test
     void changesListOnlyTheInputsThatDifferFromTheBaseline() {
-        Scenario a = scenario("llama-3.1-8b", "inference.requestsPerDay=2e7");
+        Scenario a = scenario("llama-3.1-8b", "inference.requestsPerDay=2e7", "training.mfu=0.45");
         Scenario b = scenario("llama-3.1-8b", "inference.requestsPerDay=4e7", "training.mfu=0.38", "name=Doubled");
         assertThat(ReportText.changes(a, b)).containsExactly(
                 new ReportText.Change("MFU", "45%", "38%"),

@@ -11,7 +11,8 @@ import loopline.engine.hardware.Gpu;
  * The inputs nobody knows exactly, each with a low and a high end around the scenario's own (likely) value.
  * Spreads are relative, so a value the user set gets the same spread as a default:
  * <ul>
- * <li>MFU ×0.8–1.15 (0.36–0.52 at the 0.45 default): large published runs compute at 38–52% (Llama 3, Megatron-LM,
+ * <li>MFU ×0.8–1.15 around the figure the measured kernels give (the framework benchmarks land −19% to +36% of it;
+ * large published runs compute at 38–52%: Llama 3, Megatron-LM,
  *     PaLM 46%) and smaller or less tuned ones lower;</li>
  * <li>goodput ×0.9–1.05 (0.83–0.97): Llama 3 lost under 10% of its time to 419 interruptions in 54 days;</li>
  * <li>fp8's GEMM share of a step ×0.71–1.21 (0.5–0.85 at 0.7: a 1.28–1.6× end-to-end gain on H100, NVIDIA reports

@@ -1,6 +1,6 @@
 package loopline.engine.serving;
 
-import loopline.engine.hardware.Collective;
+import loopline.engine.hardware.CollectiveLink;
 import loopline.engine.hardware.GemmEfficiency;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.GroupedGemmEfficiency;
@@ -24,16 +24,6 @@ import loopline.engine.model.Moe;
  */
 public final class StepCost {
 
-    /** Small-message latency of a collective across nodes (InfiniBand/RoCE), where no NVLink table applies. */
-    static final double CROSS_NODE_LATENCY_SECONDS = 25e-6;
-    /** One 400 Gb/s InfiniBand/RoCE NIC per GPU, as in DGX/HGX clusters: 50 GB/s each way. */
-    static final double CROSS_NODE_BYTES_PER_SECOND = 50e9;
-    /**
-     * Share of a link's one-way bandwidth a collective achieves where nothing was measured (the network, or a GPU
-     * whose own link is slower than the one its borrowed table was measured on): NCCL's all-reduce bus bandwidth on
-     * 8 × H100 is ~360 of NVLink's 450 GB/s each way, DeepEP's all-to-all ~153 of H800's 200.
-     */
-    static final double COLLECTIVE_EFFICIENCY = 0.8;
     /** All-to-all dispatch or combine of MoE tokens across the network (DeepEP internode kernels, before the wire's latency). */
     static final double ALL_TO_ALL_LATENCY_SECONDS = 15e-6;
     /** Activations cross GPUs in 16-bit, except MoE dispatch with 8- or 4-bit experts, which sends fp8 (DeepEP, TensorRT-LLM). */
@@ -159,12 +149,11 @@ public final class StepCost {
         this.activeExperts = moe == null ? 0 : moe.activeExperts();
         this.expertsPerLayer = moe == null ? 0 : moe.experts();
         this.logMissPerToken = moe == null ? 0 : Math.log(1 - moe.activeExperts() / moe.experts());
-        boolean measured = gpu.kernelsMeasured();
-        this.allReduceFloorSeconds = collectiveFloor(kernels.allReduce(), t, 0);
-        this.allReduceBusBytesPerSecond = collectiveBus(kernels.allReduce(), t, measured);
+        this.allReduceFloorSeconds = CollectiveLink.floorSeconds(gpu, kernels.allReduce(), t, 0);
+        this.allReduceBusBytesPerSecond = CollectiveLink.busBytesPerSecond(gpu, kernels.allReduce(), t);
         int e = shape.expertParallel();
-        this.allToAllFloorSeconds = collectiveFloor(kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS);
-        this.allToAllBusBytesPerSecond = collectiveBus(kernels.allToAll(), e, measured);
+        this.allToAllFloorSeconds = CollectiveLink.floorSeconds(gpu, kernels.allToAll(), e, ALL_TO_ALL_LATENCY_SECONDS);
+        this.allToAllBusBytesPerSecond = CollectiveLink.busBytesPerSecond(gpu, kernels.allToAll(), e);
     }
 
     /**
@@ -353,24 +342,6 @@ public final class StepCost {
         double dispatchBytes = expertFormat.computesIn() == Precision.BF16 ? BYTES_PER_ACTIVATION : BYTES_PER_QUANTISED_ACTIVATION;
         double remote = (e - 1.0) / e;
         return moeLayers * (2 * allToAllFloorSeconds + perRoute * (dispatchBytes + BYTES_PER_ACTIVATION) * remote / allToAllBusBytesPerSecond);
-    }
-
-    /**
-     * A collective over {@code span} GPUs: inside the NVLink domain at the measured floor and bus bandwidth (for a GPU
-     * borrowing another's table, no faster than its own link allows); beyond it over the network, its kernel's own
-     * latency plus the wire's.
-     */
-    private double collectiveFloor(Collective measured, int span, double networkKernelLatency) {
-        return span > gpu.nvlinkDomainGpus() ? networkKernelLatency + CROSS_NODE_LATENCY_SECONDS : measured.floorSeconds(span);
-    }
-
-    private double collectiveBus(Collective measured, int span, boolean measuredHere) {
-        double ownLink = gpu.interconnectBytesPerSecond() / 2 * COLLECTIVE_EFFICIENCY;
-        if (span > gpu.nvlinkDomainGpus()) {
-            return Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY);
-        }
-        double bus = measured.busBytesPerSecond(span);
-        return measuredHere ? bus : Math.min(bus, ownLink);
     }
 
     double floorSeconds() {

@@ -91,12 +91,15 @@ public record TrainingMemory(
         double optimizerPerRank = trainedPerRank * optimizerB;
         double onGpuOptimizerPerRank = method.pagedOptimizer() ? 0 : optimizerPerRank;
 
-        double weightShards = stage >= 3 ? dp : 1;
+        // what a stage shards spreads over all N_d ranks, experts or not; what it keeps whole, each GPU holds only its
+        // expert-parallel share of the routed experts
+        double whole = setup.expertParallelHoldingFactor(model);
+        double weightShards = stage >= 3 ? dp : 1 / whole;
         double weights = weightsPerRank / weightShards;
         double frozenWeights = frozenPerRank / weightShards;
-        double gradients = gradientsPerRank / (stage >= 2 ? dp : 1);
-        double optimizer = onGpuOptimizerPerRank / (stage >= 1 ? dp : 1);
-        double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1);
+        double gradients = gradientsPerRank / (stage >= 2 ? dp : 1 / whole);
+        double optimizer = onGpuOptimizerPerRank / (stage >= 1 ? dp : 1 / whole);
+        double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1 / whole);
 
         double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
         boolean fp8Inputs = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
@@ -117,7 +120,7 @@ public record TrainingMemory(
 
         // Fewest GPUs at this t, p and ZeRO stage: per GPU = context + (1 + fragmentation)·(unsharded + sharded ÷ N_d).
         double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
-        double unsharded = (stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank)
+        double unsharded = whole * ((stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank))
                 + activations + logits + workingCopies;
         int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
 

@@ -8,7 +8,8 @@ import loopline.engine.model.ModelArchitecture;
 /**
  * How long training takes and what it costs. Model FLOPs are 6·N_active per token (Kaplan et al. 2020)
  * plus attention, 3 × the forward QKᵀ and scores·V work (12·L·h·s for standard attention); MFU is
- * measured against them. Full recompute adds a forward pass of work the MFU figure does not count.
+ * measured against them. Full recompute adds a forward pass of work the MFU figure does not count. The MFU while
+ * computing and fp8's GEMM share come from {@link TrainingStepCost} unless the scenario sets them.
  * Goodput is the share of wall-clock that trains (failures, restarts, evaluation and checkpoints take the rest).
  * Tokens per second come from one optimizer step across the cluster ({@link TrainingSchedule}): the global batch,
  * the pipeline bubble and the gradient all-reduce decide how much of the GPUs' compute becomes progress.
@@ -32,23 +33,13 @@ public record TrainingRun(
         double lowPrecisionSpeedup,
         TrainingSchedule schedule) {
 
-    /**
-     * MFU while the GPUs compute, against the 16-bit peak. Llama 3 405B reported 38–43% end to end on 16,384
-     * H100s with TP 8 × PP 16, bubble included; the ~12% bubble of its interleaved schedule puts the compute itself near 45%
-     * (Megatron-LM reached 44–52% on A100, Narayanan et al. 2021).
-     */
-    public static final double DEFAULT_MFU = 0.45;
-    /**
-     * Share of a 16-bit step's time spent in the GEMMs fp8 speeds up; attention cores, norms, activations, the
-     * optimizer and un-hidden communication stay at 16-bit speed. An assumption that reproduces the 1.3–1.5×
-     * end-to-end gains NVIDIA reports for fp8 (Transformer Engine) on H100 against a 1.8× faster GEMM.
-     */
-    public static final double DEFAULT_GEMM_SHARE_OF_STEP_TIME = 0.7;
 
     /** FLOPs per parameter per token for a weight that trains: forward 2, input gradient 2, weight gradient 2. */
     static final int TRAINED_FLOPS_PER_PARAMETER = 6;
     /** FLOPs per parameter per token for a frozen weight the gradient still passes through: forward 2, input gradient 2. */
     static final int FROZEN_FLOPS_PER_PARAMETER = 4;
+    /** Attention-core work per token in forward-pass units: the forward and the backward's two (input and weight side). */
+    static final int ATTENTION_PASSES = 3;
     /** Dequantisation passes over the base per micro-batch: one in the forward, one in the backward. */
     static final int DEQUANTISE_PASSES = 2;
 
@@ -73,7 +64,7 @@ public record TrainingRun(
         double adaptersActive = adapters ? LoraAdapters.activeParameters(model, setup.loraRank(), setup.loraTargets()) : 0;
         double attentionForward = model.attentionFlopsPerPosition() * model.layerPositions(setup.sequenceLength());
         double perToken = (adapters ? FROZEN_FLOPS_PER_PARAMETER : TRAINED_FLOPS_PER_PARAMETER) * active
-                + TRAINED_FLOPS_PER_PARAMETER * adaptersActive + 3 * attentionForward;
+                + TRAINED_FLOPS_PER_PARAMETER * adaptersActive + ATTENTION_PASSES * attentionForward;
         double recomputedShare = setup.activationRecompute().recomputedForwardShare();
         double recompute = recomputedShare * (2 * (active + adaptersActive) + attentionForward);
         Precision mfuBase = setup.precision() == Precision.FP8 ? Precision.BF16 : setup.precision();
@@ -81,7 +72,9 @@ public record TrainingRun(
         double speedup = lowPrecisionSpeedup(setup.gpu(), setup.precision(), setup.fp8GemmShare());
         double computeSecondsPerToken = (perToken + recompute) / (peak * setup.mfu() * speedup);
         double dequantise = setup.method().quantisedBase() ? dequantisationSecondsPerToken(model, setup, recomputedShare) : 0;
-        double gradientBytes = TrainingMemory.trainableParameters(model, setup) * TrainingMemory.gradientBytesPerValue(setup.precision());
+        // each GPU reduces only its expert-parallel share of the routed experts' gradients
+        double gradientBytes = TrainingMemory.trainableParameters(model, setup) * TrainingMemory.gradientBytesPerValue(setup.precision())
+                * setup.expertParallelHoldingFactor(model);
         TrainingSchedule schedule = TrainingSchedule.of(setup, computeSecondsPerToken + dequantise, gradientBytes);
         double tokensPerSecond = schedule.tokensPerSecond();
         double tokens = setup.tokensTrained();

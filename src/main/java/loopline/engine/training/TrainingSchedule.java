@@ -1,5 +1,8 @@
 package loopline.engine.training;
 
+import loopline.engine.hardware.CollectiveLink;
+import loopline.engine.hardware.Gpu;
+
 /**
  * One optimizer step across the cluster: how the global batch spreads over data-parallel replicas, the
  * pipeline's bubble, and the gradient all-reduce that the backward pass cannot hide. It is why training
@@ -36,9 +39,9 @@ public record TrainingSchedule(
     public static final String BATCH_FORMULA =
             "sequences per step = global batch ÷ s; replicas fed = min(N_d, sequences ÷ b); m = sequences ÷ (replicas fed × b)";
     public static final String BUBBLE_FORMULA = "bubble = (p − 1) ÷ (v·m + p − 1) of the pipeline's time (interleaved 1F1B)";
-    public static final String ALL_REDUCE_FORMULA = "all-reduce = 2·(R − 1)/R × gradient bytes ÷ (t·p) ÷ "
-            + (int) (NETWORK_BYTES_PER_SECOND_PER_GPU / 1e9) + " GB/s per GPU; exposed = max(0, all-reduce − "
-            + "backward of the last micro-batch)";
+    public static final String ALL_REDUCE_FORMULA = "all-reduce = 2·(R − 1)/R × gradient bytes ÷ (t·p) ÷ bus bandwidth (NVLink's"
+            + " measured inside a node; across nodes " + (int) (NETWORK_BYTES_PER_SECOND_PER_GPU / 1e9) + " GB/s × the data-parallel"
+            + " peers per node); exposed = max(0, all-reduce − backward of the last micro-batch)";
     public static final String STEP_FORMULA = "step = m · t_micro-batch × (1 + (p − 1) ÷ (v·m)) + exposed all-reduce";
 
     /**
@@ -60,10 +63,26 @@ public record TrainingSchedule(
         double pipelineSeconds = m * microBatchSeconds / (1 - bubble);
 
         double allReduce = busy <= 1 ? 0
-                : 2 * (busy - 1) / busy * gradientBytes / split / NETWORK_BYTES_PER_SECOND_PER_GPU;
+                : 2 * (busy - 1) / busy * gradientBytes / split / dataParallelBusBytesPerSecond(setup, busy, split);
         double exposed = Math.max(0, allReduce - BACKWARD_SHARE * microBatchSeconds);
         return new TrainingSchedule(sequences, replicas, busy, m, microBatchSeconds, bubble, allReduce, exposed,
                 pipelineSeconds + exposed, sequences * s);
+    }
+
+    /**
+     * Bus bandwidth of the gradient all-reduce per GPU. Inside one NVLink domain, the measured all-reduce. Across nodes,
+     * NCCL first reduces among the data-parallel peers on a node over NVLink, then each GPU's own NIC carries its slice
+     * (rail-optimised rings, one NIC per GPU): the replicas' slices cross the network over as many NICs as a node has
+     * peers, so pure data parallelism on 8-GPU nodes sees 8 NICs' bandwidth, TP 8 one.
+     */
+    static double dataParallelBusBytesPerSecond(TrainingSetup setup, double replicas, double split) {
+        Gpu gpu = setup.gpu();
+        int domain = gpu.nvlinkDomainGpus();
+        if (replicas * split <= domain) {
+            return CollectiveLink.busBytesPerSecond(gpu, gpu.kernels().allReduce(), (int) Math.max(2, replicas));
+        }
+        double peersPerNode = Math.max(1, Math.min(replicas, Math.floor(domain / Math.min(domain, split))));
+        return NETWORK_BYTES_PER_SECOND_PER_GPU * peersPerNode;
     }
 
     /** Tokens per second the whole cluster trains, idle GPUs included. */

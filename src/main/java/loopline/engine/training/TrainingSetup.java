@@ -4,6 +4,7 @@ import loopline.engine.RecordPaths;
 import loopline.engine.ScenarioFields;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.Precision;
+import loopline.engine.model.ModelArchitecture;
 
 /**
  * How the model is trained: hardware, numerics, parallelism, workload and efficiency. Built and edited
@@ -33,7 +34,9 @@ public record TrainingSetup(
         int virtualStages,
         double allocatorFragmentation,
         double fp8GemmShare,
-        LossKernel loss) {
+        LossKernel loss,
+        boolean overlapCommunication,
+        int expertParallel) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;
@@ -74,6 +77,26 @@ public record TrainingSetup(
     /** Replicas of the model that each see a different slice of the batch. */
     public int dataParallel() {
         return Math.max(1, gpuCount / (tensorParallel * pipelineParallel));
+    }
+
+    /**
+     * Ranks one MoE layer's experts spread over: the set degree, at most the data-parallel ranks (expert parallelism
+     * takes its ranks from them, as in Megatron) and the experts; 1 for a dense model.
+     */
+    public int expertParallel(ModelArchitecture model) {
+        if (model.moe() == null) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(expertParallel, Math.min(dataParallel(), model.moe().experts())));
+    }
+
+    /**
+     * Per-GPU share of a per-parameter quantity held whole on each of t·p ranks, relative to no expert parallelism: the
+     * routed experts' part divided among the expert-parallel ranks. 1 for a dense model.
+     */
+    public double expertParallelHoldingFactor(ModelArchitecture model) {
+        double routedShare = model.routedExpertParameters() / model.totalParameters();
+        return 1 - routedShare + routedShare / expertParallel(model);
     }
 
     public TrainingSetup withGpuCount(int n) {

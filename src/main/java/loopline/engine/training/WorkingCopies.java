@@ -36,13 +36,14 @@ final class WorkingCopies {
         boolean fp8 = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
         if (setup.zeroStage() >= 3) {
             double root = rootUnitParameters(m);
-            double layer = largestLayerParameters(m);
+            double layer = largestLayerParameters(m, setup.expertParallel(m));
             double gathered = (Math.max(root, layer) + layer) / t;
             double gradient = Math.max(root, layer) * trainedShare * REDUCE_SCATTER_BYTES_PER_VALUE / t;
             double casts = fp8 ? GATHERED_UNITS * layer / t * FP8_CAST_BYTES_PER_PARAMETER : 0;
             return gathered * weightBytesPerParameter + gradient + casts;
         }
-        return fp8 ? matmulWeightParameters(m) / (t * setup.pipelineParallel()) * FP8_CAST_BYTES_PER_PARAMETER : 0;
+        return fp8 ? matmulWeightParameters(m) / (t * setup.pipelineParallel()) * setup.expertParallelHoldingFactor(m)
+                * FP8_CAST_BYTES_PER_PARAMETER : 0;
     }
 
     /** The input embedding and, when untied, the output head: FSDP's root unit. */
@@ -50,11 +51,11 @@ final class WorkingCopies {
         return m.inputEmbeddingParameters() * (m.tiedEmbeddings() ? 1 : 2);
     }
 
-    /** The largest transformer layer: an MoE layer holds all its experts. */
-    static double largestLayerParameters(ModelArchitecture m) {
+    /** The largest transformer layer on one GPU: an MoE layer holds its share of the experts, all of them without expert parallelism. */
+    static double largestLayerParameters(ModelArchitecture m, int expertParallel) {
         double routed = m.routedExpertParameters();
         double rest = m.totalParameters() - routed - rootUnitParameters(m);
-        return rest / m.layers() + (m.moeLayers() > 0 ? routed / m.moeLayers() : 0);
+        return rest / m.layers() + (m.moeLayers() > 0 ? routed / m.moeLayers() / expertParallel : 0);
     }
 
     /** Weights the transformer layers multiply by: everything but the embedding and the output head. */

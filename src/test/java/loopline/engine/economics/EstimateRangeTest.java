@@ -37,7 +37,7 @@ class EstimateRangeTest {
     @Test
     void anFp8RunAlsoMovesWithTheShareOfItsTimeInGemms() {
         // H100 GEMMs: 1,402.6 fp8 vs 794.5 bf16 TFLOP/s; the GEMM share spans 0.5–0.85 around 0.7
-        Estimate e = estimate("llama-2-7b", "training.gpuCount=1", "training.precision=fp8");
+        Estimate e = estimate("llama-2-7b", "training.gpuCount=1", "training.precision=fp8", "training.fp8GemmShare=0.7");
         double slowest = speedup(0.5) / speedup(0.7) * 0.8 * 0.9;
         double[] days = EstimateRange.of(e).of(x -> x.trainingRun().wallClockDays());
         assertThat(days[1]).isCloseTo(e.trainingRun().wallClockDays() / slowest, withinPercentage(1e-9));

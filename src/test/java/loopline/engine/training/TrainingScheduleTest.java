@@ -16,7 +16,7 @@ class TrainingScheduleTest {
     void gpusBeyondWhatTheBatchFeedsSitIdleAndAreStillBilled() {
         // 4M tokens ÷ 4,096 = 976.5625 sequences: 976.5625 of 2,000 replicas work, each on one micro-batch
         Estimate e = estimate("llama-2-7b", "training.gpu=a100-80gb", "training.gpuCount=2000", "training.tokens=1e12",
-                "training.sequenceLength=4096");
+                "training.sequenceLength=4096", "training.mfu=0.45");
         double seconds = 1e12 * LLAMA2_7B_FLOPS_PER_TOKEN_4K / (976.5625 * 312e12 * 0.45 * 0.92);
         assertThat(e.trainingRun().wallClockSeconds()).isCloseTo(seconds, withinPercentage(1e-6));
         assertThat(e.trainingRun().gpuHours()).isCloseTo(2000 * seconds / 3600, withinPercentage(1e-6));
@@ -37,7 +37,7 @@ class TrainingScheduleTest {
         // 8 sequences over 4 replicas: m = 2 micro-batches each; p = 4. 1F1B: 1 + 3/2 = 2.5× the ideal time;
         // 8 chunks per stage (32 layers ÷ 4, the default): 1 + 3/16. The all-reduce (0.10 s) hides behind 0.23 s.
         String[] common = {"training.gpu=a100-80gb", "training.gpuCount=16", "training.pipelineParallel=4",
-                "training.globalBatchTokens=32768", "training.sequenceLength=4096"};
+                "training.globalBatchTokens=32768", "training.sequenceLength=4096", "training.mfu=0.45"};
         Estimate plain = estimate("llama-2-7b", concat(common, "training.virtualStages=1"));
         Estimate interleaved = estimate("llama-2-7b", common);
         assertThat(plain.trainingRun().schedule().bubbleShare()).isCloseTo(3.0 / 5, within(1e-12));
@@ -50,12 +50,14 @@ class TrainingScheduleTest {
 
     @Test
     void theGradientAllReduceShowsWhereOneMicroBatchsBackwardCannotHideIt() {
-        // 64 H100s: 2·63/64 × 13.48 GB ÷ 50 GB/s = 0.5306 s; a micro-batch takes 4,096 × 47.07 GFLOP ÷ (989.5 T × 0.45) = 0.4330 s,
-        // its backward 0.2887 s; 15.26 micro-batches per step
-        Estimate e = estimate("llama-2-7b", "training.gpuCount=64", "training.sequenceLength=4096");
-        double microBatch = 4096 * LLAMA2_7B_FLOPS_PER_TOKEN_4K / (989.5e12 * 0.45);
-        double allReduce = 2 * 63.0 / 64 * 6_738_415_616.0 * 2 / 50e9;
-        double m = 4e6 / 4096 / 64;
+        // 64 H100s as 8 replicas of TP 8, one per node, so each GPU's NIC carries its own 1/8 of the gradient:
+        // 2·7/8 × 13.48 GB ÷ 8 ÷ 50 GB/s = 0.0590 s; a micro-batch takes 4,096 × 47.07 GFLOP ÷ (989.5 T × 0.45) ÷ 8 = 0.0541 s,
+        // its backward 0.0361 s; 122.07 micro-batches per step
+        Estimate e = estimate("llama-2-7b", "training.gpuCount=64", "training.tensorParallel=8", "training.pipelineParallel=1",
+                "training.sequenceLength=4096", "training.mfu=0.45");
+        double microBatch = 4096 * LLAMA2_7B_FLOPS_PER_TOKEN_4K / (989.5e12 * 0.45) / 8;
+        double allReduce = 2 * 7.0 / 8 * 6_738_415_616.0 * 2 / 8 / 50e9;
+        double m = 4e6 / 4096 / 8;
         TrainingSchedule s = e.trainingRun().schedule();
         assertThat(s.microBatchSeconds()).isCloseTo(microBatch, withinPercentage(1e-9));
         assertThat(s.allReduceSeconds()).isCloseTo(allReduce, withinPercentage(1e-9));
@@ -68,8 +70,8 @@ class TrainingScheduleTest {
     void fp8SpeedsUpOnlyTheMatmulsSoItDoesNotDoubleTheRun() {
         // H100 measured matmuls: 1,402.6 fp8 vs 794.5 bf16 TFLOP/s; 70% of a step's time is GEMMs
         double expected = 1 / (0.3 + 0.7 * 794.5 / 1402.6);
-        Estimate bf16 = estimate("llama-2-7b", "training.gpuCount=1");
-        Estimate fp8 = estimate("llama-2-7b", "training.gpuCount=1", "training.precision=fp8");
+        Estimate bf16 = estimate("llama-2-7b", "training.gpuCount=1", "training.mfu=0.45", "training.fp8GemmShare=0.7");
+        Estimate fp8 = estimate("llama-2-7b", "training.gpuCount=1", "training.precision=fp8", "training.mfu=0.45", "training.fp8GemmShare=0.7");
         assertThat(bf16.trainingRun().wallClockSeconds() / fp8.trainingRun().wallClockSeconds()).isCloseTo(expected, within(1e-9));
         assertThat(expected).isBetween(1.4, 1.5);
         assertThat(fp8.trainingRun().peakFlopsPerSecondPerGpu()).isEqualTo(989.5e12);

@@ -27,7 +27,7 @@ class WorkingMemoryTest {
 
     @Test
     void fsdpGathersTheUnitComputingAndTheNextAndHoldsTheLargestGradientInFp32ForItsReduceScatter() {
-        assertThat(WorkingCopies.largestLayerParameters(llama8b())).isCloseTo(LAYER, withinPercentage(1e-9));
+        assertThat(WorkingCopies.largestLayerParameters(llama8b(), 1)).isCloseTo(LAYER, withinPercentage(1e-9));
         assertThat(WorkingCopies.rootUnitParameters(llama8b())).isEqualTo(ROOT);
         // the root (embedding + head) is the largest unit: it and a prefetched layer whole in bf16, its gradient in fp32
         TrainingMemory m = estimate("llama-3.1-8b", FSDP_8).trainingMemory();
