@@ -134,7 +134,7 @@ public final class ChartsFactory {
                         + mfuWords(s.training().mfu(), e.trainingRun().clusterMfu(s.training().gpuCount()), e.trainingRun().lowPrecisionSpeedup()),
                 "GPUs in the cluster", "days", true, true, Format::formatCount, v -> formatNumber(v), series, markers,
                 Side.TRAINING, Figure.TRAINING_DAYS, e.trainingMemory().fitsOnGpu() ? null : "Does not fit in GPU memory at this count",
-                new Band("MFU and goodput range", xs, fewest, most));
+                new Band("Training-speed range", xs, fewest, most));
     }
 
     /**

@@ -56,7 +56,7 @@ class CommandLineTest {
     void textOutputOpensWithTheKeyFiguresAndTheirRanges() {
         assertThat(run("estimate", "--scenario", preset())).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).containsPattern("Time to train +101 days \\(85\\.9–140 days\\)").containsPattern("Training B/param +16 B\\n")
+        assertThat(text).containsPattern("Time to train +101 days \\(84–138 days\\)").containsPattern("Training B/param +16 B\\n")
                 .contains("Ranges in brackets:");
     }
 

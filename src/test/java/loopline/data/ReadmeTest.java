@@ -82,6 +82,8 @@ class ReadmeTest {
         String readme = Files.readString(Fixtures.home().resolve("README.md"));
         assertThat(readme).as("README's accuracy table is current (regenerate with CalibrationReport.main)")
                 .contains(loopline.engine.CalibrationReport.markdownTable());
+        assertThat(readme).as("README's range-coverage table is current (regenerate with RangeCoverage.main)")
+                .contains(loopline.engine.RangeCoverage.markdownTable());
         assertThat(readme).as("the README links nothing outside the repository").doesNotContain("../shared");
     }
 }
