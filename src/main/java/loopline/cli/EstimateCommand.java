@@ -64,6 +64,10 @@ public final class EstimateCommand {
         return likely;
     }
 
+    /** What {@code activeParameters} counts, the same figure README's model table and the window's "N_active" show. */
+    static final String ACTIVE_PARAMETERS_CONVENTION = "every weight one token passes through: the input embedding, attention, "
+            + "dense MLPs, shared and the k routed experts, the norms and the output head (some model cards leave out the input embedding)";
+
     /** The stable JSON shape: bytes in bytes, times in seconds, money in USD; warnings as sentences. */
     static ObjectNode toJson(Estimate e, List<String> warnings) {
         ObjectNode root = Json.MAPPER.createObjectNode();
@@ -72,6 +76,7 @@ public final class EstimateCommand {
         model.put("name", e.scenario().model().name());
         model.put("parameters", e.totalParameters());
         model.put("activeParameters", e.activeParameters());
+        model.put("activeParametersCount", ACTIVE_PARAMETERS_CONVENTION);
 
         TrainingMemory tm = e.trainingMemory();
         TrainingRun run = e.trainingRun();

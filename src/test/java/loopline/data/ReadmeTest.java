@@ -32,8 +32,8 @@ class ReadmeTest {
      * follow each vendor's convention (the entry says whether it leaves out the input embedding).
      */
     static String modelTable() {
-        StringBuilder b = new StringBuilder("| id | layers · hidden · heads / KV | features | parameters (published) | active (published) |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| id | layers · hidden · heads / KV | features | parameters (published) | active | "
+                + "active as the card counts it (published) |\n|---|---|---|---|---|---|\n");
         Fixtures.CATALOGS.models().forEach((id, m) -> {
             JsonNode entry = Fixtures.CATALOGS.modelEntries().get(id);
             b.append("| `").append(id).append("` | ").append(Format.formatWhole(m.layers())).append(" · ")
@@ -44,7 +44,11 @@ class ReadmeTest {
             if (m.moe() != null) {
                 boolean leavesOutLookup = entry.path("publishedActiveExcludesInputEmbedding").asBoolean(false);
                 double active = m.activeParameters() - (leavesOutLookup ? m.inputEmbeddingParameters() : 0);
-                b.append(counted(active, entry.path("publishedActiveParameters").asDouble(Double.NaN)));
+                b.append(Format.formatParameters(m.activeParameters())).append(" | ")
+                        .append(counted(active, entry.path("publishedActiveParameters").asDouble(Double.NaN)))
+                        .append(leavesOutLookup ? ", without the input embedding" : "");
+            } else {
+                b.append(" |");
             }
             b.append(" |\n");
         });
