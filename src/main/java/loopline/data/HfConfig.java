@@ -50,7 +50,10 @@ final class HfConfig {
             Map.entry("tie_word_embeddings", Shape.FLAG),
             Map.entry("attention_bias", Shape.FLAG),
             Map.entry("mlp_bias", Shape.FLAG),
-            Map.entry("use_sliding_window", Shape.FLAG));
+            Map.entry("use_sliding_window", Shape.FLAG),
+            Map.entry("attn_output_gate", Shape.FLAG),
+            Map.entry("hybrid_override_pattern", Shape.TEXT),
+            Map.entry("mamba_ssm_dtype", Shape.TEXT));
 
     private HfConfig(JsonNode top, String where, Map<String, Long> defaults) {
         this.top = top;

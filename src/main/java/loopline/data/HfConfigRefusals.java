@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The configs LoopLine refuses rather than guesses at: layers that are not attention (state-space, linear
- * attention), layers that differ in shape from one another, and models with no language head. Each refusal is
+ * The configs LoopLine refuses rather than guesses at: recurrent layers it does not model (Jamba's, Kimi Linear's and
+ * MiniMax's; Gated DeltaNet and Nemotron-H's Mamba-2 are modelled), layers that differ in shape from one another, and
+ * models with no language head. Each refusal is
  * one line naming the architecture, the field that shows it and why.
  */
 final class HfConfigRefusals {
@@ -37,14 +38,17 @@ final class HfConfigRefusals {
                     + (c.has("model") ? " (it looks like a LoopLine scenario: open it with Open…)" : ""));
         }
         String name = c.architecture() + " (model_type \"" + c.modelType() + "\")";
+        boolean mambaPattern = c.modelType().equals(HfModelMapping.MAMBA_PATTERN_FAMILY);
+        boolean deltaNet = HfModelMapping.DELTANET_FAMILIES.contains(c.modelType());
         for (Sign s : SIGNS) {
-            if (c.setNonZero(s.field())) {
+            boolean modelled = mambaPattern && (s.field().equals("hybrid_override_pattern") || s.field().equals("ssm_state_size"));
+            if (!modelled && c.setNonZero(s.field())) {
                 throw refuse(c, name, s.field(), s.why());
             }
         }
         if (c.has("layer_types")) {
             for (JsonNode t : c.get("layer_types")) {
-                if (!MODELLED_LAYER_TYPES.contains(t.asText())) {
+                if (!MODELLED_LAYER_TYPES.contains(t.asText()) && !(deltaNet && t.asText().equals("linear_attention"))) {
                     throw refuse(c, name, "layer_types", "has \"" + t.asText() + "\" layers"
                             + (t.asText().contains("linear") ? " (linear attention, whose state is not a KV cache)" : "")
                             + "; LoopLine models full, sliding-window and chunked attention only");

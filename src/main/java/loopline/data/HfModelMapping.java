@@ -15,10 +15,15 @@ import java.util.TreeSet;
 final class HfModelMapping {
     /** The model types mapped, after a multimodal config's "_text" is dropped. */
     static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
-            "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4");
+            "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4",
+            "qwen3_5", "qwen3_5_moe", "qwen3_next", "nemotron_h");
+    /** Hybrids of Gated DeltaNet linear-attention layers and gated attention (Qwen3-Next, Qwen3.5). */
+    static final List<String> DELTANET_FAMILIES = List.of("qwen3_5", "qwen3_5_moe", "qwen3_next");
+    /** Hybrids of Mamba-2 and attention blocks written as a pattern: M Mamba-2, * attention, - MLP (Nemotron-H). */
+    static final String MAMBA_PATTERN_FAMILY = "nemotron_h";
     /** The families whose transformers model has experts; the others ignore MoE fields, and so does the import. */
     private static final List<String> MOE_FAMILIES = List.of("mixtral", "qwen2_moe", "qwen3_moe", "deepseek_v2", "deepseek_v3",
-            "kimi_k2", "gpt_oss", "llama4");
+            "kimi_k2", "gpt_oss", "llama4", "qwen3_5_moe", "qwen3_next");
     /** Fields that give a model experts, read only for MOE_FAMILIES. */
     private static final List<String> MOE_FIELDS = List.of("num_local_experts", "num_experts", "n_routed_experts",
             "num_experts_per_tok", "experts_per_token", "moe_intermediate_size");
@@ -59,7 +64,9 @@ final class HfModelMapping {
         }
         ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("name", name);
-        long layers = c.whole("num_hidden_layers");
+        boolean pattern = type.equals(MAMBA_PATTERN_FAMILY);
+        // a Nemotron-H block is a mixer or an MLP: LoopLine's layers are its mixer blocks, some without an MLP
+        long layers = pattern ? mixerBlocks(c) : c.whole("num_hidden_layers");
         long hidden = c.whole("hidden_size");
         long heads = c.whole("num_attention_heads");
         long kvHeads = c.whole("num_key_value_heads", heads);
@@ -67,17 +74,23 @@ final class HfModelMapping {
         e.put("hiddenSize", hidden);
         e.put("attentionHeads", heads);
         e.put("kvHeads", kvHeads);
-        e.put("headDim", c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim") : c.whole("head_dim", hidden / heads));
+        e.put("headDim", c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim")
+                : c.whole("head_dim", c.whole("attention_head_dim", hidden / heads)));
         // Llama 4 names its dense layers' width intermediate_size_mlp; its intermediate_size is the experts'
         e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp") : c.whole("intermediate_size"));
         e.put("vocabSize", c.whole("vocab_size"));
         e.put("tiedEmbeddings", c.bool("tie_word_embeddings", type.startsWith("gemma")));
-        e.put("gatedMlp", true); // SwiGLU or GeGLU in every family mapped
+        // SwiGLU or GeGLU in every family mapped but Nemotron-H, whose MLP is up, squared ReLU, down
+        e.put("gatedMlp", !pattern);
         biases(c, type, e);
         e.set("attention", attention(c, heads, kvHeads));
         ObjectNode moe = moe(c, type, layers);
         if (moe != null) {
             e.set("moe", moe);
+        }
+        ObjectNode hybrid = HfHybridLayers.hybrid(c, type, layers);
+        if (hybrid != null) {
+            e.set("hybrid", hybrid);
         }
         ObjectNode window = localAttention(c, type, layers);
         if (window != null) {
@@ -200,7 +213,7 @@ final class HfModelMapping {
         if (c.has("layer_types")) {
             long local = 0;
             for (JsonNode t : c.get("layer_types")) {
-                local += t.asText().equals("full_attention") ? 0 : 1;
+                local += t.asText().equals("sliding_attention") || t.asText().equals("chunked_attention") ? 1 : 0;
             }
             return local;
         }
@@ -212,6 +225,12 @@ final class HfModelMapping {
                     ? Math.max(0, layers - c.count("max_window_layers", 0)) : 0;
             default -> layers;
         };
+    }
+
+    /** Nemotron-H's mixer blocks: its pattern's M (Mamba-2) and * (attention) characters. */
+    private static long mixerBlocks(HfConfig c) {
+        String p = c.get("hybrid_override_pattern").asText();
+        return p.chars().filter(ch -> ch == 'M' || ch == '*').count();
     }
 
     /** Llama 4's no_rope_layers holds 1 for each layer that uses RoPE, which are the chunked ones. */

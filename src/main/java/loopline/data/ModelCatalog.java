@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import loopline.engine.model.HybridLayers;
 import loopline.engine.model.ModelArchitecture;
+import loopline.engine.model.RecurrentMixer;
 import loopline.engine.model.Moe;
 import loopline.engine.model.MultiHeadLatentAttention;
 import loopline.engine.model.SlidingWindow;
@@ -17,7 +19,7 @@ import loopline.engine.model.SlidingWindow;
 public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
             "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
-            "slidingWindow", "publishedParameters", "publishedActiveParameters", "publishedRounded",
+            "slidingWindow", "hybrid", "publishedParameters", "publishedActiveParameters", "publishedRounded",
             "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
@@ -26,6 +28,11 @@ public final class ModelCatalog {
     /** The one shipped expert format that changes the kernel a 4-bit MoE is served with (see Moe.mxfp4Experts). */
     static final String MXFP4 = "mxfp4";
     private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare", "kind");
+    private static final Set<String> HYBRID_FIELDS = Set.of("mixer", "recurrentLayers", "layersWithoutMlp", "gatedAttentionOutput",
+            "heads", "headDim", "keyHeads", "keyHeadDim", "groups", "stateSize", "convKernel", "stateBytesPerValue");
+    /** Recurrent mixers by their catalog name. */
+    static final Map<String, RecurrentMixer.Kind> MIXERS = Map.of("gated-deltanet", RecurrentMixer.Kind.GATED_DELTANET,
+            "mamba2", RecurrentMixer.Kind.MAMBA2);
 
     // Upper bounds well past any published model (the largest today: 128 layers, hidden 18432, 384 experts,
     // 256k vocabulary, 10M context), so that no entry can overflow the engine's arithmetic.
@@ -125,9 +132,40 @@ public final class ModelCatalog {
         return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim,
                 f.wholeBetween("ffnSize", 1, MAX_FFN), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
-                moe, mla, window, f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
+                moe, mla, window, hybrid(f, layers), f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
                 f.optionalText("source", "custom architecture"),
                 f.has("maxContext") ? f.wholeBetween("maxContext", 1, MAX_CONTEXT) : 0);
+    }
+
+    /**
+     * {@code hybrid}: which mixer the recurrent layers use and its shape, how many layers it replaces attention in, how
+     * many layers carry no MLP. A DeltaNet needs key heads and width; a Mamba-2 groups and a state size.
+     */
+    private static HybridLayers hybrid(JsonFields f, double layers) {
+        if (!f.has("hybrid")) {
+            return null;
+        }
+        JsonFields h = f.object("hybrid");
+        h.onlyKnown(HYBRID_FIELDS);
+        String name = h.text("mixer");
+        RecurrentMixer.Kind kind = MIXERS.get(name);
+        if (kind == null) {
+            throw h.error("mixer", "must be one of " + String.join(", ", new java.util.TreeSet<>(MIXERS.keySet())) + ", got \"" + name + "\"");
+        }
+        double recurrent = h.wholeBetween("recurrentLayers", 1, MAX_LAYERS);
+        if (recurrent >= layers) {
+            throw h.error("recurrentLayers", "must leave at least one attention layer among " + (long) layers + ", got " + (long) recurrent);
+        }
+        double withoutMlp = h.optionalWholeBetween("layersWithoutMlp", 0, MAX_LAYERS, 0);
+        if (withoutMlp >= layers) {
+            throw h.error("layersWithoutMlp", "must leave at least one MLP among " + (long) layers + " layers, got " + (long) withoutMlp);
+        }
+        boolean deltaNet = kind == RecurrentMixer.Kind.GATED_DELTANET;
+        RecurrentMixer mixer = new RecurrentMixer(kind, h.wholeBetween("heads", 1, MAX_HEADS), h.wholeBetween("headDim", 1, MAX_WIDTH),
+                deltaNet ? h.wholeBetween("keyHeads", 1, MAX_HEADS) : 0, deltaNet ? h.wholeBetween("keyHeadDim", 1, MAX_WIDTH) : 0,
+                deltaNet ? 0 : h.wholeBetween("groups", 1, MAX_HEADS), deltaNet ? 0 : h.wholeBetween("stateSize", 1, MAX_WIDTH),
+                h.optionalWholeBetween("convKernel", 1, 64, 4), h.optionalBetween("stateBytesPerValue", 0.5, 4, 2));
+        return new HybridLayers(mixer, recurrent, withoutMlp, h.optionalBool("gatedAttentionOutput", false));
     }
 
     /** The published figures only feed tests and notes, but a typo in them should still be refused on load. */

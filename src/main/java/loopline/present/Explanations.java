@@ -198,7 +198,9 @@ public final class Explanations {
                     List.of(in("weights", formatBytes(im.weightsBytes()) + " over " + sp.shape().label()),
                             in("sequences holding KV at peak", formatNumber(sp.atPeak().runningSequences()) + " per replica"),
                             in("context", formatCount(i.promptTokens() + i.outputTokens()) + " tokens"),
-                            in("KV per sequence", formatBytes(im.kvCacheBytesPerSequence())),
+                            in("KV per sequence", formatBytes(im.kvCacheBytesPerSequence())
+                                    + (s.model().hybrid() == null ? "" : " (" + formatBytes(s.model().recurrentStateBytesPerSequence())
+                                    + " of it recurrent state: " + ModelSummary.hybridWords(s.model()) + ")")),
                             in("paged KV cache", Boolean.toString(i.pagedKvCache())),
                             in("KV per GPU", formatBytes(im.kvCachePerGpuBytes())),
                             in("reserve", formatBytes(im.overheadPerGpuBytes())),
@@ -211,7 +213,9 @@ public final class Explanations {
                             : " Counted over every layer, but " + formatPercent(s.model().slidingWindow().layerShare())
                             + " of them keep at most " + formatCount(s.model().slidingWindow().tokens()) + " tokens ("
                             + (s.model().slidingWindow().chunked() ? "chunked attention" : "sliding window")
-                            + "), so a long context holds less: see serving memory."));
+                            + "), so a long context holds less: see serving memory.")
+                            + (s.model().hybrid() == null ? "" : " " + ModelSummary.hybridWords(s.model()) + "; each sequence also keeps "
+                            + formatBytes(s.model().recurrentStateBytesPerSequence()) + " of recurrent state whatever its length."));
             case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica", ServingCost.SHAPE_FORMULA,
                     shapeInputs(sc, i),
                     sp.shape().label() + " = " + im.gpusPerReplica() + (im.gpusPerReplica() == 1 ? " GPU" : " GPUs")
@@ -370,7 +374,7 @@ public final class Explanations {
 
     /** MLA caches one latent and a rotary key per token and layer, not keys and values per KV head. */
     private static List<Explanation.Input> kvPerTokenInputs(ModelArchitecture m, InferenceSetup i) {
-        Explanation.Input layers = in("L", formatNumber(m.layers()));
+        Explanation.Input layers = in("L", formatNumber(m.attentionLayers()) + (m.hybrid() == null ? "" : " of " + formatNumber(m.layers()) + " (the rest recurrent)"));
         Explanation.Input bytes = in("bytes", formatNumber(i.kvCachePrecision().kvBytesPerValue()));
         return m.mla() != null
                 ? List.of(layers, in("kv_lora_rank", formatNumber(m.mla().kvLoraRank())), in("rope_dim", formatNumber(m.mla().qkRopeHeadDim())), bytes)

@@ -8,6 +8,7 @@ import static loopline.present.Format.formatWhole;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopline.engine.model.HybridLayers;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.Moe;
 import loopline.engine.model.SlidingWindow;
@@ -46,6 +47,10 @@ public final class ModelSummary {
                     + (moe.denseLayers() > 0 ? ", first " + formatNumber(moe.denseLayers()) + " dense" : "")
                     + (moe.layerStep() > 1 ? ", every " + ordinal(moe.layerStep()) + " layer" : ""));
         }
+        HybridLayers hybrid = m.hybrid();
+        if (hybrid != null) {
+            f.add(hybridWords(m));
+        }
         SlidingWindow w = m.slidingWindow();
         if (w != null) {
             f.add((w.chunked() ? "chunked " : "window ") + formatCount(w.tokens()) + " on " + formatPercent(w.layerShare()) + " of layers");
@@ -56,6 +61,15 @@ public final class ModelSummary {
             f.add("QKV biases");
         }
         return f;
+    }
+
+    /**
+     * A hybrid's layer mix as a room would ask about it: "48 of 64 layers Gated DeltaNet linear attention: KV grows on 16".
+     */
+    public static String hybridWords(ModelArchitecture m) {
+        HybridLayers h = m.hybrid();
+        return formatNumber(h.recurrentLayers()) + " of " + formatNumber(m.layers()) + " layers " + h.mixer().kind().words()
+                + ": KV grows on " + formatNumber(m.attentionLayers());
     }
 
     private static String shape(ModelArchitecture m) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * model ignores but that would change the estimate is a warning.
  */
 class ConfigFieldTypesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Python writes Infinity and NaN into config.json (Nemotron-H's time_step_limit); the import reads them, so must the test. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     @TempDir
     Path dir;

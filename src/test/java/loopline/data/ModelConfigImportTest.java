@@ -49,7 +49,9 @@ class ModelConfigImportTest {
                 Arguments.of("openai--gpt-oss-20b", 20.9e9, 3.6e9, true),
                 Arguments.of("openai--gpt-oss-120b", 116.8e9, 5.1e9, true),
                 Arguments.of("mistralai--Mixtral-8x7B-v0.1", 46.7e9, 12.9e9, false),
-                Arguments.of("moonshotai--Kimi-K2-Instruct", 1.04e12, 32e9, false));
+                Arguments.of("moonshotai--Kimi-K2-Instruct", 1.04e12, 32e9, false),
+                Arguments.of("Qwen--Qwen3.5-27B", 27e9, Double.NaN, false),
+                Arguments.of("nvidia--Nemotron-H-56B-Base-8K", 56e9, Double.NaN, false));
     }
 
     /** 4%: several published figures are rounded ("17B active", "1.04T"). */
@@ -145,18 +147,50 @@ class ModelConfigImportTest {
     }
 
     @Test
-    void architecturesLoopLineCannotModelAreRefusedByNameAndField() {
-        assertThatThrownBy(() -> ModelConfigImport.read(config("nvidia--Nemotron-H-56B-Base-8K")))
-                .hasMessageContaining("NemotronHForCausalLM").hasMessageContaining("hybrid_override_pattern")
-                .hasMessageContaining("Mamba");
-        assertThatThrownBy(() -> ModelConfigImport.read(config("Qwen--Qwen3.5-27B")))
-                .hasMessageContaining("Qwen3_5ForConditionalGeneration").hasMessageContaining("layer_types")
-                .hasMessageContaining("linear attention");
+    void aHybridWithItsDecisiveFieldDeletedIsRefusedInOneLineNamingIt() {
+        assertThatThrownBy(() -> ModelConfigImport.read(config("refused/nvidia--Nemotron-H-56B-without-ssm_state_size")))
+                .hasMessageContaining("ssm_state_size: missing").hasMessageContaining("NemotronHForCausalLM")
+                .hasMessageContaining("Mamba-2");
+        assertThatThrownBy(() -> ModelConfigImport.read(config("refused/Qwen--Qwen3.5-27B-without-linear_num_value_heads")))
+                .hasMessageContaining("linear_num_value_heads: missing").hasMessageContaining("Gated DeltaNet");
         assertThatThrownBy(() -> ModelConfigImport.read(config("google--gemma-4-26B-A4B")))
                 .hasMessageContaining("Gemma4ForConditionalGeneration").hasMessageContaining("global_head_dim");
-        for (Path p : new Path[] {config("nvidia--Nemotron-H-56B-Base-8K"), config("Qwen--Qwen3.5-27B")}) {
-            assertThatThrownBy(() -> ModelConfigImport.read(p)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        for (String name : new String[] {"refused/nvidia--Nemotron-H-56B-without-ssm_state_size",
+                "refused/Qwen--Qwen3.5-27B-without-linear_num_value_heads"}) {
+            assertThatThrownBy(() -> ModelConfigImport.read(config(name))).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
+    }
+
+    /**
+     * Qwen3.5-27B: 48 of 64 layers Gated DeltaNet (48 value heads and 16 key heads of 128), 16 gated attention layers
+     * (24 heads of 256, 4 KV heads). KV grows on the 16: 2 × 4 × 256 × 2 B × 16 = 64 KiB per token; each DeltaNet layer
+     * keeps 48 × 128 × 128 fp32 state values (3,145,728 B) and 3 of its 4 convolution inputs over 2·16·128 + 48·128 =
+     * 10,240 channels (61,440 B): 153.9 MB per sequence, whatever its length.
+     */
+    @Test
+    void aLinearAttentionHybridKeepsAFixedStateOnItsDeltaNetLayersAndKvOnItsAttentionLayers() {
+        ModelArchitecture m = ModelConfigImport.read(config("Qwen--Qwen3.5-27B")).architecture();
+        assertThat(m.attentionLayers()).isEqualTo(16);
+        assertThat(m.kvValuesPerTokenPerLayer() * 2 * m.attentionLayers()).isEqualTo(64 * 1024);
+        assertThat(m.recurrentStateBytesPerSequence()).isEqualTo(48 * (48 * 128 * 128 * 4.0 + 10_240 * 3 * 2));
+        assertThat(m.kvBytesPerSequence(32_768, 2) - m.kvBytesPerSequence(16_384, 2)).as("only attention grows")
+                .isEqualTo(16_384 * 64 * 1024.0);
+    }
+
+    /**
+     * Nemotron-H-56B: 118 blocks, 54 Mamba-2, 10 attention, 54 MLP: 64 mixer layers, 10 of them without an MLP. Each
+     * Mamba-2 layer keeps 256 heads × 64 × 256 state values in 16-bit (8,388,608 B) and 3 convolution inputs over
+     * 16,384 + 2·8·256 = 20,480 channels (122,880 B); KV grows on 10 layers, 2 × 8 × 128 × 2 B × 10 = 40 KiB per token.
+     */
+    @Test
+    void aMambaHybridKeepsAFixedStateOnItsMambaBlocksAndCountsItsMlpsApart() {
+        ModelArchitecture m = ModelConfigImport.read(config("nvidia--Nemotron-H-56B-Base-8K")).architecture();
+        assertThat(m.layers()).isEqualTo(64);
+        assertThat(m.attentionLayers()).isEqualTo(10);
+        assertThat(m.denseMlpLayers()).isEqualTo(54);
+        assertThat(m.gatedMlp()).as("squared ReLU, not gated").isFalse();
+        assertThat(m.recurrentStateBytesPerSequence()).isEqualTo(54 * (256 * 64 * 256 * 2.0 + 20_480 * 3 * 2));
+        assertThat(m.kvValuesPerTokenPerLayer() * 2 * m.attentionLayers()).isEqualTo(40 * 1024);
     }
 
     @Test

@@ -131,8 +131,8 @@ class ExplorerViewModelTest {
     @Test
     void aRefusedConfigLeavesTheScenarioAndSaysWhy() throws Exception {
         Estimate before = vm.estimate();
-        assertThat(vm.openModelConfig(hfConfig("Qwen--Qwen3.5-27B"))).isFalse();
-        assertThat(vm.problemProperty().get()).contains("Qwen3_5ForConditionalGeneration", "layer_types");
+        assertThat(vm.openModelConfig(hfConfig("refused/Qwen--Qwen3.5-27B-without-linear_num_value_heads"))).isFalse();
+        assertThat(vm.problemProperty().get()).contains("Qwen3_5ForConditionalGeneration", "linear_num_value_heads");
         assertThat(settle()).isSameAs(before);
         assertThat(vm.modifiedProperty().get()).isFalse();
     }

@@ -223,14 +223,14 @@ class ExplorerWindowTest {
     /** The status line has room for one line; a refused import's whole reason reads, wrapped, in a dialog. */
     @Test
     void aRefusedImportShowsItsWholeReasonInADialog(FxRobot robot) throws Exception {
-        Path config = Path.of(getClass().getResource("/hf-configs/nvidia--Nemotron-H-56B-Base-8K.json").toURI());
+        Path config = Path.of(getClass().getResource("/hf-configs/refused/nvidia--Nemotron-H-56B-without-ssm_state_size.json").toURI());
         boolean imported = WaitForAsyncUtils.asyncFx(() -> view.importModel(config)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(imported).isFalse();
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("This model cannot be imported");
         assertThat(dialog.getContentText()).isEqualTo(vm.problemProperty().get())
-                .contains("NemotronHForCausalLM", "hybrid_override_pattern", "Mamba").doesNotContain("…");
+                .contains("NemotronHForCausalLM", "ssm_state_size", "Mamba-2").doesNotContain("…");
         robot.clickOn("OK");
         assertThat(vm.scenario().model().id()).isEqualTo("llama-3.1-70b");
     }

@@ -3,8 +3,8 @@ package loopline.engine.model;
 
 /**
  * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
- * continuously; catalog models hold whole numbers. {@code moe}, {@code mla} and {@code slidingWindow}
- * are null when the model does not use them. {@code maxContext} is the context window in tokens, 0 when unknown.
+ * continuously; catalog models hold whole numbers. {@code moe}, {@code mla}, {@code slidingWindow} and {@code hybrid}
+ * are null when the model does not use them; a {@link HybridLayers} stack mixes recurrent layers among the attention ones. {@code maxContext} is the context window in tokens, 0 when unknown.
  */
 public record ModelArchitecture(
         String id,
@@ -23,6 +23,7 @@ public record ModelArchitecture(
         Moe moe,
         MultiHeadLatentAttention mla,
         SlidingWindow slidingWindow,
+        HybridLayers hybrid,
         double publishedParameters,
         boolean derived,
         String source,
@@ -52,14 +53,17 @@ public record ModelArchitecture(
 
     private double parameters(boolean activeOnly) {
         double embeddings = vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
-        double perLayer = attentionParameters() + 2 * hiddenSize; // two RMSNorm/LayerNorm weights
+        // two RMSNorm/LayerNorm weights per layer, one where a layer is a mixer alone
+        double norms = (2 * layers - (hybrid == null ? 0 : hybrid.layersWithoutMlp())) * hiddenSize;
+        double mixers = attentionLayers() * attentionParameters()
+                + (hybrid == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().parameters(hiddenSize));
         double mlp = denseMlpLayers() * mlpParameters(ffnSize);
         if (moe != null) {
             double expertsUsed = activeOnly ? moe.activeExperts() : moe.experts();
             double router = (hiddenSize + (linearBias ? 1 : 0)) * moe.experts();
             mlp += moeLayers() * (router + (expertsUsed + moe.sharedExperts()) * mlpParameters(moe.expertFfnSize()));
         }
-        return embeddings + layers * perLayer + mlp + hiddenSize;
+        return embeddings + norms + mixers + mlp + hiddenSize;
     }
 
     private double attentionParameters() {
@@ -74,7 +78,8 @@ public record ModelArchitecture(
         }
         double qDim = attentionHeads * headDim;
         double kvDim = kvHeads * headDim;
-        double weights = hiddenSize * (qDim + 2 * kvDim) + qDim * hiddenSize;
+        double gate = hybrid != null && hybrid.gatedAttentionOutput() ? qDim : 0; // the query projection's second half
+        double weights = hiddenSize * (qDim + gate + 2 * kvDim) + qDim * hiddenSize;
         double biases = (qkvBias || linearBias ? qDim + 2 * kvDim : 0) + (linearBias ? hiddenSize : 0);
         return weights + biases;
     }
@@ -87,7 +92,17 @@ public record ModelArchitecture(
     }
 
     public double denseMlpLayers() {
-        return layers - moeLayers();
+        return layers - moeLayers() - (hybrid == null ? 0 : hybrid.layersWithoutMlp());
+    }
+
+    /** Layers that attend (and keep a KV cache): all but a hybrid's recurrent ones. */
+    public double attentionLayers() {
+        return hybrid == null ? layers : layers - hybrid.recurrentLayers();
+    }
+
+    /** Bytes of recurrent state one sequence holds over all recurrent layers, whatever its length (0 without them). */
+    public double recurrentStateBytesPerSequence() {
+        return hybrid == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().stateBytesPerSequence();
     }
 
     public double moeLayers() {
@@ -115,7 +130,7 @@ public record ModelArchitecture(
      * {@code Precision.kvBytesPerValue()}), windowed layers capped.
      */
     public double kvBytesPerSequence(double context, double bytesPerValue) {
-        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context);
+        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context) + recurrentStateBytesPerSequence();
     }
 
     /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */
@@ -129,11 +144,12 @@ public record ModelArchitecture(
      * most it reaches and keeps: a decode step partway through a chunk reads fewer).
      */
     public double layerPositions(double tokens) {
+        double attending = attentionLayers();
         if (slidingWindow == null) {
-            return layers * tokens;
+            return attending * tokens;
         }
         double local = localLayers();
-        return (layers - local) * tokens + local * slidingWindow.positionsHeld(tokens);
+        return (attending - local) * tokens + local * slidingWindow.positionsHeld(tokens);
     }
 
     /**
@@ -142,16 +158,17 @@ public record ModelArchitecture(
      */
     public double causalPrefillLayerPositions(double tokens) {
         double full = tokens * tokens / 2;
+        double attending = attentionLayers();
         if (slidingWindow == null) {
-            return layers * full;
+            return attending * full;
         }
         double local = localLayers();
-        return (layers - local) * full + local * slidingWindow.causalPrefillPositions(tokens);
+        return (attending - local) * full + local * slidingWindow.causalPrefillPositions(tokens);
     }
 
-    /** Layers with a sliding window or chunked attention. */
+    /** Attention layers with a sliding window or chunked attention. */
     private double localLayers() {
-        return layers * slidingWindow.layerShare();
+        return attentionLayers() * slidingWindow.layerShare();
     }
 
     /** Forward attention-core FLOPs (QKᵀ and scores·V) per token per attended position per layer. */

@@ -71,21 +71,25 @@ public record TrainingStepCost(
         Gpu gpu = setup.gpu();
         KernelTable kernels = gpu.kernels();
         Precision format = setup.precision() == Precision.FP32 ? Precision.FP32 : Precision.BF16;
+        // the kernels' shares multiply the peak they were measured against; the utilisation is of the datasheet peak
+        // TrainingRun divides by, so that its time is exactly this class's
         double peak = kernels.flopsPerSecond(gpu, format);
         double rows = setup.microBatchSize() * setup.sequenceLength();
         double t = setup.tensorParallel();
         double recompute = setup.activationRecompute().recomputedForwardShare();
         boolean adapters = setup.method().trainsAdapters();
-        // a frozen base computes no weight gradients: 4 FLOPs per weight instead of 6 (the adapters' own are negligible)
+        // a frozen base computes no weight gradients: 4 FLOPs per weight instead of 6; its adapters train in full
         double flopsPerWeight = adapters ? TrainingRun.FROZEN_FLOPS_PER_PARAMETER : TrainingRun.TRAINED_FLOPS_PER_PARAMETER;
         double withRecompute = flopsPerWeight + 2 * recompute;
+        double adapterFlops = adapters ? (TrainingRun.TRAINED_FLOPS_PER_PARAMETER + 2 * recompute)
+                * LoraAdapters.activeParameters(m, setup.loraRank(), setup.loraTargets()) : 0;
 
         Moe moe = m.moe();
         double routedActive = moe == null ? 0 : m.routedExpertParameters() * moe.activeExperts() / moe.experts();
         double lookup = m.tiedEmbeddings() ? 0 : m.inputEmbeddingParameters();
         double denseWeights = m.activeParameters() - routedActive - lookup;
         double gemmShare = kernels.gemmFor(format).computeShareByTokens().at(rows);
-        double matmul = withRecompute * denseWeights / (gemmShare * peak);
+        double matmul = (withRecompute * denseWeights + adapterFlops) / (gemmShare * peak);
         double expertShare = 1;
         int e = setup.expertParallel(m);
         if (moe != null) {
@@ -113,11 +117,13 @@ public record TrainingStepCost(
 
         double kernelSeconds = matmul + attention + memoryBound + tensorParallel + expertParallel;
         double seconds = kernelSeconds / FRAMEWORK_EFFICIENCY;
-        double hardwareFlops = withRecompute * m.activeParameters() + (TrainingRun.ATTENTION_PASSES + recompute)
+        // the same work TrainingRun divides by the utilisation, so that its time is this class's
+        double hardwareFlops = withRecompute * m.activeParameters() + adapterFlops + (TrainingRun.ATTENTION_PASSES + recompute)
                 * m.attentionFlopsPerPosition() * m.layerPositions(s);
         double shareOfPeak = moe == null ? gemmShare : Math.min(gemmShare, expertShare);
         return new TrainingStepCost(matmul / FRAMEWORK_EFFICIENCY, attention / FRAMEWORK_EFFICIENCY, memoryBound / FRAMEWORK_EFFICIENCY,
-                tensorParallel / FRAMEWORK_EFFICIENCY, expertParallel / FRAMEWORK_EFFICIENCY, seconds, hardwareFlops, shareOfPeak, hardwareFlops / (seconds * peak), matmul / kernelSeconds);
+                tensorParallel / FRAMEWORK_EFFICIENCY, expertParallel / FRAMEWORK_EFFICIENCY, seconds, hardwareFlops, shareOfPeak,
+                hardwareFlops / (seconds * gpu.trainingPeakFlopsPerSecond(format)), matmul / kernelSeconds);
     }
 
     /**

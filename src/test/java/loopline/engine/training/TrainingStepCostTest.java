@@ -32,7 +32,7 @@ class TrainingStepCostTest {
         double hardwareFlops = 6 * 8_030_261_248.0 + 3 * 2.0 * 32 * 256 * 32 * 8192;
         TrainingStepCost c = cost(e);
         assertThat(c.secondsPerToken()).isCloseTo(seconds, withinPercentage(1e-6));
-        assertThat(c.utilisation()).isCloseTo(hardwareFlops / (seconds * PEAK), withinPercentage(1e-6));
+        assertThat(c.utilisation()).isCloseTo(hardwareFlops / (seconds * 989.5e12), withinPercentage(1e-6)); // the datasheet's 989.5
         assertThat(c.matmulShareOfStep()).isCloseTo(matmul / (matmul + attention + memory), withinPercentage(1e-6));
         // the MFU field derives from it; its "why?" is the same figure
         assertThat(e.scenario().training().mfu()).isCloseTo(c.utilisation(), withinPercentage(1e-9));
@@ -67,6 +67,19 @@ class TrainingStepCostTest {
         TrainingStepCost ep8Exposed = cost(estimate("deepseek-v3", "training.gpu=h100-sxm", "training.gpuCount=64",
                 "training.sequenceLength=4096", "training.expertParallel=8"));
         assertThat(ep8Exposed.expertParallelSecondsPerToken()).isPositive();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pretrain", "lora", "full"})
+    void theRunSpendsExactlyTheStepCostsTimeWhenItsMfuIsDerived(String method) {
+        for (String recompute : new String[] {"selective", "full", "selective-layer"}) {
+            Estimate e = estimate("llama-3.1-8b", "training.gpu=h100-sxm", "training.gpuCount=8", "training.tensorParallel=2",
+                    "training.method=" + method, "training.activationRecompute=" + recompute, "training.sequenceLength=4096");
+            TrainingSetup t = e.scenario().training();
+            double perToken = cost(e).secondsPerToken();
+            assertThat(e.trainingRun().schedule().microBatchSeconds())
+                    .as(method + ", " + recompute).isCloseTo(t.microBatchSize() * t.sequenceLength() * perToken / 2, withinPercentage(1e-9));
+        }
     }
 
     private static String[] concat(String[] base, String more) {
