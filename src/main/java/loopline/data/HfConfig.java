@@ -53,7 +53,10 @@ final class HfConfig {
             Map.entry("use_sliding_window", Shape.FLAG),
             Map.entry("attn_output_gate", Shape.FLAG),
             Map.entry("hybrid_override_pattern", Shape.TEXT),
-            Map.entry("mamba_ssm_dtype", Shape.TEXT));
+            Map.entry("mamba_ssm_dtype", Shape.TEXT),
+            Map.entry("mamba_ssm_cache_dtype", Shape.TEXT),
+            Map.entry("hidden_act", Shape.TEXT),
+            Map.entry("mlp_hidden_act", Shape.TEXT));
 
     private HfConfig(JsonNode top, String where, Map<String, Long> defaults) {
         this.top = top;

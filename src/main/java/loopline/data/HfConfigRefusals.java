@@ -26,7 +26,9 @@ final class HfConfigRefusals {
             new Sign("linear_attn_config", "has linear-attention layers, whose state is not a KV cache; LoopLine models softmax attention only"),
             new Sign("block_configs", "gives each layer its own shape (heterogeneous blocks); LoopLine needs layers of one shape"),
             new Sign("global_head_dim", "gives its global layers their own head width and KV heads (heterogeneous attention); LoopLine needs one attention shape"),
-            new Sign("num_kv_shared_layers", "shares KV caches across layers; LoopLine gives every layer its own cache"));
+            new Sign("num_kv_shared_layers", "shares KV caches across layers; LoopLine gives every layer its own cache"),
+            new Sign("swa_num_key_value_heads", "gives its sliding-window layers their own heads and head widths (heterogeneous "
+                    + "attention); LoopLine needs one attention shape"));
 
     private HfConfigRefusals() {
     }
@@ -58,6 +60,20 @@ final class HfConfigRefusals {
         if (!c.has("vocab_size") || c.architecture().endsWith("ForImageClassification") || c.modelType().endsWith("vision_model")) {
             throw refuse(c, name, "vocab_size", "has no vocabulary: a vision-only model generates no tokens to serve");
         }
+    }
+
+    /**
+     * Structure that changes the estimate but that LoopLine counts as something simpler, said beside it: DeepSeek
+     * Sparse Attention's indexer (DeepSeek-V3.2, GLM-5) picks {@code index_topk} tokens for each query, where LoopLine
+     * counts attention over the whole context (an upper bound on attention time at long context; its small indexer
+     * weights and cache are left out).
+     */
+    static List<String> notModelled(HfConfig c, String name) {
+        if (c.setNonZero("index_topk")) {
+            return List.of(name + ": index_topk " + c.get("index_topk").asText() + " (DeepSeek Sparse Attention) attends to that many "
+                    + "selected tokens; LoopLine counts full attention, an upper bound at long context");
+        }
+        return List.of();
     }
 
     private static InvalidDataException refuse(HfConfig c, String name, String field, String why) {

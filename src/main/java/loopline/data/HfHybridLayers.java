@@ -64,10 +64,11 @@ final class HfHybridLayers {
 
     private static ObjectNode mamba(HfConfig c, long layers) {
         String pattern = c.get("hybrid_override_pattern").asText();
-        long mamba = pattern.chars().filter(ch -> ch == 'M').count();
-        long mlps = pattern.chars().filter(ch -> ch == '-').count();
-        if (pattern.chars().anyMatch(ch -> ch != 'M' && ch != '*' && ch != '-')) {
-            throw c.error("hybrid_override_pattern", "\"" + pattern + "\" has blocks other than M (Mamba-2), * (attention) and - (MLP)");
+        long mamba = HfModelMapping.patternCount(c, 'M');
+        long mlps = HfModelMapping.patternCount(c, '-') + HfModelMapping.patternCount(c, 'E');
+        if (pattern.chars().anyMatch(ch -> ch != 'M' && ch != '*' && ch != '-' && ch != 'E')) {
+            throw c.error("hybrid_override_pattern", "\"" + pattern + "\" has blocks other than M (Mamba-2), * (attention), - (MLP) "
+                    + "and E (MoE)");
         }
         if (mamba == 0 || mamba == layers || mlps > layers) {
             throw c.error("hybrid_override_pattern", "needs Mamba-2 and attention blocks and at most one MLP per mixer, got " + mamba
@@ -89,6 +90,11 @@ final class HfHybridLayers {
 
     /** The recurrent state's format: fp32 when the config says so ({@code mamba_ssm_dtype}), else the model's 16 bits. */
     private static double stateBytes(HfConfig c) {
-        return c.has("mamba_ssm_dtype") && c.get("mamba_ssm_dtype").asText().equals("float32") ? 4 : 2;
+        for (String field : new String[] {"mamba_ssm_dtype", "mamba_ssm_cache_dtype"}) {
+            if (c.has(field) && c.get(field).asText().equals("float32")) {
+                return 4;
+            }
+        }
+        return 2;
     }
 }

@@ -5,26 +5,28 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * Maps a Hugging Face config of a family LoopLine knows onto a catalog entry (the format of
- * {@code assets/models.json}). Every field comes from the config or from the family's published code
- * (Llama 4 always has one shared expert; Gemma ties its embeddings); nothing is guessed from the size.
+ * Maps a Hugging Face config onto a catalog entry (the format of {@code assets/models.json}) by its structure: the
+ * fields that decide memory and compute, wherever the config puts them. {@code model_type} is information, not a gate:
+ * a family LoopLine knows by name adds what its published code fixes (Llama 4 always has one shared expert; Gemma ties
+ * its embeddings; a dense family's transformers model ignores expert fields), any other decoder is read from its
+ * fields alone, with a warning saying so. Nothing is guessed from the size.
  */
 final class HfModelMapping {
-    /** The model types mapped, after a multimodal config's "_text" is dropped. */
+    /** The model types LoopLine knows by name, after a multimodal config's "_text" is dropped; others are read by structure. */
     static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
             "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4",
-            "qwen3_5", "qwen3_5_moe", "qwen3_next", "nemotron_h");
+            "qwen3_5", "qwen3_5_moe", "qwen3_next", "nemotron_h", "minimax_m2", "deepseek_v32", "glm_moe_dsa", "mimo");
+    /** Families whose transformers model is dense whatever expert fields the file carries. */
+    private static final List<String> DENSE_FAMILIES = List.of("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gemma3",
+            "phi3", "qwen3_5", "mimo");
     /** Hybrids of Gated DeltaNet linear-attention layers and gated attention (Qwen3-Next, Qwen3.5). */
     static final List<String> DELTANET_FAMILIES = List.of("qwen3_5", "qwen3_5_moe", "qwen3_next");
     /** Hybrids of Mamba-2 and attention blocks written as a pattern: M Mamba-2, * attention, - MLP (Nemotron-H). */
     static final String MAMBA_PATTERN_FAMILY = "nemotron_h";
     /** The families whose transformers model has experts; the others ignore MoE fields, and so does the import. */
-    private static final List<String> MOE_FAMILIES = List.of("mixtral", "qwen2_moe", "qwen3_moe", "deepseek_v2", "deepseek_v3",
-            "kimi_k2", "gpt_oss", "llama4", "qwen3_5_moe", "qwen3_next");
-    /** Fields that give a model experts, read only for MOE_FAMILIES. */
+    /** Fields that give a model experts, ignored for DENSE_FAMILIES. */
     private static final List<String> MOE_FIELDS = List.of("num_local_experts", "num_experts", "n_routed_experts",
             "num_experts_per_tok", "experts_per_token", "moe_intermediate_size");
     /** Defaults of the families' config classes (transformers) that published files rely on by leaving the field out. */
@@ -48,7 +50,7 @@ final class HfModelMapping {
      * import, ignores: experts on a dense family (a Llama config carrying num_local_experts still builds a dense Llama).
      */
     static List<String> ignoredFields(HfConfig c, String name) {
-        if (MOE_FAMILIES.contains(c.modelType())) {
+        if (!DENSE_FAMILIES.contains(c.modelType())) {
             return List.of();
         }
         List<String> set = MOE_FIELDS.stream().filter(c::setNonZero).toList();
@@ -58,10 +60,6 @@ final class HfModelMapping {
 
     static ObjectNode entry(HfConfig c, String name, String source) {
         String type = c.modelType();
-        if (!FAMILIES.contains(type)) {
-            throw c.error("model_type", "\"" + type + "\" (" + c.architecture() + ") is not a family LoopLine maps (known: "
-                    + String.join(", ", new TreeSet<>(FAMILIES)) + ")");
-        }
         ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("name", name);
         boolean pattern = type.equals(MAMBA_PATTERN_FAMILY);
@@ -77,11 +75,14 @@ final class HfModelMapping {
         e.put("headDim", c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim")
                 : c.whole("head_dim", c.whole("attention_head_dim", hidden / heads)));
         // Llama 4 names its dense layers' width intermediate_size_mlp; its intermediate_size is the experts'
-        e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp") : c.whole("intermediate_size"));
+        // an all-MoE model may leave out the dense width it never uses (Qwen3.5-MoE): the experts' then stands in
+        e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp")
+                : c.has("intermediate_size") || !c.has("moe_intermediate_size") ? c.whole("intermediate_size") : c.whole("moe_intermediate_size"));
         e.put("vocabSize", c.whole("vocab_size"));
         e.put("tiedEmbeddings", c.bool("tie_word_embeddings", type.startsWith("gemma")));
-        // SwiGLU or GeGLU in every family mapped but Nemotron-H, whose MLP is up, squared ReLU, down
-        e.put("gatedMlp", !pattern);
+        // SwiGLU or GeGLU in every family known but Nemotron-H, whose MLP is up, squared ReLU, down; by structure, a
+        // squared-ReLU activation says the MLP is not gated
+        e.put("gatedMlp", !pattern && !text(c, "mlp_hidden_act", text(c, "hidden_act", "")).equals("relu2"));
         biases(c, type, e);
         e.set("attention", attention(c, heads, kvHeads));
         ObjectNode moe = moe(c, type, layers);
@@ -132,7 +133,7 @@ final class HfModelMapping {
     }
 
     private static ObjectNode moe(HfConfig c, String type, long layers) {
-        if (!MOE_FAMILIES.contains(type)) {
+        if (DENSE_FAMILIES.contains(type)) {
             return null;
         }
         long experts = c.firstWhole(0, "num_local_experts", "num_experts", "n_routed_experts");
@@ -148,7 +149,8 @@ final class HfModelMapping {
         }
         m.put("expertFfnSize", expertWidth);
         m.put("sharedExperts", sharedExperts(c, type, expertWidth));
-        m.put("denseLayers", firstDenseLayers(c, layers));
+        // Nemotron's pattern: the mixer blocks not followed by an E carry no MoE (they carry no MLP at all: layersWithoutMlp)
+        m.put("denseLayers", type.equals(MAMBA_PATTERN_FAMILY) ? layers - patternCount(c, 'E') : firstDenseLayers(c, layers));
         m.put("layerStep", c.firstWhole(1, "interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq"));
         if (c.has("quantization_config") && c.get("quantization_config").path("quant_method").asText("").equals(ModelCatalog.MXFP4)) {
             m.put("expertWeights", ModelCatalog.MXFP4); // gpt-oss: transformers' Mxfp4 quantizer covers the experts only
@@ -161,13 +163,15 @@ final class HfModelMapping {
         if (type.equals("llama4")) {
             return 1;
         }
-        if (c.has("shared_expert_intermediate_size")) {
-            long width = c.count("shared_expert_intermediate_size", 0); // 0: none (Qwen3-Coder-480B writes it so)
-            if (width % expertWidth != 0) {
-                throw c.error("shared_expert_intermediate_size", width + " is not a whole number of experts of "
-                        + expertWidth + "; LoopLine's shared experts have the routed experts' width");
+        for (String field : List.of("shared_expert_intermediate_size", "moe_shared_expert_intermediate_size", "shared_intermediate_size")) {
+            if (c.has(field)) {
+                long width = c.count(field, 0); // 0: none (Qwen3-Coder-480B, MiniMax-M2 write it so)
+                if (width % expertWidth != 0) {
+                    throw c.error(field, width + " is not a whole number of experts of " + expertWidth
+                            + "; LoopLine's shared experts have the routed experts' width");
+                }
+                return width / expertWidth;
             }
-            return width / expertWidth;
         }
         return c.count("n_shared_experts", 0);
     }
@@ -227,10 +231,28 @@ final class HfModelMapping {
         };
     }
 
+    /** A text field, or {@code fallback}. */
+    private static String text(HfConfig c, String field, String fallback) {
+        return c.has(field) ? c.get(field).asText(fallback) : fallback;
+    }
+
+    /**
+     * What a config of a family LoopLine does not know by name was read as: said beside the estimate, since no family
+     * code confirms it.
+     */
+    static List<String> readByStructure(HfConfig c, String name) {
+        return FAMILIES.contains(c.modelType()) ? List.of() : List.of(name + ": model_type \"" + c.modelType()
+                + "\" is not one LoopLine knows by name; read by structure as a decoder of the fields it sets");
+    }
+
     /** Nemotron-H's mixer blocks: its pattern's M (Mamba-2) and * (attention) characters. */
     private static long mixerBlocks(HfConfig c) {
-        String p = c.get("hybrid_override_pattern").asText();
-        return p.chars().filter(ch -> ch == 'M' || ch == '*').count();
+        return patternCount(c, 'M') + patternCount(c, '*');
+    }
+
+    /** Blocks of one kind in Nemotron's hybrid_override_pattern: M Mamba-2, * attention, - MLP, E MoE. */
+    static long patternCount(HfConfig c, char kind) {
+        return c.get("hybrid_override_pattern").asText().chars().filter(ch -> ch == kind).count();
     }
 
     /** Llama 4's no_rope_layers holds 1 for each layer that uses RoPE, which are the chunked ones. */

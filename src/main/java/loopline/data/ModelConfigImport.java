@@ -38,6 +38,8 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         List<String> warnings = new ArrayList<>(disagreements(m, StatedSize.of(name)));
         checkpointFormat(c, name).ifPresent(warnings::add);
         warnings.addAll(HfModelMapping.ignoredFields(c, name));
+        warnings.addAll(HfModelMapping.readByStructure(c, name));
+        warnings.addAll(HfConfigRefusals.notModelled(c, name));
         return new ModelConfigImport(entry, m, List.copyOf(warnings));
     }
 

@@ -44,7 +44,7 @@ public final class ModelSummary {
         if (moe != null) {
             f.add("MoE " + formatNumber(moe.activeExperts()) + " of " + formatNumber(moe.experts())
                     + (moe.sharedExperts() > 0 ? " + " + formatNumber(moe.sharedExperts()) + " shared" : "")
-                    + (moe.denseLayers() > 0 ? ", first " + formatNumber(moe.denseLayers()) + " dense" : "")
+                    + (moe.denseLayers() > 0 && m.denseMlpLayers() > 0 ? ", first " + formatNumber(m.denseMlpLayers()) + " dense" : "")
                     + (moe.layerStep() > 1 ? ", every " + ordinal(moe.layerStep()) + " layer" : ""));
         }
         HybridLayers hybrid = m.hybrid();
@@ -69,7 +69,8 @@ public final class ModelSummary {
     public static String hybridWords(ModelArchitecture m) {
         HybridLayers h = m.hybrid();
         return formatNumber(h.recurrentLayers()) + " of " + formatNumber(m.layers()) + " layers " + h.mixer().kind().words()
-                + ": KV grows on " + formatNumber(m.attentionLayers());
+                + ": KV grows on " + formatNumber(m.attentionLayers())
+                + (h.layersWithoutMlp() > 0 ? "; " + formatNumber(h.layersWithoutMlp()) + " without an MLP" : "");
     }
 
     private static String shape(ModelArchitecture m) {

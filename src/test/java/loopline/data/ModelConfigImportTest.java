@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
 import loopline.Fixtures;
 import loopline.engine.model.ModelArchitecture;
@@ -51,7 +52,15 @@ class ModelConfigImportTest {
                 Arguments.of("mistralai--Mixtral-8x7B-v0.1", 46.7e9, 12.9e9, false),
                 Arguments.of("moonshotai--Kimi-K2-Instruct", 1.04e12, 32e9, false),
                 Arguments.of("Qwen--Qwen3.5-27B", 27e9, Double.NaN, false),
-                Arguments.of("nvidia--Nemotron-H-56B-Base-8K", 56e9, Double.NaN, false));
+                Arguments.of("nvidia--Nemotron-H-56B-Base-8K", 56e9, Double.NaN, false),
+                Arguments.of("Qwen--Qwen3.5-35B-A3B", 35e9, Double.NaN, false),
+                Arguments.of("Qwen--Qwen3.5-122B-A10B", 122e9, Double.NaN, false),
+                Arguments.of("Qwen--Qwen3.5-397B-A17B", 397e9, Double.NaN, false),
+                Arguments.of("MiniMaxAI--MiniMax-M2.5", 230e9, Double.NaN, false),
+                Arguments.of("deepseek-ai--DeepSeek-V3.2", 671e9, 37e9, false),
+                Arguments.of("moonshotai--Kimi-K2.5", 1.04e12, 32e9, false),
+                Arguments.of("zai-org--GLM-5", 744e9, 40e9, true),
+                Arguments.of("nvidia--NVIDIA-Nemotron-3-Nano-30B-A3B-BF16", 31.6e9, 3.2e9, true));
     }
 
     /** 4%: several published figures are rounded ("17B active", "1.04T"). */
@@ -147,6 +156,30 @@ class ModelConfigImportTest {
     }
 
     @Test
+    void aModelTypeLoopLineDoesNotKnowIsReadByStructureAndSaysSo() throws IOException {
+        ObjectNode qwen = (ObjectNode) Json.MAPPER.readTree(config("Qwen--Qwen3-8B").toFile());
+        qwen.put("model_type", "acme_lm");
+        ModelConfigImport imported = ModelConfigImport.read(write("acme.json", Json.MAPPER.writeValueAsString(qwen)));
+        assertThat(imported.architecture().totalParameters())
+                .isEqualTo(ModelConfigImport.read(config("Qwen--Qwen3-8B")).architecture().totalParameters());
+        assertThat(imported.warnings()).anyMatch(w -> w.contains("\"acme_lm\" is not one LoopLine knows by name; read by structure"));
+        // DeepSeek Sparse Attention is named beside the estimate, not silently counted as something else
+        assertThat(ModelConfigImport.read(config("deepseek-ai--DeepSeek-V3.2")).warnings()).anyMatch(w -> w.contains("index_topk 2048"));
+    }
+
+    /** Nemotron 3 Nano's pattern adds E (MoE) blocks: 23 Mamba-2 and 6 attention mixers, 23 MoE MLPs, none dense. */
+    @Test
+    void aMambaHybridWithMoeBlocksCountsItsExpertsOnTheEBlocks() {
+        ModelArchitecture m = ModelConfigImport.read(config("nvidia--NVIDIA-Nemotron-3-Nano-30B-A3B-BF16")).architecture();
+        assertThat(m.layers()).isEqualTo(29);
+        assertThat(m.moeLayers()).isEqualTo(23);
+        assertThat(m.denseMlpLayers()).isZero();
+        assertThat(m.attentionLayers()).isEqualTo(6);
+        assertThat(m.moe().sharedExperts()).as("3,712 of shared width in experts of 1,856").isEqualTo(2);
+        assertThat(m.hybrid().mixer().stateBytesPerValue()).as("mamba_ssm_cache_dtype float32").isEqualTo(4);
+    }
+
+    @Test
     void aHybridWithItsDecisiveFieldDeletedIsRefusedInOneLineNamingIt() {
         assertThatThrownBy(() -> ModelConfigImport.read(config("refused/nvidia--Nemotron-H-56B-without-ssm_state_size")))
                 .hasMessageContaining("ssm_state_size: missing").hasMessageContaining("NemotronHForCausalLM")
@@ -199,10 +232,12 @@ class ModelConfigImportTest {
                 + "\"hidden_size\": 768, \"num_hidden_layers\": 12, \"num_attention_heads\": 12}");
         assertThatThrownBy(() -> ModelConfigImport.read(vit)).hasMessageContaining("ViTForImageClassification")
                 .hasMessageContaining("vision-only");
+        // read by structure, a family not known by name is refused only for a field it lacks (Falcon names its MLP width otherwise)
         Path falcon = write("falcon.json", "{\"architectures\": [\"FalconForCausalLM\"], \"model_type\": \"falcon\", "
                 + "\"hidden_size\": 4544, \"num_hidden_layers\": 32, \"num_attention_heads\": 71, \"vocab_size\": 65024}");
-        assertThatThrownBy(() -> ModelConfigImport.read(falcon)).hasMessageContaining("model_type")
-                .hasMessageContaining("\"falcon\"").hasMessageContaining("not a family LoopLine maps");
+        assertThatThrownBy(() -> ModelConfigImport.read(falcon)).hasMessageContaining("intermediate_size: missing");
+        assertThatThrownBy(() -> ModelConfigImport.read(config("XiaomiMiMo--MiMo-V2-Flash")))
+                .hasMessageContaining("swa_num_key_value_heads").hasMessageContaining("heterogeneous attention");
     }
 
     @Test
