@@ -62,20 +62,6 @@ final class HfConfigRefusals {
         }
     }
 
-    /**
-     * Structure that changes the estimate but that LoopLine counts as something simpler, said beside it: DeepSeek
-     * Sparse Attention's indexer (DeepSeek-V3.2, GLM-5) picks {@code index_topk} tokens for each query, where LoopLine
-     * counts attention over the whole context (an upper bound on attention time at long context; its small indexer
-     * weights and cache are left out).
-     */
-    static List<String> notModelled(HfConfig c, String name) {
-        if (c.setNonZero("index_topk")) {
-            return List.of(name + ": index_topk " + c.get("index_topk").asText() + " (DeepSeek Sparse Attention) attends to that many "
-                    + "selected tokens; LoopLine counts full attention, an upper bound at long context");
-        }
-        return List.of();
-    }
-
     private static InvalidDataException refuse(HfConfig c, String name, String field, String why) {
         return new InvalidDataException(c.where() + ": " + name + " cannot be imported: " + field + " " + why);
     }

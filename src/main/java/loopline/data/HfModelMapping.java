@@ -89,6 +89,12 @@ final class HfModelMapping {
         if (moe != null) {
             e.set("moe", moe);
         }
+        if (c.setNonZero("index_topk")) { // DeepSeek Sparse Attention (DeepSeek-V3.2, GLM-5)
+            ObjectNode sparse = e.putObject("sparseAttention");
+            sparse.put("topK", c.whole("index_topk"));
+            sparse.put("indexerHeads", c.whole("index_n_heads"));
+            sparse.put("indexerHeadDim", c.whole("index_head_dim"));
+        }
         ObjectNode hybrid = HfHybridLayers.hybrid(c, type, layers);
         if (hybrid != null) {
             e.set("hybrid", hybrid);

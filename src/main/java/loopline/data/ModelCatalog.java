@@ -9,6 +9,7 @@ import java.util.Set;
 import loopline.engine.model.HybridLayers;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.RecurrentMixer;
+import loopline.engine.model.SparseAttention;
 import loopline.engine.model.Moe;
 import loopline.engine.model.MultiHeadLatentAttention;
 import loopline.engine.model.SlidingWindow;
@@ -19,7 +20,7 @@ import loopline.engine.model.SlidingWindow;
 public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
             "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
-            "slidingWindow", "hybrid", "publishedParameters", "publishedActiveParameters", "publishedRounded",
+            "slidingWindow", "hybrid", "sparseAttention", "publishedParameters", "publishedActiveParameters", "publishedRounded",
             "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
@@ -132,7 +133,7 @@ public final class ModelCatalog {
         return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim,
                 f.wholeBetween("ffnSize", 1, MAX_FFN), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
-                moe, mla, window, hybrid(f, layers), f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
+                moe, mla, window, hybrid(f, layers), sparse(f), f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
                 f.optionalText("source", "custom architecture"),
                 f.has("maxContext") ? f.wholeBetween("maxContext", 1, MAX_CONTEXT) : 0);
     }
@@ -166,6 +167,17 @@ public final class ModelCatalog {
                 deltaNet ? 0 : h.wholeBetween("groups", 1, MAX_HEADS), deltaNet ? 0 : h.wholeBetween("stateSize", 1, MAX_WIDTH),
                 h.optionalWholeBetween("convKernel", 1, 64, 4), h.optionalBetween("stateBytesPerValue", 0.5, 4, 2));
         return new HybridLayers(mixer, recurrent, withoutMlp, h.optionalBool("gatedAttentionOutput", false));
+    }
+
+    /** {@code sparseAttention}: DeepSeek Sparse Attention's top-k and its indexer's heads and head width. */
+    private static SparseAttention sparse(JsonFields f) {
+        if (!f.has("sparseAttention")) {
+            return null;
+        }
+        JsonFields s = f.object("sparseAttention");
+        s.onlyKnown(Set.of("topK", "indexerHeads", "indexerHeadDim"));
+        return new SparseAttention(s.wholeBetween("topK", 1, MAX_CONTEXT), s.wholeBetween("indexerHeads", 1, MAX_HEADS),
+                s.wholeBetween("indexerHeadDim", 1, MAX_WIDTH));
     }
 
     /** The published figures only feed tests and notes, but a typo in them should still be refused on load. */

@@ -39,7 +39,6 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         checkpointFormat(c, name).ifPresent(warnings::add);
         warnings.addAll(HfModelMapping.ignoredFields(c, name));
         warnings.addAll(HfModelMapping.readByStructure(c, name));
-        warnings.addAll(HfConfigRefusals.notModelled(c, name));
         return new ModelConfigImport(entry, m, List.copyOf(warnings));
     }
 

@@ -47,6 +47,10 @@ public final class ModelSummary {
                     + (moe.denseLayers() > 0 && m.denseMlpLayers() > 0 ? ", first " + formatNumber(m.denseMlpLayers()) + " dense" : "")
                     + (moe.layerStep() > 1 ? ", every " + ordinal(moe.layerStep()) + " layer" : ""));
         }
+        if (m.sparse() != null) {
+            f.add("sparse attention: top " + formatCount(m.sparse().topK()) + " tokens by an indexer of "
+                    + formatNumber(m.sparse().indexerHeads()) + " heads");
+        }
         HybridLayers hybrid = m.hybrid();
         if (hybrid != null) {
             f.add(hybridWords(m));

@@ -163,8 +163,24 @@ class ModelConfigImportTest {
         assertThat(imported.architecture().totalParameters())
                 .isEqualTo(ModelConfigImport.read(config("Qwen--Qwen3-8B")).architecture().totalParameters());
         assertThat(imported.warnings()).anyMatch(w -> w.contains("\"acme_lm\" is not one LoopLine knows by name; read by structure"));
-        // DeepSeek Sparse Attention is named beside the estimate, not silently counted as something else
-        assertThat(ModelConfigImport.read(config("deepseek-ai--DeepSeek-V3.2")).warnings()).anyMatch(w -> w.contains("index_topk 2048"));
+    }
+
+    /**
+     * DeepSeek-V3.2's sparse attention: every token stays cached, with a 128-value fp8 indexer key per layer beside its
+     * 576-value latent; attention runs over at most 2,048 of them, the indexer (64 heads of 128) over all. At 64k tokens
+     * a decode step reads 2,048 latents and 65,536 indexer keys per layer, not 65,536 latents.
+     */
+    @Test
+    void sparseAttentionCachesEveryTokenButAttendsToItsTopK() {
+        ModelArchitecture m = ModelConfigImport.read(config("deepseek-ai--DeepSeek-V3.2")).architecture();
+        assertThat(m.sparse().topK()).isEqualTo(2048);
+        double context = 65_536;
+        assertThat(m.kvBytesPerSequence(context, 1)).isEqualTo(61 * context * (576 + 128));
+        assertThat(m.kvBytesReadPerSequence(context, 1)).isEqualTo(61 * (2048 * 576 + context * 128));
+        // per token of a 64k sequence: attention over 2,048 positions, the indexer 2·64·128 over all of them
+        assertThat(m.attentionForwardFlopsPerToken(context)).isEqualTo(61 * (2048 * m.attentionFlopsPerPosition() + context * 2 * 64 * 128));
+        // a short sequence is attended whole
+        assertThat(m.attendedLayerPositions(1000)).isEqualTo(m.layerPositions(1000));
     }
 
     /** Nemotron 3 Nano's pattern adds E (MoE) blocks: 23 Mamba-2 and 6 attention mixers, 23 MoE MLPs, none dense. */

@@ -69,7 +69,7 @@ public final class DerivedArchitecture {
         double wholeVocab = VOCAB_MULTIPLE * Math.round(vocab / VOCAB_MULTIPLE);
         double ffn = Math.max(1, Math.round(ffnFilling(parameters, layers, hidden, heads, kvHeads, wholeVocab)));
         return new ModelArchitecture("derived", NAME, layers, hidden, heads, kvHeads, HEAD_DIM, ffn, wholeVocab,
-                false, true, false, false, null, null, null, null, Double.NaN, true, SOURCE, 0);
+                false, true, false, false, null, null, null, null, null, Double.NaN, true, SOURCE, 0);
     }
 
     /** The vocabulary a family of this size would use (continuous; rounded to a multiple of 128 for the model). */

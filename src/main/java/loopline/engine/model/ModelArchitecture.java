@@ -24,6 +24,7 @@ public record ModelArchitecture(
         MultiHeadLatentAttention mla,
         SlidingWindow slidingWindow,
         HybridLayers hybrid,
+        SparseAttention sparse,
         double publishedParameters,
         boolean derived,
         String source,
@@ -55,7 +56,9 @@ public record ModelArchitecture(
         double embeddings = vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
         // two RMSNorm/LayerNorm weights per layer, one where a layer is a mixer alone
         double norms = (2 * layers - (hybrid == null ? 0 : hybrid.layersWithoutMlp())) * hiddenSize;
-        double mixers = attentionLayers() * attentionParameters()
+        double indexers = sparse == null ? 0
+                : sparse.parameters(hiddenSize, mla != null && mla.qLoraRank() > 0 ? mla.qLoraRank() : hiddenSize);
+        double mixers = attentionLayers() * (attentionParameters() + indexers)
                 + (hybrid == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().parameters(hiddenSize));
         double mlp = denseMlpLayers() * mlpParameters(ffnSize);
         if (moe != null) {
@@ -130,7 +133,50 @@ public record ModelArchitecture(
      * {@code Precision.kvBytesPerValue()}), windowed layers capped.
      */
     public double kvBytesPerSequence(double context, double bytesPerValue) {
-        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context) + recurrentStateBytesPerSequence();
+        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context) + indexerKeyBytes(context) + recurrentStateBytesPerSequence();
+    }
+
+    /**
+     * Cache bytes one decode step reads for a sequence at {@code context}: all of it, except that sparse attention
+     * reads only its top-k tokens' KV (and every indexer key).
+     */
+    public double kvBytesReadPerSequence(double context, double bytesPerValue) {
+        return kvValuesPerTokenPerLayer() * bytesPerValue * attendedLayerPositions(context) + indexerKeyBytes(context)
+                + recurrentStateBytesPerSequence();
+    }
+
+    private double indexerKeyBytes(double context) {
+        return sparse == null ? 0 : sparse.indexerHeadDim() * SparseAttention.INDEXER_KEY_BYTES_PER_VALUE * layerPositions(context);
+    }
+
+    /** Layer-positions the attention proper computes over at {@code context}: all it holds, or sparse attention's top k. */
+    public double attendedLayerPositions(double context) {
+        return sparse == null ? layerPositions(context) : attentionLayers() * sparse.attended(context);
+    }
+
+    /** {@link #causalPrefillLayerPositions}, for the positions the attention proper computes over. */
+    public double causalPrefillAttendedLayerPositions(double tokens) {
+        return sparse == null ? causalPrefillLayerPositions(tokens) : attentionLayers() * sparse.causalAttended(tokens);
+    }
+
+    /**
+     * Forward attention-core FLOPs per token of a sequence of {@code tokens}, counted over every position a query may
+     * reach (the MFU convention: PaLM's 2·a·(d_qk + d_v) per position per layer), with sparse attention's top k and its
+     * indexer over every position.
+     */
+    public double attentionForwardFlopsPerToken(double tokens) {
+        return attentionFlopsPerPosition() * attendedLayerPositions(tokens) + indexerFlopsPerPosition() * layerPositions(tokens);
+    }
+
+    /** The same over a causal pass (what the kernels compute): each query reaches only earlier positions. */
+    public double causalAttentionForwardFlopsPerToken(double tokens) {
+        return (attentionFlopsPerPosition() * causalPrefillAttendedLayerPositions(tokens)
+                + indexerFlopsPerPosition() * causalPrefillLayerPositions(tokens)) / tokens;
+    }
+
+    /** Sparse attention's indexer FLOPs per scored layer-position (0 without it): it scores every earlier token. */
+    public double indexerFlopsPerPosition() {
+        return sparse == null ? 0 : sparse.indexerFlopsPerPosition();
     }
 
     /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */

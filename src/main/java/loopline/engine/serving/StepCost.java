@@ -110,11 +110,12 @@ public final class StepCost {
         this.nonExpertActiveFlopsPerToken = 2 * (model.activeParameters() - routedActive);
         this.expertFlopsPerRoute = moe == null ? 0 : 2 * routed / expertCount;
         double averageContext = setup.promptTokens() + setup.outputTokens() / 2;
-        this.kvBytesPerSequence = model.kvBytesPerSequence(averageContext, setup.kvCachePrecision().kvBytesPerValue());
+        // what a decode step reads of each sequence's cache (sparse attention: its top k tokens and every indexer key)
+        this.kvBytesPerSequence = model.kvBytesReadPerSequence(averageContext, setup.kvCachePrecision().kvBytesPerValue());
         this.kvBytesPerSequencePerShard = kvBytesPerSequence / model.kvShards(t);
-        this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.layerPositions(averageContext);
-        this.prefillAttentionFlopsPerToken = model.attentionFlopsPerPosition()
-                * model.causalPrefillLayerPositions(setup.promptTokens()) / setup.promptTokens();
+        this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.attendedLayerPositions(averageContext)
+                + model.indexerFlopsPerPosition() * model.layerPositions(averageContext);
+        this.prefillAttentionFlopsPerToken = model.causalAttentionForwardFlopsPerToken(setup.promptTokens());
         this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
 
         this.kernels = gpu.kernels();

@@ -62,7 +62,7 @@ public record TrainingRun(
         double active = model.activeParameters();
         boolean adapters = setup.method().trainsAdapters();
         double adaptersActive = adapters ? LoraAdapters.activeParameters(model, setup.loraRank(), setup.loraTargets()) : 0;
-        double attentionForward = model.attentionFlopsPerPosition() * model.layerPositions(setup.sequenceLength());
+        double attentionForward = model.attentionForwardFlopsPerToken(setup.sequenceLength());
         double perToken = (adapters ? FROZEN_FLOPS_PER_PARAMETER : TRAINED_FLOPS_PER_PARAMETER) * active
                 + TRAINED_FLOPS_PER_PARAMETER * adaptersActive + ATTENTION_PASSES * attentionForward;
         double recomputedShare = setup.activationRecompute().recomputedForwardShare();

@@ -100,7 +100,7 @@ public record TrainingStepCost(
         }
 
         double s = setup.sequenceLength();
-        double causalForward = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(s) / s;
+        double causalForward = m.causalAttentionForwardFlopsPerToken(s);
         double attentionShare = kernels.prefillAttentionComputeShareByPromptTokens().at(s);
         double attention = causalForward * (1 + recompute) / (attentionShare * peak)
                 + causalForward * FLASH_BACKWARD_FLOPS_RATIO / (attentionShare * FLASH_BACKWARD_RELATIVE_EFFICIENCY * peak);
@@ -119,7 +119,7 @@ public record TrainingStepCost(
         double seconds = kernelSeconds / FRAMEWORK_EFFICIENCY;
         // the same work TrainingRun divides by the utilisation, so that its time is this class's
         double hardwareFlops = withRecompute * m.activeParameters() + adapterFlops + (TrainingRun.ATTENTION_PASSES + recompute)
-                * m.attentionFlopsPerPosition() * m.layerPositions(s);
+                * m.attentionForwardFlopsPerToken(s);
         double shareOfPeak = moe == null ? gemmShare : Math.min(gemmShare, expertShare);
         return new TrainingStepCost(matmul / FRAMEWORK_EFFICIENCY, attention / FRAMEWORK_EFFICIENCY, memoryBound / FRAMEWORK_EFFICIENCY,
                 tensorParallel / FRAMEWORK_EFFICIENCY, expertParallel / FRAMEWORK_EFFICIENCY, seconds, hardwareFlops, shareOfPeak,
