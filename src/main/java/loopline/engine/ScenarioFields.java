@@ -83,6 +83,10 @@ public final class ScenarioFields {
             "Tensor-parallel degree (with sequence parallelism)");
     public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
             "Pipeline-parallel stages");
+    public static final ScenarioField<Boolean> BALANCED_PIPELINE = bool("training.balancedPipeline", "Balanced pipeline stages", false,
+            "The first and last pipeline stages hold fewer layers to make room for the embedding and the output head (Llama 3 "
+                    + "took a layer from each; DeepSeek-V3's DualPipe pairs them); off, Megatron's even split of the layers leaves the "
+                    + "last stage the head's work on top, and every stage waits for it");
     public static final ScenarioField<Double> TRAINING_EP = whole("training.expertParallel", "Expert parallel (training)", 1, 1024, 1,
             "GPUs", "Expert-parallel degree: each MoE layer's experts spread over this many data-parallel ranks, tokens sent to them "
                     + "by all-to-all (at most the data-parallel ranks and the experts; dense models ignore it)");

@@ -38,6 +38,22 @@ public final class RangeCoverage {
         return r;
     }
 
+    /**
+     * The 14 runs the framework efficiency is fitted on: the framework benchmarks, Meta's 405B MFU (400 TFLOP/s on
+     * 16,384 H100s) and the Llama 2 model cards.
+     */
+    public static List<Residual> frameworkFit() {
+        List<Residual> r = new ArrayList<>();
+        for (FrameworkRuns run : FrameworkRuns.values()) {
+            r.add(new Residual(run.toString(), Math.log(run.published() / run.tokensPerSecondPerGpu())));
+        }
+        r.add(new Residual("Llama 3.1 405B MFU", Math.log(0.405 / CalibrationTest.llama405bAtFullScale().trainingRun().clusterMfu(16384))));
+        r.add(hours("Llama 2 7B", Fixtures_.hours("llama-2-7b"), 184_320));
+        r.add(hours("Llama 2 13B", Fixtures_.hours("llama-2-13b"), 368_640));
+        r.add(hours("Llama 2 70B", Fixtures_.hours("llama-2-70b"), 1_720_320));
+        return r;
+    }
+
     public static List<Residual> serving() {
         List<Residual> r = new ArrayList<>();
         List<ServingCalibration.Row> rows = new ArrayList<>(ServingCalibration.BATCH_ONE);

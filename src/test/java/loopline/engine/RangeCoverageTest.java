@@ -26,6 +26,15 @@ class RangeCoverageTest {
         assertThat(Uncertainty.SERVING_SPEED_HIGH).isCloseTo(band.high(), within(0.006));
     }
 
+    /** The framework efficiency is fitted so that the median of the 14 runs it is fitted on lands on its published figure. */
+    @Test
+    void theFrameworkEfficiencyPutsTheMedianFittedRunOnItsPublishedFigure() {
+        double[] ratios = RangeCoverage.frameworkFit().stream().mapToDouble(r -> Math.exp(r.logSpeedRatio())).sorted().toArray();
+        assertThat(ratios).hasSize(14);
+        double median = (ratios[6] + ratios[7]) / 2;
+        assertThat(median).isCloseTo(1, within(0.01));
+    }
+
     @Test
     void aPredictionIntervalOfNormalResidualsWidensWithFewRowsAndNeverFallsInsideTheirSpan() {
         assertThat(RangeCoverage.studentT95(10)).isCloseTo(1.812, within(0.003));

@@ -83,7 +83,7 @@ class ReportTextTest {
         for (KeyFigure k : KeyFigures.of(e)) {
             assertThat(lines).contains(k.label() + ": " + k.value() + (k.range().isEmpty() ? "" : " " + k.range()) + " — " + k.detail());
         }
-        assertThat(lines).contains("Time to train: 101 days (84.1–138 days) — 4.96M GPU-hours", "Training cost: $14.8M ($8.22M–$26.5M) — one-time");
+        assertThat(lines).contains("Time to train: 98.3 days (83.5–138 days) — 4.83M GPU-hours", "Training cost: $14.5M ($8.17M–$26.5M) — one-time");
     }
 
     @Test

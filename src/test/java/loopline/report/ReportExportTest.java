@@ -109,9 +109,9 @@ class ReportExportTest {
                 assertThat(texts).contains(k.range());
             }
         }
-        assertThat(texts).contains("16 B", "$14.8M", "($8.22M–$26.5M)", "101 days", "(84.1–138 days)", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
+        assertThat(texts).contains("16 B", "$14.5M", "($8.17M–$26.5M)", "98.3 days", "(83.5–138 days)", "2,048 GPUs", "NVIDIA H100 SXM5 80GB", "Training GPUs");
         assertThat(String.join(" ", texts)).contains("2026-03: Lambda on-demand").contains("Left out:")
-                .contains("Ranges in brackets: every figure at each side's uncertain inputs").contains("MFU 0.328–0.58");
+                .contains("Ranges in brackets: every figure at each side's uncertain inputs").contains("MFU 0.328–0.587");
     }
 
     private static void collect(Node node, List<String> texts) {

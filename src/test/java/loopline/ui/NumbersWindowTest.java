@@ -189,7 +189,7 @@ class NumbersWindowTest {
     void aFocusedCardCopiesItsFigureAsText(FxRobot robot) {
         FigureCard cost = card("Training cost");
         String expected = figure(vm.keyFiguresProperty().get(), "Training cost").asText();
-        assertThat(expected).isEqualTo("Training cost: $14.8M ($8.22M–$26.5M)");
+        assertThat(expected).isEqualTo("Training cost: $14.5M ($8.17M–$26.5M)");
         robot.clickOn(cost.lookup(".card-label"));
         assertThat(cost.isFocused()).isTrue();
         robot.press(KeyCode.SHORTCUT, KeyCode.C).release(KeyCode.C, KeyCode.SHORTCUT);

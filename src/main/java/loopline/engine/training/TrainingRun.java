@@ -75,7 +75,10 @@ public record TrainingRun(
         // each GPU reduces only its expert-parallel share of the routed experts' gradients
         double gradientBytes = TrainingMemory.trainableParameters(model, setup) * TrainingMemory.gradientBytesPerValue(setup.precision())
                 * setup.expertParallelHoldingFactor(model);
-        TrainingSchedule schedule = TrainingSchedule.of(setup, computeSecondsPerToken + dequantise, gradientBytes);
+        // the output head is a V × h matmul every token runs, trained (or frozen under adapters) like the rest
+        double head = ((adapters ? FROZEN_FLOPS_PER_PARAMETER : TRAINED_FLOPS_PER_PARAMETER) + 2 * recomputedShare)
+                * model.vocabSize() * model.hiddenSize();
+        TrainingSchedule schedule = TrainingSchedule.of(setup, computeSecondsPerToken + dequantise, gradientBytes, head / (perToken + recompute));
         double tokensPerSecond = schedule.tokensPerSecond();
         double tokens = setup.tokensTrained();
         double seconds = tokens / (tokensPerSecond * setup.goodput());

@@ -42,13 +42,23 @@ public record TrainingSchedule(
     public static final String ALL_REDUCE_FORMULA = "all-reduce = 2·(R − 1)/R × gradient bytes ÷ (t·p) ÷ bus bandwidth (NVLink's"
             + " measured inside a node; across nodes " + (int) (NETWORK_BYTES_PER_SECOND_PER_GPU / 1e9) + " GB/s × the data-parallel"
             + " peers per node); exposed = max(0, all-reduce − backward of the last micro-batch)";
-    public static final String STEP_FORMULA = "step = m · t_micro-batch × (1 + (p − 1) ÷ (v·m)) + exposed all-reduce";
+    public static final String STEP_FORMULA = "step = m · t_micro-batch × (1 + (p − 1) ÷ (v·m)) + exposed all-reduce; t_micro-batch ×"
+            + " (1 + (p − 1) × the head's share of the work) when the layers split evenly and the last stage also runs the head";
 
     /**
      * @param gpuSecondsPerToken compute time one token costs one GPU at the run's utilisation
      * @param gradientBytes bytes of gradients the replicas must average: trainable parameters × bytes each
      */
     public static TrainingSchedule of(TrainingSetup setup, double gpuSecondsPerToken, double gradientBytes) {
+        return of(setup, gpuSecondsPerToken, gradientBytes, 0);
+    }
+
+    /**
+     * @param headShare share of a token's work in the output head: with layers split evenly over p stages the last stage
+     *        also runs the head, so every stage waits for it, (1 + (p − 1) × head share) of an even split; none when the
+     *        scenario balances its stages ({@code training.balancedPipeline})
+     */
+    public static TrainingSchedule of(TrainingSetup setup, double gpuSecondsPerToken, double gradientBytes, double headShare) {
         double s = setup.sequenceLength();
         double b = setup.microBatchSize();
         double split = setup.tensorParallel() * (double) setup.pipelineParallel();
@@ -58,7 +68,8 @@ public record TrainingSchedule(
         double replicas = setup.dataParallel();
         double busy = Math.min(replicas, Math.max(1, sequences / b));
         double m = sequences / (busy * b);
-        double microBatchSeconds = b * s * gpuSecondsPerToken / split;
+        double slowestStage = p > 1 && !setup.balancedPipeline() ? 1 + (p - 1) * headShare : 1;
+        double microBatchSeconds = b * s * gpuSecondsPerToken / split * slowestStage;
         double bubble = (p - 1) / (setup.virtualStages() * m + p - 1);
         double pipelineSeconds = m * microBatchSeconds / (1 - bubble);
 

@@ -36,7 +36,8 @@ public record TrainingSetup(
         double fp8GemmShare,
         LossKernel loss,
         boolean overlapCommunication,
-        int expertParallel) {
+        int expertParallel,
+        boolean balancedPipeline) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;

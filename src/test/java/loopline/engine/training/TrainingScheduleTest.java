@@ -37,7 +37,7 @@ class TrainingScheduleTest {
         // 8 sequences over 4 replicas: m = 2 micro-batches each; p = 4. 1F1B: 1 + 3/2 = 2.5× the ideal time;
         // 8 chunks per stage (32 layers ÷ 4, the default): 1 + 3/16. The all-reduce (0.10 s) hides behind 0.23 s.
         String[] common = {"training.gpu=a100-80gb", "training.gpuCount=16", "training.pipelineParallel=4",
-                "training.globalBatchTokens=32768", "training.sequenceLength=4096", "training.mfu=0.45"};
+                "training.globalBatchTokens=32768", "training.sequenceLength=4096", "training.mfu=0.45", "training.balancedPipeline=true"};
         Estimate plain = estimate("llama-2-7b", concat(common, "training.virtualStages=1"));
         Estimate interleaved = estimate("llama-2-7b", common);
         assertThat(plain.trainingRun().schedule().bubbleShare()).isCloseTo(3.0 / 5, within(1e-12));
@@ -64,6 +64,18 @@ class TrainingScheduleTest {
         assertThat(s.exposedAllReduceSeconds()).isCloseTo(allReduce - 2.0 / 3 * microBatch, withinPercentage(1e-9));
         assertThat(e.trainingRun().tokensPerSecond())
                 .isCloseTo(4e6 / (m * microBatch + allReduce - 2.0 / 3 * microBatch), withinPercentage(1e-9));
+    }
+
+    @Test
+    void anEvenSplitOfTheLayersLeavesTheLastStageTheHeadAndEveryStageWaitsForIt() {
+        // Llama 2 7B, PP 4: the head is 6 × 32,000 × 4,096 of the 47.07 GFLOP a token costs; the slowest stage runs
+        // (1 + 3 × that share) of an even split
+        String[] pp4 = {"training.gpu=a100-80gb", "training.gpuCount=16", "training.pipelineParallel=4", "training.sequenceLength=4096",
+                "training.mfu=0.45"};
+        TrainingSchedule even = estimate("llama-2-7b", pp4).trainingRun().schedule();
+        TrainingSchedule balanced = estimate("llama-2-7b", concat(pp4, "training.balancedPipeline=true")).trainingRun().schedule();
+        double headShare = 6 * 32_000 * 4096.0 / LLAMA2_7B_FLOPS_PER_TOKEN_4K;
+        assertThat(even.microBatchSeconds() / balanced.microBatchSeconds()).isCloseTo(1 + 3 * headShare, within(1e-9));
     }
 
     @Test
