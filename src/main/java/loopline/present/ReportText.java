@@ -35,10 +35,11 @@ public final class ReportText {
     /** What the estimates count and leave out; the serving memory sentence states this scenario's settings. */
     public static String assumptions(Scenario s) {
         return "Estimates, not measurements. Training memory: " + TrainingMethodText.statesInWords(s.training().method())
-                + ", activations derived for the architecture (s² scores only with eager attention and no recompute), logits, "
-                + "1 GB context + " + formatPercent(s.training().allocatorFragmentation()) + " fragmentation. Training time: "
+                + ", activations derived for the architecture and recompute policy (s² scores only with eager attention and no "
+                + "recompute), logits, FSDP's gathered weights and fp8 weight copies, 1 GB context + " + formatPercent(s.training().allocatorFragmentation()) + " fragmentation. Training time: "
                 + TrainingMethodText.flopsInWords(s.training().method())
-                + " + attention FLOPs at the stated MFU while computing, plus the pipeline bubble, the all-reduce the backward "
+                + " + attention FLOPs at the MFU the GPU's measured kernels give at the step's shapes (or the one set), with "
+                + "exposed tensor- and expert-parallel traffic, plus the pipeline bubble, the all-reduce the backward "
                 + "cannot hide and GPUs the global batch leaves idle, over goodput. "
                 + "Serving: weights + " + (s.inference().pagedKvCache() ? "paged" : "unpaged") + " KV cache in "
                 + formatPercent(s.inference().gpuMemoryUtilization()) + " of GPU memory; "
@@ -47,8 +48,8 @@ public final class ReportText {
                         : "static batches that wait for their longest answer (engine steps as rooflines against ")
                 + "measured matmul rates and achieved bandwidth), Poisson arrivals at peak traffic, replicas sized so the "
                 + "speed and p99 first-token targets hold; a month is 30 days. "
-                + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, MoE all-to-all "
-                + "traffic in training, prefill/decode disaggregation, preemption. Fields not listed above take their defaults "
+                + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, context "
+                + "parallelism in training, prefill/decode disaggregation, preemption. Fields not listed above take their defaults "
                 + "(README: Scenario fields). " + rangesInWords(s);
     }
 

@@ -115,6 +115,8 @@ public final class ReportView extends VBox {
             for (ReportText.Row r : section.rows()) {
                 Label name = new Label(r.label());
                 name.getStyleClass().add("report-input-name");
+                // a field's name is never cut ("FFN · vocabul…"): it keeps its width and the value beside it wraps
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Label value = new Label(r.value());
                 value.getStyleClass().add("report-input-value");
                 value.setWrapText(true);
