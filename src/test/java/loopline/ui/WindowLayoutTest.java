@@ -109,6 +109,27 @@ class WindowLayoutTest {
         }
     }
 
+    /** Pinning A adds "dashed: baseline" to every legend; a legend that wraps to a second line stays inside its card. */
+    @Test
+    void withAPinnedEveryLegendStaysInsideItsChartCard(FxRobot robot) {
+        robot.clickOn("#pin-baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        Dashboard d = view.dashboard();
+        for (boolean on : new boolean[] {false, true}) {
+            presenter(robot, on);
+            for (Region chart : List.of(d.trainingThroughput, d.servingThroughput, d.servingCost, d.lifetime)) {
+                Node legend = chart.lookup(".ll-legend");
+                if (legend == null || !legend.isVisible()) {
+                    continue;
+                }
+                Bounds card = chart.localToScene(chart.getLayoutBounds());
+                Bounds inCard = legend.localToScene(legend.getLayoutBounds());
+                assertThat(inside(card, inCard)).as(chart.getId() + "'s legend inside its card (presenter " + on + "): " + inCard + " in " + card)
+                        .isTrue();
+            }
+        }
+    }
+
     @Test
     void aroundTripThroughPresenterAtAnotherSizeLeavesTheDashboardAsItWas(FxRobot robot) {
         // layout boundaries and remembered heights must not keep a size from before: the same window, the same

@@ -17,9 +17,12 @@ final class Legend extends FlowPane {
         super(12, 2);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("ll-legend");
+        setMinHeight(Region.USE_PREF_SIZE); // never squeezed below its wrapped lines: see LineChartView.layoutChildren
     }
 
     private List<String> styles = List.of();
+
+
 
     /** Relabels in place when the entries are the same kinds as before; rebuilds otherwise. */
     void show(List<Entry> entries, boolean lines) {

@@ -33,14 +33,36 @@ public final class LineChartView extends HeightCachingVBox {
     private final ScaleAxis yAxis = new ScaleAxis();
     private final MarkedLineChart chart = new MarkedLineChart(xAxis, yAxis);
     private final HoverReadout readout = new HoverReadout(chart);
+    /** Height the plot keeps when the legend takes one line; each further legend line comes out of it, not off the card. */
+    static final double CHART_MIN_HEIGHT = 140;
     private final Legend legend = new Legend();
     private List<String> seriesKeys = List.of();
     private boolean legendShowsGhost;
 
+    /**
+     * A card squeezed below what it asks for (its row at 1280 × 720; a legend that wraps when pinning A adds "dashed:
+     * baseline") would push the legend past its bottom edge, where it is cut: the plot gives up that height instead,
+     * down to half its minimum. The card still asks its row for the full {@link #CHART_MIN_HEIGHT} of plot.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!legend.isManaged()) {
+            return;
+        }
+        double overflow = legend.getLayoutY() + legend.getHeight() - (getHeight() - snappedBottomInset());
+        if (overflow > 0.5) {
+            double plot = Math.max(CHART_MIN_HEIGHT / 2, chart.getHeight() - overflow);
+            double shift = chart.getHeight() - plot;
+            chart.resize(chart.getWidth(), plot);
+            legend.relocate(legend.getLayoutX(), legend.getLayoutY() - shift);
+        }
+    }
+
     public LineChartView(String sideStyle, BiConsumer<Figure, Node> explain) {
         header = new ChartHeader(explain);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        chart.setMinHeight(140);
+        chart.setMinHeight(CHART_MIN_HEIGHT);
         getChildren().addAll(header, chart, legend);
         getStyleClass().addAll("chart-card", sideStyle);
     }
