@@ -58,7 +58,7 @@ public record TrainingStepCost(
      * over 14 published runs, of published throughput ÷ the kernel-bound throughput this class gives the same run (NeMo
      * 24.09 Llama 3.1 8B/70B/405B on H100, NVIDIA dgxc-benchmarking v25.01; MosaicML llm-foundry MPT 7B–70B on A100 and
      * H100; Meta's Llama 3.1 405B on 16,384 H100s at 400 TFLOP/s; Llama 2 7B/13B/70B model-card GPU-hours at 92% goodput),
-     * so that the median run lands on its published figure (a test keeps it there). The ratios run from 0.57 to 0.95;
+     * so that the median run lands on its published figure (a test keeps it there). The ratios run from 0.55 to 0.92;
      * leaving any one run out moves the median by under 1%. CalibrationReport lists each run's error.
      */
     public static final double FRAMEWORK_EFFICIENCY = 0.77;
