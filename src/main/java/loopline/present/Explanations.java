@@ -79,13 +79,12 @@ public final class Explanations {
     }
 
     /** True when the scenario's MFU is the one its kernels give, not a typed-in override. */
-    static boolean mfuDerived(Scenario s) {
-        return Math.abs(s.training().mfu() - TrainingStepCost.of(s.model(), s.training()).utilisation()) < 1e-12;
+    static boolean mfuDerived(Scenario s, TrainingStepCost c) {
+        return Math.abs(s.training().mfu() - c.utilisation()) < 1e-12;
     }
 
     /** Where a token's 16-bit GPU time goes: "matmuls 70% · attention 21% · memory-bound 9%" (and exposed TP / EP traffic). */
-    static String stepBreakdown(Scenario s) {
-        TrainingStepCost c = TrainingStepCost.of(s.model(), s.training());
+    static String stepBreakdown(TrainingStepCost c) {
         double total = c.secondsPerToken();
         StringBuilder b = new StringBuilder("matmuls " + formatPercent(c.matmulSecondsPerToken() / total)
                 + " (at " + formatPercent(c.matmulShareOfPeak()) + " of peak) · attention " + formatPercent(c.attentionSecondsPerToken() / total)
@@ -156,15 +155,17 @@ public final class Explanations {
                     formatFlops(run.flops()), t.method().trainsAdapters()
                             ? "The frozen base computes no weight gradients: 4·N instead of Kaplan et al.'s 6·N, plus the adapters and attention."
                             : "Kaplan et al. 2020 (6·N·D) plus attention, as MFU counts it.");
-            case TRAINING_TOKENS_PER_SECOND -> new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA
+            case TRAINING_TOKENS_PER_SECOND -> {
+                TrainingStepCost step = TrainingStepCost.of(s.model(), t); // once, for the MFU and its split
+                yield new Explanation("Training throughput", TrainingRun.TOKENS_PER_SECOND_FORMULA
                             + "\n  MFU: " + TrainingStepCost.FORMULA + "\n  " + TrainingSchedule.BATCH_FORMULA + "\n  " + TrainingSchedule.BUBBLE_FORMULA
                             + "\n  " + TrainingSchedule.ALL_REDUCE_FORMULA + "\n  " + TrainingSchedule.STEP_FORMULA
                             + (t.precision() == Precision.FP8 ? "\n  " + TrainingRun.FP8_SPEEDUP_FORMULA : "")
                             + (t.method().quantisedBase() ? "\n  dequantisation: " + TrainingRun.DEQUANTISATION_FORMULA : ""),
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("peak MFU counts against (" + (t.precision() == Precision.FP8 ? "bf16" : t.precision().id()) + ")",
                                     formatNumber(run.peakFlopsPerSecondPerGpu() / Units.TERA) + " TFLOP/s"),
-                            in("MFU while computing", formatPercent(t.mfu()) + (mfuDerived(s) ? " (from the measured kernels)" : " (set)")),
-                            in("a token's GPU time", stepBreakdown(s)),
+                            in("MFU while computing", formatPercent(t.mfu()) + (mfuDerived(s, step) ? " (from the measured kernels)" : " (set)")),
+                            in("a token's GPU time", stepBreakdown(step)),
                             in("framework efficiency", formatPercent(TrainingStepCost.FRAMEWORK_EFFICIENCY)
                                     + " of wall-clock in kernels (median of 14 published runs)"),
                             in("FLOPs per token", formatFlops(run.flopsPerToken())),
@@ -179,6 +180,7 @@ public final class Explanations {
                     scheduleNote(run) + (t.method().quantisedBase()
                             ? " " + formatPercent(run.dequantisationShare()) + " of the time goes to dequantising the 4-bit base (an estimate: "
                                     + "memory-bound kernels, not overlapped with the matmuls)." : ""));
+            }
             case TRAINING_DAYS -> new Explanation("Training wall-clock", TrainingRun.WALL_CLOCK_FORMULA,
                     List.of(in("D × epochs", TrainingMethodText.dataset(t)), in("tokens/s", formatCount(run.tokensPerSecond())),
                             in("goodput", formatPercent(t.goodput()))),
