@@ -47,13 +47,18 @@ public record ModelArchitecture(
         return vocabSize * hiddenSize;
     }
 
+    /** The input embedding and, when untied, the output head. */
+    public double embeddingAndHeadParameters() {
+        return vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
+    }
+
     /** Parameters in routed experts (0 for dense models). */
     public double routedExpertParameters() {
         return moe == null ? 0 : moeLayers() * moe.experts() * mlpParameters(moe.expertFfnSize());
     }
 
     private double parameters(boolean activeOnly) {
-        double embeddings = vocabSize * hiddenSize * (tiedEmbeddings ? 1 : 2);
+        double embeddings = embeddingAndHeadParameters();
         // two RMSNorm/LayerNorm weights per layer, one where a layer is a mixer alone
         double norms = (2 * layers - (hybrid == null ? 0 : hybrid.layersWithoutMlp())) * hiddenSize;
         double indexers = sparse == null ? 0

@@ -48,7 +48,7 @@ final class WorkingCopies {
 
     /** The input embedding and, when untied, the output head: FSDP's root unit. */
     static double rootUnitParameters(ModelArchitecture m) {
-        return m.inputEmbeddingParameters() * (m.tiedEmbeddings() ? 1 : 2);
+        return m.embeddingAndHeadParameters();
     }
 
     /** The largest transformer layer on one GPU: an MoE layer holds its share of the experts, all of them without expert parallelism. */
