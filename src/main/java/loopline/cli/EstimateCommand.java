@@ -16,6 +16,8 @@ import loopline.engine.Scenario;
 import loopline.engine.economics.ApiComparison;
 import loopline.engine.economics.EstimateRange;
 import loopline.engine.economics.ServingCost;
+import loopline.engine.economics.ServingEnergy;
+import loopline.engine.economics.TrainingEnergy;
 import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.training.TrainingMemory;
@@ -106,6 +108,13 @@ public final class EstimateCommand {
         training.put("wallClockDays", run.wallClockDays());
         training.put("gpuHours", run.gpuHours());
         training.put("costUsd", run.costUsd());
+        TrainingEnergy te = e.trainingEnergy();
+        ObjectNode tenergy = training.putObject("energy");
+        tenergy.put("gpuWattsComputing", te.gpuWattsComputing());
+        tenergy.put("gpuWattsAverage", te.gpuWattsAverage());
+        tenergy.put("energyKwh", te.energyKwh());
+        tenergy.put("emissionsKgCo2e", te.emissionsKgCo2e());
+        tenergy.put("electricityUsd", te.electricityUsd());
 
         InferenceMemory im = e.inferenceMemory();
         InferenceSpeed sp = e.inferenceSpeed();
@@ -149,11 +158,24 @@ public final class EstimateCommand {
         inference.put("monthlyCostUsd", sc.monthlyCostUsd());
         inference.put("costPerRequestUsd", sc.costPerRequestUsd());
         inference.put("costPerMillionOutputTokensUsd", sc.costPerMillionOutputTokensUsd());
+        ServingEnergy se = e.servingEnergy();
+        ObjectNode ienergy = inference.putObject("energy");
+        ienergy.put("gpuWattsAtPeak", se.gpuWattsAtPoint());
+        ienergy.put("gpuWattsAverage", se.gpuWattsAverage());
+        ienergy.put("gpuJoulesPerOutputTokenAtPeak", se.gpuJoulesPerOutputToken());
+        ienergy.put("fleetKilowatts", se.fleetKilowatts());
+        ienergy.put("monthlyKwh", se.monthlyKwh());
+        ienergy.put("whPerRequest", se.whPerRequest());
+        ienergy.put("joulesPerOutputToken", se.joulesPerOutputToken());
+        ienergy.put("kwhPerMillionOutputTokens", se.kwhPerMillionOutputTokens());
+        ienergy.put("monthlyEmissionsKgCo2e", se.monthlyEmissionsKgCo2e());
+        ienergy.put("monthlyElectricityUsd", se.monthlyElectricityUsd());
 
         ObjectNode economics = root.putObject("economics");
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
         economics.put("breakEvenMonths", sc.breakEvenMonths());
         economics.put("horizonMonths", e.scenario().horizonMonths());
+        economics.put("trainingWhPerRequest", e.servingEnergy().trainingWhPerRequest());
         ApiComparison api = e.api();
         if (api != null) {
             ObjectNode a = economics.putObject("api");

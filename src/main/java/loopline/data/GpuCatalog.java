@@ -49,7 +49,6 @@ public final class GpuCatalog {
             measuredBf16 = m.optionalBetween("bf16", 0, MAX_TFLOPS, 0);
             measuredFp8 = m.optionalBetween("fp8", 0, MAX_TFLOPS, 0);
         }
-        f.positiveUpTo("tdpWatts", 100_000); // a datasheet figure for readers of the file; no estimate uses power
         f.textsForReaders("confidence", "notes");
         JsonFields price = f.object("price");
         price.onlyKnown(PRICE_FIELDS);
@@ -82,6 +81,7 @@ public final class GpuCatalog {
                 f.text("interconnect"),
                 // GPUs one NVLink (or the card's own link) joins without the network: an HGX board's 8 unless stated
                 (int) f.optionalWholeBetween("nvlinkDomainGpus", 1, 1024, DEFAULT_NVLINK_DOMAIN_GPUS),
+                f.positiveUpTo("tdpWatts", 100_000), // the board power limit the energy estimate scales from
                 usd,
                 price.optionalBetween("rangeLow", 0.01, usd, usd),
                 price.optionalBetween("rangeHigh", usd, 1000, usd),

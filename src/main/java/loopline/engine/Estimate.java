@@ -3,6 +3,8 @@ package loopline.engine;
 import loopline.engine.economics.ApiComparison;
 import loopline.engine.economics.ApiOffer;
 import loopline.engine.economics.ServingCost;
+import loopline.engine.economics.ServingEnergy;
+import loopline.engine.economics.TrainingEnergy;
 import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.serving.ServingModel;
@@ -21,12 +23,14 @@ public record Estimate(
         InferenceSpeed inferenceSpeed,
         ServingCost serving,
         ServingPlan servingPlan,
+        TrainingEnergy trainingEnergy,
+        ServingEnergy servingEnergy,
         ApiComparison api) {
 
     /** The same estimate compared with the model's listed API prices (none: no comparison). */
     public Estimate withApiOffers(java.util.List<ApiOffer> offers) {
         return new Estimate(scenario, totalParameters, activeParameters, trainingMemory, trainingRun, inferenceMemory,
-                inferenceSpeed, serving, servingPlan, ApiComparison.of(this, offers));
+                inferenceSpeed, serving, servingPlan, trainingEnergy, servingEnergy, ApiComparison.of(this, offers));
     }
 
     /** The monthly serving bill at another traffic level: the cheapest shape's, 0 when nothing fits (no bill). */

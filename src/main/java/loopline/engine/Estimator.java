@@ -2,6 +2,8 @@ package loopline.engine;
 
 import loopline.engine.economics.ApiOffer;
 import loopline.engine.economics.ServingCost;
+import loopline.engine.economics.ServingEnergy;
+import loopline.engine.economics.TrainingEnergy;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.serving.ServingModel;
 import loopline.engine.training.TrainingMemory;
@@ -25,8 +27,11 @@ public final class Estimator {
      */
     public static Estimate assemble(Scenario s, TrainingMemory trainingMemory, TrainingRun run, ServingModel.Result serving) {
         ServingCost cost = ServingCost.of(s.inference(), serving, run.costUsd(), s.horizonMonths());
+        TrainingEnergy trainingEnergy = TrainingEnergy.of(s.model(), s.training(), run, s.energy());
+        ServingEnergy servingEnergy = ServingEnergy.of(s.inference(), serving.power(), cost, serving.memory().gpusPerReplica(),
+                serving.speed().tokensPerSecondPerReplica(), trainingEnergy, s.horizonMonths(), s.energy());
         return new Estimate(s, s.model().totalParameters(), s.model().activeParameters(), trainingMemory, run,
-                serving.memory(), serving.speed(), cost, serving.plan(), null);
+                serving.memory(), serving.speed(), cost, serving.plan(), trainingEnergy, servingEnergy, null);
     }
 
     /** The estimate with the API price to beat: what the cheapest of {@code offers} would charge for the same traffic. */

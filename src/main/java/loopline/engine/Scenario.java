@@ -1,12 +1,13 @@
 package loopline.engine;
 
+import loopline.engine.economics.EnergySetup;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.serving.InferenceSetup;
 import loopline.engine.training.TrainingSetup;
 
-/** One model, how it is trained, how it is served, and how long it serves. */
+/** One model, how it is trained, how it is served, how long it serves, and where its GPUs draw their power. */
 public record Scenario(String name, String description, ModelArchitecture model, TrainingSetup training,
-                       InferenceSetup inference, double horizonMonths) {
+                       InferenceSetup inference, double horizonMonths, EnergySetup energy) {
 
     /** This scenario with one field changed; the field's declaration knows where it lives. */
     public <T> Scenario with(ScenarioField<T> field, T value) {

@@ -176,6 +176,22 @@ public final class ScenarioFields {
     public static final ScenarioField<Double> HORIZON_MONTHS = number("economics.horizonMonths", "Horizon", 1, 600, 24, "months",
             "How long the model serves, to amortise training over");
 
+    public static final ScenarioField<Double> PUE = number("energy.pue", "PUE", 1, 3, 1.2, "×",
+            "Power usage effectiveness: facility power ÷ IT power (cooling, power conversion). 1.2 as Epoch AI assumes for AI "
+                    + "data centres; hyperscalers report 1.08–1.18 (Meta, Google, AWS, Microsoft), the industry average is 1.56 (Uptime 2024)");
+    public static final ScenarioField<Double> SERVER_OVERHEAD = number("energy.serverOverhead", "Server overhead", 0, 2, 0.43, "",
+            "What the rest of a server draws (CPUs, memory, NICs, fans, switches) as a share of its GPUs' power: Google measured "
+                    + "host CPU and DRAM at 25% of a prompt's energy against 58% for the accelerators (arXiv 2508.15734)");
+    public static final ScenarioField<Double> GRID_CARBON = number("energy.gridCarbonGramsPerKwh", "Grid carbon intensity", 0, 2000, 369,
+            "g CO₂e/kWh", "Location-based carbon intensity of the grid the data centre draws from: USA 2023 average 369 (Ember via "
+                    + "Our World in Data); the README's grid table lists regions (France 56, Québec 2, N. Virginia 322, India 713)");
+    public static final ScenarioField<Double> ELECTRICITY_PRICE = number("energy.electricityUsdPerKwh", "Electricity price", 0, 2, 0.08,
+            "$/kWh", "Price of a kWh at the data centre: US industrial average about 8¢ (EIA Electric Power Monthly, table 5.6.B, "
+                    + "2024); shown beside the rented GPU-hours, which already include it");
+    public static final ScenarioField<Double> GPU_POWER_VS_MODELLED = number("energy.gpuPowerVsModelled", "GPU power vs modelled", 0.3, 1.5,
+            1, "×", "Override: scales the GPUs' modelled power draw (1 = a busy floor of 69% of TDP plus 52% per unit of tensor-core "
+                    + "utilisation, fitted to ML.ENERGY's measurements of vLLM on H100 and B200)");
+
     /** Every field, in build order (a derived default only looks at fields above it). */
     public static final List<ScenarioField<?>> ALL = List.copyOf(DECLARED);
 

@@ -286,6 +286,7 @@ public final class Explanations {
                     List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
                     Format.formatMonths(sc.breakEvenMonths()), "After this, serving has cost more than training did.");
             case API_COMPARISON -> apiComparison(e);
+            case TRAINING_ENERGY, SERVING_ENERGY, ENERGY_PER_REQUEST -> EnergyText.explain(figure, e);
         };
     }
 

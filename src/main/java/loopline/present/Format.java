@@ -35,6 +35,24 @@ public final class Format {
         return scaled(bytes, new String[] {"B", "KB", "MB", "GB", "TB", "PB"}, 1000);
     }
 
+    /** 0.283 Wh, 12 kWh, 170 MWh, 4.24 GWh: energy, decimal prefixes. */
+    public static String formatWattHours(double wattHours) {
+        return scaled(wattHours, new String[] {"Wh", "kWh", "MWh", "GWh", "TWh"}, 1000);
+    }
+
+    /** 494 W, 236 kW, 12.3 MW: power, decimal prefixes. */
+    public static String formatWatts(double watts) {
+        return scaled(watts, new String[] {"W", "kW", "MW", "GW"}, 1000);
+    }
+
+    /** 850 kg CO₂e below a tonne, then 62.7 t CO₂e, 1,570 t CO₂e (tonnes in thousands, never kt: people read tonnes). */
+    public static String formatCo2e(double kilograms) {
+        if (!Double.isFinite(kilograms)) {
+            return NONE;
+        }
+        return shown(kilograms) < 1000 ? formatNumber(kilograms) + " kg CO₂e" : formatCount(kilograms / 1000) + " t CO₂e";
+    }
+
     /** 512 KiB — for figures that are powers of two, such as KV cache per token. */
     public static String formatBinaryBytes(double bytes) {
         return scaled(bytes, new String[] {"B", "KiB", "MiB", "GiB", "TiB"}, 1024);

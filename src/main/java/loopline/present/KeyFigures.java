@@ -13,6 +13,7 @@ import loopline.engine.Estimate;
 import loopline.engine.economics.ApiComparison;
 import loopline.engine.economics.EstimateRange;
 import loopline.engine.economics.ServingCost;
+import loopline.engine.economics.ServingEnergy;
 import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.training.TrainingMemory;
@@ -59,6 +60,10 @@ public final class KeyFigures {
         Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Measure.USD);
         Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Measure.USD_PER_REQUEST);
         Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), Measure.MONTHS);
+        Ranged trainingEnergy = ranged(range, x -> x.trainingEnergy().energyKwh() * 1000, Measure.WATT_HOURS);
+        Ranged servingEnergy = ranged(range, x -> x.servingEnergy().monthlyKwh() * 1000, Measure.WATT_HOURS);
+        Ranged perRequestEnergy = ranged(range, x -> x.servingEnergy().whPerRequest(), Measure.WATT_HOURS);
+        ServingEnergy se = e.servingEnergy();
         Ranged none = new Ranged(Format.NONE, "", Double.NaN);
         return List.of(
                 new KeyFigure("Training B/param", Measure.BYTES_PER_PARAMETER.format(tm.bytesPerParameter()),
@@ -95,7 +100,15 @@ public final class KeyFigures {
                         Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD_PER_REQUEST, Better.LOWER),
                 card("Break-even", breakEven, "serving passes training", Side.BOTH, Figure.BREAK_EVEN, false, Measure.MONTHS,
                         Better.NEITHER),
-                apiCard(e));
+                apiCard(e),
+                card("Training energy", trainingEnergy, Format.formatCo2e(e.trainingEnergy().emissionsKgCo2e()), Side.TRAINING,
+                        Figure.TRAINING_ENERGY, false, Measure.WATT_HOURS, Better.LOWER),
+                card("Serving energy", sc.servable() ? servingEnergy : none,
+                        sc.servable() ? "a month · " + Format.formatCo2e(se.monthlyEmissionsKgCo2e()) : "does not fit",
+                        Side.INFERENCE, Figure.SERVING_ENERGY, !sc.servable(), Measure.WATT_HOURS, Better.LOWER),
+                card("Energy per request", sc.servable() ? perRequestEnergy : none,
+                        sc.servable() ? Format.formatNumber(se.joulesPerOutputToken()) + " J per output token" : "does not fit",
+                        Side.INFERENCE, Figure.ENERGY_PER_REQUEST, !sc.servable(), Measure.WATT_HOURS, Better.LOWER));
     }
 
     private static KeyFigure card(String label, Ranged r, String detail, Side side, Figure figure, boolean problem, Measure measure,

@@ -12,7 +12,9 @@ public enum Measure {
     COUNT(Format::formatCount),
     WHOLE(Format::formatWhole),
     NUMBER(Format::formatNumber),
-    BYTES_PER_PARAMETER(v -> Format.formatNumber(v) + " B");
+    BYTES_PER_PARAMETER(v -> Format.formatNumber(v) + " B"),
+    WATT_HOURS(Format::formatWattHours),
+    WATTS(Format::formatWatts);
 
     private final DoubleFunction<String> format;
 

@@ -1,7 +1,9 @@
 package loopline.report;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ import loopline.engine.Estimate;
 import loopline.present.Charts;
 import loopline.present.ChartsFactory;
 import loopline.present.KeyFigure;
+import loopline.present.Figure;
 import loopline.present.KeyFigures;
 import loopline.present.ReportText;
 import loopline.present.Warnings;
@@ -37,6 +40,12 @@ public final class SlideView extends VBox {
     /** Percent of the charts' height for memory, throughput and cost. */
     private static final double[] ROW_SHARES = {30, 35, 35};
     private static final int MAX_CHANGES_SHOWN = 3;
+    /**
+     * Cards a slide leaves out because it shows them already: bytes per parameter head both memory charts, the training
+     * GPU count is in the line under the title. Six rows of two is what the side column holds beside the lifetime chart.
+     */
+    private static final Set<Figure> SHOWN_ELSEWHERE = EnumSet.of(Figure.TRAINING_BYTES_PER_PARAMETER,
+            Figure.INFERENCE_BYTES_PER_PARAMETER, Figure.TRAINING_MIN_GPUS);
 
     private final GridPane charts = new GridPane();
     private final GridPane cards = new GridPane();
@@ -60,10 +69,15 @@ public final class SlideView extends VBox {
         Node[] underTitle = baseline == null ? new Node[] {essentials}
                 : new Node[] {essentials, ReportParts.comparedWith(baseline.scenario(), changes(baseline, estimate))};
         Charts drawn = ChartsFactory.of(estimate);
-        GridPane body = baseline == null ? body(drawn, KeyFigures.of(estimate), null, null)
-                : body(drawn, KeyFigures.of(estimate), ChartsFactory.of(baseline), KeyFigures.of(baseline));
+        GridPane body = baseline == null ? body(drawn, slideCards(estimate), null, null)
+                : body(drawn, slideCards(estimate), ChartsFactory.of(baseline), slideCards(baseline));
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(ReportParts.head(estimate.scenario(), date, underTitle), body, footnote(estimate));
+    }
+
+    /** The key figures a slide shows: all but those it shows elsewhere. */
+    static List<KeyFigure> slideCards(Estimate e) {
+        return KeyFigures.of(e).stream().filter(k -> !SHOWN_ELSEWHERE.contains(k.figure())).toList();
     }
 
     /** Charts on the left, training | inference row for row; key figures and the lifetime cost on the right. */

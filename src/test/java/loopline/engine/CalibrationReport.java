@@ -36,6 +36,9 @@ public final class CalibrationReport {
         add(rows, "PEFT: bloomz-7b1 full fine-tune (OOM on 80 GB)", FineTuneCalibrationTest.bloomz7b("full").trainingMemory().perGpuBytes(), 80e9);
         add(rows, "PEFT: Llama-2-7b adapters, r 8 on q, v (4,194,304)", estimate("llama-2-7b", "training.method=lora", "training.loraRank=8",
                 "training.loraTargets=query-value").trainingMemory().trainableParameters(), 4_194_304);
+        add(rows, "Llama 3.1 405B training emissions, t CO₂e, at the model card's boundary (GPUs only, 414 g/kWh)",
+                EnergyCalibrationTest.llama405bCardBoundaryEmissionsTonnes(), 8930);
+        rows.addAll(EnergyCalibration.reportRows());
         rows.addAll(ServingCalibration.BATCH_ONE);
         rows.addAll(ServingCalibration.ROWS);
         return rows;

@@ -115,7 +115,9 @@ class SlideReportTest {
             assertThat(slide.getHeight()).isEqualTo(1080);
             assertThat(slide.minHeight(1920)).as("the content's least height").isLessThanOrEqualTo(1080);
             List<Node> panels = ((SlideView) slide).panels();
-            assertThat(panels).hasSize(7 + KeyFigures.of(e).size());
+            assertThat(panels).hasSize(7 + SlideView.slideCards(e).size());
+            assertThat(SlideView.slideCards(e)).extracting(k -> k.figure()).contains(loopline.present.Figure.TRAINING_ENERGY,
+                    loopline.present.Figure.SERVING_ENERGY, loopline.present.Figure.ENERGY_PER_REQUEST);
             for (Node panel : panels) {
                 Bounds b = panel.localToScene(panel.getLayoutBounds());
                 assertThat(b.getMinX()).as("left of " + panel).isGreaterThanOrEqualTo(0);

@@ -257,8 +257,9 @@ class ExplorerViewModelTest {
     @Test
     void keyFiguresAndChartsComeFromTheSameEstimate() {
         var cards = vm.keyFiguresProperty().get();
-        assertThat(cards).hasSize(12);
+        assertThat(cards).hasSize(15);
         assertThat(cards.get(11).value()).isEqualTo(loopline.present.Format.formatUsd(vm.estimate().api().monthlyCostUsd()));
+        assertThat(cards.get(12).value()).isEqualTo(loopline.present.Format.formatWattHours(vm.estimate().trainingEnergy().energyKwh() * 1000));
         assertThat(cards.get(0).value()).isEqualTo("16 B");
         assertThat(vm.chartsProperty().get().trainingMemory().rows().get(0).total())
                 .isCloseTo(vm.estimate().trainingMemory().perGpuBytes(), org.assertj.core.api.Assertions.withinPercentage(1e-9));

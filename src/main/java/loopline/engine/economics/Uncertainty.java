@@ -21,7 +21,9 @@ import loopline.engine.hardware.Gpu;
  * <li>serving bandwidth and compute both ×{@value #SERVING_SPEED_LOW}–{@value #SERVING_SPEED_HIGH} of the measured
  *     kernels: the band of the serving-speed residuals (27 rows, 93% leave-one-out coverage); twice as wide in log
  *     terms on a GPU that borrows another's measurements (outside the calibrated region);</li>
- * <li>$/GPU-hour: the catalog's rangeLow–rangeHigh for the GPU, scaled to the scenario's price.</li>
+ * <li>$/GPU-hour: the catalog's rangeLow–rangeHigh for the GPU, scaled to the scenario's price;</li>
+ * <li>GPU power ×{@value #GPU_POWER_LOW}–{@value #GPU_POWER_HIGH} of the modelled draw: the band of measured over modelled
+ *     power in ML.ENERGY's runs (it moves both sides' energy with the training corners).</li>
  * </ul>
  * Which end is optimistic is fixed per input (higher MFU, goodput, efficiency: faster; higher fragmentation and price: dearer).
  */
@@ -54,12 +56,19 @@ public final class Uncertainty {
     public static final double TRAINING_SPEED_LOW = 0.71, TRAINING_SPEED_HIGH = 1.27;
     /** Ends of the serving-speed residual band (RangeCoverage; a test keeps them equal to it). */
     public static final double SERVING_SPEED_LOW = 0.74, SERVING_SPEED_HIGH = 1.49;
+    /**
+     * Measured ÷ modelled GPU power over ML.ENERGY's 85 runs, 5th to 95th percentile (the reciprocal of PowerDraw's
+     * residual band 0.81–1.42; EnergyCalibrationTest keeps them equal).
+     */
+    public static final double GPU_POWER_LOW = 0.70, GPU_POWER_HIGH = 1.23;
 
     public static final List<Spread> INPUTS = List.of(
             new Spread(ScenarioFields.MFU, Side.TRAINING, fixed(TRAINING_SPEED_LOW, TRAINING_SPEED_HIGH), true),
             new Spread(ScenarioFields.FP8_GEMM_SHARE, Side.TRAINING, fixed(0.5 / 0.7, 0.85 / 0.7), true),
             new Spread(ScenarioFields.ALLOCATOR_FRAGMENTATION, Side.TRAINING, fixed(0.4, 2), false),
             new Spread(ScenarioFields.TRAINING_PRICE, Side.TRAINING, s -> priceFactors(s.training().gpu()), false),
+            // one field for both sides' GPUs; the corners carry the training side's energy setup into the whole estimate
+            new Spread(ScenarioFields.GPU_POWER_VS_MODELLED, Side.TRAINING, fixed(GPU_POWER_LOW, GPU_POWER_HIGH), false),
             new Spread(ScenarioFields.BANDWIDTH_EFFICIENCY, Side.SERVING, kernels(SERVING_SPEED_LOW, SERVING_SPEED_HIGH), true),
             new Spread(ScenarioFields.COMPUTE_EFFICIENCY, Side.SERVING, kernels(SERVING_SPEED_LOW, SERVING_SPEED_HIGH), true),
             new Spread(ScenarioFields.SERVING_PRICE, Side.SERVING, s -> priceFactors(s.inference().gpu()), false));

@@ -26,6 +26,7 @@ public record Gpu(
         double interconnectBytesPerSecond,
         String interconnect,
         int nvlinkDomainGpus,
+        double tdpWatts,
         double pricePerGpuHourUsd,
         double priceLowUsd,
         double priceHighUsd,

@@ -17,7 +17,7 @@ public final class ServingModel {
 
     /** Memory, speed and the priced shape options of serving this setup. */
     public record Result(InferenceMemory memory, InferenceSpeed speed, ServingPlan plan, List<ShapeOption> options,
-                         ShapeOption unpinnedBest, ShapeOption alternative) {
+                         ShapeOption unpinnedBest, ShapeOption alternative, ServingPower power) {
     }
 
     public static Result evaluate(ModelArchitecture model, InferenceSetup setup) {
@@ -42,7 +42,9 @@ public final class ServingModel {
                 capacity.speedTargetMet() && replica.meetsSpeed(point), capacity.firstTokenTargetMet() && replica.meetsFirstToken(point),
                 cost.decodeMemoryBound(decoding), cost.decodeFlopsPerByte(decoding),
                 averageStep(cost, setup, point), averageStep(cost, setup, capacity.point()));
-        return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative);
+        ServingPower power = replica.fits() ? ServingPower.of(cost, setup, point, averagePoint(replica, setup, chosen, peak, point))
+                : ServingPower.NONE;
+        return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative, power);
     }
 
     /** Sequences decoding in the average step at {@code p}: λ·O·τ, at least one. */
@@ -83,6 +85,16 @@ public final class ServingModel {
         double perReplica = peak / chosen.replicas();
         OperatingPoint open = replica.at(perReplica);
         return open.stable() ? open : replica.closedLoop(Math.max(1, replica.slots()));
+    }
+
+    /** The replica at the average traffic (peak ÷ peak-to-average, over the replicas); the set batch's point in a closed loop. */
+    private static OperatingPoint averagePoint(ReplicaModel replica, InferenceSetup setup, ShapeOption chosen, double peak,
+                                               OperatingPoint atPeak) {
+        if (setup.batchSize() > 0) {
+            return atPeak;
+        }
+        OperatingPoint average = replica.at(peak / setup.peakToAverage() / chosen.replicas());
+        return average.stable() ? average : atPeak;
     }
 
     private static InferenceMemory memory(ModelArchitecture model, InferenceSetup setup, ReplicaModel replica, OperatingPoint point) {

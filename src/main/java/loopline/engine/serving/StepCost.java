@@ -185,6 +185,40 @@ public final class StepCost {
         return step(sequences, positions, prefillTokens);
     }
 
+    /**
+     * What the busiest GPU's memory and tensor cores do over the average of these steps, as shares of their datasheet
+     * peaks: the bytes it reads (weights, the experts its tokens reach, its sequences' KV) and the FLOPs it computes,
+     * each over the step time. Averaged like {@link #terms}: a share of the steps carries a whole prompt chunk.
+     */
+    public Activity activity(double sequences, double positions, double prefillTokens) {
+        if (sequences > 0 && prefillTokens > 0 && prefillTokens < prefillChunk) {
+            double share = prefillTokens / prefillChunk;
+            Activity a = activity(sequences, positions, 0);
+            Activity b = activity(sequences, positions, prefillChunk);
+            // energy adds up: average the bytes and FLOPs over the average time, not the shares
+            double seconds = (1 - share) * a.seconds() + share * b.seconds();
+            return new Activity(seconds, ((1 - share) * a.bytes() + share * b.bytes()), ((1 - share) * a.flops() + share * b.flops()),
+                    gpu.memoryBandwidthBytesPerSecond(), densePeak);
+        }
+        double decodeTokens = sequences * positions;
+        double tokens = decodeTokens + prefillTokens;
+        double flops = (tokens * (nonExpertActiveFlopsPerToken + expertFlopsPerRoute * routesPerToken)
+                + decodeTokens * decodeAttentionFlops + prefillTokens * prefillAttentionFlopsPerToken) / gpus;
+        return new Activity(stepSeconds(sequences, positions, prefillTokens), bytesPerGpu(sequences, tokens), flops,
+                gpu.memoryBandwidthBytesPerSecond(), densePeak);
+    }
+
+    /** One GPU's work in a step: its time, the HBM bytes it reads and the FLOPs it computes, against its peaks. */
+    public record Activity(double seconds, double bytes, double flops, double peakBytesPerSecond, double peakFlopsPerSecond) {
+        public double memoryUtilisation() {
+            return Math.min(1, bytes / seconds / peakBytesPerSecond);
+        }
+
+        public double computeUtilisation() {
+            return Math.min(1, flops / seconds / peakFlopsPerSecond);
+        }
+    }
+
     /** One step with exactly this work, summed: what the solvers ask thousands of times per estimate. */
     private double stepSeconds(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;

@@ -1,0 +1,53 @@
+package loopline.engine.economics;
+
+import loopline.engine.Units;
+import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.ServingPower;
+
+/**
+ * The energy serving draws and what it emits. The fleet is sized for the peak and runs all month at the average
+ * traffic ({@link ServingPower}): its GPUs' average draw, the servers around them and the facility, over 720 hours.
+ * Per request and per token it is that month's energy over that month's requests and tokens, idle headroom included,
+ * as the cost per request is. {@code gpuJoulesPerOutputToken} is the GPUs' own draw at the operating point shown, over the
+ * tokens they produce there: what a benchmark that reads the GPUs' power (ML.ENERGY, Zeus/NVML) measures.
+ */
+public record ServingEnergy(
+        double gpuWattsAtPoint,
+        double computeUtilisationAtPoint,
+        double gpuWattsAverage,
+        double busyShareAverage,
+        double gpuJoulesPerOutputToken,
+        double fleetKilowatts,
+        double monthlyKwh,
+        double whPerRequest,
+        double joulesPerOutputToken,
+        double kwhPerMillionOutputTokens,
+        double monthlyEmissionsKgCo2e,
+        double monthlyElectricityUsd,
+        double trainingWhPerRequest) {
+
+    public static final String FORMULA = "kWh a month = GPUs × W per GPU at the average traffic × (1 + server overhead) × PUE × 720 h ÷ 1000";
+    public static final String PER_REQUEST_FORMULA = "Wh per request = kWh a month × 1000 ÷ (requests/day × 30)";
+    public static final String GPU_PER_TOKEN_FORMULA = "J per output token (GPUs) = W per GPU × GPUs per replica ÷ output tokens/s per replica";
+
+    public static ServingEnergy of(InferenceSetup setup, ServingPower power, ServingCost cost, double gpusPerReplica,
+                                   double outputTokensPerSecondPerReplica, TrainingEnergy training, double horizonMonths,
+                                   EnergySetup energy) {
+        double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
+        double trainingWhPerRequest = training.energyKwh() * 1000 / (monthlyRequests * horizonMonths);
+        if (!cost.servable()) {
+            return new ServingEnergy(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, trainingWhPerRequest);
+        }
+        double scale = energy.gpuPowerVsModelled();
+        double fleetKw = cost.gpus() * power.wattsPerGpuAverage() * scale * energy.facilityWattsPerGpuWatt() / 1000;
+        double monthlyKwh = fleetKw * Units.HOURS_PER_MONTH;
+        double whPerRequest = monthlyKwh * 1000 / monthlyRequests;
+        double joulesPerToken = whPerRequest * Units.SECONDS_PER_HOUR / setup.outputTokens();
+        double gpuJoulesPerToken = outputTokensPerSecondPerReplica > 0
+                ? power.wattsPerGpuAtPoint() * scale * gpusPerReplica / outputTokensPerSecondPerReplica : 0;
+        return new ServingEnergy(power.wattsPerGpuAtPoint() * scale, power.computeUtilisationAtPoint(), power.wattsPerGpuAverage() * scale,
+                power.busyShareAverage(), gpuJoulesPerToken, fleetKw, monthlyKwh,
+                whPerRequest, joulesPerToken, joulesPerToken * 1e6 / (Units.SECONDS_PER_HOUR * 1000),
+                monthlyKwh * energy.gridCarbonGramsPerKwh() / 1000, monthlyKwh * energy.electricityUsdPerKwh(), trainingWhPerRequest);
+    }
+}

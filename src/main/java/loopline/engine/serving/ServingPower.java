@@ -1,0 +1,48 @@
+package loopline.engine.serving;
+
+import loopline.engine.hardware.PowerDraw;
+
+/**
+ * What a serving replica's GPUs draw ({@link PowerDraw}), at the operating point shown and over a day of the scenario's
+ * traffic. Replicas are sized for the peak, so on average each gets peak ÷ peak-to-average of its share; with continuous
+ * batching it then runs smaller batches (less power per GPU, more energy per token) and, when no request is in flight,
+ * draws only idle power. The chance a replica holds no request is e^(−L) with L the requests in it (Little's law:
+ * rate × time in the system; Poisson arrivals, an M/G/∞ view of the slots).
+ */
+public record ServingPower(
+        double wattsPerGpuAtPoint,
+        double memoryUtilisationAtPoint,
+        double computeUtilisationAtPoint,
+        double wattsPerGpuAverage,
+        double busyShareAverage,
+        double outputTokensPerSecondPerReplicaAverage) {
+
+    public static final String BUSY_FORMULA = "busy share = 1 − e^(−requests in the replica) at the average traffic";
+
+    static final ServingPower NONE = new ServingPower(0, 0, 0, 0, 0, 0);
+
+    /** Power at the point shown ({@code point}) and at the average traffic ({@code average}); each step from {@code cost}. */
+    static ServingPower of(StepCost cost, InferenceSetup setup, OperatingPoint point, OperatingPoint average) {
+        StepCost.Activity shown = activity(cost, setup, point);
+        double watts = PowerDraw.busyWatts(setup.gpu(), shown.computeUtilisation());
+        StepCost.Activity typical = activity(cost, setup, average);
+        double busyWatts = PowerDraw.busyWatts(setup.gpu(), typical.computeUtilisation());
+        double busy = average.stable() ? 1 - Math.exp(-average.concurrentRequests()) : 1;
+        double idle = PowerDraw.idleWatts(setup.gpu());
+        return new ServingPower(watts, shown.memoryUtilisation(), shown.computeUtilisation(), busy * busyWatts + (1 - busy) * idle,
+                busy, average.stable() ? average.outputTokensPerSecond() : 0);
+    }
+
+    /**
+     * The average step at {@code p}: λ·O·TPOT sequences decoding (at least one), each verifying k + 1 positions under
+     * speculative decoding, while the prompt tokens that arrive during one step ride along.
+     */
+    private static StepCost.Activity activity(StepCost cost, InferenceSetup setup, OperatingPoint p) {
+        SpeculativeDecoding spec = setup.speculativeDecoding();
+        double tpot = p.stable() ? p.timePerOutputTokenSeconds() : 0;
+        double stepSeconds = tpot * (spec.enabled() ? spec.expectedTokensPerStep() : 1);
+        double decoding = p.stable() ? Math.max(1, p.requestsPerSecond() * setup.outputTokens() * tpot) : 1;
+        double prefill = p.stable() ? p.requestsPerSecond() * setup.uncachedPromptTokens() * stepSeconds : 0;
+        return cost.activity(decoding, spec.enabled() ? spec.draftTokens() + 1 : 1, prefill);
+    }
+}
