@@ -21,6 +21,8 @@ public final class CommandLine {
     private Path scenario;
     private Path baseline;
     private String layout;
+    private String format;
+    private String checkpoint;
     private Path modelConfig;
     private List<String> importWarnings = List.of();
     private final List<String> sets = new ArrayList<>();
@@ -49,6 +51,16 @@ public final class CommandLine {
     /** --layout's value as given, or null; the report checks it names a layout it has. */
     public String layout() {
         return layout;
+    }
+
+    /** --format's value as given, or null. */
+    public String format() {
+        return format;
+    }
+
+    /** The weights a launch configuration loads (see {@link ScenarioDocument#checkpoint}), after {@link #load}; null when none. */
+    public String checkpoint() {
+        return checkpoint;
     }
 
     /** The files this command reads, which its --out must never replace. */
@@ -81,6 +93,7 @@ public final class CommandLine {
                 case "--scenario" -> c.scenario = path(value(args, ++i, a));
                 case "--baseline" -> c.baseline = path(value(args, ++i, a));
                 case "--layout" -> c.layout = value(args, ++i, a);
+                case "--format" -> c.format = value(args, ++i, a);
                 case "--model-config" -> c.modelConfig = path(value(args, ++i, a));
                 case "--set" -> c.sets.add(value(args, ++i, a));
                 case "--out" -> c.out = outputPath(value(args, ++i, a));
@@ -110,6 +123,7 @@ public final class CommandLine {
         for (String s : sets) {
             doc = doc.apply(s, catalogs); // a bad value is blamed on its --set, not on the file
         }
+        checkpoint = doc.checkpoint(catalogs);
         return ScenarioReader.bind(doc, catalogs, file.toString());
     }
 

@@ -29,6 +29,16 @@ public record Catalogs(Map<String, Gpu> gpus, Map<String, ModelArchitecture> mod
         return apiOffers.getOrDefault(modelId, List.of());
     }
 
+    /**
+     * The weights a launch configuration loads for a catalog model: its entry's {@code checkpoint} (a Hugging Face
+     * repository), or null for a model with none (GPT-3, a derived size, an imported config: the caller knows its folder).
+     */
+    public String checkpointFor(String modelId) {
+        JsonNode entry = modelEntries.get(modelId);
+        JsonNode checkpoint = entry == null ? null : entry.get("checkpoint");
+        return checkpoint == null || checkpoint.asText().isBlank() ? null : checkpoint.asText();
+    }
+
     /** The catalogs of the project folder (see {@link #home()}). */
     public static Catalogs loadDefault() {
         return load(home().resolve("assets"));

@@ -21,7 +21,7 @@ public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
             "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
             "slidingWindow", "hybrid", "sparseAttention", "publishedParameters", "publishedActiveParameters", "publishedRounded",
-            "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes");
+            "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes", "checkpoint");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
     private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers",
@@ -65,6 +65,7 @@ public final class ModelCatalog {
     /** One architecture; {@code id} is the catalog id, or "custom" for a scenario's inline model. */
     static ModelArchitecture parse(JsonFields f, String id) {
         f.onlyKnown(FIELDS);
+        f.optionalText("checkpoint", ""); // the weights a launch configuration loads (Catalogs.checkpointFor): text when present
         double hidden = f.wholeBetween("hiddenSize", 1, MAX_WIDTH);
         double heads = f.wholeBetween("attentionHeads", 1, MAX_HEADS);
         double kvHeads = f.optionalWholeBetween("kvHeads", 1, MAX_HEADS, heads);

@@ -34,6 +34,9 @@ public record ModelConfigImport(ObjectNode entry, ModelArchitecture architecture
         String name = c.declaredName().isEmpty() ? nameFromPath(path) : c.declaredName();
         ObjectNode entry = HfModelMapping.entry(c, name, "imported from " + path.toAbsolutePath().normalize()
                 + (name.contains("/") ? " (https://huggingface.co/" + name + ")" : ""));
+        // the weights an engine loads: the Hub repository the config names, else the folder it was read from
+        Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        entry.put("checkpoint", name.contains("/") ? name : folder.toAbsolutePath().normalize().toString());
         ModelArchitecture m = ModelCatalog.parse(new JsonFields(entry, c.where()), "custom");
         List<String> warnings = new ArrayList<>(disagreements(m, StatedSize.of(name)));
         checkpointFormat(c, name).ifPresent(warnings::add);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
@@ -41,6 +42,21 @@ public final class ScenarioDocument {
 
     static ScenarioDocument of(JsonNode model, Map<ScenarioField<?>, Object> values) {
         return new ScenarioDocument(model, new LinkedHashMap<>(values));
+    }
+
+    /** Model fields that describe rather than shape it: editing them keeps the checkpoint the model loads. */
+    private static final Set<String> WORDS_ONLY = Set.of("checkpoint", "name", "notes", "source", "maxContext");
+
+    /**
+     * The weights a launch configuration loads: a catalog model's {@code checkpoint}, an inline model's own (an imported
+     * config's repository or folder); null for a size-only or edited model, or an entry that names none.
+     */
+    public String checkpoint(Catalogs catalogs) {
+        if (model != null && model.isTextual()) {
+            return catalogs.checkpointFor(model.asText());
+        }
+        JsonNode own = model == null ? null : model.get("checkpoint");
+        return own == null || own.asText().isBlank() ? null : own.asText();
     }
 
     /** The model as written: a catalog id, {"parameters": N}, an inline architecture, or null when missing. */
@@ -143,6 +159,9 @@ public final class ScenarioDocument {
             inline = (ObjectNode) model.deepCopy();
         } else {
             throw new InvalidDataException(where + ": set model=ID first; a size-only model has no " + field + " to edit");
+        }
+        if (!WORDS_ONLY.contains(field)) {
+            inline.remove("checkpoint"); // an edited architecture is no longer the one those weights were trained as
         }
         String[] parts = field.split("\\.");
         ObjectNode parent = inline;

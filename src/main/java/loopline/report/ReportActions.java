@@ -1,11 +1,13 @@
 package loopline.report;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -13,17 +15,20 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import loopline.data.AtomicFile;
 import loopline.data.InputFiles;
 import loopline.data.InvalidDataException;
 import loopline.engine.Estimate;
 import loopline.present.ReportText;
+import loopline.present.launch.LaunchConfig;
+import loopline.present.launch.LaunchFormat;
 import loopline.ui.Dialogs;
 import loopline.ui.ExplorerViewModel;
 import loopline.ui.FileNames;
 
 /**
- * The window's report commands: export a page or a slide PNG through a file chooser, or copy the report as an image
- * with its key figures as text. The layout last chosen is what the Export button and Ctrl/Cmd+E export next.
+ * The window's report commands: export a page or a slide PNG through a file chooser, a launch script for the chosen
+ * shape, or copy the report as an image with its key figures as text. The layout last chosen is what the Export button and Ctrl/Cmd+E export next.
  */
 public final class ReportActions {
     /** Asks where to save: in the window the platform's file chooser; in a test, an answer given at once. */
@@ -69,7 +74,13 @@ public final class ReportActions {
         MenuItem slide = new MenuItem("Slide 16:9 (PNG)…");
         slide.setId("export-slide");
         slide.setOnAction(e -> exportPng(owner.get(), ReportLayout.SLIDE));
-        exportControl = new SplitMenuButton(page, slide);
+        exportControl = new SplitMenuButton(page, slide, new SeparatorMenuItem());
+        for (LaunchFormat format : LaunchFormat.values()) {
+            MenuItem launch = new MenuItem("Launch script: " + format.label() + (format.serving() ? "" : " (training)") + "…");
+            launch.setId("export-" + format.id());
+            launch.setOnAction(e -> exportLaunch(owner.get(), format));
+            exportControl.getItems().add(launch);
+        }
         exportControl.setId("export");
         exportControl.setOnAction(e -> exportPng(owner.get()));
         showLastLayout();
@@ -134,6 +145,43 @@ public final class ReportActions {
             return true;
         } catch (InvalidDataException e) {
             Dialogs.error(owner, "Could not export the report", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Asks where to save the launch script for the shape the estimate chose ({@link LaunchConfig}) and writes it atomically;
+     * a model with no checkpoint, or a launcher that cannot run this scenario, gets a dialog saying why.
+     */
+    public void exportLaunch(Window owner, LaunchFormat format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the " + format.label() + " launch script");
+        chooser.setInitialFileName(FileNames.launch(vm.scenario().name(), format.id()));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Shell script (*.sh)", "*.sh"));
+        File file = saveDialog.show(chooser, owner);
+        if (file != null) {
+            exportLaunchTo(owner, file.toPath(), format);
+        }
+    }
+
+    /** Writes the launch script to {@code file}; a refusal shows a dialog and writes nothing. */
+    public boolean exportLaunchTo(Window owner, Path file, LaunchFormat format) {
+        String title = "Could not write the " + format.label() + " launch script";
+        String checkpoint = vm.checkpoint();
+        if (checkpoint == null) {
+            Dialogs.error(owner, title, vm.scenario().model().name() + " has no checkpoint to load: its catalog entry names none, or "
+                    + "the model was resized or edited. Import the checkpoint's config.json with Model… and export again.");
+            return false;
+        }
+        try {
+            InputFiles.catalogs().with(vm.sourceProperty().get(), "the scenario open in this window")
+                    .refuseAsOutput(file, "choose another name for the launch script");
+            String text = LaunchConfig.of(format, vm.estimate(), checkpoint, "LoopLine " + Version.current() + " · " + LocalDate.now());
+            AtomicFile.write(file, true, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+            confirmation.accept("Saved the " + format.label() + " launch script to " + shortPath(file));
+            return true;
+        } catch (IllegalArgumentException | InvalidDataException e) {
+            Dialogs.error(owner, title, e.getMessage());
             return false;
         }
     }

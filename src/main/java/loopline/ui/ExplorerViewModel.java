@@ -225,6 +225,11 @@ public final class ExplorerViewModel {
         return estimate.get();
     }
 
+    /** The weights a launch configuration of this scenario loads, or null when the model names none (see ScenarioDocument). */
+    public String checkpoint() {
+        return document.checkpoint(catalogs);
+    }
+
     /** The latest accepted scenario: the one being computed when an edit has not been shown yet. */
     private Scenario latest() {
         return pending != null ? pending : scenario();

@@ -21,4 +21,9 @@ public final class FileNames {
     public static String report(String scenarioName, LocalDate date) {
         return slug(scenarioName) + "-" + date + ".png";
     }
+
+    /** "70b-a-terabyte-to-train-vllm.sh": a launch script for the scenario, named by its launcher. */
+    public static String launch(String scenarioName, String launcherId) {
+        return slug(scenarioName) + "-" + launcherId + ".sh";
+    }
 }

@@ -197,6 +197,28 @@ class ReportExportTest {
     }
 
     @Test
+    void formatWritesTheLaunchScriptOfTheChosenShapeAndRefusesInOneLine() throws IOException {
+        Path script = dir.resolve("serve.sh");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--format", "sglang",
+                "--set", "inference.tensorParallel=8", "--out", script.toString())).isZero();
+        assertThat(Files.readString(script)).contains("python -m sglang.launch_server \\\n  --model-path meta-llama/Llama-3.1-70B",
+                "--tp-size 8 ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + script.toAbsolutePath() + " (SGLang launch");
+
+        Path never = dir.resolve("never.sh");
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--format", "ollama",
+                "--out", never.toString())).isEqualTo(2);
+        assertThat(errors().lines().findFirst().orElseThrow())
+                .isEqualTo("loopline: --format: must be png or a launcher, vllm|sglang|trtllm|megatron, got \"ollama\"");
+        err.reset();
+        // an edited architecture is no longer the checkpoint's: nothing to load, said in one line
+        assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--format", "vllm",
+                "--set", "model.layers=40", "--out", never.toString())).isEqualTo(2);
+        assertThat(errors().lines().findFirst().orElseThrow()).startsWith("loopline: --format vllm: Llama 3.1 70B has no checkpoint to load");
+        assertThat(never).doesNotExist();
+    }
+
+    @Test
     void baselineComparesWithScenarioAAndSetsChangeOnlyTheScenario() throws IOException {
         Path png = dir.resolve("ab.png");
         String preset = Fixtures.preset("default.json").toString();

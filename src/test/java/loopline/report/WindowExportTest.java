@@ -50,7 +50,9 @@ class WindowExportTest {
     void exportAndCopyAreInTheToolbarAndCtrlEIsBound(FxRobot robot) {
         SplitMenuButton export = robot.lookup("#export").queryAs(SplitMenuButton.class);
         assertThat(export.getItems()).extracting(MenuItem::getId, MenuItem::getText).containsExactly(
-                tuple("export-page", "Page report (PNG)…"), tuple("export-slide", "Slide 16:9 (PNG)…"));
+                tuple("export-page", "Page report (PNG)…"), tuple("export-slide", "Slide 16:9 (PNG)…"), tuple(null, null),
+                tuple("export-vllm", "Launch script: vLLM…"), tuple("export-sglang", "Launch script: SGLang…"),
+                tuple("export-trtllm", "Launch script: TensorRT-LLM…"), tuple("export-megatron", "Launch script: Megatron-LM (training)…"));
         assertThat(robot.lookup("#copy-report").tryQuery()).isPresent();
         assertThat(stage.getScene().getAccelerators())
                 .containsKey(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
@@ -82,6 +84,25 @@ class WindowExportTest {
         assertThat(proposed.get(2)).isEqualTo("a-small-chat-assistant-llama-3-1-8b-" + LocalDate.now() + ".png");
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2800);
         assertThat(actions.lastLayout()).isEqualTo(ReportLayout.PAGE);
+    }
+
+    /** The menu's launch item asks where to save, proposes the scenario's name and writes the estimate's shape. */
+    @Test
+    void theLaunchMenuWritesTheScriptForTheShapeShown(FxRobot robot) throws Exception {
+        List<String> proposed = new ArrayList<>();
+        Path script = dir.resolve("serve.sh");
+        ReportActions actions = new ReportActions(vm, (chooser, owner) -> {
+            proposed.add(chooser.getInitialFileName());
+            return script.toFile();
+        });
+        SplitMenuButton export = WaitForAsyncUtils.asyncFx(() -> actions.exportControl(() -> stage)).get();
+        WaitForAsyncUtils.asyncFx(() -> export.getItems().stream().filter(i -> "export-vllm".equals(i.getId())).findFirst()
+                .orElseThrow().fire()).get();
+        assertThat(proposed).containsExactly("a-small-chat-assistant-llama-3-1-8b-vllm.sh");
+        String text = Files.readString(script);
+        assertThat(text).contains("vllm serve meta-llama/Llama-3.1-8B \\\n",
+                "--tensor-parallel-size " + vm.estimate().inferenceSpeed().shape().tensorParallel() + " \\\n");
+        assertThat(export.getText()).as("a launch script does not become what the button exports").isEqualTo("Export PNG…");
     }
 
     @Test
