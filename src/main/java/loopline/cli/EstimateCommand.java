@@ -18,6 +18,7 @@ import loopline.engine.economics.EstimateRange;
 import loopline.engine.economics.ServingCost;
 import loopline.engine.economics.ServingEnergy;
 import loopline.engine.economics.TrainingEnergy;
+import loopline.engine.serving.Disaggregation;
 import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.training.TrainingMemory;
@@ -158,6 +159,24 @@ public final class EstimateCommand {
         inference.put("monthlyCostUsd", sc.monthlyCostUsd());
         inference.put("costPerRequestUsd", sc.costPerRequestUsd());
         inference.put("costPerMillionOutputTokensUsd", sc.costPerMillionOutputTokensUsd());
+        inference.put("autoscaledGpuHoursPerMonth", sc.autoscaledGpuHoursPerMonth());
+        inference.put("autoscaledMonthlyCostUsd", sc.autoscaledMonthlyCostUsd());
+        Disaggregation split = e.disaggregation();
+        if (split != null) {
+            ObjectNode d = inference.putObject("disaggregated");
+            d.put("feasible", split.feasible());
+            if (split.prefill() != null) {
+                d.put("prefillShape", split.prefill().shape().label());
+                d.put("prefillReplicas", split.prefill().replicas());
+            }
+            d.put("decodeShape", split.decode().shape().label());
+            d.put("decodeReplicas", split.decode().replicas());
+            d.put("gpus", split.gpus());
+            d.put("monthlyCostUsd", split.monthlyCostUsd());
+            d.put("kvTransferSeconds", split.kvTransferSeconds());
+            d.put("decodeTtftP99Seconds", split.decodeFirstTokenP99Seconds());
+            d.put("prefillTtftTargetSeconds", split.prefillFirstTokenTargetSeconds());
+        }
         ServingEnergy se = e.servingEnergy();
         ObjectNode ienergy = inference.putObject("energy");
         ienergy.put("gpuWattsAtPeak", se.gpuWattsAtPoint());

@@ -5,6 +5,7 @@ import loopline.engine.economics.ServingCost;
 import loopline.engine.economics.ServingEnergy;
 import loopline.engine.economics.TrainingEnergy;
 import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.Disaggregation;
 import loopline.engine.serving.ServingModel;
 import loopline.engine.training.TrainingMemory;
 import loopline.engine.training.TrainingRun;
@@ -17,8 +18,9 @@ public final class Estimator {
 
     public static Estimate estimate(Scenario s) {
         ModelArchitecture model = s.model();
-        return assemble(s, TrainingMemory.of(model, s.training()), TrainingRun.of(model, s.training()),
+        Estimate e = assemble(s, TrainingMemory.of(model, s.training()), TrainingRun.of(model, s.training()),
                 ServingModel.evaluate(model, s.inference()));
+        return e.serving().servable() ? e.withDisaggregation(Disaggregation.cheapest(model, s.inference())) : e;
     }
 
     /**
@@ -31,7 +33,7 @@ public final class Estimator {
         ServingEnergy servingEnergy = ServingEnergy.of(s.inference(), serving.power(), cost, serving.memory().gpusPerReplica(),
                 serving.speed().tokensPerSecondPerReplica(), trainingEnergy, s.horizonMonths(), s.energy());
         return new Estimate(s, s.model().totalParameters(), s.model().activeParameters(), trainingMemory, run,
-                serving.memory(), serving.speed(), cost, serving.plan(), trainingEnergy, servingEnergy, null);
+                serving.memory(), serving.speed(), cost, serving.plan(), trainingEnergy, servingEnergy, null, null);
     }
 
     /** The estimate with the API price to beat: what the cheapest of {@code offers} would charge for the same traffic. */

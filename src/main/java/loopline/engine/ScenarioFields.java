@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.Precision;
 import loopline.engine.model.ModelArchitecture;
+import loopline.engine.serving.DailyTraffic;
 import loopline.engine.serving.KvAdmission;
 import loopline.engine.training.ActivationRecompute;
 import loopline.engine.training.AttentionKernel;
@@ -140,6 +141,14 @@ public final class ScenarioFields {
             "requests/day", "Average traffic");
     public static final ScenarioField<Double> PEAK_TO_AVERAGE = number("inference.peakToAverage", "Peak to average", 1, 100, 2, "×",
             "Peak traffic over average: replicas are sized for the peak");
+    public static final ScenarioField<DailyTraffic> DAILY_TRAFFIC = choice("inference.dailyTraffic", "Daily traffic", DailyTraffic.class,
+            List.of(DailyTraffic.values()), DailyTraffic::id, DailyTraffic.CONVERSATION, null, null,
+            "When the day's traffic comes, for a fleet that scales by the hour: conversation or coding as Azure's week-long 2024 "
+                    + "LLM traces measured (UTC), stretched to the peak-to-average; flat: no quiet hours, so it never scales down");
+    public static final ScenarioField<Double> ARRIVAL_CV = number("inference.arrivalCv", "Arrival burstiness", 0.1, 20, 1, "",
+            "Coefficient of variation of the time between requests: 1 for users arriving independently (Poisson; Azure's 2023 "
+                    + "conversation trace measured 1.03–1.09); above 1 for bursts (its coding trace: 3.6 within a minute), which "
+                    + "lengthen the waits for prefill and for memory (Kingman's G/G form)");
     public static final ScenarioField<Double> SERVING_PRICE = derivedNumber("inference.pricePerGpuHourUsd", "Serving price", 0.01, 1000,
             s -> s.inference().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
     public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth vs measured",

@@ -274,7 +274,9 @@ public final class Explanations {
                     CapacityText.sentence(sp, i, im.sequencesByMemory()));
             case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
-                    formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill.");
+                    formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill. A fleet that scales by "
+                            + "the hour over a " + i.dailyTraffic().id() + " day (" + ServingCost.AUTOSCALED_FORMULA + ") would pay "
+                            + formatUsd(sc.autoscaledMonthlyCostUsd()) + " (" + formatCount(sc.autoscaledGpuHoursPerMonth()) + " GPU-hours).");
             case COST_PER_REQUEST -> new Explanation("Serving cost per request", ServingCost.PER_REQUEST_FORMULA,
                     List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),
                     formatUsd(sc.costPerRequestUsd()) + " (" + formatUsd(sc.costPerMillionOutputTokensUsd()) + " per million output tokens)", null);
@@ -287,6 +289,7 @@ public final class Explanations {
                     Format.formatMonths(sc.breakEvenMonths()), "After this, serving has cost more than training did.");
             case API_COMPARISON -> apiComparison(e);
             case TRAINING_ENERGY, SERVING_ENERGY, ENERGY_PER_REQUEST -> EnergyText.explain(figure, e);
+            case DISAGGREGATED_SERVING -> SplitServingText.explain(e);
         };
     }
 

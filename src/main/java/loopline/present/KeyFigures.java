@@ -14,6 +14,7 @@ import loopline.engine.economics.ApiComparison;
 import loopline.engine.economics.EstimateRange;
 import loopline.engine.economics.ServingCost;
 import loopline.engine.economics.ServingEnergy;
+import loopline.engine.serving.Disaggregation;
 import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.training.TrainingMemory;
@@ -94,7 +95,7 @@ public final class KeyFigures {
                 card(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost, "one-time", Side.TRAINING,
                         Figure.TRAINING_COST, false, Measure.USD, Better.LOWER),
                 card("Serving / month", sc.servable() ? monthly : none,
-                        sc.servable() ? Format.formatUsdPerRequestPhrase(sc.costPerRequestUsd()) : "no bill: does not fit",
+                        sc.servable() ? Format.formatUsdPerRequestPhrase(sc.costPerRequestUsd()) + autoscaled(e) : "no bill: does not fit",
                         Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable(), Measure.USD, Better.LOWER),
                 card("Training $/request", perRequest, "over " + Format.formatMonths(horizon), Side.BOTH,
                         Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD_PER_REQUEST, Better.LOWER),
@@ -108,12 +109,34 @@ public final class KeyFigures {
                         Side.INFERENCE, Figure.SERVING_ENERGY, !sc.servable(), Measure.WATT_HOURS, Better.LOWER),
                 card("Energy per request", sc.servable() ? perRequestEnergy : none,
                         sc.servable() ? Format.formatNumber(se.joulesPerOutputToken()) + " J per output token" : "does not fit",
-                        Side.INFERENCE, Figure.ENERGY_PER_REQUEST, !sc.servable(), Measure.WATT_HOURS, Better.LOWER));
+                        Side.INFERENCE, Figure.ENERGY_PER_REQUEST, !sc.servable(), Measure.WATT_HOURS, Better.LOWER),
+                disaggregatedCard(e));
+    }
+
+    /** What separate prefill and decode pools would pay for the same targets, beside the co-located bill. */
+    private static KeyFigure disaggregatedCard(Estimate e) {
+        Disaggregation d = e.disaggregation();
+        if (d == null || !d.feasible()) {
+            String why = d == null ? (e.serving().servable() ? "a set batch: one replica" : "does not fit")
+                    : d.prefill() == null && d.decode().targetsMet() ? "no time left to prefill" : "misses the targets";
+            return new KeyFigure("Split prefill / decode", Format.NONE, "", why, Side.INFERENCE, Figure.DISAGGREGATED_SERVING, false,
+                    Double.NaN, Measure.USD, Better.NEITHER);
+        }
+        double ratio = e.serving().monthlyCostUsd() / d.monthlyCostUsd();
+        String verdict = ratio > 1.005 ? formatNumber(ratio) + "× less" : ratio < 0.995 ? formatNumber(1 / ratio) + "× more" : "the same";
+        return new KeyFigure("Split prefill / decode", formatUsd(d.monthlyCostUsd()), "", formatWhole(d.gpus()) + " GPUs · " + verdict,
+                Side.INFERENCE, Figure.DISAGGREGATED_SERVING, false, d.monthlyCostUsd(), Measure.USD, Better.LOWER);
     }
 
     private static KeyFigure card(String label, Ranged r, String detail, Side side, Figure figure, boolean problem, Measure measure,
                                   Better better) {
         return new KeyFigure(label, r.value(), r.range(), detail, side, figure, problem, r.amount(), measure, better);
+    }
+
+    /** " · autoscaled $447k" when a fleet that follows the day would pay less than the fixed one. */
+    private static String autoscaled(Estimate e) {
+        ServingCost sc = e.serving();
+        return sc.autoscaledMonthlyCostUsd() < sc.monthlyCostUsd() * (1 - 1e-9) ? " · autoscaled " + formatUsd(sc.autoscaledMonthlyCostUsd()) : "";
     }
 
     /** The API price to beat, when the model is listed and can be self-hosted. */

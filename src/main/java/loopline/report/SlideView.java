@@ -42,10 +42,11 @@ public final class SlideView extends VBox {
     private static final int MAX_CHANGES_SHOWN = 3;
     /**
      * Cards a slide leaves out because it shows them already: bytes per parameter head both memory charts, the training
-     * GPU count is in the line under the title. Six rows of two is what the side column holds beside the lifetime chart.
+     * GPU count is in the line under the title, the training cost per request under the cost bars. Six rows of two is
+     * what the side column holds beside the lifetime chart.
      */
     private static final Set<Figure> SHOWN_ELSEWHERE = EnumSet.of(Figure.TRAINING_BYTES_PER_PARAMETER,
-            Figure.INFERENCE_BYTES_PER_PARAMETER, Figure.TRAINING_MIN_GPUS);
+            Figure.INFERENCE_BYTES_PER_PARAMETER, Figure.TRAINING_MIN_GPUS, Figure.TRAINING_COST_PER_REQUEST);
 
     private final GridPane charts = new GridPane();
     private final GridPane cards = new GridPane();

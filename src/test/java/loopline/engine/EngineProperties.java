@@ -199,6 +199,16 @@ class EngineProperties {
         assertThat(b.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(a.serving().monthlyCostUsd());
     }
 
+    /** Burstier arrivals only lengthen the waits: the cheapest fleet meeting the targets never gets cheaper, nor does autoscaling beat it. */
+    @Property(tries = 100)
+    void burstsNeverMakeServingCheaper(@ForAll("catalogModel") String model, @ForAll @DoubleRange(min = 0.2, max = 4) double cv,
+                                       @ForAll @DoubleRange(min = 1, max = 3) double factor) {
+        Estimate a = Estimator.estimate(scenario(model, "inference.arrivalCv=" + cv));
+        Estimate b = Estimator.estimate(scenario(model, "inference.arrivalCv=" + cv * factor));
+        assertThat(b.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(a.serving().monthlyCostUsd());
+        assertThat(a.serving().autoscaledMonthlyCostUsd()).isLessThanOrEqualTo(a.serving().monthlyCostUsd() * (1 + 1e-12));
+    }
+
     /** With the replica shape free, a bigger model, a longer prompt or a longer answer never costs less to serve. */
     /** Many random mixes miss a target somewhere (a 16k prompt on a T4): those are skipped, so allow many discards. */
     @Property(tries = 150, maxDiscardRatio = 30)

@@ -257,7 +257,7 @@ class ExplorerViewModelTest {
     @Test
     void keyFiguresAndChartsComeFromTheSameEstimate() {
         var cards = vm.keyFiguresProperty().get();
-        assertThat(cards).hasSize(15);
+        assertThat(cards).hasSize(16);
         assertThat(cards.get(11).value()).isEqualTo(loopline.present.Format.formatUsd(vm.estimate().api().monthlyCostUsd()));
         assertThat(cards.get(12).value()).isEqualTo(loopline.present.Format.formatWattHours(vm.estimate().trainingEnergy().energyKwh() * 1000));
         assertThat(cards.get(0).value()).isEqualTo("16 B");

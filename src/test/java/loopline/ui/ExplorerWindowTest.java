@@ -195,7 +195,11 @@ class ExplorerWindowTest {
         robot.clickOn("#advanced");
         int zeroStage = vm.scenario().training().zeroStage();
         javafx.scene.control.TextField box = robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class);
-        robot.interact(box::requestFocus);
+        // the box shows the preset's value: select it so the typing replaces it, wherever focusing left the caret
+        robot.interact(() -> {
+            box.requestFocus();
+            box.selectAll();
+        });
         robot.write("4").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scenario().training().zeroStage()).isEqualTo(zeroStage);

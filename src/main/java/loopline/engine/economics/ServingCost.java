@@ -4,6 +4,7 @@ import java.util.List;
 import loopline.engine.Units;
 import loopline.engine.serving.InferenceSetup;
 import loopline.engine.serving.ServingModel;
+import loopline.engine.serving.ServingPlan;
 import loopline.engine.serving.ShapeOption;
 
 /**
@@ -21,6 +22,8 @@ public record ServingCost(
         double trainingCostPerRequestUsd,
         double breakEvenMonths,
         boolean servable,
+        double autoscaledGpuHoursPerMonth,
+        double autoscaledMonthlyCostUsd,
         List<ShapeOption> options,
         ShapeOption unpinnedBest,
         ShapeOption alternative) {
@@ -30,6 +33,7 @@ public record ServingCost(
     public static final String PER_REQUEST_FORMULA = "monthly cost ÷ (requests/day × 30)";
     public static final String AMORTISED_FORMULA = "training cost ÷ (requests/day × 30 × horizon months)";
     public static final String BREAK_EVEN_FORMULA = "training cost ÷ monthly serving cost";
+    public static final String AUTOSCALED_FORMULA = loopline.engine.serving.DailyTraffic.AUTOSCALED_FORMULA;
     public static final String SHAPE_FORMULA = "for each replica shape (TP 1…64, EP for MoE): replicas × GPUs × $/GPU-hour; the cheapest that meets the targets";
 
     /** The essay's arithmetic: a monthly bill is the cost per use × uses per day × 30 days. */
@@ -52,6 +56,18 @@ public record ServingCost(
         return alternative;
     }
 
+    /**
+     * GPU-hours a month of a fleet that follows the day ({@link DailyTraffic}): each hour as many replicas of the chosen
+     * shape as that hour's rate needs (at least one), never more than the fixed fleet sized for the peak.
+     */
+    static double autoscaledGpuHoursPerMonth(InferenceSetup setup, ShapeOption chosen, double peakRps) {
+        double replicaHours = 0;
+        for (double share : setup.dailyTraffic().hourlyOverPeak(setup.peakToAverage())) {
+            replicaHours += Math.min(chosen.replicas(), ServingPlan.replicasFor(peakRps * share, chosen.capacityRequestsPerSecond()));
+        }
+        return replicaHours * chosen.shape().gpus() * Units.DAYS_PER_MONTH;
+    }
+
     public static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, double horizonMonths) {
         double peakRps = ServingModel.peakRequestsPerSecond(setup);
         ShapeOption chosen = serving.options().get(0);
@@ -59,10 +75,12 @@ public record ServingCost(
         double monthly = servable ? chosen.monthlyCostUsd() : 0;
         double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
         double perRequest = monthly / monthlyRequests;
+        double autoscaledGpuHours = servable ? autoscaledGpuHoursPerMonth(setup, chosen, peakRps) : 0;
         return new ServingCost(peakRps, servable ? chosen.replicas() : 0, servable ? chosen.gpus() : 0, monthly, perRequest,
                 perRequest / setup.outputTokens() * 1e6,
                 amortisedPerRequest(trainingCostUsd, monthlyRequests * horizonMonths),
-                servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, serving.options(),
+                servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, autoscaledGpuHours,
+                autoscaledGpuHours * setup.pricePerGpuHourUsd(), serving.options(),
                 serving.unpinnedBest(), serving.alternative());
     }
 }

@@ -21,6 +21,8 @@ public final class ContinuousBatching implements Batching {
     private final double promptTokens;
     private final double outputTokens;
     private final double tokensPerStep;
+    /** Coefficient of variation of the times between arrivals in an open loop (1: Poisson). */
+    private final double arrivalCv;
 
     ContinuousBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
@@ -28,6 +30,7 @@ public final class ContinuousBatching implements Batching {
         this.promptTokens = work.promptTokens();
         this.outputTokens = work.outputTokens();
         this.tokensPerStep = work.tokensPerStep();
+        this.arrivalCv = setup.arrivalCv();
     }
 
     /** One step's seconds with {@code sequences} decoding and {@code prefill} prompt tokens; a step always has a sequence. */
@@ -69,15 +72,16 @@ public final class ContinuousBatching implements Batching {
 
     @Override
     public OperatingPoint at(double lambda, double slots) {
-        return solve(lambda, slots, 1);
+        return solve(lambda, slots, 1, arrivalCv);
     }
 
     /**
      * The steady state at rate λ. {@code others} is the share of the other traffic a request meets: 1 in
      * an open loop; (N − 1) ÷ N in a closed loop of N users, where a request never queues behind itself
-     * (the finite-population correction; exact at N = 1).
+     * (the finite-population correction; exact at N = 1). {@code cv} is the arrivals' coefficient of variation: a closed
+     * loop's users send when answered, so only an open loop's arrivals come in bursts.
      */
-    private OperatingPoint solve(double lambda, double slots, double others) {
+    private OperatingPoint solve(double lambda, double slots, double others, double cv) {
         double tau = stepSeconds(lambda, others);
         if (Double.isNaN(tau)) {
             return OperatingPoint.unstable(lambda);
@@ -96,7 +100,7 @@ public final class ContinuousBatching implements Batching {
         if (rho >= 1) {
             return OperatingPoint.unstable(lambda);
         }
-        double prefillWait = Queueing.mdOneMeanWait(others * rho, service);
+        double prefillWait = Queueing.mdOneMeanWait(others * rho, service) * Queueing.burstyWaitFactor(cv, 0);
         double prefillTail = others * rho > 0 ? prefillWait / (others * rho) : 0;
 
         // Waiting for memory: each admitted request holds KV for its whole stay, `slots` of them at most (M/M/c).
@@ -106,27 +110,28 @@ public final class ContinuousBatching implements Batching {
             return OperatingPoint.unstable(lambda);
         }
         double pAdmitWait = Queueing.erlangC(slots, holding);
-        double admitTail = Double.isInfinite(slots) ? 0 : residence / (slots - holding);
+        double admitTail = Double.isInfinite(slots) ? 0 : residence / (slots - holding) * Queueing.burstyWaitFactor(cv, 1);
         double ttft = ttftAlone + prefillWait + pAdmitWait * admitTail;
 
         Latency latency = new Latency(
                 ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.5) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.5),
                 ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.99) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.99),
-                tpotQuantile(others * lambda, tpot, decodeOnly, 0.5), tpotQuantile(others * lambda, tpot, decodeOnly, 0.99));
+                tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.5), tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.99));
         return new OperatingPoint(lambda, lambda * (ttft + outputTokens * tpot), holding, ttft, tpot, latency,
                 lambda * outputTokens, rho, true);
     }
 
     /**
      * A request's own time per token: decode-only steps, slowed by the other prompts prefilled while it
-     * decodes. Their number is Poisson with mean λ·O·TPOT; on average they add exactly TPOT − decode-only.
+     * decodes. Their number is Poisson with mean λ·O·TPOT (wider with bursty arrivals); on average they add exactly
+     * TPOT − decode-only.
      */
-    private double tpotQuantile(double lambda, double tpot, double decodeOnly, double q) {
+    private double tpotQuantile(double lambda, double tpot, double decodeOnly, double cv, double q) {
         double overlapping = lambda * outputTokens * tpot;
         if (overlapping <= 0 || tpot <= decodeOnly) {
             return tpot;
         }
-        return decodeOnly + (tpot - decodeOnly) * Queueing.poissonQuantile(overlapping, q) / overlapping;
+        return decodeOnly + (tpot - decodeOnly) * Queueing.countQuantile(overlapping, cv, q) / overlapping;
     }
 
     @Override
@@ -137,7 +142,7 @@ public final class ContinuousBatching implements Batching {
         // to the concurrency, not the rate: near saturation a millionth of the rate is a percent of the users in flight
         for (int i = 0; i < 2 * BISECTIONS && hi - lo > 1e-15 * hi; i++) {
             double mid = 0.5 * (lo + hi);
-            OperatingPoint p = solve(mid, Double.POSITIVE_INFINITY, others);
+            OperatingPoint p = solve(mid, Double.POSITIVE_INFINITY, others, 1);
             if (p.stable() && Math.abs(p.concurrentRequests() - concurrency) <= CONCURRENCY_TOLERANCE * concurrency) {
                 return p;
             }
@@ -147,7 +152,7 @@ public final class ContinuousBatching implements Batching {
                 hi = mid;
             }
         }
-        return solve(lo, Double.POSITIVE_INFINITY, others);
+        return solve(lo, Double.POSITIVE_INFINITY, others, 1);
     }
 
     @Override

@@ -33,7 +33,9 @@ public record InferenceSetup(
         boolean continuousBatching,
         int expertParallel,
         int maxConcurrentSequences,
-        KvAdmission kvAdmission) {
+        KvAdmission kvAdmission,
+        double arrivalCv,
+        DailyTraffic dailyTraffic) {
 
     /** Prompt tokens prefill computes: the prefix cache serves the rest (at least one token is always computed). */
     public double uncachedPromptTokens() {

@@ -2,7 +2,9 @@ package loopline.engine.serving;
 
 /**
  * The queueing formulas serving latency under traffic uses. Arrivals are Poisson (open loop, as users
- * arrive independently); waits are given as a mean and as quantiles of an exponential tail.
+ * arrive independently) unless the scenario says they come in bursts: then the waits of the Poisson queues are scaled
+ * by the two-moment approximations of G/G queues ({@link #burstyWaitFactor}); waits are given as a mean and as
+ * quantiles of an exponential tail.
  */
 final class Queueing {
     /** z of the 99th percentile of a standard normal, for Poisson counts with a large mean. */
@@ -17,6 +19,16 @@ final class Queueing {
      */
     static double mdOneMeanWait(double rho, double service) {
         return rho >= 1 ? Double.POSITIVE_INFINITY : rho * service / (2 * (1 - rho));
+    }
+
+    /**
+     * How much longer a queue waits when arrivals are burstier than Poisson: Kingman's and Allen–Cunneen's two-moment
+     * form W(G/G) ≈ W(M/G) × (c_a² + c_s²) ÷ (1 + c_s²), with c_a the coefficient of variation of the times between
+     * arrivals (1: Poisson) and c_s that of the service (0 for a fixed chunk budget, 1 for exponential stays).
+     */
+    static double burstyWaitFactor(double arrivalCv, double serviceCv) {
+        double cs2 = serviceCv * serviceCv;
+        return (arrivalCv * arrivalCv + cs2) / (1 + cs2);
     }
 
     /**
@@ -74,6 +86,15 @@ final class Queueing {
             cumulative += p;
         }
         return k;
+    }
+
+    /**
+     * The same for arrivals of coefficient of variation {@code arrivalCv}: a renewal process's counts have an index of
+     * dispersion c_a² over long windows, so their spread about the mean is the Poisson spread times c_a.
+     */
+    static double countQuantile(double mean, double arrivalCv, double q) {
+        double poisson = poissonQuantile(mean, q);
+        return Math.max(0, mean + (poisson - mean) * arrivalCv);
     }
 
     /**

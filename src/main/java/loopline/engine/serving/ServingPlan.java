@@ -153,7 +153,7 @@ public final class ServingPlan {
     }
 
     /** ⌈peak ÷ capacity⌉, at least one; saturating at Long.MAX_VALUE rather than wrapping. */
-    static long replicasFor(double peakRequestsPerSecond, double capacity) {
+    public static long replicasFor(double peakRequestsPerSecond, double capacity) {
         double n = Math.max(1, Math.ceil(peakRequestsPerSecond / capacity * (1 - 1e-12)));
         return n >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) n;
     }

@@ -18,8 +18,12 @@ final class StaticBatching implements Batching {
     private final double promptTokens;
     private final double outputTokens;
 
+    /** Coefficient of variation of the times between arrivals (1: Poisson). */
+    private final double arrivalCv;
+
     StaticBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
+        this.arrivalCv = setup.arrivalCv();
         this.work = RequestWork.of(setup);
         this.promptTokens = work.promptTokens();
         this.outputTokens = work.outputTokens();
@@ -44,7 +48,7 @@ final class StaticBatching implements Batching {
         if (busyAtOne < 1) {
             // Batches of one, the replica idle between them: an M/D/1 queue of whole requests.
             double service = cycleSeconds(1);
-            double wait = Queueing.mdOneMeanWait(busyAtOne, service);
+            double wait = Queueing.mdOneMeanWait(busyAtOne, service) * Queueing.burstyWaitFactor(arrivalCv, 0);
             double tail = busyAtOne > 0 ? wait / busyAtOne : 0;
             return point(lambda, 1, wait, Queueing.waitQuantile(busyAtOne, tail, 0.5), Queueing.waitQuantile(busyAtOne, tail, 0.99),
                     busyAtOne);

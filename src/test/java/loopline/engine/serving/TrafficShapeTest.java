@@ -1,0 +1,72 @@
+package loopline.engine.serving;
+
+import static loopline.Fixtures.estimate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import loopline.engine.Estimate;
+import org.junit.jupiter.api.Test;
+
+/** Traffic as it arrives: bursts beyond Poisson, and a day whose quiet hours an autoscaled fleet follows. */
+class TrafficShapeTest {
+
+    @Test
+    void burstsScaleTheWaitsAsKingmansTwoMomentFormSays() {
+        assertThat(Queueing.burstyWaitFactor(1, 0)).isEqualTo(1);
+        assertThat(Queueing.burstyWaitFactor(2, 0)).isEqualTo(4); // G/D/1: c_a²
+        assertThat(Queueing.burstyWaitFactor(2, 1)).isEqualTo(2.5); // G/M/c: (c_a² + 1) ÷ 2
+        assertThat(Queueing.burstyWaitFactor(0.5, 1)).isEqualTo(0.625); // smoother than Poisson waits less
+        // counts: the spread about the mean widens by c_a; Poisson's own quantiles at c_a = 1
+        assertThat(Queueing.countQuantile(100, 1, 0.99)).isEqualTo(Queueing.poissonQuantile(100, 0.99));
+        assertThat(Queueing.countQuantile(100, 3, 0.99)).isCloseTo(100 + 3 * 2.326 * 10, within(1e-9));
+        assertThat(Queueing.countQuantile(100, 3, 0.5)).isCloseTo(100, within(1e-9));
+    }
+
+    @Test
+    void burstierArrivalsNeverShortenTheWaitOrShrinkTheFleetAndLeaveAClosedLoopAlone() {
+        Estimate poisson = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7");
+        Estimate bursty = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "inference.arrivalCv=3");
+        // a shape that meets the targets under bursts meets them without: the cheapest can only get dearer
+        assertThat(bursty.serving().monthlyCostUsd()).isGreaterThanOrEqualTo(poisson.serving().monthlyCostUsd());
+        var shape = poisson.inferenceSpeed().shape();
+        double rate = poisson.inferenceSpeed().requestsPerSecondPerReplica();
+        OperatingPoint calm = ServingModel.at(poisson.scenario().model(), poisson.scenario().inference(), shape, rate);
+        OperatingPoint bursts = ServingModel.at(bursty.scenario().model(), bursty.scenario().inference(), shape, rate);
+        assertThat(bursts.latency().ttftP99Seconds()).isGreaterThan(calm.latency().ttftP99Seconds());
+        assertThat(bursts.timePerOutputTokenSeconds()).isEqualTo(calm.timePerOutputTokenSeconds()); // the steps are the same work
+        // Little's law holds with the longer waits
+        assertThat(bursts.concurrentRequests()).isCloseTo(rate * (bursts.timeToFirstTokenSeconds()
+                + bursty.scenario().inference().outputTokens() * bursts.timePerOutputTokenSeconds()), within(1e-6));
+        Estimate closedPoisson = estimate("llama-3.1-70b", "inference.batchSize=64");
+        Estimate closedBursty = estimate("llama-3.1-70b", "inference.batchSize=64", "inference.arrivalCv=3");
+        assertThat(closedBursty.inferenceSpeed().latency()).isEqualTo(closedPoisson.inferenceSpeed().latency());
+    }
+
+    @Test
+    void eachHourIsSizedForItsMeanTimesTheBurstsTheScenariosPeakLeavesWithinAnHour() {
+        assertThat(DailyTraffic.FLAT.hourlyOverPeak(2)).containsOnly(1.0);
+        double[] conversation = DailyTraffic.CONVERSATION.hourlyOverPeak(2);
+        assertThat(conversation[14]).isCloseTo(1, within(1e-12)); // the busiest hour gets the fixed fleet
+        assertThat(conversation[22]).isCloseTo(0.735 / 1.319, within(1e-12));
+        // coding's busiest hour is 2.17 × its mean, above a peak-to-average of 2: no bursts left within the hour
+        double[] coding = DailyTraffic.CODING.hourlyOverPeak(2);
+        assertThat(coding[19]).isEqualTo(1);
+        assertThat(coding[8]).isCloseTo(0.247 / 2, within(1e-12));
+    }
+
+    @Test
+    void anAutoscaledFleetPaysForTheHoursItServesAndAFlatDayPaysTheFixedFleet() {
+        Estimate flat = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "inference.dailyTraffic=flat");
+        assertThat(flat.serving().autoscaledMonthlyCostUsd()).isCloseTo(flat.serving().monthlyCostUsd(), within(1e-6));
+        Estimate coding = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "inference.dailyTraffic=coding");
+        long fixed = coding.serving().replicas();
+        double capacity = coding.serving().chosen().capacityRequestsPerSecond();
+        double replicaHours = 0;
+        for (double share : DailyTraffic.CODING.hourlyOverPeak(2)) {
+            replicaHours += Math.min(fixed, Math.max(1, Math.ceil(coding.serving().peakRequestsPerSecond() * share / capacity)));
+        }
+        assertThat(coding.serving().autoscaledGpuHoursPerMonth())
+                .isEqualTo(replicaHours * coding.inferenceSpeed().shape().gpus() * 30);
+        assertThat(coding.serving().autoscaledMonthlyCostUsd()).isLessThan(0.6 * coding.serving().monthlyCostUsd());
+    }
+}
