@@ -131,6 +131,13 @@ public final class ScenarioFields {
             "Prompt tokens per request");
     public static final ScenarioField<Double> OUTPUT_TOKENS = whole("inference.outputTokens", "Output tokens", 1, 1_048_576, 250, "tokens",
             "Generated tokens per request");
+    public static final ScenarioField<Double> PROMPT_TOKENS_CV = number("inference.promptTokensCv", "Prompt length spread", 0, 5, 0, "",
+            "Coefficient of variation of the prompts' lengths (0: every prompt the mean, as benchmarks send them; Azure's 2023 "
+                    + "traces 0.96, Mooncake 1.31): a long prompt's own prefill sets the p99 first token, and the spread lengthens the "
+                    + "queue for the prefill budget");
+    public static final ScenarioField<Double> OUTPUT_TOKENS_CV = number("inference.outputTokensCv", "Answer length spread", 0, 5, 0, "",
+            "Coefficient of variation of the answers' lengths (0: every answer the mean; Azure 2023 conversation 0.77, coding "
+                    + "2.15): long answers stay longer, so the KV cache holds more than the mean answer's share");
     public static final ScenarioField<Double> BATCH_SIZE = whole("inference.batchSize", "Batch size", 0, 65_536, 0, "sequences",
             "Concurrent requests per replica; 0 picks as many as keep every user at the speed target, memory permitting");
     public static final ScenarioField<Double> TARGET_SPEED = number("inference.targetTokensPerSecondPerUser", "Tokens/s per user",

@@ -294,7 +294,7 @@ public final class ChartsFactory {
         // Total is drawn wide and pale behind the other two (the stylesheet orders it), and each line is
         // named at its end with its value, so a line hidden under another is still read.
         return new LineChartData("Lifetime cost", lifetimeSentence(training, monthly, breakEven, horizon),
-                "months of serving (to the horizon)", "$ to date", false, false, v -> formatNumber(v), Format::formatUsdAxis,
+                "months of serving", "$ to date", false, false, v -> formatNumber(v), Format::formatUsdAxis,
                 List.of(new Series(noun + " (one-time)", "training-cost", months, trainingLine, noun + " " + formatUsd(training)),
                         new Series("Serving (cumulative)", "serving-cost", months, servingLine, "Serving " + formatUsd(servingLine[last])),
                         new Series("Total", "total-cost", months, total, "Total " + formatUsd(total[last]))),

@@ -52,7 +52,9 @@ class WindowExportTest {
         assertThat(export.getItems()).extracting(MenuItem::getId, MenuItem::getText).containsExactly(
                 tuple("export-page", "Page report (PNG)…"), tuple("export-slide", "Slide 16:9 (PNG)…"), tuple(null, null),
                 tuple("export-vllm", "Launch script: vLLM…"), tuple("export-sglang", "Launch script: SGLang…"),
-                tuple("export-trtllm", "Launch script: TensorRT-LLM…"), tuple("export-megatron", "Launch script: Megatron-LM (training)…"));
+                tuple("export-trtllm", "Launch script: TensorRT-LLM…"), tuple("export-vllm-pd", "Launch script: vLLM prefill/decode split…"),
+                tuple("export-sglang-pd", "Launch script: SGLang prefill/decode split…"),
+                tuple("export-megatron", "Launch script: Megatron-LM (training)…"));
         assertThat(robot.lookup("#copy-report").tryQuery()).isPresent();
         assertThat(stage.getScene().getAccelerators())
                 .containsKey(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));

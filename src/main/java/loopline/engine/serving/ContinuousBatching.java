@@ -23,6 +23,8 @@ public final class ContinuousBatching implements Batching {
     private final double tokensPerStep;
     /** Coefficient of variation of the times between arrivals in an open loop (1: Poisson). */
     private final double arrivalCv;
+    /** Coefficient of variation of the prompts' lengths (0: every prompt the mean, as benchmarks send them). */
+    private final double promptCv;
 
     ContinuousBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
@@ -31,6 +33,7 @@ public final class ContinuousBatching implements Batching {
         this.outputTokens = work.outputTokens();
         this.tokensPerStep = work.tokensPerStep();
         this.arrivalCv = setup.arrivalCv();
+        this.promptCv = setup.promptTokensCv();
     }
 
     /** One step's seconds with {@code sequences} decoding and {@code prefill} prompt tokens; a step always has a sequence. */
@@ -94,13 +97,15 @@ public final class ContinuousBatching implements Batching {
         double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
         double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
 
-        // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1).
-        double service = promptTokens / PREFILL_CHUNK_TOKENS * step(decoding, PREFILL_CHUNK_TOKENS);
+        // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1 for prompts
+        // of one length; their spread and bursty arrivals lengthen it: Kingman's G/G/1, (c_a² + c_s²) × the M/D/1 wait)
+        double secondsPerPromptToken = step(decoding, PREFILL_CHUNK_TOKENS) / PREFILL_CHUNK_TOKENS;
+        double service = promptTokens * secondsPerPromptToken;
         double rho = lambda * service;
         if (rho >= 1) {
             return OperatingPoint.unstable(lambda);
         }
-        double prefillWait = Queueing.mdOneMeanWait(others * rho, service) * Queueing.burstyWaitFactor(cv, 0);
+        double prefillWait = Queueing.mdOneMeanWait(others * rho, service) * (Queueing.burstyWaitFactor(cv, 0) + promptCv * promptCv);
         double prefillTail = others * rho > 0 ? prefillWait / (others * rho) : 0;
 
         // Waiting for memory: each admitted request holds KV for its whole stay, `slots` of them at most (M/M/c).
@@ -113,9 +118,12 @@ public final class ContinuousBatching implements Batching {
         double admitTail = Double.isInfinite(slots) ? 0 : residence / (slots - holding) * Queueing.burstyWaitFactor(cv, 1);
         double ttft = ttftAlone + prefillWait + pAdmitWait * admitTail;
 
+        // a median or a 99th-percentile prompt takes its own length's prefill (the mean TTFT is the mean prompt's)
+        double ttftAlone50 = ttftAlone + promptTokens * (Queueing.lognormalQuantileOverMean(promptCv, 0.5) - 1) * secondsPerPromptToken;
+        double ttftAlone99 = ttftAlone + promptTokens * (Queueing.lognormalQuantileOverMean(promptCv, 0.99) - 1) * secondsPerPromptToken;
         Latency latency = new Latency(
-                ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.5) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.5),
-                ttftAlone + Queueing.waitQuantile(others * rho, prefillTail, 0.99) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.99),
+                ttftAlone50 + Queueing.waitQuantile(others * rho, prefillTail, 0.5) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.5),
+                ttftAlone99 + Queueing.waitQuantile(others * rho, prefillTail, 0.99) + Queueing.waitQuantile(pAdmitWait, admitTail, 0.99),
                 tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.5), tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.99));
         return new OperatingPoint(lambda, lambda * (ttft + outputTokens * tpot), holding, ttft, tpot, latency,
                 lambda * outputTokens, rho, true);

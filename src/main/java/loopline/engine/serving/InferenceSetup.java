@@ -35,7 +35,9 @@ public record InferenceSetup(
         int maxConcurrentSequences,
         KvAdmission kvAdmission,
         double arrivalCv,
-        DailyTraffic dailyTraffic) {
+        DailyTraffic dailyTraffic,
+        double promptTokensCv,
+        double outputTokensCv) {
 
     /** Prompt tokens prefill computes: the prefix cache serves the rest (at least one token is always computed). */
     public double uncachedPromptTokens() {

@@ -55,13 +55,16 @@ final class ReplicaModel {
 
     /**
      * KV bytes a sequence holds on average while in flight. A paged cache that grows with the answer holds
-     * prompt + half the answer on average; one that reserves at admission (TensorRT-LLM's default), or no
+     * prompt + half the answer on average (longer answers weigh more, as they stay longer); one that reserves at admission (TensorRT-LLM's default), or no
      * paging at all, holds the whole prompt + answer from the start. Each plus the waste of its allocator.
      */
     private double kvHeldPerSequence() {
         boolean paged = setup.pagedKvCache();
         boolean grows = paged && setup.kvAdmission() != KvAdmission.RESERVE;
-        double context = setup.promptTokens() + (grows ? setup.outputTokens() / 2 : setup.outputTokens());
+        // answers of different lengths stay in proportion to their length: time-averaged, the KV held is weighted by it,
+        // E[O²] ÷ E[O] = O × (1 + cv²) in place of O (prompts independent of answers)
+        double answer = setup.outputTokens() * (1 + setup.outputTokensCv() * setup.outputTokensCv());
+        double context = setup.promptTokens() + (grows ? answer / 2 : answer);
         return kvBytesPerSequence(context) / (1 - (paged ? PAGED_KV_WASTE : UNPAGED_KV_WASTE));
     }
 

@@ -37,15 +37,19 @@ public final class LaunchConfig {
                 throw new IllegalArgumentException("no " + format.label() + " launch: " + e.scenario().model().name()
                         + " does not fit on " + e.scenario().inference().gpu().name() + " at this precision and shape");
             }
-            ServingLaunch s = ServingLaunch.of(e, checkpoint);
-            lines.addAll(servingHeader(s));
-            lines.addAll(switch (format) {
-                case VLLM -> ServingCommands.vllm(s);
-                case SGLANG -> ServingCommands.sglang(s);
-                case TRTLLM -> ServingCommands.trtllm(s);
-                default -> throw new IllegalStateException(format + " is not a serving engine");
-            });
-            lines.addAll(benchmark(s));
+            if (format == LaunchFormat.VLLM_SPLIT || format == LaunchFormat.SGLANG_SPLIT) {
+                lines.addAll(SplitCommands.lines(format, e, checkpoint));
+            } else {
+                ServingLaunch s = ServingLaunch.of(e, checkpoint);
+                lines.addAll(servingHeader(s));
+                lines.addAll(switch (format) {
+                    case VLLM -> ServingCommands.vllm(s);
+                    case SGLANG -> ServingCommands.sglang(s);
+                    case TRTLLM -> ServingCommands.trtllm(s);
+                    default -> throw new IllegalStateException(format + " is not a co-located serving engine");
+                });
+                lines.addAll(benchmark(s));
+            }
         } else {
             lines.addAll(MegatronCommand.lines(e));
         }
@@ -87,7 +91,7 @@ public final class LaunchConfig {
     }
 
     /** The benchmark that measures what the header expects: vLLM's client speaks to every OpenAI-compatible server. */
-    private static List<String> benchmark(ServingLaunch s) {
+    static List<String> benchmark(ServingLaunch s) {
         String load = s.closedLoop() ? "--max-concurrency " + s.concurrency() + " --request-rate inf"
                 : "--request-rate " + String.format(Locale.ROOT, "%.3g", s.peakRequestsPerSecondPerReplica());
         long prompts = Math.max(100, Math.round(s.closedLoop() ? 10.0 * s.concurrency() : 120 * s.peakRequestsPerSecondPerReplica()));

@@ -14,6 +14,10 @@ public enum LaunchFormat {
     VLLM("vllm", "vLLM", true),
     SGLANG("sglang", "SGLang", true),
     TRTLLM("trtllm", "TensorRT-LLM", true),
+    /** The prefill/decode split ({@code Disaggregation}): two pools, vLLM's NIXL connector between them. */
+    VLLM_SPLIT("vllm-pd", "vLLM prefill/decode split", true),
+    /** The same with SGLang's disaggregation mode. */
+    SGLANG_SPLIT("sglang-pd", "SGLang prefill/decode split", true),
     MEGATRON("megatron", "Megatron-LM", false);
 
     private final String id;
@@ -40,7 +44,7 @@ public enum LaunchFormat {
         return serving;
     }
 
-    /** Every id, "vllm|sglang|trtllm|megatron", for usage lines. */
+    /** Every id, "vllm|sglang|trtllm|vllm-pd|sglang-pd|megatron", for usage lines. */
     public static String ids() {
         return Arrays.stream(values()).map(LaunchFormat::id).collect(Collectors.joining("|"));
     }

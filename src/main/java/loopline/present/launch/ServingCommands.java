@@ -15,6 +15,11 @@ final class ServingCommands {
     }
 
     static List<String> vllm(ServingLaunch s) {
+        return vllm(s, List.of());
+    }
+
+    /** {@code extra}: flags a pool of a prefill/decode split adds (its KV connector and role). */
+    static List<String> vllm(ServingLaunch s, List<String> extra) {
         List<String> notes = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         flags.add("--tensor-parallel-size " + s.shape().tensorParallel());
@@ -35,10 +40,16 @@ final class ServingCommands {
                     + s.draftTokens() + "}\"");
         }
         schedulerNotes(s, notes, "vLLM");
+        flags.addAll(extra);
         return with(notes, LaunchConfig.command("vllm serve " + s.checkpoint(), flags));
     }
 
     static List<String> sglang(ServingLaunch s) {
+        return sglang(s, List.of());
+    }
+
+    /** {@code extra}: flags a pool of a prefill/decode split adds (its disaggregation mode). */
+    static List<String> sglang(ServingLaunch s, List<String> extra) {
         List<String> notes = new ArrayList<>();
         List<String> flags = new ArrayList<>();
         flags.add("--model-path " + s.checkpoint());
@@ -59,6 +70,7 @@ final class ServingCommands {
         flags.add("--mem-fraction-static " + plain(s.gpuMemoryUtilization()));
         speculativeNote(s, notes);
         schedulerNotes(s, notes, "SGLang");
+        flags.addAll(extra);
         return with(notes, LaunchConfig.command("python -m sglang.launch_server", flags));
     }
 

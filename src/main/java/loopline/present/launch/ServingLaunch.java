@@ -40,11 +40,19 @@ record ServingLaunch(
         double inFlight) {
 
     static ServingLaunch of(Estimate e, String checkpoint) {
+        return of(e, checkpoint, e.inferenceSpeed().shape(), e.serving().replicas(), e.serving().gpus());
+    }
+
+    /** The same, for one pool of a prefill/decode split: its own shape and replica count. */
+    static ServingLaunch ofPool(Estimate e, String checkpoint, loopline.engine.serving.ShapeOption pool) {
+        return of(e, checkpoint, pool.shape(), pool.replicas(), e.disaggregation().gpus());
+    }
+
+    private static ServingLaunch of(Estimate e, String checkpoint, ReplicaShape shape, long replicas, long totalGpus) {
         InferenceSetup i = e.scenario().inference();
         InferenceSpeed sp = e.inferenceSpeed();
-        ReplicaShape shape = sp.shape();
-        return new ServingLaunch(checkpoint, e.scenario().model().name(), i.gpu().name(), shape, e.serving().replicas(),
-                e.serving().gpus(), i.maxConcurrentSequences(), (int) ContinuousBatching.PREFILL_CHUNK_TOKENS,
+        return new ServingLaunch(checkpoint, e.scenario().model().name(), i.gpu().name(), shape, replicas,
+                totalGpus, i.maxConcurrentSequences(), (int) ContinuousBatching.PREFILL_CHUNK_TOKENS,
                 (int) Math.ceil(i.promptTokens() + i.outputTokens()), i.precision(),
                 e.scenario().model().moe() != null && e.scenario().model().moe().mxfp4Experts(), i.kvCachePrecision(), i.gpuMemoryUtilization(),
                 i.kvAdmission() == loopline.engine.serving.KvAdmission.RESERVE, i.continuousBatching(),

@@ -69,4 +69,38 @@ class TrafficShapeTest {
                 .isEqualTo(replicaHours * coding.inferenceSpeed().shape().gpus() * 30);
         assertThat(coding.serving().autoscaledMonthlyCostUsd()).isLessThan(0.6 * coding.serving().monthlyCostUsd());
     }
+
+    @Test
+    void lengthsSpreadAsALognormalOfTheirMeanAndCv() {
+        assertThat(Queueing.lognormalQuantileOverMean(0, 0.99)).isEqualTo(1);
+        // cv 1: σ² = ln 2; the median e^(−σ²/2) = 1/√2, the p99 e^(−σ²/2 + 2.326σ) ≈ 4.90 × the mean
+        assertThat(Queueing.lognormalQuantileOverMean(1, 0.5)).isCloseTo(1 / Math.sqrt(2), within(1e-12));
+        assertThat(Queueing.lognormalQuantileOverMean(1, 0.99)).isCloseTo(Math.exp(-Math.log(2) / 2 + 2.326 * Math.sqrt(Math.log(2))),
+                within(1e-12)).isCloseTo(4.90, within(0.01));
+    }
+
+    /** A long prompt's own prefill sets the p99 first token; the median prompt is shorter than the mean. */
+    @Test
+    void aSpreadOfPromptsLengthensTheP99FirstTokenAndShortensTheMedian() {
+        Estimate fixed = estimate("llama-3.1-70b", "inference.tensorParallel=4", "inference.promptTokens=1500");
+        Estimate spread = estimate("llama-3.1-70b", "inference.tensorParallel=4", "inference.promptTokens=1500", "inference.promptTokensCv=1");
+        var shape = fixed.inferenceSpeed().shape();
+        OperatingPoint a = ServingModel.at(fixed.scenario().model(), fixed.scenario().inference(), shape, 1);
+        OperatingPoint b = ServingModel.at(spread.scenario().model(), spread.scenario().inference(), shape, 1);
+        assertThat(b.latency().ttftP99Seconds()).isGreaterThan(2.5 * a.latency().ttftP99Seconds());
+        assertThat(b.latency().ttftP50Seconds()).isLessThan(a.latency().ttftP50Seconds());
+        assertThat(b.timeToFirstTokenSeconds()).isGreaterThanOrEqualTo(a.timeToFirstTokenSeconds()); // the queue only lengthens
+    }
+
+    /** Long answers stay longer: time-averaged, a sequence holds P + O(1 + cv²)/2 of KV, not P + O/2. */
+    @Test
+    void aSpreadOfAnswersFillsTheKvCacheWithTheLongOnes() {
+        String[] base = {"inference.gpu=h100-sxm", "inference.promptTokens=1500", "inference.outputTokens=300"};
+        Estimate fixed = estimate("llama-3.1-70b", base);
+        Estimate spread = estimate("llama-3.1-70b", base[0], base[1], base[2], "inference.outputTokensCv=1");
+        ReplicaShape tp4 = ReplicaShape.tensorParallel(4);
+        long a = ServingModel.sequencesByMemory(fixed.scenario().model(), fixed.scenario().inference(), tp4);
+        long b = ServingModel.sequencesByMemory(spread.scenario().model(), spread.scenario().inference(), tp4);
+        assertThat((double) b).isCloseTo(a * (1500 + 150.0) / (1500 + 300), within(1.0));
+    }
 }

@@ -128,4 +128,19 @@ class LaunchConfigTest {
         String example = "#   vllm bench serve " + "--x 1 ".repeat(30);
         assertThat(LaunchConfig.wrapComment(example)).containsExactly(example);
     }
+
+    /** The split's two pools, each with its own shape and role, and a benchmark through the router at the fleet's peak. */
+    @Test
+    void aSplitLaunchesEachPoolWithItsShapeAndItsSideOfTheKvTransfer() {
+        Estimate e = preset("moe-deepseek-v3.json");
+        var d = e.disaggregation();
+        String vllm = launch(LaunchFormat.VLLM_SPLIT, e);
+        assertThat(vllm).contains("# Prefill pool: " + d.prefill().replicas() + " replicas", "# Decode pool: " + d.decode().replicas() + " replicas",
+                "\"kv_role\":\"kv_producer\"", "\"kv_role\":\"kv_consumer\"", "--base-url http://ROUTER:8000");
+        assertThat(vllm.split("vllm serve ", -1)).hasSize(3);
+        String sglang = launch(LaunchFormat.SGLANG_SPLIT, e);
+        assertThat(sglang).contains("--disaggregation-mode prefill", "--disaggregation-mode decode");
+        assertThatThrownBy(() -> launch(LaunchFormat.VLLM_SPLIT, preset("default.json", "inference.batchSize=64")))
+                .hasMessageContaining("a set batch size measures one replica");
+    }
 }
