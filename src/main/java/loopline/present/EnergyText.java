@@ -69,7 +69,8 @@ final class EnergyText {
     private static Explanation perRequest(Estimate e) {
         ServingEnergy se = e.servingEnergy();
         double outputTokens = e.scenario().inference().outputTokens();
-        return new Explanation("Energy per request", ServingEnergy.PER_REQUEST_FORMULA + "\n  J per output token = Wh per request × 3600 ÷ output tokens",
+        return new Explanation("Energy per request", ServingEnergy.PER_REQUEST_FORMULA + "\n  J per output token = Wh per request × 3600 ÷ output tokens"
+                + "\n  " + ServingEnergy.GPU_PER_TOKEN_FORMULA,
                 List.of(in("kWh a month", formatCount(se.monthlyKwh())), in("requests/day", formatCount(e.scenario().inference().requestsPerDay())),
                         in("output tokens", formatCount(outputTokens))),
                 formatWattHours(se.whPerRequest()) + " (" + formatNumber(se.joulesPerOutputToken()) + " J per output token, "

@@ -50,9 +50,4 @@ public enum DailyTraffic {
         double withinHour = Math.max(1, peakToAverage / busiest);
         return java.util.Arrays.stream(hourly).map(h -> Math.min(1, h * withinHour / peakToAverage)).toArray();
     }
-
-    /** The busiest hour's mean over the day's mean: the shape's own peak-to-average across hours. */
-    public double busiestHourOverMean() {
-        return java.util.Arrays.stream(hourly).max().orElse(1);
-    }
 }

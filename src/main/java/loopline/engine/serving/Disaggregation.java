@@ -101,9 +101,4 @@ public record Disaggregation(
                 * CollectiveLink.COLLECTIVE_EFFICIENCY;
         return bytes / (senders * perGpu) + (nvlink ? 0 : CollectiveLink.CROSS_NODE_LATENCY_SECONDS);
     }
-
-    /** GPUs the co-located fleet needs over the split's: above 1, disaggregation is cheaper. */
-    public double savingOver(double colocatedMonthlyCostUsd) {
-        return feasible ? colocatedMonthlyCostUsd / monthlyCostUsd : 0;
-    }
 }
