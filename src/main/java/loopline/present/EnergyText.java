@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.present.Explanation.in;
 import static loopline.present.Format.formatCo2e;
 import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatNumber;
@@ -89,7 +90,4 @@ final class EnergyText {
         return in("grid", formatNumber(energy.gridCarbonGramsPerKwh()) + " g CO₂e/kWh");
     }
 
-    private static Explanation.Input in(String name, String value) {
-        return new Explanation.Input(name, value);
-    }
 }

@@ -7,4 +7,9 @@ public record Explanation(String title, String formula, List<Input> inputs, Stri
 
     public record Input(String name, String value) {
     }
+
+    /** One input, "name: value", as every "why?" lists them. */
+    static Input in(String name, String value) {
+        return new Input(name, value);
+    }
 }

@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.present.Explanation.in;
 import static loopline.present.Format.formatBinaryBytes;
 import static loopline.present.Format.formatBytes;
 import static loopline.present.Format.formatCount;
@@ -74,9 +75,6 @@ public final class Explanations {
         return both.isEmpty() ? "" : "; overridden: " + both + " of measured";
     }
 
-    private static Explanation.Input in(String name, String value) {
-        return new Explanation.Input(name, value);
-    }
 
     /** True when the scenario's MFU is the one its kernels give, not a typed-in override. */
     static boolean mfuDerived(Scenario s, TrainingStepCost c) {

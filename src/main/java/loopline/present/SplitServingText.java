@@ -1,5 +1,6 @@
 package loopline.present;
 
+import static loopline.present.Explanation.in;
 import static loopline.present.Format.formatCount;
 import static loopline.present.Format.formatDuration;
 import static loopline.present.Format.formatNumber;
@@ -69,7 +70,4 @@ final class SplitServingText {
                 + " requests/s each) = " + Format.formatWhole(o.gpus()) + " GPUs";
     }
 
-    private static Explanation.Input in(String name, String value) {
-        return new Explanation.Input(name, value);
-    }
 }

@@ -25,13 +25,28 @@ public final class CollectiveLink {
         return span > gpu.nvlinkDomainGpus() ? networkKernelLatency + CROSS_NODE_LATENCY_SECONDS : measured.floorSeconds(span);
     }
 
+    /**
+     * One GPU's one-way bandwidth to a GPU {@code span} GPUs away at most, for a point-to-point copy (a KV cache handed
+     * from one replica to another): its own NVLink inside the NVLink domain, its NIC beyond it, each at
+     * {@link #COLLECTIVE_EFFICIENCY} of the wire; the wire's latency comes on top beyond the domain ({@link #pointToPointLatencySeconds}).
+     */
+    public static double pointToPointBytesPerSecond(Gpu gpu, int span) {
+        double ownLink = gpu.interconnectBytesPerSecond() / 2 * COLLECTIVE_EFFICIENCY;
+        return span > gpu.nvlinkDomainGpus() ? Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY) : ownLink;
+    }
+
+    /** Latency of a point-to-point copy over {@code span} GPUs: none counted inside the NVLink domain, the wire's beyond it. */
+    public static double pointToPointLatencySeconds(Gpu gpu, int span) {
+        return span > gpu.nvlinkDomainGpus() ? CROSS_NODE_LATENCY_SECONDS : 0;
+    }
+
     /** Bus bandwidth as nccl-tests count it. */
     public static double busBytesPerSecond(Gpu gpu, Collective measured, int span) {
-        double ownLink = gpu.interconnectBytesPerSecond() / 2 * COLLECTIVE_EFFICIENCY;
+        double link = pointToPointBytesPerSecond(gpu, span);
         if (span > gpu.nvlinkDomainGpus()) {
-            return Math.min(ownLink, CROSS_NODE_BYTES_PER_SECOND * COLLECTIVE_EFFICIENCY);
+            return link;
         }
         double bus = measured.busBytesPerSecond(span);
-        return gpu.kernelsMeasured() ? bus : Math.min(bus, ownLink);
+        return gpu.kernelsMeasured() ? bus : Math.min(bus, link);
     }
 }

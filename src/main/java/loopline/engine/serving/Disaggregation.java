@@ -96,9 +96,7 @@ public record Disaggregation(
      * the two replicas ({@code together} GPUs) fit in one NVLink domain, else over one NIC each.
      */
     static double transferSeconds(Gpu gpu, double bytes, int senders, int together) {
-        boolean nvlink = together <= gpu.nvlinkDomainGpus();
-        double perGpu = (nvlink ? gpu.interconnectBytesPerSecond() / 2 : CollectiveLink.CROSS_NODE_BYTES_PER_SECOND)
-                * CollectiveLink.COLLECTIVE_EFFICIENCY;
-        return bytes / (senders * perGpu) + (nvlink ? 0 : CollectiveLink.CROSS_NODE_LATENCY_SECONDS);
+        return bytes / (senders * CollectiveLink.pointToPointBytesPerSecond(gpu, together))
+                + CollectiveLink.pointToPointLatencySeconds(gpu, together);
     }
 }

@@ -48,7 +48,7 @@ public final class ServingModel {
     }
 
     /** Sequences decoding in the average step at {@code p}: λ·O·τ, at least one. */
-    private static double decodingSequences(InferenceSetup setup, OperatingPoint p) {
+    static double decodingSequences(InferenceSetup setup, OperatingPoint p) {
         return p.stable() ? Math.max(1, p.requestsPerSecond() * setup.outputTokens() * p.timePerOutputTokenSeconds()) : 1;
     }
 

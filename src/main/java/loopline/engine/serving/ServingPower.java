@@ -41,7 +41,7 @@ public record ServingPower(
         SpeculativeDecoding spec = setup.speculativeDecoding();
         double tpot = p.stable() ? p.timePerOutputTokenSeconds() : 0;
         double stepSeconds = tpot * (spec.enabled() ? spec.expectedTokensPerStep() : 1);
-        double decoding = p.stable() ? Math.max(1, p.requestsPerSecond() * setup.outputTokens() * tpot) : 1;
+        double decoding = ServingModel.decodingSequences(setup, p);
         double prefill = p.stable() ? p.requestsPerSecond() * setup.uncachedPromptTokens() * stepSeconds : 0;
         return cost.activity(decoding, spec.enabled() ? spec.draftTokens() + 1 : 1, prefill);
     }
