@@ -187,7 +187,7 @@ public final class Explanations {
             case TRAINING_COST -> new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatDuration(run.wallClockDays() * Units.SECONDS_PER_DAY)),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
-                    formatUsd(run.costUsd()), "Compute only: no staff, data, failed experiments or energy beyond the GPU-hour price.");
+                    formatUsd(run.costUsd()), "Compute only: no staff, data or failed experiments; the rented GPU-hour pays for the power too (the energy card shows it).");
             case INFERENCE_BYTES_PER_PARAMETER -> new Explanation("Serving bytes per parameter", InferenceMemory.WEIGHTS_FORMULA,
                     List.of(in("precision", i.precision().id())), formatNumber(im.bytesPerParameter()) + " B/param",
                     "No gradients, no optimizer, no stored activations: only weights and the KV cache."

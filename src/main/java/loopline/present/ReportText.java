@@ -46,10 +46,13 @@ public final class ReportText {
                 + (s.inference().continuousBatching()
                         ? "continuous batching with chunked prefill solved in steady state (engine steps as rooflines against "
                         : "static batches that wait for their longest answer (engine steps as rooflines against ")
-                + "measured matmul rates and achieved bandwidth), Poisson arrivals at peak traffic, replicas sized so the "
-                + "speed and p99 first-token targets hold; a month is 30 days. "
-                + "Left out: staff, data, failed runs, storage, networking, energy beyond the GPU-hour price, context "
-                + "parallelism in training, prefill/decode disaggregation, preemption. Fields not listed above take their defaults "
+                + "measured matmul rates and achieved bandwidth), " + (s.inference().arrivalCv() == 1 ? "Poisson arrivals"
+                        : "arrivals with a " + Format.formatNumber(s.inference().arrivalCv()) + " coefficient of variation")
+                + " at peak traffic, replicas sized so the speed and p99 first-token targets hold; a month is 30 days. "
+                + "Energy: GPU power from its tensor-core use (fitted to ML.ENERGY's measurements) × server overhead × PUE; "
+                + "the prefill/decode split is a comparison, not the fleet the other figures describe. "
+                + "Left out: staff, data, failed runs, storage, networking, embodied carbon, water, context "
+                + "parallelism in training, preemption. Fields not listed above take their defaults "
                 + "(README: Scenario fields). " + rangesInWords(s);
     }
 
