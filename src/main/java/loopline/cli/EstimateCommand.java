@@ -108,7 +108,8 @@ public final class EstimateCommand {
         training.put("tokensPerSecond", run.tokensPerSecond());
         training.put("wallClockDays", run.wallClockDays());
         training.put("gpuHours", run.gpuHours());
-        training.put("costUsd", run.costUsd());
+        training.put("costUsd", e.trainingCostUsd());
+        training.put("gpuCostUsd", run.costUsd());
         TrainingEnergy te = e.trainingEnergy();
         ObjectNode tenergy = training.putObject("energy");
         tenergy.put("gpuWattsComputing", te.gpuWattsComputing());
@@ -157,6 +158,8 @@ public final class EstimateCommand {
         inference.put("replicas", sc.replicas());
         inference.put("gpus", sc.gpus());
         inference.put("monthlyCostUsd", sc.monthlyCostUsd());
+        inference.put("monthlyGpuCostUsd", sc.monthlyGpuCostUsd());
+        inference.put("monthlyElectricityBilledUsd", sc.monthlyElectricityUsd());
         inference.put("costPerRequestUsd", sc.costPerRequestUsd());
         inference.put("costPerMillionOutputTokensUsd", sc.costPerMillionOutputTokensUsd());
         inference.put("autoscaledGpuHoursPerMonth", sc.autoscaledGpuHoursPerMonth());
@@ -172,7 +175,7 @@ public final class EstimateCommand {
             d.put("decodeShape", split.decode().shape().label());
             d.put("decodeReplicas", split.decode().replicas());
             d.put("gpus", split.gpus());
-            d.put("monthlyCostUsd", split.monthlyCostUsd());
+            d.put("monthlyCostUsd", e.withElectricity(split.monthlyCostUsd()));
             d.put("kvTransferSeconds", split.kvTransferSeconds());
             d.put("decodeTtftP99Seconds", split.decodeFirstTokenP99Seconds());
             d.put("prefillTtftTargetSeconds", split.prefillFirstTokenTargetSeconds());
@@ -193,7 +196,8 @@ public final class EstimateCommand {
         ObjectNode economics = root.putObject("economics");
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());
         economics.put("breakEvenMonths", sc.breakEvenMonths());
-        economics.put("horizonMonths", e.scenario().horizonMonths());
+        economics.put("horizonMonths", e.scenario().economics().horizonMonths());
+        economics.put("costMode", e.scenario().economics().costMode().id());
         economics.put("trainingWhPerRequest", e.servingEnergy().trainingWhPerRequest());
         ApiComparison api = e.api();
         if (api != null) {

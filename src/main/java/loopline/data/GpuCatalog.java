@@ -9,7 +9,7 @@ import loopline.engine.hardware.KernelTable;
 /** Reads {@code assets/gpus.json}: datasheet specs and a dated default price per accelerator. */
 public final class GpuCatalog {
     private static final Set<String> FIELDS = Set.of("id", "name", "memoryGB", "memoryBandwidthTBps", "denseTflops",
-            "measuredMatmulTflops", "interconnect", "interconnectGBps", "nvlinkDomainGpus", "tdpWatts", "price", "specSource", "confidence", "notes", "kind", "kernels");
+            "measuredMatmulTflops", "interconnect", "interconnectGBps", "nvlinkDomainGpus", "tdpWatts", "price", "purchase", "specSource", "confidence", "notes", "kind", "kernels");
     /** An HGX/DGX board: 8 GPUs on NVLink, then the network. */
     static final int DEFAULT_NVLINK_DOMAIN_GPUS = 8;
     private static final Set<String> TFLOPS_FIELDS = Set.of("fp32", "tf32", "bf16", "fp16", "fp8", "int8", "fp4");
@@ -18,6 +18,7 @@ public final class GpuCatalog {
             "estimate");
     /** What an estimated price's source must start with, so the file says so as plainly as the window. */
     static final String ESTIMATE_PREFIX = "LoopLine estimate";
+    private static final Set<String> PURCHASE_FIELDS = Set.of("usdPerGpu", "date", "source", "notes");
     private static final Set<String> KINDS = Set.of("gpu", "accelerator");
     private static final double TERA = 1e12;
     /** Far above any accelerator (B200: 4.5 PFLOPS fp8 dense), so no entry can overflow the engine. */
@@ -59,6 +60,12 @@ public final class GpuCatalog {
             throw price.error("estimate", "an estimated price (\"estimate\": true) and only one has a source starting \""
                     + ESTIMATE_PREFIX + ": …\" that says why");
         }
+        // what one costs to buy, with its share of the server (optional: only the owned-cluster cost mode needs it)
+        JsonFields purchase = f.has("purchase") ? f.object("purchase") : null;
+        if (purchase != null) {
+            purchase.onlyKnown(PURCHASE_FIELDS);
+            purchase.textsForReaders("notes");
+        }
         String kind = f.optionalText("kind", "gpu");
         if (!KINDS.contains(kind)) {
             throw f.error("kind", "must be \"gpu\" or \"accelerator\" (TPU, Trainium, Gaudi), got \"" + kind + "\"");
@@ -87,6 +94,8 @@ public final class GpuCatalog {
                 price.optionalBetween("rangeHigh", usd, 1000, usd),
                 price.text("date"),
                 price.text("source"),
+                purchase == null ? 0 : purchase.positiveUpTo("usdPerGpu", 10_000_000),
+                purchase == null ? "" : purchase.text("date") + ": " + purchase.text("source"),
                 f.text("specSource"),
                 estimated,
                 kind.equals("gpu"),

@@ -28,10 +28,10 @@ public final class Estimator {
      * only on the serving setup, so callers that vary one side (the ranges' corners) reuse the other.
      */
     public static Estimate assemble(Scenario s, TrainingMemory trainingMemory, TrainingRun run, ServingModel.Result serving) {
-        ServingCost cost = ServingCost.of(s.inference(), serving, run.costUsd(), s.horizonMonths());
         TrainingEnergy trainingEnergy = TrainingEnergy.of(s.model(), s.training(), run, s.energy());
-        ServingEnergy servingEnergy = ServingEnergy.of(s.inference(), serving.power(), cost, serving.memory().gpusPerReplica(),
-                serving.speed().tokensPerSecondPerReplica(), trainingEnergy, s.horizonMonths(), s.energy());
+        ServingEnergy servingEnergy = ServingEnergy.of(s.inference(), serving, trainingEnergy, s.economics().horizonMonths(), s.energy());
+        double trainingCost = Estimate.trainingCostUsd(run, trainingEnergy, s.economics());
+        ServingCost cost = ServingCost.of(s.inference(), serving, trainingCost, s.economics(), servingEnergy.monthlyElectricityUsd());
         return new Estimate(s, s.model().totalParameters(), s.model().activeParameters(), trainingMemory, run,
                 serving.memory(), serving.speed(), cost, serving.plan(), trainingEnergy, servingEnergy, null, null);
     }

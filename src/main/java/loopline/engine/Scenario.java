@@ -1,13 +1,14 @@
 package loopline.engine;
 
+import loopline.engine.economics.Economics;
 import loopline.engine.economics.EnergySetup;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.serving.InferenceSetup;
 import loopline.engine.training.TrainingSetup;
 
-/** One model, how it is trained, how it is served, how long it serves, and where its GPUs draw their power. */
+/** One model, how it is trained, how it is served, where its GPUs draw their power, how long it serves and how its GPU-hours are paid for. */
 public record Scenario(String name, String description, ModelArchitecture model, TrainingSetup training,
-                       InferenceSetup inference, double horizonMonths, EnergySetup energy) {
+                       InferenceSetup inference, EnergySetup energy, Economics economics) {
 
     /** This scenario with one field changed; the field's declaration knows where it lives. */
     public <T> Scenario with(ScenarioField<T> field, T value) {

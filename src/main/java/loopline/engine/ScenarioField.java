@@ -36,7 +36,7 @@ public final class ScenarioField<T> {
                   double min, double max, List<T> choices, Function<T, String> idOf, T defaultValue,
                   Function<Scenario, T> derivedDefault, String defaultText) {
         this.path = path;
-        this.property = recordPath(path);
+        this.property = path;
         this.kind = kind;
         this.type = type;
         this.label = label;
@@ -51,17 +51,12 @@ public final class ScenarioField<T> {
         this.defaultText = defaultText;
     }
 
-    /** Where a field lives on the records: its file path, except that "economics." fields sit on {@link Scenario} itself. */
-    private static String recordPath(String path) {
-        return path.startsWith("economics.") ? path.substring("economics.".length()) : path;
-    }
-
     /** Dotted path in the JSON file and in {@code --set}, e.g. {@code training.gpuCount}. */
     public String path() {
         return path;
     }
 
-    /** Where the value sits on the records, e.g. {@code training.gpuCount} or {@code horizonMonths}. */
+    /** Where the value sits on the records, the same dotted path, e.g. {@code training.gpuCount}. */
     public String recordPath() {
         return property;
     }

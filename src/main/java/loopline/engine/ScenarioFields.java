@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import loopline.engine.economics.CostMode;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.Precision;
 import loopline.engine.model.ModelArchitecture;
@@ -29,6 +30,9 @@ import loopline.engine.training.TrainingStepCost;
 public final class ScenarioFields {
     /** Filled by the declarations below as they initialise, in textual order (JLS 12.4.2): that order is {@link #ALL}. */
     private static final List<ScenarioField<?>> DECLARED = new ArrayList<>();
+
+    private static final String PRICE_DEFAULT = "the GPU's catalog rental price; owned: its purchase over the years + colocation";
+    private static final String PRICE_HELP = "Price of one GPU-hour; owned, before the electricity, which is billed apart";
 
     public static final List<Precision> TRAINING_PRECISIONS = List.of(Precision.FP32, Precision.BF16, Precision.FP16, Precision.FP8);
     public static final List<Precision> SERVING_PRECISIONS = List.of(Precision.values());
@@ -113,8 +117,6 @@ public final class ScenarioFields {
             "FLOPs utilisation while the GPUs compute, against the 16-bit peak; bubble, exposed all-reduce and idle GPUs come on top");
     public static final ScenarioField<Double> GOODPUT = number("training.goodput", "Goodput", 0.01, 1, 0.92, "",
             "Share of wall-clock that trains; Llama 3 reported >90%");
-    public static final ScenarioField<Double> TRAINING_PRICE = derivedNumber("training.pricePerGpuHourUsd", "Training price", 0.01, 1000,
-            s -> s.training().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
 
     public static final ScenarioField<Gpu> SERVING_GPU = gpu("inference.gpu", "Serving GPU", s -> s.training().gpu(),
             "same as training.gpu", "Accelerator the model is served on");
@@ -156,8 +158,6 @@ public final class ScenarioFields {
             "Coefficient of variation of the time between requests: 1 for users arriving independently (Poisson; Azure's 2023 "
                     + "conversation trace measured 1.03–1.09); above 1 for bursts (its coding trace: 3.6 within a minute), which "
                     + "lengthen the waits for prefill and for memory (Kingman's G/G form)");
-    public static final ScenarioField<Double> SERVING_PRICE = derivedNumber("inference.pricePerGpuHourUsd", "Serving price", 0.01, 1000,
-            s -> s.inference().gpu().pricePerGpuHourUsd(), "the GPU's catalog price", "$/GPU-hour", "Price of one GPU-hour");
     public static final ScenarioField<Double> BANDWIDTH_EFFICIENCY = number("inference.memoryBandwidthEfficiency", "Bandwidth vs measured",
             0.2, 1.5, 1, "×", "Override: scales the HBM bandwidth share the GPU's measured kernels reach (1 = as measured; "
                     + "below 1 for a less tuned stack than TensorRT-LLM's kernels)");
@@ -189,9 +189,6 @@ public final class ScenarioFields {
     public static final ScenarioField<Double> DRAFT_COST_RATIO = number("inference.speculativeDecoding.draftCostRatio", "Draft cost ratio",
             0, 1, 0.1, "", "Cost of one draft step relative to one target step");
 
-    public static final ScenarioField<Double> HORIZON_MONTHS = number("economics.horizonMonths", "Horizon", 1, 600, 24, "months",
-            "How long the model serves, to amortise training over");
-
     public static final ScenarioField<Double> PUE = number("energy.pue", "PUE", 1, 3, 1.2, "×",
             "Power usage effectiveness: facility power ÷ IT power (cooling, power conversion). 1.2 as Epoch AI assumes for AI "
                     + "data centres; hyperscalers report 1.08–1.18 (Meta, Google, AWS, Microsoft), the industry average is 1.56 (Uptime 2024)");
@@ -208,6 +205,29 @@ public final class ScenarioFields {
             1, "×", "Override: scales the GPUs' modelled power draw (1 = a busy floor of 69% of TDP plus 52% per unit of tensor-core "
                     + "utilisation, fitted to ML.ENERGY's measurements of vLLM on H100 and B200)");
 
+    public static final ScenarioField<Double> HORIZON_MONTHS = number("economics.horizonMonths", "Horizon", 1, 600, 24, "months",
+            "How long the model serves, to amortise training over");
+    public static final ScenarioField<CostMode> COST_MODE = choice("economics.costMode", "Cost mode", CostMode.class,
+            List.of(CostMode.values()), CostMode::id, CostMode.RENTED, null, null,
+            "rented: the catalog's $/GPU-hour, power included; owned: the purchase amortised over the years below, the "
+                    + "colocation rent for the power capacity, and the electricity drawn, billed apart (GPUs without a purchase "
+                    + "price in the catalog keep their rental price)");
+    public static final ScenarioField<Double> AMORTISATION_YEARS = number("economics.amortisationYears", "Amortisation", 1, 15, 5, "years",
+            "Years an owned GPU's purchase is spread over, straight-line: Amazon depreciates servers over 5 years, Meta 5.5, "
+                    + "Microsoft, Google and CoreWeave 6 (their 2025 filings); Epoch AI's cost study assumes 3 for a chip that "
+                    + "newer generations overtake");
+    public static final ScenarioField<Double> NETWORK_SHARE = number("economics.networkShareOfCapex", "Network share of cluster cost",
+            0, 0.6, 0.19, "", "The cluster network's share of an owned cluster's cost (switches, optics, cables), on top of "
+                    + "the servers: 19% in Epoch AI's training-cost model (epoch-research/training-cost-trends, parameters.py)");
+    public static final ScenarioField<Double> COLOCATION = number("economics.colocationUsdPerKwMonth", "Colocation rent", 0, 2000, 184,
+            "$/kW-month", "What a data centre charges a month per kW of power capacity for the owned servers (space, cooling, "
+                    + "power delivery; the electricity is billed apart): $184.06 average asking rate for 250–500 kW in North "
+                    + "America's primary markets, CBRE North America Data Center Trends H2 2024");
+    public static final ScenarioField<Double> TRAINING_PRICE = derivedNumber("training.pricePerGpuHourUsd", "Training price", 0.01, 1000,
+            s -> priceOf(s, s.training().gpu()), PRICE_DEFAULT, "$/GPU-hour", PRICE_HELP);
+    public static final ScenarioField<Double> SERVING_PRICE = derivedNumber("inference.pricePerGpuHourUsd", "Serving price", 0.01, 1000,
+            s -> priceOf(s, s.inference().gpu()), PRICE_DEFAULT, "$/GPU-hour", PRICE_HELP);
+
     /** Every field, in build order (a derived default only looks at fields above it). */
     public static final List<ScenarioField<?>> ALL = List.copyOf(DECLARED);
 
@@ -215,6 +235,11 @@ public final class ScenarioFields {
             .collect(Collectors.toUnmodifiableMap(ScenarioField::path, f -> f));
 
     private ScenarioFields() {
+    }
+
+    /** A side's default $/GPU-hour: the catalog's rental price, or owning the GPU for an hour before electricity. */
+    private static double priceOf(Scenario s, Gpu gpu) {
+        return s.economics().pricePerGpuHourUsd(gpu, s.energy().serverOverhead());
     }
 
     /** The field at a dotted path, or null. */

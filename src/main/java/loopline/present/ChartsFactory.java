@@ -19,7 +19,6 @@ import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSetup;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.serving.OperatingPoint;
-import loopline.engine.serving.ServingModel;
 import loopline.engine.serving.ServingPlan;
 import loopline.engine.serving.ShapeOption;
 import loopline.engine.training.TrainingMemory;
@@ -199,15 +198,17 @@ public final class ChartsFactory {
     }
 
     static BarData trainingCost(Estimate e) {
-        double training = e.trainingRun().costUsd();
-        double months = e.scenario().horizonMonths();
+        double training = e.trainingCostUsd();
+        double months = e.scenario().economics().horizonMonths();
         double serving = e.serving().monthlyCostUsd() * months;
         String noun = TrainingMethodText.costNoun(e.scenario().training().method()); // "Training" or "Fine-tune"
         List<BarData.Row> rows = List.of(
                 new BarData.Row(noun + ", once", List.of(new Segment(noun, training, "training-cost"))),
                 new BarData.Row("Serving " + formatNumber(months) + " mo", List.of(new Segment("Serving", serving, "serving-cost"))));
+        String power = e.scenario().economics().electricityBilledApart()
+                ? " + " + formatUsd(e.trainingEnergy().electricityUsd()) + " electricity" : "";
         return new BarData(noun + ": a one-time cost", formatUsd(training) + " = " + formatCount(e.trainingRun().gpuHours())
-                + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()),
+                + " GPU-hours × " + formatUsd(e.scenario().training().pricePerGpuHourUsd()) + power,
                 rows, 0, null, Format::formatUsd, Side.TRAINING, Figure.TRAINING_COST,
                 "Amortised: " + Format.formatUsdPerRequestPhrase(e.serving().trainingCostPerRequestUsd()) + " over " + Format.formatMonths(months),
                 false);
@@ -229,7 +230,7 @@ public final class ChartsFactory {
         if (next != null && e.serving().servable()) {
             double[] alt = new double[xs.length];
             for (int i = 0; i < xs.length; i++) {
-                alt[i] = e.servingPlan().cost(next.shape(), ServingModel.peakRequestsPerSecond(xs[i], s.inference().peakToAverage()));
+                alt[i] = e.monthlyServingCostAt(next.shape(), xs[i]);
             }
             // one wording, pinned or not: what the line is (the engine's nextBest), not which way the user got here
             series.add(new Series(OTHER_SHAPE + next.shape().label(), "next-best", xs, alt));
@@ -269,10 +270,10 @@ public final class ChartsFactory {
     }
 
     static LineChartData lifetime(Estimate e) {
-        double training = e.trainingRun().costUsd();
+        double training = e.trainingCostUsd();
         double monthly = e.serving().monthlyCostUsd();
         double breakEven = e.serving().breakEvenMonths();
-        double horizon = e.scenario().horizonMonths();
+        double horizon = e.scenario().economics().horizonMonths();
         // the axis ends at the horizon, so the lines' end labels, the subtitle's split and the horizon are one month; a
         // break-even past it is said in the subtitle instead of stretching the chart past what the scenario asks about
         double[] months = new double[POINTS];

@@ -47,7 +47,7 @@ final class EnergyText {
                         facility(energy), grid(energy)),
                 formatWattHours(te.energyKwh() * 1000) + ", " + formatCo2e(te.emissionsKgCo2e()),
                 "Electricity at " + formatUsd(energy.electricityUsdPerKwh()) + "/kWh would cost " + formatUsd(te.electricityUsd())
-                        + ", already inside the rented GPU-hours. Model cards count every GPU at its TDP; LoopLine counts what the GPUs draw.");
+                        + electricityWhere(e) + ". Model cards count every GPU at its TDP; LoopLine counts what the GPUs draw.");
     }
 
     private static Explanation servingMonth(Estimate e) {
@@ -64,7 +64,7 @@ final class EnergyText {
                 formatWattHours(se.monthlyKwh() * 1000) + ", " + formatCo2e(se.monthlyEmissionsKgCo2e()),
                 "A GPU with work draws most of its TDP even while decoding waits on memory (ML.ENERGY measured 58–70% of TDP at batch 8 "
                         + "on H100, 85–99% at batch 256 and beyond). Electricity at " + formatUsd(energy.electricityUsdPerKwh()) + "/kWh: "
-                        + formatUsd(se.monthlyElectricityUsd()) + " a month, already inside the rented GPU-hours. Grows with traffic, like the bill.");
+                        + formatUsd(se.monthlyElectricityUsd()) + " a month" + electricityWhere(e) + ". Grows with traffic, like the bill.");
     }
 
     private static Explanation perRequest(Estimate e) {
@@ -79,7 +79,7 @@ final class EnergyText {
                 "Everything the facility draws for the fleet, idle headroom included, as the cost per request is. The GPUs alone, at the "
                         + "operating point shown, draw " + formatNumber(se.gpuJoulesPerOutputToken()) + " J per output token (what ML.ENERGY "
                         + "measures). Training adds " + formatWattHours(se.trainingWhPerRequest()) + " per request over "
-                        + Format.formatMonths(e.scenario().horizonMonths()) + ".");
+                        + Format.formatMonths(e.scenario().economics().horizonMonths()) + ".");
     }
 
     private static Explanation.Input facility(EnergySetup energy) {
@@ -90,4 +90,10 @@ final class EnergyText {
         return in("grid", formatNumber(energy.gridCarbonGramsPerKwh()) + " g CO₂e/kWh");
     }
 
+
+    /** Where the electricity's cost sits: inside a rented GPU-hour, or on an owned cluster's bill beside the GPUs. */
+    private static String electricityWhere(Estimate e) {
+        return e.scenario().economics().electricityBilledApart() ? ", billed beside the owned GPUs in the cost"
+                : ", already inside the rented GPU-hours";
+    }
 }

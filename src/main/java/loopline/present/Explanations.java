@@ -184,7 +184,9 @@ public final class Explanations {
                             in("goodput", formatPercent(t.goodput()))),
                     formatDuration(run.wallClockDays() * Units.SECONDS_PER_DAY), "Goodput covers failures, restarts, evaluation and checkpointing. "
                             + scheduleNote(run));
-            case TRAINING_COST -> new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
+            case TRAINING_COST -> s.economics().owned()
+                    ? OwnedCostText.trainingCost(e, TrainingMethodText.costNoun(t.method()) + " cost (one-time)")
+                    : new Explanation(TrainingMethodText.costNoun(t.method()) + " cost (one-time)", TrainingRun.COST_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(t.gpuCount())), in("wall-clock", formatDuration(run.wallClockDays() * Units.SECONDS_PER_DAY)),
                             in("GPU-hours", formatCount(run.gpuHours())), in("$/GPU-hour", formatUsd(t.pricePerGpuHourUsd()))),
                     formatUsd(run.costUsd()), "Compute only: no staff, data or failed experiments; the rented GPU-hour pays for the power too (the energy card shows it).");
@@ -270,7 +272,7 @@ public final class Explanations {
                             in("GPUs per replica", Integer.toString(im.gpusPerReplica()))),
                     sc.servable() ? Format.formatWhole(sc.replicas(), "replica", "replicas") + ", " + Format.formatWhole(sc.gpus(), "GPU", "GPUs") : "does not fit",
                     CapacityText.sentence(sp, i, im.sequencesByMemory()));
-            case MONTHLY_SERVING_COST -> new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
+            case MONTHLY_SERVING_COST -> s.economics().owned() ? OwnedCostText.servingCost(e) : new Explanation("Serving cost per month", ServingCost.MONTHLY_FORMULA,
                     List.of(in("GPUs", Format.formatWhole(sc.gpus())), in("$/GPU-hour", formatUsd(i.pricePerGpuHourUsd()))),
                     formatUsd(sc.monthlyCostUsd()), "Grows with traffic: twice the requests, about twice the bill. A fleet that scales by "
                             + "the hour over a " + i.dailyTraffic().id() + " day (" + ServingCost.AUTOSCALED_FORMULA + ") would pay "
@@ -279,11 +281,11 @@ public final class Explanations {
                     List.of(in("monthly cost", formatUsd(sc.monthlyCostUsd())), in("requests/day", formatCount(i.requestsPerDay()))),
                     formatUsd(sc.costPerRequestUsd()) + " (" + formatUsd(sc.costPerMillionOutputTokensUsd()) + " per million output tokens)", null);
             case TRAINING_COST_PER_REQUEST -> new Explanation("Training cost per request (amortised)", ServingCost.AMORTISED_FORMULA,
-                    List.of(in("training cost", formatUsd(run.costUsd())), in("requests/day", formatCount(i.requestsPerDay())),
-                            in("horizon", Format.formatMonths(s.horizonMonths()))),
+                    List.of(in("training cost", formatUsd(e.trainingCostUsd())), in("requests/day", formatCount(i.requestsPerDay())),
+                            in("horizon", Format.formatMonths(s.economics().horizonMonths()))),
                     formatUsd(sc.trainingCostPerRequestUsd()), "Capital-like: paid once, spread over every request the model serves.");
             case BREAK_EVEN -> new Explanation("Break-even month", ServingCost.BREAK_EVEN_FORMULA,
-                    List.of(in("training cost", formatUsd(run.costUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
+                    List.of(in("training cost", formatUsd(e.trainingCostUsd())), in("monthly serving", formatUsd(sc.monthlyCostUsd()))),
                     Format.formatMonths(sc.breakEvenMonths()), "After this, serving has cost more than training did.");
             case API_COMPARISON -> apiComparison(e);
             case TRAINING_ENERGY, SERVING_ENERGY, ENERGY_PER_REQUEST -> EnergyText.explain(figure, e);

@@ -3,6 +3,7 @@ package loopline.present;
 import static loopline.present.Format.formatBytes;
 import static loopline.present.Format.formatUsd;
 
+import loopline.engine.Scenario;
 import loopline.engine.hardware.Gpu;
 
 /**
@@ -25,6 +26,19 @@ public final class GpuSummary {
      */
     public static String caption(String role, Gpu g) {
         return role + (g.isGpu() ? " GPU" : " accelerator") + " · " + figures(g);
+    }
+
+    /**
+     * The caption with the price the scenario pays an hour for {@code g}: an owned cluster's rate ("$1.21/h owned") when
+     * it owns GPUs the catalog has a purchase price for, else the catalog's rental price.
+     */
+    public static String caption(String role, Gpu g, Scenario s) {
+        if (!s.economics().owned() || !g.hasPurchasePrice()) {
+            return caption(role, g);
+        }
+        return role + (g.isGpu() ? " GPU" : " accelerator") + " · " + formatBytes(g.memoryBytes()) + " · "
+                + formatBytes(g.memoryBandwidthBytesPerSecond()) + "/s · "
+                + formatUsd(s.economics().pricePerGpuHourUsd(g, s.energy().serverOverhead())) + "/h owned";
     }
 
     /** "H100 SXM5 80GB": the name without its vendor, where the side's colour and context already say it. */

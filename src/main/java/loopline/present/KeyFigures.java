@@ -52,12 +52,12 @@ public final class KeyFigures {
         ServingCost sc = e.serving();
         int gpus = e.scenario().training().gpuCount();
         double target = e.scenario().inference().targetTokensPerSecondPerUser();
-        double horizon = e.scenario().horizonMonths();
+        double horizon = e.scenario().economics().horizonMonths();
         Ranged servingGpus = ranged(range, x -> x.serving().gpus(), Measure.WHOLE);
         Ranged time = ranged(range, x -> x.trainingRun().wallClockDays() * SECONDS_PER_DAY, Measure.SECONDS);
         Ranged firstToken = ranged(range, x -> x.inferenceSpeed().latency().ttftP50Seconds(), Measure.SECONDS);
         Ranged speed = ranged(range, x -> x.inferenceSpeed().tokensPerSecondPerUser(), Measure.NUMBER);
-        Ranged trainingCost = ranged(range, x -> x.trainingRun().costUsd(), Measure.USD);
+        Ranged trainingCost = ranged(range, Estimate::trainingCostUsd, Measure.USD);
         Ranged monthly = ranged(range, x -> x.serving().monthlyCostUsd(), Measure.USD);
         Ranged perRequest = ranged(range, x -> x.serving().trainingCostPerRequestUsd(), Measure.USD_PER_REQUEST);
         Ranged breakEven = ranged(range, x -> x.serving().breakEvenMonths(), Measure.MONTHS);
@@ -92,10 +92,12 @@ public final class KeyFigures {
                         (sp.speedTargetMet() ? "target " : "misses ") + formatNumber(target) + " · " + formatCount(sp.concurrentRequests())
                                 + " in flight",
                         Side.INFERENCE, Figure.TOKENS_PER_SECOND_PER_USER, im.fits() && !sp.speedTargetMet(), Measure.NUMBER, Better.HIGHER),
-                card(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost, "one-time", Side.TRAINING,
+                card(TrainingMethodText.costNoun(e.scenario().training().method()) + " cost", trainingCost, "one-time" + (e.scenario().economics().owned()
+                        ? OwnedCostText.cardSuffix(e.trainingEnergy().electricityUsd()) : ""), Side.TRAINING,
                         Figure.TRAINING_COST, false, Measure.USD, Better.LOWER),
                 card("Serving / month", sc.servable() ? monthly : none,
-                        sc.servable() ? Format.formatUsdPerRequestPhrase(sc.costPerRequestUsd()) + autoscaled(e) : "no bill: does not fit",
+                        sc.servable() ? Format.formatUsdPerRequestPhrase(sc.costPerRequestUsd()) + autoscaled(e)
+                                + (e.scenario().economics().owned() ? OwnedCostText.cardSuffix(sc.monthlyElectricityUsd()) : "") : "no bill: does not fit",
                         Side.INFERENCE, Figure.MONTHLY_SERVING_COST, !sc.servable(), Measure.USD, Better.LOWER),
                 card("Training $/request", perRequest, "over " + Format.formatMonths(horizon), Side.BOTH,
                         Figure.TRAINING_COST_PER_REQUEST, false, Measure.USD_PER_REQUEST, Better.LOWER),
@@ -122,10 +124,11 @@ public final class KeyFigures {
             return new KeyFigure("Split prefill / decode", Format.NONE, "", why, Side.INFERENCE, Figure.DISAGGREGATED_SERVING, false,
                     Double.NaN, Measure.USD, Better.NEITHER);
         }
-        double ratio = e.serving().monthlyCostUsd() / d.monthlyCostUsd();
+        double split = e.withElectricity(d.monthlyCostUsd());
+        double ratio = e.serving().monthlyCostUsd() / split;
         String verdict = ratio > 1.005 ? formatNumber(ratio) + "× less" : ratio < 0.995 ? formatNumber(1 / ratio) + "× more" : "the same";
-        return new KeyFigure("Split prefill / decode", formatUsd(d.monthlyCostUsd()), "", formatWhole(d.gpus()) + " GPUs · " + verdict,
-                Side.INFERENCE, Figure.DISAGGREGATED_SERVING, false, d.monthlyCostUsd(), Measure.USD, Better.LOWER);
+        return new KeyFigure("Split prefill / decode", formatUsd(split), "", formatWhole(d.gpus()) + " GPUs · " + verdict,
+                Side.INFERENCE, Figure.DISAGGREGATED_SERVING, false, split, Measure.USD, Better.LOWER);
     }
 
     private static KeyFigure card(String label, Ranged r, String detail, Side side, Figure figure, boolean problem, Measure measure,

@@ -16,6 +16,7 @@ import loopline.engine.Scenario;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.engine.economics.Uncertainty;
+import loopline.engine.economics.Economics;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.model.ModelArchitecture;
 
@@ -129,17 +130,21 @@ public final class ReportText {
     /** Where the default prices come from (a price set in the scenario says so). */
     public static String priceSources(Scenario s) {
         StringBuilder b = new StringBuilder("Prices: ");
-        appendPrice(b, "training", s.training().gpu(), s.training().pricePerGpuHourUsd());
+        appendPrice(b, s, "training", s.training().gpu(), s.training().pricePerGpuHourUsd());
         if (s.inference().gpu() != s.training().gpu() || s.inference().pricePerGpuHourUsd() != s.training().pricePerGpuHourUsd()) {
             b.append(" | ");
-            appendPrice(b, "serving", s.inference().gpu(), s.inference().pricePerGpuHourUsd());
+            appendPrice(b, s, "serving", s.inference().gpu(), s.inference().pricePerGpuHourUsd());
         }
         return b.toString();
     }
 
-    private static void appendPrice(StringBuilder b, String side, Gpu g, double price) {
+    private static void appendPrice(StringBuilder b, Scenario s, String side, Gpu g, double price) {
         b.append(side).append(' ').append(g.name()).append(' ').append(formatUsd(price)).append("/h");
-        if (price == g.pricePerGpuHourUsd()) {
+        Economics economics = s.economics();
+        if (economics.owned() && g.hasPurchasePrice() && price == economics.pricePerGpuHourUsd(g, s.energy().serverOverhead())) {
+            b.append(" owned + electricity (purchase ").append(formatUsd(g.purchaseUsdPerGpu())).append(" over ")
+                    .append(Format.formatNumber(economics.amortisationYears())).append(" years, ").append(g.purchaseSource()).append(')');
+        } else if (price == g.pricePerGpuHourUsd()) {
             b.append(" (").append(g.priceDate()).append(": ").append(g.priceSource()).append(')');
         } else {
             b.append(" (set in the scenario)");

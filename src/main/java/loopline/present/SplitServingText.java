@@ -45,20 +45,21 @@ final class SplitServingText {
                             : "No pool shape meets its target at this traffic.");
         }
         return new Explanation("Prefill and decode on separate pools", Disaggregation.FORMULA, inputs,
-                Format.formatWhole(d.gpus()) + " GPUs, " + formatUsd(d.monthlyCostUsd()) + " a month", verdict(e, d));
+                Format.formatWhole(d.gpus()) + " GPUs, " + formatUsd(e.withElectricity(d.monthlyCostUsd())) + " a month", verdict(e, d));
     }
 
     /** Which way of serving wins, and the mechanism that makes it win here. */
     private static String verdict(Estimate e, Disaggregation d) {
         double colocated = e.serving().monthlyCostUsd();
+        double split = e.withElectricity(d.monthlyCostUsd());
         String shapes = d.prefill().shape().equals(d.decode().shape()) ? "both pools take " + d.prefill().shape().label()
                 : "each pool takes its own shape (prefill " + d.prefill().shape().label() + ", decode " + d.decode().shape().label() + ")";
-        if (d.monthlyCostUsd() < colocated * 0.995) {
-            return "The split is " + formatNumber(colocated / d.monthlyCostUsd()) + "× cheaper: no prompt rides along a decode step, so "
+        if (split < colocated * 0.995) {
+            return "The split is " + formatNumber(colocated / split) + "× cheaper: no prompt rides along a decode step, so "
                     + "decode keeps the speed target at larger batches, and " + shapes + ".";
         }
-        if (d.monthlyCostUsd() > colocated * 1.005) {
-            return "Co-located is " + formatNumber(d.monthlyCostUsd() / colocated) + "× cheaper: one fleet's headroom serves both phases, "
+        if (split > colocated * 1.005) {
+            return "Co-located is " + formatNumber(split / colocated) + "× cheaper: one fleet's headroom serves both phases, "
                     + "while split each pool rounds up on its own and prefill must meet the target with what the transfer and decode's "
                     + "wait leave (" + shapes + ").";
         }

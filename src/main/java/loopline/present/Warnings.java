@@ -36,6 +36,14 @@ public final class Warnings {
                 .findFirst().orElse(null);
     }
 
+    /** An owned cluster of a GPU the catalog has no purchase price for keeps its rental price, unless one was typed. */
+    private static void ownedWithoutPurchasePrice(Scenario s, Gpu gpu, double price, String side, List<String> w) {
+        if (s.economics().owned() && !gpu.hasPurchasePrice() && price == gpu.pricePerGpuHourUsd()) {
+            w.add(side + " is costed as rented (" + Format.formatUsd(price) + "/GPU-hour): the catalog has no purchase price for "
+                    + gpu.name() + ". Type the owned price in Advanced, or add a \"purchase\" to assets/gpus.json.");
+        }
+    }
+
     public static List<String> of(Estimate e) {
         Scenario s = e.scenario();
         TrainingMemory tm = e.trainingMemory();
@@ -67,6 +75,8 @@ public final class Warnings {
             w.add(tg.name() + " has no bf16 tensor cores: bf16 is counted at its fp16 rate.");
         }
         InferenceSetup inf = s.inference();
+        ownedWithoutPurchasePrice(s, tg, t.pricePerGpuHourUsd(), "Training", w);
+        ownedWithoutPurchasePrice(s, inf.gpu(), inf.pricePerGpuHourUsd(), "Serving", w);
         if (!im.fits()) {
             w.add(String.format(Locale.ROOT,
                     "Serving does not fit: %s of weights per GPU leave no room for a request's KV cache on %d × %s; no bill is shown.",

@@ -45,6 +45,11 @@ final class ChoiceRow<T> extends HeightCachingVBox {
         getStyleClass().add("control-row");
     }
 
+    /** The field the buttons set: a field with buttons here is not repeated in the Advanced form. */
+    ScenarioField<T> field() {
+        return field;
+    }
+
     void refresh() {
         if (vm.scenario() == null) {
             return; // nothing opened yet

@@ -36,6 +36,8 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
     private final List<ChoiceRow<?>> choices = new ArrayList<>();
     /** The fields a main control edits; the Advanced form shows exactly the others. */
     private final Set<ScenarioField<?>> covered = new HashSet<>();
+    /** Each GPU picker's caption and how it reads now (its price follows the cost mode as well as the GPU). */
+    private final java.util.Map<Label, java.util.function.Supplier<String>> captions = new java.util.LinkedHashMap<>();
     private final ComboBox<ModelArchitecture> modelPicker = new ComboBox<>();
     private final Label modelNote = new WrappingLabel();
     /** What the picker says when the scenario's model is not a catalog entry: derived by size, or imported. */
@@ -97,6 +99,7 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
         vm.servingGpuSameAsTrainingProperty().addListener((o, was, same) -> sameGpu.setSelected(same));
         servingGpu.disableProperty().bind(vm.servingGpuSameAsTrainingProperty());
         getChildren().add(sameGpu);
+        choice(new ChoiceRow<>("cost-mode", "GPUs are", ScenarioFields.COST_MODE, vm));
 
         section("Traffic");
         fieldSlider("requests-per-day", ScenarioFields.REQUESTS_PER_DAY, 1e3, 1e10, true, Format::formatCount, roundTo(1));
@@ -104,7 +107,6 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
         fieldSlider("output-tokens", ScenarioFields.OUTPUT_TOKENS, 1, 32_768, true, Format::formatCount, roundTo(1));
 
         section("Training workload");
-        covered.add(ScenarioFields.TRAINING_METHOD);
         choice(new ChoiceRow<>("training-method", "Method", ScenarioFields.TRAINING_METHOD, vm));
         fieldSlider("training-tokens", ScenarioFields.TRAINING_TOKENS, 1e6, 1e14, true, Format::formatCount, v -> v);
         fieldSlider("gpu-count", ScenarioFields.TRAINING_GPU_COUNT, 1, 100_000, true, Format::formatWhole, this::wholeParallelGroups);
@@ -167,7 +169,9 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
         getChildren().add(row);
     }
 
+    /** A row of buttons, whose field the Advanced form then leaves out (one control per field). */
     private void choice(ChoiceRow<?> row) {
+        covered.add(row.field());
         choices.add(row);
         getChildren().add(row);
     }
@@ -193,7 +197,7 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
         caption.getStyleClass().add("control-label");
         caption.setLabelFor(box);
         box.valueProperty().addListener((o, a, g) -> {
-            caption.setText(g == null ? role + " GPU" : GpuSummary.caption(role, g));
+            caption.setText(captionFor(role, g));
             // where the price comes from, and for an "est." one why LoopLine set it
             box.setTooltip(g == null ? null : priceTooltip(g));
             if (!refreshing && g != null) {
@@ -201,6 +205,11 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
             }
         });
         getChildren().add(new VBox(2, caption, box));
+        captions.put(caption, () -> captionFor(role, box.getValue()));
+    }
+
+    private String captionFor(String role, Gpu g) {
+        return g == null ? role + " GPU" : vm.scenario() == null ? GpuSummary.caption(role, g) : GpuSummary.caption(role, g, vm.scenario());
     }
 
     private static Tooltip priceTooltip(Gpu g) {
@@ -218,6 +227,7 @@ final class ControlsPanel extends HeightCachingVBox { // its rows wrap: see Heig
         try {
             sliders.forEach(r -> r.refresh(s));
             choices.forEach(ChoiceRow::refresh);
+            captions.forEach((label, text) -> label.setText(text.get())); // the price follows the cost mode too
             ModelArchitecture m = s.model();
             ModelArchitecture inCatalog = vm.models().stream().filter(c -> c.id().equals(m.id())).findFirst().orElse(null);
             offCatalogLabel = ModelSummary.pickerLabel(m);

@@ -44,11 +44,11 @@ class ScenarioFieldsTest {
         assertThat(changed.training().zeroStage()).isEqualTo(3);
         assertThat(changed.inference().targetTimeToFirstTokenSeconds()).isEqualTo(0.5);
         assertThat(changed.inference().speculativeDecoding().acceptanceRate()).isEqualTo(0.5);
-        assertThat(changed.horizonMonths()).isEqualTo(12);
+        assertThat(changed.economics().horizonMonths()).isEqualTo(12);
         assertThat(changed.with(ScenarioFields.ZERO_STAGE, (double) s.training().zeroStage())
                 .with(ScenarioFields.TARGET_TTFT, s.inference().targetTimeToFirstTokenSeconds())
                 .with(ScenarioFields.ACCEPTANCE_RATE, s.inference().speculativeDecoding().acceptanceRate())
-                .with(ScenarioFields.HORIZON_MONTHS, s.horizonMonths())).isEqualTo(s);
+                .with(ScenarioFields.HORIZON_MONTHS, s.economics().horizonMonths())).isEqualTo(s);
     }
 
     @Test

@@ -62,6 +62,21 @@ class ExplorerWindowTest {
         return ys;
     }
 
+    /** Scrolls the controls column to its foot, where "Advanced" sits below the main controls, and opens it as a user would. */
+    private static void openAdvanced(FxRobot robot) {
+        Node advanced = robot.lookup("#advanced").query();
+        robot.interact(() -> {
+            for (Node n = advanced.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(advanced);
+    }
+
     private KeyFigure figure(String label) {
         return vm.keyFiguresProperty().get().stream().filter(k -> k.label().equals(label)).findFirst().orElseThrow();
     }
@@ -143,6 +158,21 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void owningTheGpusRepricesBothSidesAndTheCaptionsSayOwned(FxRobot robot) {
+        String rentedCost = card("Training cost");
+        robot.clickOn("#cost-mode-owned");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.scenario().economics().owned()).isTrue();
+        assertThat(card("Training cost")).isEqualTo(figure("Training cost").value()).isNotEqualTo(rentedCost);
+        assertThat(figure("Training cost").detail()).contains("owned").contains("power");
+        assertThat(robot.lookup("#training-gpu-caption").queryAs(Label.class).getText()).endsWith("$1.21/h owned");
+        robot.clickOn("#cost-mode-rented");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(card("Training cost")).isEqualTo(rentedCost);
+        assertThat(robot.lookup("#training-gpu-caption").queryAs(Label.class).getText()).endsWith("$2.99/h");
+    }
+
+    @Test
     void aBrokenPresetShowsItsFileAndFieldAndKeepsTheScenario(FxRobot robot) {
         var before = vm.scenario();
         @SuppressWarnings("unchecked")
@@ -159,7 +189,7 @@ class ExplorerWindowTest {
 
     @Test
     void everyScenarioFieldHasAControlAndAdvancedFieldsCanBeTyped(FxRobot robot) {
-        robot.clickOn("#advanced");
+        openAdvanced(robot);
         for (loopline.engine.ScenarioField<?> f : loopline.engine.ScenarioFields.ALL) {
             boolean inAdvanced = robot.lookup("#field-" + f.path().replace('.', '-')).tryQuery().isPresent();
             assertThat(inAdvanced).as(f.path() + " is in Advanced exactly when no main control edits it")
@@ -192,7 +222,7 @@ class ExplorerWindowTest {
 
     @Test
     void aRefusedAdvancedValueIsMarkedAndTheLastValidValueStays(FxRobot robot) {
-        robot.clickOn("#advanced");
+        openAdvanced(robot);
         int zeroStage = vm.scenario().training().zeroStage();
         javafx.scene.control.TextField box = robot.lookup("#field-training-zeroStage").queryAs(javafx.scene.control.TextField.class);
         // the box shows the preset's value: select it so the typing replaces it, wherever focusing left the caret

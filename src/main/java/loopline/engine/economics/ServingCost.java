@@ -10,13 +10,17 @@ import loopline.engine.serving.ShapeOption;
 /**
  * What serving costs at the scenario's traffic, with the shape options it was chosen from, and how
  * training's one-time cost amortises against it. A setup that does not fit in memory has no bill:
- * {@code servable} is false and the money figures are 0, never a price for something that cannot run.
+ * {@code servable} is false and the money figures are 0, never a price for something that cannot run. The monthly cost is
+ * the GPUs' ({@code monthlyGpuCostUsd}: rented, or owned before electricity) plus, for owned GPUs, the electricity they
+ * draw ({@code monthlyElectricityUsd}, 0 when renting, whose price includes it).
  */
 public record ServingCost(
         double peakRequestsPerSecond,
         long replicas,
         long gpus,
         double monthlyCostUsd,
+        double monthlyGpuCostUsd,
+        double monthlyElectricityUsd,
         double costPerRequestUsd,
         double costPerMillionOutputTokensUsd,
         double trainingCostPerRequestUsd,
@@ -30,6 +34,7 @@ public record ServingCost(
 
     public static final String REPLICAS_FORMULA = "⌈peak requests/s ÷ requests/s one replica takes at the targets⌉ (at least 1)";
     public static final String MONTHLY_FORMULA = "replicas × GPUs per replica × $/GPU-hour × 720 h";
+    public static final String OWNED_MONTHLY_FORMULA = MONTHLY_FORMULA + " + the month's kWh × $/kWh";
     public static final String PER_REQUEST_FORMULA = "monthly cost ÷ (requests/day × 30)";
     public static final String AMORTISED_FORMULA = "training cost ÷ (requests/day × 30 × horizon months)";
     public static final String BREAK_EVEN_FORMULA = "training cost ÷ monthly serving cost";
@@ -68,19 +73,28 @@ public record ServingCost(
         return replicaHours * chosen.shape().gpus() * Units.DAYS_PER_MONTH;
     }
 
-    public static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, double horizonMonths) {
+    /**
+     * The bill for the chosen shape. {@code monthlyElectricityUsd} is what the fleet's power costs a month at the
+     * scenario's traffic (ServingEnergy); it is added only for owned GPUs. An owned fleet is paid for every hour whether
+     * it works or not: scaling down at night would save only power, which the average traffic's draw already reflects, so its
+     * autoscaled bill is the fixed one.
+     */
+    public static ServingCost of(InferenceSetup setup, ServingModel.Result serving, double trainingCostUsd, Economics economics,
+                                 double monthlyElectricityUsd) {
         double peakRps = ServingModel.peakRequestsPerSecond(setup);
         ShapeOption chosen = serving.options().get(0);
         boolean servable = serving.memory().fits();
-        double monthly = servable ? chosen.monthlyCostUsd() : 0;
+        double gpuCost = servable ? chosen.monthlyCostUsd() : 0;
+        double electricity = servable && economics.electricityBilledApart() ? monthlyElectricityUsd : 0;
+        double monthly = gpuCost + electricity;
         double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
         double perRequest = monthly / monthlyRequests;
         double autoscaledGpuHours = servable ? autoscaledGpuHoursPerMonth(setup, chosen, peakRps) : 0;
-        return new ServingCost(peakRps, servable ? chosen.replicas() : 0, servable ? chosen.gpus() : 0, monthly, perRequest,
-                perRequest / setup.outputTokens() * 1e6,
-                amortisedPerRequest(trainingCostUsd, monthlyRequests * horizonMonths),
+        double autoscaledCost = economics.owned() ? monthly : autoscaledGpuHours * setup.pricePerGpuHourUsd();
+        return new ServingCost(peakRps, servable ? chosen.replicas() : 0, servable ? chosen.gpus() : 0, monthly, gpuCost, electricity,
+                perRequest, perRequest / setup.outputTokens() * 1e6,
+                amortisedPerRequest(trainingCostUsd, monthlyRequests * economics.horizonMonths()),
                 servable ? trainingCostUsd / monthly : Double.POSITIVE_INFINITY, servable, autoscaledGpuHours,
-                autoscaledGpuHours * setup.pricePerGpuHourUsd(), serving.options(),
-                serving.unpinnedBest(), serving.alternative());
+                autoscaledCost, serving.options(), serving.unpinnedBest(), serving.alternative());
     }
 }

@@ -2,6 +2,7 @@ package loopline.engine.economics;
 
 import loopline.engine.Units;
 import loopline.engine.serving.InferenceSetup;
+import loopline.engine.serving.ServingModel;
 import loopline.engine.serving.ServingPower;
 
 /**
@@ -30,16 +31,18 @@ public record ServingEnergy(
     public static final String PER_REQUEST_FORMULA = "Wh per request = kWh a month × 1000 ÷ (requests/day × 30)";
     public static final String GPU_PER_TOKEN_FORMULA = "J per output token (GPUs) = W per GPU × GPUs per replica ÷ output tokens/s per replica";
 
-    public static ServingEnergy of(InferenceSetup setup, ServingPower power, ServingCost cost, double gpusPerReplica,
-                                   double outputTokensPerSecondPerReplica, TrainingEnergy training, double horizonMonths,
+    public static ServingEnergy of(InferenceSetup setup, ServingModel.Result serving, TrainingEnergy training, double horizonMonths,
                                    EnergySetup energy) {
         double monthlyRequests = setup.requestsPerDay() * Units.DAYS_PER_MONTH;
         double trainingWhPerRequest = training.energyKwh() * 1000 / (monthlyRequests * horizonMonths);
-        if (!cost.servable()) {
+        if (!serving.memory().fits()) {
             return new ServingEnergy(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, trainingWhPerRequest);
         }
+        ServingPower power = serving.power();
+        double gpusPerReplica = serving.memory().gpusPerReplica();
+        double outputTokensPerSecondPerReplica = serving.speed().tokensPerSecondPerReplica();
         double scale = energy.gpuPowerVsModelled();
-        double fleetKw = cost.gpus() * power.wattsPerGpuAverage() * scale * energy.facilityWattsPerGpuWatt() / 1000;
+        double fleetKw = serving.options().get(0).gpus() * power.wattsPerGpuAverage() * scale * energy.facilityWattsPerGpuWatt() / 1000;
         double monthlyKwh = fleetKw * Units.HOURS_PER_MONTH;
         double whPerRequest = monthlyKwh * 1000 / monthlyRequests;
         double joulesPerToken = whPerRequest * Units.SECONDS_PER_HOUR / setup.outputTokens();

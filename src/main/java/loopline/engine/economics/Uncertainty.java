@@ -66,12 +66,12 @@ public final class Uncertainty {
             new Spread(ScenarioFields.MFU, Side.TRAINING, fixed(TRAINING_SPEED_LOW, TRAINING_SPEED_HIGH), true),
             new Spread(ScenarioFields.FP8_GEMM_SHARE, Side.TRAINING, fixed(0.5 / 0.7, 0.85 / 0.7), true),
             new Spread(ScenarioFields.ALLOCATOR_FRAGMENTATION, Side.TRAINING, fixed(0.4, 2), false),
-            new Spread(ScenarioFields.TRAINING_PRICE, Side.TRAINING, s -> priceFactors(s.training().gpu()), false),
+            new Spread(ScenarioFields.TRAINING_PRICE, Side.TRAINING, s -> priceFactors(s, s.training().gpu()), false),
             // one field for both sides' GPUs; the corners carry the training side's energy setup into the whole estimate
             new Spread(ScenarioFields.GPU_POWER_VS_MODELLED, Side.TRAINING, fixed(GPU_POWER_LOW, GPU_POWER_HIGH), false),
             new Spread(ScenarioFields.BANDWIDTH_EFFICIENCY, Side.SERVING, kernels(SERVING_SPEED_LOW, SERVING_SPEED_HIGH), true),
             new Spread(ScenarioFields.COMPUTE_EFFICIENCY, Side.SERVING, kernels(SERVING_SPEED_LOW, SERVING_SPEED_HIGH), true),
-            new Spread(ScenarioFields.SERVING_PRICE, Side.SERVING, s -> priceFactors(s.inference().gpu()), false));
+            new Spread(ScenarioFields.SERVING_PRICE, Side.SERVING, s -> priceFactors(s, s.inference().gpu()), false));
 
     private Uncertainty() {
     }
@@ -96,7 +96,14 @@ public final class Uncertainty {
         return s -> new double[] {low, high};
     }
 
-    private static double[] priceFactors(Gpu gpu) {
+    /**
+     * The market's spread of a rented GPU-hour; an owned one is the user's own purchase, years and rent, with no market
+     * spread to draw (rented again where the catalog has no purchase price).
+     */
+    private static double[] priceFactors(Scenario s, Gpu gpu) {
+        if (s.economics().owned() && gpu.hasPurchasePrice()) {
+            return new double[] {1, 1};
+        }
         return new double[] {gpu.priceLowUsd() / gpu.pricePerGpuHourUsd(), gpu.priceHighUsd() / gpu.pricePerGpuHourUsd()};
     }
 }

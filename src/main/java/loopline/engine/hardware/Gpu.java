@@ -6,7 +6,9 @@ package loopline.engine.hardware;
  * what the market showed on the price's date (the catalog's rangeLow/rangeHigh; the price itself where none was given).
  * The interconnect counts both directions, as datasheets quote it. {@code priceEstimated} marks a price LoopLine set where no
  * public hourly price exists; {@code isGpu} is false for accelerators that are not GPUs (TPU, Trainium, Gaudi),
- * which the engine treats alike but people should not read as GPUs. {@code kernels} are the measured kernel timings
+ * which the engine treats alike but people should not read as GPUs. {@code purchaseUsdPerGpu} is what buying one costs
+ * with its share of the server around it (0: no published price; owning it cannot be costed), for the owned-cluster
+ * cost mode, with its source. {@code kernels} are the measured kernel timings
  * serving is costed with: this GPU's own, or the nearest measured generation's ({@link #kernelsMeasured()}).
  */
 public record Gpu(
@@ -32,10 +34,17 @@ public record Gpu(
         double priceHighUsd,
         String priceDate,
         String priceSource,
+        double purchaseUsdPerGpu,
+        String purchaseSource,
         String specSource,
         boolean priceEstimated,
         boolean isGpu,
         KernelTable kernels) {
+
+    /** True when the catalog has a purchase price, so an owned cluster of these can be costed. */
+    public boolean hasPurchasePrice() {
+        return purchaseUsdPerGpu > 0;
+    }
 
     /** True when the kernel timings are this GPU's own, not borrowed from the nearest measured generation. */
     public boolean kernelsMeasured() {

@@ -30,7 +30,7 @@ final class SplitCommands {
         boolean vllm = format == LaunchFormat.VLLM_SPLIT;
         List<String> lines = new ArrayList<>();
         lines.add("# " + e.scenario().model().name() + " (" + checkpoint + ") in " + prefill.weights().id() + " on " + prefill.gpuName()
-                + ", prefill and decode on separate pools: " + formatCount(d.gpus()) + " GPUs, " + formatUsd(d.monthlyCostUsd())
+                + ", prefill and decode on separate pools: " + formatCount(d.gpus()) + " GPUs, " + formatUsd(e.withElectricity(d.monthlyCostUsd()))
                 + " a month against " + formatUsd(e.serving().monthlyCostUsd()) + " co-located.");
         lines.add("# KV transfer " + formatDuration(d.kvTransferSeconds()) + " a request; the prefill pool meets a p99 first token of "
                 + formatDuration(d.prefillFirstTokenTargetSeconds()) + ", the decode pool waits at most "
