@@ -317,7 +317,8 @@ final class MarkedLineChart extends LineChart<Number, Number> {
                 candidates.add(new Box(Math.max(p - PAD - w, 0), y, w, h));
             }
             Box beside = LabelPlacer.best(candidates, curves, taken, width, height);
-            if (!LabelPlacer.free(beside, taken, width, height)) { // crowded by other labels: a little off the line
+            // crowded by other labels, or by another marker's line close by: a little off the line
+            if (!LabelPlacer.free(beside, taken, width, height) || LabelPlacer.distance(beside, otherLines) == 0) {
                 for (double shift : new double[] {w / 2, w}) {
                     for (double y : ys) {
                         candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
@@ -336,14 +337,16 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             }
         }
         if (visible) {
-            // clear of the curves first; among the places as clear of them as any, the one clear of the other markers' lines
+            // clear of the curves first, then of the other markers' lines: among the places that keep a readable gap from the
+            // curves (a third of CLEAR, or the best there is), the one farthest from curves and lines alike, so a label sits
+            // a little nearer a curve rather than under another marker's line
             double[] scores = new double[candidates.size()];
             double clearest = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = LabelPlacer.score(candidates.get(i), curves, taken, width, height);
                 clearest = Math.max(clearest, scores[i]);
             }
-            double enough = Math.min(clearest, LabelPlacer.CLEAR) - 1e-9;
+            double enough = Math.min(clearest, LabelPlacer.CLEAR / 3) - 1e-9;
             List<Box> clear = new ArrayList<>();
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] >= enough) {

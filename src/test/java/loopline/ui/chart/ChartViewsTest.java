@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polyline;
@@ -161,6 +162,16 @@ class ChartViewsTest {
                         labels++;
                         assertThat(LabelPlacer.distance(box(m.label()), curves)).as(p + " " + d.title() + ": " + m.label().getText())
                                 .isGreaterThan(0);
+                        for (MarkedLineChart.PlacedMarker other : line.chart().markers()) {
+                            if (other != m && other.line().isVisible()) {
+                                Line l = other.line();
+                                LabelPlacer.Polyline drawn = new LabelPlacer.Polyline(new double[] {l.getStartX(), l.getEndX()},
+                                        new double[] {l.getStartY(), l.getEndY()});
+                                assertThat(LabelPlacer.distance(box(m.label()), List.of(drawn)))
+                                        .as(p + " " + d.title() + ": " + m.label().getText() + " crossed by " + other.label().getText())
+                                        .isGreaterThan(0);
+                            }
+                        }
                     }
                 }
             }
