@@ -209,7 +209,7 @@ class ReportExportTest {
         assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--format", "ollama",
                 "--out", never.toString())).isEqualTo(2);
         assertThat(errors().lines().findFirst().orElseThrow())
-                .isEqualTo("loopline: --format: must be png or a launcher, vllm|sglang|trtllm|vllm-pd|sglang-pd|megatron, got \"ollama\"");
+                .isEqualTo("loopline: --format: must be png or a launcher, vllm|sglang|trtllm|vllm-pd|sglang-pd|trtllm-pd|megatron, got \"ollama\"");
         err.reset();
         // an edited architecture is no longer the checkpoint's: nothing to load, said in one line
         assertThat(run("export", "--scenario", Fixtures.preset("default.json").toString(), "--format", "vllm",

@@ -54,6 +54,7 @@ class WindowExportTest {
                 tuple("export-vllm", "Launch script: vLLM…"), tuple("export-sglang", "Launch script: SGLang…"),
                 tuple("export-trtllm", "Launch script: TensorRT-LLM…"), tuple("export-vllm-pd", "Launch script: vLLM prefill/decode split…"),
                 tuple("export-sglang-pd", "Launch script: SGLang prefill/decode split…"),
+                tuple("export-trtllm-pd", "Launch script: TensorRT-LLM prefill/decode split…"),
                 tuple("export-megatron", "Launch script: Megatron-LM (training)…"));
         assertThat(robot.lookup("#copy-report").tryQuery()).isPresent();
         assertThat(stage.getScene().getAccelerators())

@@ -37,7 +37,7 @@ public final class LaunchConfig {
                 throw new IllegalArgumentException("no " + format.label() + " launch: " + e.scenario().model().name()
                         + " does not fit on " + e.scenario().inference().gpu().name() + " at this precision and shape");
             }
-            if (format == LaunchFormat.VLLM_SPLIT || format == LaunchFormat.SGLANG_SPLIT) {
+            if (format == LaunchFormat.VLLM_SPLIT || format == LaunchFormat.SGLANG_SPLIT || format == LaunchFormat.TRTLLM_SPLIT) {
                 lines.addAll(SplitCommands.lines(format, e, checkpoint));
             } else {
                 ServingLaunch s = ServingLaunch.of(e, checkpoint);
@@ -48,7 +48,7 @@ public final class LaunchConfig {
                     case TRTLLM -> ServingCommands.trtllm(s);
                     default -> throw new IllegalStateException(format + " is not a co-located serving engine");
                 });
-                lines.addAll(benchmark(s));
+                lines.addAll(benchmark(s, format == LaunchFormat.SGLANG ? SGLANG_PORT : DEFAULT_PORT));
             }
         } else {
             lines.addAll(MegatronCommand.lines(e));
@@ -90,13 +90,17 @@ public final class LaunchConfig {
         return h;
     }
 
+    /** The port each engine serves on unless told: vLLM and trtllm-serve 8000, SGLang 30000. */
+    static final int DEFAULT_PORT = 8000;
+    static final int SGLANG_PORT = 30000;
+
     /** The benchmark that measures what the header expects: vLLM's client speaks to every OpenAI-compatible server. */
-    static List<String> benchmark(ServingLaunch s) {
+    static List<String> benchmark(ServingLaunch s, int port) {
         String load = s.closedLoop() ? "--max-concurrency " + s.concurrency() + " --request-rate inf"
                 : "--request-rate " + String.format(Locale.ROOT, "%.3g", s.peakRequestsPerSecondPerReplica());
         long prompts = Math.max(100, Math.round(s.closedLoop() ? 10.0 * s.concurrency() : 120 * s.peakRequestsPerSecondPerReplica()));
         return List.of("", "# Measure it against the numbers above (from another shell, once the server is up):",
-                "#   vllm bench serve --base-url http://localhost:8000 --model " + s.checkpoint() + " --dataset-name random \\",
+                "#   vllm bench serve --base-url http://localhost:" + port + " --model " + s.checkpoint() + " --dataset-name random \\",
                 "#     --random-input-len " + Math.round(s.promptTokens()) + " --random-output-len " + Math.round(s.outputTokens())
                         + " --ignore-eos " + load + " --num-prompts " + prompts);
     }

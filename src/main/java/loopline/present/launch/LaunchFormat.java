@@ -18,6 +18,8 @@ public enum LaunchFormat {
     VLLM_SPLIT("vllm-pd", "vLLM prefill/decode split", true),
     /** The same with SGLang's disaggregation mode. */
     SGLANG_SPLIT("sglang-pd", "SGLang prefill/decode split", true),
+    /** The same with TensorRT-LLM's disaggregated serving: context and generation workers behind trtllm-serve disaggregated. */
+    TRTLLM_SPLIT("trtllm-pd", "TensorRT-LLM prefill/decode split", true),
     MEGATRON("megatron", "Megatron-LM", false);
 
     private final String id;
@@ -44,7 +46,7 @@ public enum LaunchFormat {
         return serving;
     }
 
-    /** Every id, "vllm|sglang|trtllm|vllm-pd|sglang-pd|megatron", for usage lines. */
+    /** Every id, "vllm|sglang|trtllm|vllm-pd|sglang-pd|trtllm-pd|megatron", for usage lines. */
     public static String ids() {
         return Arrays.stream(values()).map(LaunchFormat::id).collect(Collectors.joining("|"));
     }

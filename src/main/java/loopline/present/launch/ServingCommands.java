@@ -35,8 +35,8 @@ final class ServingCommands {
         flags.add("--kv-cache-dtype " + kvCache(s, "fp8", "fp8", notes, "vLLM"));
         flags.add("--gpu-memory-utilization " + plain(s.gpuMemoryUtilization()));
         if (s.draftTokens() > 0) {
-            notes.add("# Speculative decoding as assumed: set DRAFT to the draft model (LoopLine costed it by the draft-cost ratio).");
-            flags.add("--speculative-config \"{\\\"model\\\": \\\"${DRAFT:?set DRAFT to the draft model}\\\", \\\"num_speculative_tokens\\\": "
+            notes.add(DRAFT_NOTE);
+            flags.add("--speculative-config \"{\\\"model\\\": \\\"" + DRAFT + "\\\", \\\"num_speculative_tokens\\\": "
                     + s.draftTokens() + "}\"");
         }
         schedulerNotes(s, notes, "vLLM");
@@ -68,13 +68,29 @@ final class ServingCommands {
         weights(s, "SGLang", flags, notes, "--quantization fp8", "--quantization modelopt_fp4");
         flags.add("--kv-cache-dtype " + kvCache(s, "fp8_e4m3", "nvfp4", notes, "SGLang"));
         flags.add("--mem-fraction-static " + plain(s.gpuMemoryUtilization()));
-        speculativeNote(s, notes);
+        if (s.draftTokens() > 0) {
+            // a separate draft model is SGLang's STANDALONE algorithm: k draft steps, one chain (top-k 1), k + 1 tokens verified
+            notes.add(DRAFT_NOTE);
+            flags.add("--speculative-algorithm STANDALONE");
+            flags.add("--speculative-draft-model-path " + DRAFT);
+            flags.add("--speculative-num-steps " + s.draftTokens());
+            flags.add("--speculative-eagle-topk 1");
+            flags.add("--speculative-num-draft-tokens " + (s.draftTokens() + 1));
+        }
         schedulerNotes(s, notes, "SGLang");
         flags.addAll(extra);
         return with(notes, LaunchConfig.command("python -m sglang.launch_server", flags));
     }
 
     static List<String> trtllm(ServingLaunch s) {
+        return trtllm(s, "loopline-llm-api.yaml", List.of(), List.of());
+    }
+
+    /**
+     * {@code yamlFile}: the LLM API options file this command writes and reads; {@code extraYaml} and {@code extraFlags}:
+     * what a pool of a prefill/decode split adds (its KV cache transceiver, its port).
+     */
+    static List<String> trtllm(ServingLaunch s, String yamlFile, List<String> extraYaml, List<String> extraFlags) {
         List<String> notes = new ArrayList<>();
         List<String> yaml = new ArrayList<>();
         yaml.add("kv_cache_config:");
@@ -102,7 +118,16 @@ final class ServingCommands {
             notes.add("# " + s.weights().id() + " weights: point the command at a weight-only " + s.weights().id()
                     + " checkpoint (AWQ or GPTQ); TensorRT-LLM reads the format from it.");
         }
-        speculativeNote(s, notes);
+        if (s.draftTokens() > 0) {
+            // a separate draft model is TensorRT-LLM's draft/target mode, which runs without the overlap scheduler
+            notes.add(DRAFT_NOTE);
+            yaml.add(NO_OVERLAP_SCHEDULER);
+            yaml.add("speculative_config:");
+            yaml.add("  decoding_type: DraftTarget");
+            yaml.add("  max_draft_len: " + s.draftTokens());
+            yaml.add("  speculative_model_dir: " + DRAFT);
+        }
+        extraYaml.stream().filter(line -> !yaml.contains(line)).forEach(yaml::add); // the overlap switch once, whoever asks
         List<String> flags = new ArrayList<>();
         flags.add("--backend pytorch");
         flags.add("--tp_size " + s.shape().gpus());
@@ -113,14 +138,23 @@ final class ServingCommands {
         flags.add("--max_num_tokens " + s.maxTokensPerStep());
         flags.add("--max_seq_len " + s.contextLength());
         flags.add("--kv_cache_free_gpu_memory_fraction " + plain(s.gpuMemoryUtilization()));
-        flags.add("--extra_llm_api_options loopline-llm-api.yaml");
+        flags.add("--extra_llm_api_options " + yamlFile);
+        flags.addAll(extraFlags);
         List<String> lines = new ArrayList<>(notes);
-        lines.add("cat > loopline-llm-api.yaml <<'YAML'");
+        lines.add("cat > " + yamlFile + " <<YAML"); // unquoted: the draft model's ${DRAFT} expands, nothing else has a $
         lines.addAll(yaml);
         lines.add("YAML");
         lines.addAll(LaunchConfig.command("trtllm-serve " + s.checkpoint(), flags));
         return lines;
     }
+
+    /** TensorRT-LLM's draft/target decoding and a split's prefill workers both run without the overlap scheduler. */
+    static final String NO_OVERLAP_SCHEDULER = "disable_overlap_scheduler: true";
+
+    /** The draft model the estimate assumed: the script stops with this message until DRAFT names it. */
+    private static final String DRAFT = "${DRAFT:?set DRAFT to the draft model}";
+    private static final String DRAFT_NOTE = "# Speculative decoding as assumed: set DRAFT to the draft model (LoopLine costed it by "
+            + "the draft-cost ratio and the acceptance rate).";
 
     private static final String NATIVE_FP4 = "# The checkpoint stores its experts in mxfp4 already (as gpt-oss ships): the engine reads"
             + " them as they are, no quantisation flag.";
@@ -163,12 +197,6 @@ final class ServingCommands {
             return fp4;
         }
         return "auto"; // the weights' 16-bit format
-    }
-
-    private static void speculativeNote(ServingLaunch s, List<String> notes) {
-        if (s.draftTokens() > 0) {
-            notes.add("# LoopLine assumed speculative decoding with " + s.draftTokens() + " draft tokens per step: add your draft model's flags.");
-        }
     }
 
     private static void schedulerNotes(ServingLaunch s, List<String> notes, String engine) {

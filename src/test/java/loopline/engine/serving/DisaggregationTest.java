@@ -52,6 +52,25 @@ class DisaggregationTest {
         assertThat(d.decode().capacityRequestsPerSecond()).isGreaterThan(colocated);
     }
 
+    /**
+     * Where the split has nothing to split (a one-token prompt: no prefill to speak of, a KV hand-over of one token) and the
+     * first-token target is loose enough that decode's quarter of it does not bind, the decode pool is the co-located
+     * fleet: the same shape, replicas and speed; the two modes differ only by the mechanisms the split adds.
+     */
+    @Test
+    void withNothingToPrefillTheDecodePoolIsTheCoLocatedFleet() {
+        for (String model : new String[] {"llama-3.1-8b", "llama-3.1-70b", "qwen3-30b-a3b"}) {
+            Estimate e = estimate(model, "inference.promptTokens=1", "inference.outputTokens=300", "inference.requestsPerDay=2e7",
+                    "inference.tensorParallel=0", "inference.targetTimeToFirstTokenSeconds=100");
+            Disaggregation d = e.disaggregation();
+            assertThat(d.kvTransferSeconds()).as(model).isLessThan(1e-4);
+            assertThat(d.decode().shape()).as(model).isEqualTo(e.serving().chosen().shape());
+            assertThat(d.decode().replicas()).as(model).isEqualTo(e.serving().replicas());
+            assertThat(d.decode().capacityRequestsPerSecond()).as(model)
+                    .isCloseTo(e.serving().chosen().capacityRequestsPerSecond(), withinPercentage(1));
+        }
+    }
+
     @Test
     void aClosedLoopIsOneReplicaAndHasNoSplitToCompare() {
         assertThat(estimate("llama-3.1-70b", "inference.batchSize=64").disaggregation()).isNull();

@@ -89,12 +89,26 @@ class LaunchConfigTest {
         assertThat(launch(LaunchFormat.TRTLLM, e)).contains("capacity_scheduler_policy: GUARANTEED_NO_EVICT", "dtype: nvfp4");
     }
 
+    /** Speculative decoding as the estimate assumed it: k draft tokens from a separate draft model, in each engine's spelling. */
+    @Test
+    void speculativeDecodingGetsEachEnginesDraftModelFlags() {
+        Estimate e = preset("default.json", "inference.speculativeDecoding.enabled=true", "inference.speculativeDecoding.draftTokens=3");
+        assertThat(launch(LaunchFormat.VLLM, e)).contains("\\\"num_speculative_tokens\\\": 3}", "${DRAFT:?");
+        assertThat(launch(LaunchFormat.SGLANG, e)).contains("--speculative-algorithm STANDALONE", "--speculative-draft-model-path ${DRAFT:?",
+                "--speculative-num-steps 3 ", "--speculative-eagle-topk 1 ", "--speculative-num-draft-tokens 4\n");
+        assertThat(launch(LaunchFormat.TRTLLM, e)).contains("<<YAML\n", "speculative_config:\n  decoding_type: DraftTarget\n"
+                + "  max_draft_len: 3\n  speculative_model_dir: ${DRAFT:?", "disable_overlap_scheduler: true");
+        assertThat(launch(LaunchFormat.SGLANG, preset("default.json"))).doesNotContain("speculative");
+    }
+
     @Test
     void theBenchmarkLineRunsTheLoadTheEstimateWasReadAt() {
         Estimate open = preset("default.json");
         assertThat(launch(LaunchFormat.VLLM, open)).contains("--random-input-len 1500 --random-output-len 300 --ignore-eos --request-rate 6.81");
         Estimate closed = preset("default.json", "inference.batchSize=64");
-        assertThat(launch(LaunchFormat.SGLANG, closed)).contains("--max-concurrency 64 --request-rate inf", "at 64 concurrent requests");
+        assertThat(launch(LaunchFormat.SGLANG, closed)).contains("--max-concurrency 64 --request-rate inf", "at 64 concurrent requests",
+                "--base-url http://localhost:30000 "); // SGLang's own port; vLLM and trtllm-serve listen on 8000
+        assertThat(launch(LaunchFormat.TRTLLM, closed)).contains("--base-url http://localhost:8000 ");
     }
 
     /** Megatron splits the global batch evenly over the data-parallel ranks: 488 sequences on 256 ranks become 512. */
@@ -140,6 +154,14 @@ class LaunchConfigTest {
         assertThat(vllm.split("vllm serve ", -1)).hasSize(3);
         String sglang = launch(LaunchFormat.SGLANG_SPLIT, e);
         assertThat(sglang).contains("--disaggregation-mode prefill", "--disaggregation-mode decode");
+        String trtllm = launch(LaunchFormat.TRTLLM_SPLIT, e);
+        // context workers without the overlap scheduler, both with a KV transceiver, and the orchestrator over them
+        assertThat(trtllm).contains("cat > loopline-prefill.yaml <<YAML\n", "cat > loopline-decode.yaml <<YAML\n",
+                "  echo \"  num_instances: " + d.prefill().replicas() + "\"", "  echo \"  num_instances: " + d.decode().replicas() + "\"",
+                "$h:8001", "$h:8002", "trtllm-serve disaggregated -c loopline-disagg.yaml");
+        assertThat(trtllm.split("cache_transceiver_config:", -1)).hasSize(3);
+        assertThat(trtllm.split("disable_overlap_scheduler: true", -1)).hasSize(2);
+        assertThat(trtllm.split("trtllm-serve deepseek-ai/", -1)).hasSize(3);
         assertThatThrownBy(() -> launch(LaunchFormat.VLLM_SPLIT, preset("default.json", "inference.batchSize=64")))
                 .hasMessageContaining("a set batch size measures one replica");
     }
