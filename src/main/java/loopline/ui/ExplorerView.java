@@ -17,6 +17,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -44,7 +45,6 @@ public final class ExplorerView extends BorderPane {
         presetPicker.setId("preset-picker");
         presetPicker.getItems().setAll(presets);
         presetPicker.setPromptText("Open a preset…");
-        presetPicker.setPrefWidth(300); // narrower, to leave room for Undo, Redo and Pin as A
         presetPicker.setTooltip(new Tooltip("Scenarios in presets/ — type to search"));
         presetPicker.valueProperty().addListener((o, a, p) -> {
             if (p != null && !ScenarioFiles.sameFile(p.file(), vm.sourceProperty().get()) && !vm.switchTo(p.file())) {
@@ -71,23 +71,28 @@ public final class ExplorerView extends BorderPane {
         Label title = new Label("LoopLine");
         title.getStyleClass().add("app-title");
         title.setMinWidth(USE_PREF_SIZE);
+        // the picker's face names the scenario's file (its title heads the status line below, where it wraps);
+        // the list it opens holds the titles
         Label scenarioName = new Label();
         scenarioName.getStyleClass().add("scenario-name");
         scenarioName.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.modifiedProperty().get() ? "● not saved" : fileName(),
+                () -> vm.modifiedProperty().get() ? "● " + fileName() + ", not saved" : fileName(),
                 vm.modifiedProperty(), vm.sourceProperty()));
-        // the file name gives way first, then the picker, so the commands never leave the window
-        scenarioName.setMinWidth(0);
-        scenarioName.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(scenarioName, Priority.ALWAYS);
+        presetPicker.setButtonCell(new FileNameCell(scenarioName));
+        // the picker gives way first (its file name then ends in "…", the window's title still has it whole),
+        // so the commands never leave the window
         presetPicker.setMinWidth(160);
+        presetPicker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(presetPicker, Priority.SOMETIMES);
         ToggleButton presenter = toggle("Presenter", "presenter", "Larger text for a projector", appearance.presenterProperty());
         ToggleButton theme = toggle("Dark", "theme", "Dark colours, for a projector in a dim room", appearance.darkProperty());
         actions.getChildren().addAll(presenter, theme, pin, undo, redo, reset, open, openModel, save);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(USE_PREF_SIZE);
         // an HBox, not a ToolBar: a ToolBar hides what does not fit behind "»", out of sight and out of the scene
-        HBox toolbar = new HBox(10, title, presetPicker, scenarioName, actions);
+        Region gap = new Region(); // the picker takes what its name needs, the rest stays between it and the commands
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, title, presetPicker, gap, actions);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("app-toolbar");
 
@@ -108,7 +113,7 @@ public final class ExplorerView extends BorderPane {
         center.setId("dashboard-scroll");
         // the status line heads the dashboard's column, where its messages are about; the controls keep their height
         VBox.setVgrow(center, Priority.ALWAYS);
-        setCenter(new VBox(new LayoutBoundary(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.summary())), center));
+        setCenter(new VBox(new LayoutBoundary(new StatusLine(vm.problemProperty(), vm.warningsProperty(), vm.title(), vm.summary())), center));
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null && was == null) {
                 appearance.applyTo(this, scene.widthProperty());
@@ -315,5 +320,32 @@ public final class ExplorerView extends BorderPane {
             chooser.setInitialDirectory(source.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    /** The picker's face: the scenario's file name (with "not saved" once edited), not the chosen entry's title. */
+    private static final class FileNameCell extends javafx.scene.control.ListCell<ExplorerViewModel.Preset> {
+        FileNameCell(Label name) {
+            name.setMinWidth(0);
+            setGraphic(name);
+            setText(null);
+            // the combo box's skin writes the chosen entry's title into its face when the list closes or filters:
+            // the face keeps the file name
+            graphicProperty().addListener((o, was, now) -> {
+                if (now != name) {
+                    setGraphic(name);
+                }
+            });
+            textProperty().addListener((o, was, now) -> {
+                if (now != null) {
+                    setText(null);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ExplorerViewModel.Preset item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null); // the graphic says it; the cell's own text would repeat the title
+        }
     }
 }

@@ -416,6 +416,11 @@ public final class ExplorerViewModel {
         servingGpuSameAsTraining.set(document == null || !document.isSet(ScenarioFields.SERVING_GPU));
     }
 
+    /** The scenario's title, as its file names it ("70B: a terabyte to train, a few GPUs to serve"). */
+    public javafx.beans.binding.StringBinding title() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> scenario() == null ? null : scenario().name(), scenario);
+    }
+
     /**
      * What the scenario is, for the line above the dashboard: the file's own description while nothing is edited, then
      * the inputs as they now are (the description would go stale: "20M requests a day" after traffic doubled).

@@ -79,13 +79,16 @@ class CompareWindowTest {
     void theStatusLineSaysWhatTheScenarioIsUntilAProblemTakesItsPlace(FxRobot robot) {
         javafx.scene.control.Label description = robot.lookup("#scenario-description").queryAs(javafx.scene.control.Label.class);
         javafx.scene.control.Label problem = robot.lookup("#problem-banner").queryAs(javafx.scene.control.Label.class);
-        assertThat(description.isVisible()).isTrue();
+        javafx.scene.Node heading = robot.lookup("#scenario-heading").query();
+        assertThat(heading.isVisible()).isTrue();
+        assertThat(robot.lookup("#scenario-title").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo(vm.scenario().name());
         assertThat(description.getText()).isEqualTo(vm.scenario().description()).isNotBlank();
         robot.interact(() -> vm.set(ScenarioFields.REQUESTS_PER_DAY, 4e7));
         assertThat(description.getText()).as("edited: the inputs as they are, not the file's stale sentence")
                 .contains("40M requests/day").doesNotContain("20M");
         robot.interact(() -> vm.setText(ScenarioFields.MFU, "3"));
         assertThat(problem.isVisible()).isTrue();
-        assertThat(description.isVisible()).as("one message at a time").isFalse();
+        assertThat(heading.isVisible()).as("one message at a time").isFalse();
     }
 }

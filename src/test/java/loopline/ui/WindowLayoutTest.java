@@ -191,6 +191,47 @@ class WindowLayoutTest {
     }
 
     @Test
+    void theStatusLineCutsNoTextWithoutAMoreLinkThatShowsItAll(FxRobot robot) {
+        List<String> cutWithoutMore = new ArrayList<>();
+        List<String> cutAfterMore = new ArrayList<>();
+        for (Path preset : Fixtures.presetFiles()) {
+            robot.interact(() -> vm.switchTo(preset));
+            for (boolean on : new boolean[] {false, true}) {
+                presenter(robot, on);
+                String where = preset.getFileName() + (on ? " (presenter)" : "");
+                StatusLine line = robot.lookup(".status-line").queryAs(StatusLine.class);
+                javafx.scene.control.Hyperlink more = robot.lookup("#status-more").queryAs(javafx.scene.control.Hyperlink.class);
+                assertThat(robot.lookup("#scenario-title").queryAs(Label.class).getText()).isEqualTo(vm.scenario().name());
+                if (!shownWhole("#scenario-title", robot) || !shownWhole("#scenario-description", robot)) {
+                    if (!more.isVisible()) {
+                        cutWithoutMore.add(where);
+                        continue;
+                    }
+                    robot.interact(() -> line.expandedProperty().set(true));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    if (!shownWhole("#scenario-title", robot) || !shownWhole("#scenario-description", robot)) {
+                        cutAfterMore.add(where);
+                    }
+                    assertThat(more.getText()).isEqualTo("less");
+                    robot.interact(() -> line.expandedProperty().set(false));
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+            }
+        }
+        assertThat(cutWithoutMore).as("a title or description cut with no \"more\" link").isEmpty();
+        assertThat(cutAfterMore).as("still cut after \"more\"").isEmpty();
+        // the picker's face names the file, whatever entry the list shows
+        assertThat(robot.lookup(".scenario-name").queryAs(Label.class).getText()).isEqualTo(vm.sourceProperty().get().getFileName().toString());
+    }
+
+    /** Whether a label draws all of its text (the text it draws ends in "…" when cut). */
+    private static boolean shownWhole(String id, FxRobot robot) {
+        Label label = robot.lookup(id).queryAs(Label.class);
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
+        return drawn != null && drawn.getText().equals(label.getText());
+    }
+
+    @Test
     void aProblemOrWarningAppearingDoesNotMoveTheDashboard(FxRobot robot) throws IOException {
         Node dashboard = view.dashboard().cards().get(5);
         Bounds before = dashboard.localToScene(dashboard.getLayoutBounds());
