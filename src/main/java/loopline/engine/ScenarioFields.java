@@ -252,7 +252,7 @@ public final class ScenarioFields {
         TrainingSetup t = s.training();
         int group = t.tensorParallel() * t.pipelineParallel();
         return t.gpuCount() % group == 0 ? null
-                : "must be a multiple of tensorParallel × pipelineParallel = " + group + ", got " + t.gpuCount();
+                : "must be a multiple of " + TRAINING_TP.path() + " × " + PIPELINE_PARALLEL.path() + " = " + group + ", got " + t.gpuCount();
     }
 
     /**

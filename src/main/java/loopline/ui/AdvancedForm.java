@@ -2,7 +2,9 @@ package loopline.ui;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
@@ -11,6 +13,8 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -18,19 +22,26 @@ import javafx.scene.layout.Region;
 import loopline.engine.ScenarioField;
 import loopline.engine.ScenarioFields;
 import loopline.fx.HeightsByWidth;
+import loopline.present.Format;
 
 /**
  * Exactly the scenario fields the main controls do not edit, generated from {@link ScenarioFields}: a text
  * box, a choice or a check box per field, labelled in words with the file path in the tooltip. An empty box
- * means "the default", shown as its placeholder. A refused value stays in its box, marked, with the reason,
- * until the scenario next changes; the value in force is the last valid one.
+ * means "the default", shown as its placeholder. A refused value stays in its box, marked, with the reason in the
+ * words on screen on the line below it, until the edit is abandoned (Esc) or the scenario next changes; the value in
+ * force is the last valid one.
  */
 final class AdvancedForm extends GridPane {
     private record Row(ScenarioField<?> field, Consumer<String> refresh) {
     }
 
+    private record Refusal(ScenarioField<?> field, Label line) {
+    }
+
     private final ExplorerViewModel vm;
     private final List<Row> rows = new ArrayList<>();
+    /** Each editor's line for the reason a value was refused, under it, taking no room while there is none. */
+    private final Map<Control, Refusal> refusals = new HashMap<>();
     private boolean refreshing;
     /**
      * Heights by width. Forty wrapped labels make the form's height costly (a text layout each), and every slider move
@@ -73,6 +84,9 @@ final class AdvancedForm extends GridPane {
             label.setLabelFor(editor);
             GridPane.setHgrow(editor, Priority.ALWAYS);
             addRow(r++, label, editor);
+            Label refusal = refusalLabel(f);
+            add(refusal, 0, r++, 2, 1);
+            refusals.put(editor, new Refusal(f, refusal));
         }
     }
 
@@ -110,7 +124,7 @@ final class AdvancedForm extends GridPane {
 
     private Control checkBox(ScenarioField<?> f) {
         CheckBox box = new CheckBox();
-        box.setOnAction(e -> show(box, vm.setText(f, Boolean.toString(box.isSelected()))));
+        box.setOnAction(e -> show(box, vm.setTextAtField(f, Boolean.toString(box.isSelected()))));
         rows.add(new Row(f, v -> box.setSelected(Boolean.parseBoolean(v))));
         return box;
     }
@@ -121,7 +135,7 @@ final class AdvancedForm extends GridPane {
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().addListener((o, a, v) -> {
             if (!refreshing && v != null) {
-                show(box, vm.setText(f, v));
+                show(box, vm.setTextAtField(f, v));
             }
         });
         rows.add(new Row(f, box::setValue));
@@ -131,24 +145,38 @@ final class AdvancedForm extends GridPane {
     private Control textField(ScenarioField<?> f) {
         TextField text = new TextField();
         text.setPromptText(f.defaultText());
+        if (f.hasDerivedDefault()) {
+            // the rule ("4M tokens up to 100B parameters, then …") does not fit a box: it shows the value it gives
+            // now, and the rule reads in the label's tooltip
+            text.setTooltip(new Tooltip("Empty: " + f.defaultText()));
+        }
         Runnable commit = () -> {
             String t = text.getText().trim();
             String stored = vm.documentText(f);
-            if (t.isEmpty() && stored != null) {
-                show(text, vm.clear(f));
-            } else if (!t.isEmpty() && !t.equals(stored)) {
-                show(text, vm.setText(f, t));
+            if (t.isEmpty() ? stored != null : !t.equals(stored)) {
+                show(text, vm.setTextAtField(f, t));
             } else {
                 show(text, null);
             }
         };
         text.setOnAction(e -> commit.run());
+        text.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && text.getStyleClass().contains("refused")) {
+                String stored = vm.documentText(f); // abandoned: the value in force again, and no reason left over
+                text.setText(stored == null ? "" : stored);
+                show(text, null);
+                e.consume();
+            }
+        });
         text.focusedProperty().addListener((o, was, now) -> {
             if (was && !now) {
                 commit.run();
             }
         });
         rows.add(new Row(f, v -> {
+            if (f.hasDerivedDefault() && isNumber(f)) {
+                text.setPromptText(Format.formatCount(((Number) vm.value(f)).doubleValue()) + " (default)");
+            }
             if (!text.isFocused()) { // the scenario moved on: show the value in force, drop a refused one
                 text.setText(v == null ? "" : v);
                 show(text, null);
@@ -157,14 +185,29 @@ final class AdvancedForm extends GridPane {
         return text;
     }
 
-    /** Marks a refused value and says why; clears the mark once a value is accepted. */
-    private static void show(Control editor, String problem) {
+    private static Label refusalLabel(ScenarioField<?> f) {
+        Label line = new Label();
+        line.setId("refusal-" + f.path().replace('.', '-'));
+        line.getStyleClass().add("field-refusal");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setVisible(false);
+        line.setManaged(false);
+        return line;
+    }
+
+    /** Marks a refused value and says why under it, in the labels on screen; clears both once a value is accepted. */
+    private void show(Control editor, String problem) {
+        Refusal refusal = refusals.get(editor);
         editor.getStyleClass().remove("refused");
-        editor.setTooltip(null);
-        if (problem != null) {
+        boolean refused = problem != null;
+        if (refused) {
             editor.getStyleClass().add("refused");
-            editor.setTooltip(new Tooltip(problem));
+            refusal.line().setText(RefusalWords.atField(problem, refusal.field()));
         }
+        refusal.line().setVisible(refused);
+        refusal.line().setManaged(refused);
     }
 
     void refresh() {
@@ -178,10 +221,14 @@ final class AdvancedForm extends GridPane {
         }
     }
 
+    private static boolean isNumber(ScenarioField<?> f) {
+        return f.kind() == ScenarioField.Kind.NUMBER || f.kind() == ScenarioField.Kind.WHOLE;
+    }
+
     /** Text boxes show what the file sets (empty: the default); choices and check boxes show the value in force. */
     private <T> String valueShown(ScenarioField<T> f) {
         String stored = vm.documentText(f);
-        boolean box = f.kind() != ScenarioField.Kind.NUMBER && f.kind() != ScenarioField.Kind.WHOLE && f.kind() != ScenarioField.Kind.TEXT;
+        boolean box = !isNumber(f) && f.kind() != ScenarioField.Kind.TEXT;
         return stored == null && box ? f.id(vm.value(f)) : stored;
     }
 }

@@ -483,6 +483,19 @@ public final class ExplorerViewModel {
         return edit(d -> d.without(field), null);
     }
 
+    /**
+     * As {@link #setText}, or {@link #clear} for blank text, for an editor that shows a refusal beside itself:
+     * a refused value leaves the status line as it was (the message belongs at the box, and goes with the edit).
+     */
+    public String setTextAtField(ScenarioField<?> field, String raw) {
+        String shown = problem.get();
+        String refusal = raw.isBlank() ? clear(field) : setText(field, raw);
+        if (refusal != null) {
+            problem.set(shown);
+        }
+        return refusal;
+    }
+
     /** The model-size slider's gesture, for undo (picking a catalog model is a click, a step of its own). */
     private static final String MODEL_SIZE = "model size";
 

@@ -50,6 +50,8 @@ final class SliderRow extends HeightCachingVBox {
     private final Slider slider;
     private final Label value = new Label();
     private final TextField typed = new TextField();
+    /** Why a typed value was refused, under the slider, in the label's words; no room taken while there is none. */
+    private final Label reason = new Label();
     private final HBox top;
     private boolean refreshing;
 
@@ -75,7 +77,13 @@ final class SliderRow extends HeightCachingVBox {
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         name.setTooltip(tip); // on the label, so it never covers the track while dragging
-        getChildren().addAll(top, slider);
+        reason.setId(spec.id() + "-refusal");
+        reason.getStyleClass().add("field-refusal");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setVisible(false);
+        reason.setManaged(false);
+        getChildren().addAll(top, slider, reason);
         getStyleClass().add("control-row");
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!refreshing) {
@@ -116,6 +124,7 @@ final class SliderRow extends HeightCachingVBox {
         typed.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
+                markRefused(null); // abandoned: the value in force again, and no reason left over
                 stopTyping();
             }
         });
@@ -138,27 +147,34 @@ final class SliderRow extends HeightCachingVBox {
     }
 
     /**
-     * Applies the typed value through the view-model, which refuses what the field does not allow (the banner says
-     * why, the last valid value stays). Text that is not a number stays in the box, marked, until fixed or Esc.
+     * Applies the typed value through the view-model. A value it refuses (not a number, or one the field does not
+     * allow) stays in the box, marked, with the reason under the slider, until fixed or Esc; the last valid value stays.
      */
     private void apply() {
         if (typed.getText().trim().equals(value.getText())) {
+            markRefused(null);
             stopTyping(); // unchanged: "70.6B" typed back would move a catalog model off the catalog
             return;
         }
         double v = TypedNumber.parse(typed.getText());
         if (Double.isNaN(v)) {
-            markRefused(spec.label() + ": must be a number such as 40M, 1.5e6 or 1,000, got \"" + typed.getText().trim() + "\"");
+            markRefused("Must be a number such as 40M, 1.5e6 or 1,000, got \"" + typed.getText().trim() + "\"");
             return;
         }
-        stopTyping();
+        String refusal = null;
         if (spec.field() != null) {
-            vm.setText(spec.field(), typed.getText().trim());
+            refusal = vm.setTextAtField(spec.field(), typed.getText().trim());
         } else {
             spec.write().accept(vm, v);
         }
+        if (refusal != null) {
+            markRefused(RefusalWords.atField(refusal, spec.field()));
+            return;
+        }
+        markRefused(null);
+        stopTyping();
         if (vm.scenario() != null) {
-            refresh(vm.scenario()); // a refused value leaves the scenario as it was: show the value in force again
+            refresh(vm.scenario());
         }
     }
 
@@ -172,10 +188,12 @@ final class SliderRow extends HeightCachingVBox {
 
     private void markRefused(String problem) {
         typed.getStyleClass().remove("refused");
-        typed.setTooltip(problem == null ? null : new Tooltip(problem));
         if (problem != null) {
             typed.getStyleClass().add("refused");
+            reason.setText(problem);
         }
+        reason.setVisible(problem != null);
+        reason.setManaged(problem != null);
     }
 
     /** Shows the scenario's value without writing it back. */

@@ -19,7 +19,7 @@ import loopline.ui.FigureCard;
 
 /**
  * Snapshots the window with the numbers' states a screenshot from outside cannot reach: the cards against a
- * baseline of half the traffic, a slider's value opened for typing, Advanced open, optionally Presenter.
+ * baseline of half the traffic, a slider's value typed and refused, Advanced open with a refused value, optionally Presenter.
  * Arguments: out.png width height [presenter].
  */
 public final class NumbersShot {
@@ -48,7 +48,14 @@ public final class NumbersShot {
                 }
                 ((TitledPane) view.lookup("#advanced")).setExpanded(true);
                 stage.getScene().lookup("#requests-per-day-value").getOnMouseClicked().handle(null);
-                ((TextField) stage.getScene().lookup("#requests-per-day-typed")).setText("1,000");
+                TextField typed = (TextField) stage.getScene().lookup("#requests-per-day-typed");
+                typed.setText("lots"); // refused: marked, the reason under the slider
+                typed.getOnAction().handle(null);
+                TextField gpus = (TextField) view.lookup("#field-training-tensorParallel");
+                if (gpus != null) { // refused by a rule across fields: the reason under the box names the other by its label
+                    gpus.setText("48");
+                    gpus.getOnAction().handle(null);
+                }
                 new Thread(() -> {
                     Pause.sleep(1500);
                     Platform.runLater(() -> {

@@ -98,7 +98,7 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.precision=int8"))
                 .hasMessage("--set training.precision: must be one of fp32, bf16, fp16, fp8, got \"int8\"");
         assertThatThrownBy(() -> scenario("llama-3.1-8b", "training.gpuCount=12", "training.tensorParallel=8"))
-                .hasMessage("test: training.gpuCount: must be a multiple of tensorParallel × pipelineParallel = 8, got 12");
+                .hasMessage("test: training.gpuCount: must be a multiple of training.tensorParallel × training.pipelineParallel = 8, got 12");
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCont=4"))
                 .hasMessage("--set training.gpuCont: unknown setting (see README: Scenario fields)");
         assertThatThrownBy(() -> document("llama-3.1-8b", "training.gpuCount=many"))

@@ -234,8 +234,17 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.scenario().training().zeroStage()).isEqualTo(zeroStage);
         assertThat(box.getStyleClass()).contains("refused");
-        assertThat(box.getTooltip().getText()).isEqualTo("training.zeroStage: must be between 0 and 3, got 4");
+        Label reason = robot.lookup("#refusal-training-zeroStage").queryAs(Label.class);
+        assertThat(reason.isVisible()).isTrue();
+        assertThat(reason.getText()).as("at the box, in words: the box says which field").isEqualTo("Must be between 0 and 3, got 4");
+        assertThat(robot.lookup("#problem-banner").queryAs(Label.class).isVisible()).as("not also in the status line").isFalse();
         assertThat(vm.modifiedProperty().get()).isFalse();
+        robot.type(KeyCode.ESCAPE); // abandoned: the value in force comes back and the reason goes
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getText()).isEqualTo(Integer.toString(zeroStage));
+        assertThat(box.getStyleClass()).doesNotContain("refused");
+        assertThat(reason.isVisible()).isFalse();
+        assertThat(reason.isManaged()).as("takes no room").isFalse();
         Label label = (Label) box.getParent().getChildrenUnmodifiable().stream()
                 .filter(n -> n instanceof Label l && l.getLabelFor() == box).findFirst().orElseThrow();
         assertThat(label.getText()).isEqualTo("ZeRO stage");

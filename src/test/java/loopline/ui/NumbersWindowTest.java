@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import loopline.Fixtures;
 import loopline.WindowFixtures;
 import loopline.app.LoopLineApp;
+import loopline.engine.ScenarioFields;
 import loopline.present.Change;
 import loopline.present.KeyFigure;
 import loopline.present.KeyFigures;
@@ -59,6 +60,13 @@ class NumbersWindowTest {
         return robot.lookup("#problem-banner").queryAs(Label.class).getText();
     }
 
+    /** The reason shown under an Advanced box whose value was refused. */
+    private static String reasonUnder(String path, FxRobot robot) {
+        Label reason = robot.lookup("#refusal-" + path.replace('.', '-')).queryAs(Label.class);
+        assertThat(reason.isVisible()).as("the reason is shown at " + path).isTrue();
+        return reason.getText();
+    }
+
     private FigureCard card(String label) {
         return view.dashboard().cards().stream().filter(c -> c.labelText().equals(label)).findFirst().orElseThrow();
     }
@@ -92,6 +100,11 @@ class NumbersWindowTest {
         }
         Label serving = labels.stream().filter(l -> l.getText().equals("Tensor parallel (serving)")).findFirst().orElseThrow();
         assertThat(serving.getTooltip().getText()).startsWith("inference.tensorParallel\n");
+        // a default derived from other fields shows the value it gives now, not its rule cut to the box's width
+        TextField stages = robot.lookup("#field-training-virtualStages").queryAs(TextField.class);
+        assertThat(stages.getText()).isEmpty();
+        assertThat(stages.getPromptText()).isEqualTo("1 (default)");
+        assertThat(stages.getTooltip().getText()).isEqualTo("Empty: " + ScenarioFields.VIRTUAL_STAGES.defaultText());
     }
 
     @Test
@@ -99,8 +112,7 @@ class NumbersWindowTest {
         TextField box = advancedBox(robot, "training.zeroStage");
         robot.write("7").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(box.getTooltip().getText()).isEqualTo("training.zeroStage: must be between 0 and 3, got 7");
-        assertThat(banner(robot)).isEqualTo("training.zeroStage: must be between 0 and 3, got 7");
+        assertThat(reasonUnder("training.zeroStage", robot)).isEqualTo("Must be between 0 and 3, got 7");
     }
 
     @Test
@@ -109,7 +121,7 @@ class NumbersWindowTest {
         TextField box = advancedBox(robot, "inference.tensorParallel");
         robot.eraseText(box.getText().length()).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(banner(robot)).isEqualTo("inference.tensorParallel: must divide the model's 64 attention heads, got 3");
+        assertThat(reasonUnder("inference.tensorParallel", robot)).isEqualTo("Must divide the model's 64 attention heads, got 3");
         assertThat(box.getStyleClass()).contains("refused");
         assertThat(vm.scenario()).isSameAs(before);
         assertThat(vm.scenario().inference().tensorParallel()).isEqualTo(4);
@@ -154,19 +166,26 @@ class NumbersWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TextField typed = robot.lookup("#requests-per-day-typed").queryAs(TextField.class);
         assertThat(typed.getStyleClass()).contains("refused");
-        assertThat(typed.getTooltip().getText()).isEqualTo("Requests per day: must be a number such as 40M, 1.5e6 or 1,000, got \"lots\"");
+        Label reason = robot.lookup("#requests-per-day-refusal").queryAs(Label.class);
+        assertThat(reason.isVisible()).isTrue();
+        assertThat(reason.getText()).isEqualTo("Must be a number such as 40M, 1.5e6 or 1,000, got \"lots\"");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#requests-per-day-typed").tryQuery()).isEmpty();
+        assertThat(reason.isManaged()).as("the reason goes with the abandoned edit").isFalse();
         assertThat(vm.scenario().inference().requestsPerDay()).isEqualTo(traffic);
     }
 
     @Test
-    void aTypedValueTheFieldRefusesShowsTheBannerAndKeepsTheLastValidValue(FxRobot robot) {
+    void aTypedValueTheFieldRefusesSaysWhyUnderTheSliderAndKeepsTheLastValidValue(FxRobot robot) {
         robot.clickOn("#target-speed-value").write("0.01").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(banner(robot)).isEqualTo("inference.targetTokensPerSecondPerUser: must be between 0.1 and 10000, got 0.01");
+        assertThat(robot.lookup("#target-speed-refusal").queryAs(Label.class).getText())
+                .isEqualTo("Must be between 0.1 and 10000, got 0.01");
+        assertThat(robot.lookup("#problem-banner").queryAs(Label.class).isVisible()).as("said at the slider, not above").isFalse();
         assertThat(vm.scenario().inference().targetTokensPerSecondPerUser()).isEqualTo(20);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#target-speed-value").queryAs(Label.class).getText()).isEqualTo("20");
     }
 
