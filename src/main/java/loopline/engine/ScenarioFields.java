@@ -15,6 +15,7 @@ import loopline.engine.training.ActivationRecompute;
 import loopline.engine.training.AttentionKernel;
 import loopline.engine.training.LoraTargets;
 import loopline.engine.training.LossKernel;
+import loopline.engine.training.TpSavedInputs;
 import loopline.engine.training.Optimizer;
 import loopline.engine.training.TrainingMemory;
 import loopline.engine.training.TrainingMethod;
@@ -86,6 +87,12 @@ public final class ScenarioFields {
             "ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 (= FSDP) + weights");
     public static final ScenarioField<Double> TRAINING_TP = whole("training.tensorParallel", "Tensor parallel (training)", 1, 64, 1, "GPUs",
             "Tensor-parallel degree (with sequence parallelism)");
+    public static final ScenarioField<TpSavedInputs> TP_SAVED_INPUTS = choice("training.tpSavedInputs", "TP saved inputs",
+            TpSavedInputs.class, List.of(TpSavedInputs.values()), TpSavedInputs::id, null,
+            s -> TpSavedInputs.defaultFor(s.training().zeroStage()), "gathered with ZeRO 3 (FSDP + DTensor), else sharded",
+            "With tensor parallelism, what each layer keeps of the sequence it gathers from the TP ranks: sharded (Megatron's "
+                    + "sequence parallelism, gathered again in the backward: all activations ÷ TP) or gathered (PyTorch DTensor, "
+                    + "torchtitan: the attention's and the MLP's inputs kept whole on every rank)");
     public static final ScenarioField<Double> PIPELINE_PARALLEL = whole("training.pipelineParallel", "Pipeline stages", 1, 1024, 1, "stages",
             "Pipeline-parallel stages");
     public static final ScenarioField<Boolean> BALANCED_PIPELINE = bool("training.balancedPipeline", "Balanced pipeline stages", false,

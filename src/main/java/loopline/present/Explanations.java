@@ -134,6 +134,7 @@ public final class Explanations {
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
                             in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
                             in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
+                            in("TP saved inputs", t.tensorParallel() > 1 ? t.tpSavedInputs().id() : "no TP"),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
                             in("activations / logits / working copies / overhead", formatBytes(tm.activationsBytes()) + " / "
                                     + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.workingCopiesBytes()) + " / " + formatBytes(tm.overheadBytes())),

@@ -51,6 +51,25 @@ final class SavedActivations {
         };
     }
 
+    /**
+     * Bytes per token, across all layers, of the attention's and the MLP's inputs that the policy keeps (already in
+     * {@link #perToken}): the sequence a tensor-parallel layer gathers from its ranks. Under DTensor's TP these stay
+     * whole on every rank ({@link TpSavedInputs#GATHERED}). Kept by every layer without recompute and by the layers
+     * selective-layer keeps; selective-op recomputes them with the all-gather (it saves matmul outputs, not collectives'),
+     * and full recompute keeps none: each then holds one layer's while that layer is recomputed.
+     */
+    static double gatheredInputsPerToken(ModelArchitecture m, ActivationRecompute recompute, boolean fp8GemmInputs) {
+        double oneLayer = 2 * (fp8GemmInputs ? 1 : 2) * m.hiddenSize(); // the attention's input and the MLP's
+        return switch (recompute) {
+            case SELECTIVE, NONE -> m.layers() * oneLayer;
+            case SELECTIVE_LAYER -> {
+                double recomputed = Math.floor(m.layers() / ActivationRecompute.LAYER_POLICY_FREQUENCY);
+                yield (m.layers() - recomputed) * oneLayer + (recomputed > 0 ? oneLayer : 0);
+            }
+            case SELECTIVE_OP, FULL -> oneLayer;
+        };
+    }
+
     /** Q, K, V (or MLA's latents and up-projections), the attention output and its fp32 log-sum-exp. */
     private static double attentionTensors(ModelArchitecture m) {
         double a = m.attentionHeads();

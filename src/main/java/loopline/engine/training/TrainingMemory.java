@@ -10,7 +10,8 @@ import loopline.engine.model.ModelArchitecture;
  * over data-parallel ranks by ZeRO stage and split by tensor × pipeline parallelism. Activations follow
  * Korthikanti et al. 2022, with the constant derived for the real architecture (SwiGLU, GQA, MLA, MoE,
  * no dropout); 1F1B pipelining keeps p micro-batches in flight on the first stage, so a GPU holds about
- * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t.
+ * all L layers' worth whatever p is. Tensor parallelism with sequence parallelism divides them by t, except, under
+ * PyTorch's DTensor TP, the attention's and the MLP's gathered inputs ({@link TpSavedInputs}).
  *
  * <p>Working copies ({@link WorkingCopies}) are what a step gathers or casts on top: FSDP's whole weights of the unit computing
  * and the one prefetched and the fp32 gradient awaiting its reduce-scatter; fp8's weight casts.
@@ -50,7 +51,7 @@ public record TrainingMemory(
     public static final String PAGED_OPTIMIZER_FORMULA =
             "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
-            "b · s · Σ_layers(bytes stored per token) ÷ t   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
+            "b · s · Σ_layers(bytes stored per token) ÷ t [DTensor TP: + the gathered attention and MLP inputs × (1 − 1/t)]   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
                     + " per layer; selective-layer: every second layer at 2·h; full: 2·h per layer; both + one layer's set; fp8: linear-layer inputs at 1 B)";
     public static final String LOGITS_FORMULA = "b · s · V × bytes per logit ÷ t   (fp32 loss: 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 10 B ÷ 8)";
     public static final String WORKING_COPIES_FORMULA =
@@ -106,7 +107,10 @@ public record TrainingMemory(
         double perToken = SavedActivations.perToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention(), fp8Inputs)
                 * activationScale;
         double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
-        double activations = tokensPerMicroBatch * perToken / t;
+        // DTensor TP keeps the gathered attention and MLP inputs whole on each rank; everything else splits over t
+        double wholeOnEachRank = t > 1 && setup.tpSavedInputs() == TpSavedInputs.GATHERED
+                ? SavedActivations.gatheredInputsPerToken(model, setup.activationRecompute(), fp8Inputs) * activationScale : 0;
+        double activations = tokensPerMicroBatch * (perToken / t + wholeOnEachRank * (1 - 1 / t));
         double logits = tokensPerMicroBatch * model.vocabSize() * setup.loss().bytesPerLogit() / t;
 
         double trainedShare = trainable / n;

@@ -37,7 +37,8 @@ public record TrainingSetup(
         LossKernel loss,
         boolean overlapCommunication,
         int expertParallel,
-        boolean balancedPipeline) {
+        boolean balancedPipeline,
+        TpSavedInputs tpSavedInputs) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;

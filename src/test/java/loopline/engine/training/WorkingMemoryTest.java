@@ -101,6 +101,31 @@ class WorkingMemoryTest {
         assertThat(m.fitsOnGpu()).isTrue();
     }
 
+    /**
+     * DTensor's TP keeps each layer's gathered attention and MLP inputs whole on every rank: for the 8B at TP 4,
+     * 2 × 8,192 tokens, selective recompute, 32 layers × 2 inputs × 2 B × 4,096 = 524,288 B a token, of which Megatron's
+     * sequence parallelism keeps a quarter on each rank, so 16,384 × 524,288 × 3/4 = 6.44 GB more; with full recompute
+     * only the layer being recomputed holds them, 16,384 × 16,384 × 3/4 = 201 MB.
+     */
+    @Test
+    void dtensorTensorParallelKeepsTheGatheredInputsWholeOnEveryRank() {
+        String[] tp4 = concat(FSDP_8, "training.tensorParallel=4", "training.activationRecompute=selective");
+        double sharded = estimate("llama-3.1-8b", concat(tp4, "training.tpSavedInputs=sharded")).trainingMemory().activationsBytes();
+        double gathered = estimate("llama-3.1-8b", concat(tp4, "training.tpSavedInputs=gathered")).trainingMemory().activationsBytes();
+        assertThat(gathered - sharded).isCloseTo(16_384.0 * 524_288 * 3 / 4, withinPercentage(1e-9));
+        String[] full = concat(tp4, "training.activationRecompute=full");
+        assertThat(estimate("llama-3.1-8b", concat(full, "training.tpSavedInputs=gathered")).trainingMemory().activationsBytes()
+                - estimate("llama-3.1-8b", concat(full, "training.tpSavedInputs=sharded")).trainingMemory().activationsBytes())
+                .isCloseTo(16_384.0 * 16_384 * 3 / 4, withinPercentage(1e-9));
+        // FSDP (ZeRO 3) implies PyTorch and its DTensor TP unless the scenario says otherwise; ZeRO 1 implies Megatron
+        assertThat(estimate("llama-3.1-8b", tp4).trainingMemory().activationsBytes()).isEqualTo(gathered);
+        assertThat(estimate("llama-3.1-8b", concat(tp4, "training.zeroStage=1")).trainingMemory().activationsBytes()).isEqualTo(sharded);
+        // without TP there is nothing to gather
+        String[] noTp = concat(FSDP_8, "training.activationRecompute=selective");
+        assertThat(estimate("llama-3.1-8b", concat(noTp, "training.tpSavedInputs=gathered")).trainingMemory().activationsBytes())
+                .isEqualTo(estimate("llama-3.1-8b", concat(noTp, "training.tpSavedInputs=sharded")).trainingMemory().activationsBytes());
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
