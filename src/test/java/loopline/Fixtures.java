@@ -68,4 +68,23 @@ public final class Fixtures {
         Estimate e = estimate(model, sets);
         return ServingModel.closedLoop(e.scenario().model(), e.scenario().inference(), e.inferenceSpeed().shape(), concurrency);
     }
+
+    /**
+     * An MoE entry's active parameters counted as its model card counts them, and how, for the catalog's tests and the
+     * README table: LoopLine's count includes every weight a token passes through; OpenAI leaves out the input embedding
+     * (a lookup), and a non-embedding count (Kaplan et al.'s convention) leaves out the head as well.
+     */
+    public record CardActive(double parameters, String convention) {
+    }
+
+    public static CardActive activeAsTheCardCounts(loopline.engine.model.ModelArchitecture m,
+                                                   com.fasterxml.jackson.databind.JsonNode entry) {
+        if (entry.path("publishedActiveExcludesEmbeddings").asBoolean(false)) {
+            return new CardActive(m.activeParameters() - m.embeddingAndHeadParameters(), ", without the embedding and head");
+        }
+        if (entry.path("publishedActiveExcludesInputEmbedding").asBoolean(false)) {
+            return new CardActive(m.activeParameters() - m.inputEmbeddingParameters(), ", without the input embedding");
+        }
+        return new CardActive(m.activeParameters(), "");
+    }
 }

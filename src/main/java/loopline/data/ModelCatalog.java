@@ -21,7 +21,7 @@ public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
             "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
             "slidingWindow", "hybrid", "sparseAttention", "publishedParameters", "publishedActiveParameters", "publishedRounded",
-            "publishedActiveExcludesInputEmbedding", "maxContext", "source", "notes", "checkpoint");
+            "publishedActiveExcludesInputEmbedding", "publishedActiveExcludesEmbeddings", "maxContext", "source", "notes", "checkpoint");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
             "qkRopeHeadDim", "vHeadDim");
     private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers",
@@ -188,6 +188,7 @@ public final class ModelCatalog {
         }
         f.optionalBool("publishedRounded", false);
         f.optionalBool("publishedActiveExcludesInputEmbedding", false);
+        f.optionalBool("publishedActiveExcludesEmbeddings", false);
         f.textsForReaders("notes");
     }
 

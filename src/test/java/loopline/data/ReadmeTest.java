@@ -42,11 +42,10 @@ class ReadmeTest {
                     .append(String.join(", ", ModelSummary.features(m))).append(" | ")
                     .append(counted(m.totalParameters(), m.publishedParameters())).append(" | ");
             if (m.moe() != null) {
-                boolean leavesOutLookup = entry.path("publishedActiveExcludesInputEmbedding").asBoolean(false);
-                double active = m.activeParameters() - (leavesOutLookup ? m.inputEmbeddingParameters() : 0);
+                Fixtures.CardActive card = Fixtures.activeAsTheCardCounts(m, entry);
                 b.append(Format.formatParameters(m.activeParameters())).append(" | ")
-                        .append(counted(active, entry.path("publishedActiveParameters").asDouble(Double.NaN)))
-                        .append(leavesOutLookup ? ", without the input embedding" : "");
+                        .append(counted(card.parameters(), entry.path("publishedActiveParameters").asDouble(Double.NaN)))
+                        .append(card.convention());
             } else {
                 b.append(" |");
             }

@@ -32,8 +32,7 @@ class ModelArchitectureTest {
         assertThat(m.totalParameters()).isCloseTo(m.publishedParameters(), withinPercentage(tolerance));
         if (m.moe() != null) {
             assertThat(entry.has("publishedActiveParameters")).as("MoE entries record the published active count").isTrue();
-            double active = m.activeParameters()
-                    - (entry.path("publishedActiveExcludesInputEmbedding").asBoolean(false) ? m.inputEmbeddingParameters() : 0);
+            double active = loopline.Fixtures.activeAsTheCardCounts(m, entry).parameters();
             assertThat(active).isCloseTo(entry.get("publishedActiveParameters").asDouble(), withinPercentage(tolerance));
         }
     }
