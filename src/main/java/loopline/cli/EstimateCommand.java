@@ -192,6 +192,8 @@ public final class EstimateCommand {
         ienergy.put("kwhPerMillionOutputTokens", se.kwhPerMillionOutputTokens());
         ienergy.put("monthlyEmissionsKgCo2e", se.monthlyEmissionsKgCo2e());
         ienergy.put("monthlyElectricityUsd", se.monthlyElectricityUsd());
+        ienergy.put("autoscaledMonthlyKwh", se.autoscaledMonthlyKwh());
+        ienergy.put("autoscaledMonthlyEmissionsKgCo2e", se.autoscaledMonthlyEmissionsKgCo2e());
 
         ObjectNode economics = root.putObject("economics");
         economics.put("trainingCostPerRequestUsd", sc.trainingCostPerRequestUsd());

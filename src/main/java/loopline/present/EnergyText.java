@@ -54,13 +54,15 @@ final class EnergyText {
         ServingEnergy se = e.servingEnergy();
         EnergySetup energy = e.scenario().energy();
         return new Explanation("Serving energy per month", ServingEnergy.FORMULA + "\n  " + PowerDraw.FORMULA + "\n  "
-                + ServingPower.BUSY_FORMULA + "\n  " + TrainingEnergy.EMISSIONS_FORMULA,
+                + ServingPower.BUSY_FORMULA + "\n  " + TrainingEnergy.EMISSIONS_FORMULA + "\n  " + ServingEnergy.AUTOSCALED_FORMULA,
                 List.of(in("tensor cores at the point shown", formatPercent(se.computeUtilisationAtPoint()) + " of dense peak"),
                         in("W per GPU at the point shown", formatWatts(se.gpuWattsAtPoint())),
                         in("busy at the average traffic", formatPercent(se.busyShareAverage()) + " of the time"),
                         in("W per GPU at the average traffic", formatWatts(se.gpuWattsAverage())),
                         in("GPUs", Format.formatWhole(e.serving().gpus())), facility(energy),
-                        in("the fleet draws", formatWatts(se.fleetKilowatts() * 1000)), grid(energy)),
+                        in("the fleet draws", formatWatts(se.fleetKilowatts() * 1000)), grid(energy),
+                        in("autoscaled (" + e.scenario().inference().dailyTraffic().id() + " day)",
+                                formatWattHours(se.autoscaledMonthlyKwh() * 1000) + ", " + formatCo2e(se.autoscaledMonthlyEmissionsKgCo2e()))),
                 formatWattHours(se.monthlyKwh() * 1000) + ", " + formatCo2e(se.monthlyEmissionsKgCo2e()),
                 "A GPU with work draws most of its TDP even while decoding waits on memory (ML.ENERGY measured 58–70% of TDP at batch 8 "
                         + "on H100, 85–99% at batch 256 and beyond). Electricity at " + formatUsd(energy.electricityUsdPerKwh()) + "/kWh: "

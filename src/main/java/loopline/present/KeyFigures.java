@@ -107,7 +107,7 @@ public final class KeyFigures {
                 card("Training energy", trainingEnergy, Format.formatCo2e(e.trainingEnergy().emissionsKgCo2e()), Side.TRAINING,
                         Figure.TRAINING_ENERGY, false, Measure.WATT_HOURS, Better.LOWER),
                 card("Serving energy", sc.servable() ? servingEnergy : none,
-                        sc.servable() ? "a month · " + Format.formatCo2e(se.monthlyEmissionsKgCo2e()) : "does not fit",
+                        sc.servable() ? "a month · " + Format.formatCo2e(se.monthlyEmissionsKgCo2e()) + autoscaledEnergy(e) : "does not fit",
                         Side.INFERENCE, Figure.SERVING_ENERGY, !sc.servable(), Measure.WATT_HOURS, Better.LOWER),
                 card("Energy per request", sc.servable() ? perRequestEnergy : none,
                         sc.servable() ? Format.formatNumber(se.joulesPerOutputToken()) + " J per output token" : "does not fit",
@@ -140,6 +140,11 @@ public final class KeyFigures {
     private static String autoscaled(Estimate e) {
         ServingCost sc = e.serving();
         return sc.autoscaledMonthlyCostUsd() < sc.monthlyCostUsd() * (1 - 1e-9) ? " · autoscaled " + formatUsd(sc.autoscaledMonthlyCostUsd()) : "";
+    }
+
+    /** " · autoscaled 150 MWh" beside the autoscaled bill: the energy of the fleet that follows the day, when it pays less. */
+    private static String autoscaledEnergy(Estimate e) {
+        return autoscaled(e).isEmpty() ? "" : " · autoscaled " + Format.formatWattHours(e.servingEnergy().autoscaledMonthlyKwh() * 1000);
     }
 
     /** The API price to beat, when the model is listed and can be self-hosted. */

@@ -66,11 +66,14 @@ public record ServingCost(
      * shape as that hour's rate needs (at least one), never more than the fixed fleet sized for the peak.
      */
     static double autoscaledGpuHoursPerMonth(InferenceSetup setup, ShapeOption chosen, double peakRps) {
-        double replicaHours = 0;
-        for (double share : setup.dailyTraffic().hourlyOverPeak(setup.peakToAverage())) {
-            replicaHours += Math.min(chosen.replicas(), ServingPlan.replicasFor(peakRps * share, chosen.capacityRequestsPerSecond()));
-        }
-        return replicaHours * chosen.shape().gpus() * Units.DAYS_PER_MONTH;
+        return java.util.Arrays.stream(autoscaledReplicasByHour(setup, chosen, peakRps)).sum() * chosen.shape().gpus() * Units.DAYS_PER_MONTH;
+    }
+
+    /** The replicas of the chosen shape an autoscaled fleet runs in each hour of the day, hour 0 first. */
+    static long[] autoscaledReplicasByHour(InferenceSetup setup, ShapeOption chosen, double peakRps) {
+        return java.util.Arrays.stream(setup.dailyTraffic().hourlyOverPeak(setup.peakToAverage()))
+                .mapToLong(share -> Math.min(chosen.replicas(), ServingPlan.replicasFor(peakRps * share, chosen.capacityRequestsPerSecond())))
+                .toArray();
     }
 
     /**

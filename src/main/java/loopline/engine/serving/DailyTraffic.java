@@ -31,6 +31,11 @@ public enum DailyTraffic {
         this.hourly = hourly;
     }
 
+    /** Each hour's mean rate over the day's mean rate: the measured shape, hour 0 (UTC) first. */
+    public double[] hourlyOverAverage() {
+        return hourly.clone();
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -47,6 +47,19 @@ public final class ServingModel {
         return new Result(memory(model, setup, replica, point), speed, plan, options, free.get(0), alternative, power);
     }
 
+    /**
+     * What each GPU of a replica of the chosen shape draws over time when the replica takes {@code requestsPerSecond}
+     * (an open loop, as an hour of an autoscaled fleet runs); with a set batch, the closed loop's average draw.
+     */
+    public static double wattsPerGpuAt(Result serving, InferenceSetup setup, double requestsPerSecond) {
+        if (setup.batchSize() > 0 || !serving.memory().fits()) {
+            return serving.power().wattsPerGpuAverage();
+        }
+        ReplicaModel replica = serving.plan().replica(serving.options().get(0).shape());
+        OperatingPoint p = replica.at(requestsPerSecond);
+        return ServingPower.averageWatts(replica.stepCost(), setup, p.stable() ? p : replica.closedLoop(Math.max(1, replica.slots())));
+    }
+
     /** Sequences decoding in the average step at {@code p}: λ·O·τ, at least one. */
     static double decodingSequences(InferenceSetup setup, OperatingPoint p) {
         return p.stable() ? Math.max(1, p.requestsPerSecond() * setup.outputTokens() * p.timePerOutputTokenSeconds()) : 1;

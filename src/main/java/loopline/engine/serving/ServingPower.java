@@ -25,12 +25,20 @@ public record ServingPower(
     static ServingPower of(StepCost cost, InferenceSetup setup, OperatingPoint point, OperatingPoint average) {
         StepCost.Activity shown = activity(cost, setup, point);
         double watts = PowerDraw.busyWatts(setup.gpu(), shown.computeUtilisation());
-        StepCost.Activity typical = activity(cost, setup, average);
-        double busyWatts = PowerDraw.busyWatts(setup.gpu(), typical.computeUtilisation());
-        double busy = average.stable() ? 1 - Math.exp(-average.concurrentRequests()) : 1;
-        double idle = PowerDraw.idleWatts(setup.gpu());
-        return new ServingPower(watts, shown.memoryUtilisation(), shown.computeUtilisation(), busy * busyWatts + (1 - busy) * idle,
-                busy, average.stable() ? average.outputTokensPerSecond() : 0);
+        return new ServingPower(watts, shown.memoryUtilisation(), shown.computeUtilisation(), averageWatts(cost, setup, average),
+                busyShare(average), average.stable() ? average.outputTokensPerSecond() : 0);
+    }
+
+    /** A GPU's draw over time at {@code p}: its busy draw while any request is in the replica, idle power the rest. */
+    static double averageWatts(StepCost cost, InferenceSetup setup, OperatingPoint p) {
+        double busyWatts = PowerDraw.busyWatts(setup.gpu(), activity(cost, setup, p).computeUtilisation());
+        double busy = busyShare(p);
+        return busy * busyWatts + (1 - busy) * PowerDraw.idleWatts(setup.gpu());
+    }
+
+    /** The chance a replica holds at least one request: 1 − e^(−L), L from Little's law (always busy when unstable). */
+    private static double busyShare(OperatingPoint p) {
+        return p.stable() ? 1 - Math.exp(-p.concurrentRequests()) : 1;
     }
 
     /**

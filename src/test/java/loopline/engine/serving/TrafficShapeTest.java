@@ -70,6 +70,30 @@ class TrafficShapeTest {
         assertThat(coding.serving().autoscaledMonthlyCostUsd()).isLessThan(0.6 * coding.serving().monthlyCostUsd());
     }
 
+    /**
+     * The autoscaled fleet's energy: a flat day is the fixed fleet's month; a working day's quiet hours release GPUs,
+     * so less energy, but the GPUs kept are busier, so more watts per GPU-hour than the fixed fleet's; and every
+     * GPU-hour lies between idle and TDP.
+     */
+    @Test
+    void anAutoscaledFleetDrawsForTheHoursItServesEachGpuBusierThanInTheFixedFleet() {
+        Estimate flat = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "inference.dailyTraffic=flat");
+        assertThat(flat.servingEnergy().autoscaledMonthlyKwh()).isCloseTo(flat.servingEnergy().monthlyKwh(), within(1e-6));
+        for (String day : new String[] {"conversation", "coding"}) {
+            Estimate e = estimate("llama-3.1-70b", "inference.requestsPerDay=2e7", "inference.dailyTraffic=" + day);
+            var energy = e.servingEnergy();
+            double facility = e.scenario().energy().facilityWattsPerGpuWatt() * e.scenario().energy().gpuPowerVsModelled();
+            double fixedKwhPerGpuHour = energy.monthlyKwh() / (e.serving().gpus() * 720.0);
+            double autoscaledKwhPerGpuHour = energy.autoscaledMonthlyKwh() / e.serving().autoscaledGpuHoursPerMonth();
+            assertThat(energy.autoscaledMonthlyKwh()).as(day).isLessThan(energy.monthlyKwh());
+            assertThat(autoscaledKwhPerGpuHour).as(day + ": the GPUs kept are busier").isGreaterThan(fixedKwhPerGpuHour);
+            double tdpKwh = e.scenario().inference().gpu().tdpWatts() * facility / 1000;
+            assertThat(autoscaledKwhPerGpuHour).as(day).isBetween(0.1 * tdpKwh, tdpKwh);
+            assertThat(energy.autoscaledMonthlyEmissionsKgCo2e())
+                    .isCloseTo(energy.autoscaledMonthlyKwh() * e.scenario().energy().gridCarbonGramsPerKwh() / 1000, within(1e-6));
+        }
+    }
+
     @Test
     void lengthsSpreadAsALognormalOfTheirMeanAndCv() {
         assertThat(Queueing.lognormalQuantileOverMean(0, 0.99)).isEqualTo(1);
