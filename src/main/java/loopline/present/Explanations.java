@@ -126,7 +126,8 @@ public final class Explanations {
             case TRAINING_MEMORY_PER_GPU -> new Explanation("Training memory per GPU",
                     TrainingMethodText.statesFormula(t.method()) + "\n  + activations: " + TrainingMemory.ACTIVATIONS_FORMULA
                             + "\n  + logits: " + TrainingMemory.LOGITS_FORMULA + "\n  + working copies: " + TrainingMemory.WORKING_COPIES_FORMULA
-                            + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA,
+                            + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA
+                            + (t.pipelineParallel() > 1 ? "\n  " + TrainingMemory.PIPELINE_FORMULA : ""),
                     concat(TrainingMethodText.memoryInputs(e), in("N", n),
                             in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
                             in("ZeRO stage", Integer.toString(t.zeroStage())),
@@ -135,6 +136,7 @@ public final class Explanations {
                             in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
                             in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
                             in("TP saved inputs", t.tensorParallel() > 1 ? t.tpSavedInputs().id() : "no TP"),
+                            in("pipeline stage", stageWords(tm.peakStage())),
                             in("activations per token (all layers)", formatBinaryBytes(tm.activationBytesPerToken())),
                             in("activations / logits / working copies / overhead", formatBytes(tm.activationsBytes()) + " / "
                                     + formatBytes(tm.logitsBytes()) + " / " + formatBytes(tm.workingCopiesBytes()) + " / " + formatBytes(tm.overheadBytes())),
@@ -386,5 +388,14 @@ public final class Explanations {
         return m.mla() != null
                 ? List.of(layers, in("kv_lora_rank", formatNumber(m.mla().kvLoraRank())), in("rope_dim", formatNumber(m.mla().qkRopeHeadDim())), bytes)
                 : List.of(layers, in("a_kv", formatNumber(m.kvHeads())), in("d", formatNumber(m.headDim())), bytes);
+    }
+
+    /** Which pipeline stage's GPU the training memory describes, in words. */
+    private static String stageWords(TrainingMemory.PipelineStage stage) {
+        return switch (stage) {
+            case ONLY -> "no pipelining";
+            case FIRST -> "the first peaks (its micro-batches in flight and the embedding)";
+            case LAST -> "the last peaks (the output head and the logits)";
+        };
     }
 }

@@ -41,7 +41,13 @@ public record TrainingMemory(
         int minGpusToFit,
         double trainableParameters,
         double frozenWeightsBytes,
-        double pagedOptimizerBytes) {
+        double pagedOptimizerBytes,
+        PipelineStage peakStage) {
+
+    /** The pipeline stage whose GPU the figures describe: the one that peaks higher, or the only one without pipelining. */
+    public enum PipelineStage {
+        ONLY, FIRST, LAST
+    }
 
     public static final String MODEL_STATES_FORMULA =
             "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3";
@@ -57,6 +63,9 @@ public record TrainingMemory(
     public static final String WORKING_COPIES_FORMULA =
             "ZeRO 3: (largest unit + largest layer) ÷ t × weight B + largest unit ÷ t × 4 B fp32 gradient for the reduce-scatter"
                     + " [+ 2 layers ÷ t × 2 B fp8 casts]; ZeRO < 3 with fp8: matmul weights ÷ (t·p) × 2 B (fp8 weight + transpose)";
+    public static final String PIPELINE_FORMULA = "pipelined: the larger of the first stage (all L layers' activations: p micro-batches"
+            + " in flight over L/p layers; no logits) and the last (one micro-batch's L/p layers + the logits); each end stage's states"
+            + " × (N − E + p·V·h) ÷ N for the embedding or head it holds on top of its layers, unless the stages are balanced";
     public static final String OVERHEAD_FORMULA = "1 GB CUDA context + allocator fragmentation (5% by default) of everything else";
 
     /** CUDA context, cuBLAS/NCCL workspaces: 0.5–1 GB per GPU in practice. */
@@ -71,6 +80,52 @@ public record TrainingMemory(
      * matrix per token, are under 1% of a layer's activations at r ≤ 64 and are left out.)
      */
     public static TrainingMemory of(ModelArchitecture model, TrainingSetup setup) {
+        double t = setup.tensorParallel();
+        boolean fp32 = setup.precision() == Precision.FP32;
+        double weightB = gradientBytesPerValue(setup.precision()); // fp8 training keeps bf16 weights; fp8 copies are transient
+        double trainable = trainableParameters(model, setup);
+        double frozen = frozenBaseBytes(model, setup.method(), weightB);
+
+        double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
+        boolean fp8Inputs = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
+        double perToken = SavedActivations.perToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention(), fp8Inputs)
+                * activationScale;
+        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
+        // DTensor TP keeps the gathered attention and MLP inputs whole on each rank; everything else splits over t
+        double wholeOnEachRank = t > 1 && setup.tpSavedInputs() == TpSavedInputs.GATHERED
+                ? SavedActivations.gatheredInputsPerToken(model, setup.activationRecompute(), fp8Inputs) * activationScale : 0;
+        double allLayers = tokensPerMicroBatch * (perToken / t + wholeOnEachRank * (1 - 1 / t));
+        double logits = tokensPerMicroBatch * model.vocabSize() * setup.loss().bytesPerLogit() / t;
+
+        int p = setup.pipelineParallel();
+        if (p == 1) {
+            return atStage(model, setup, PipelineStage.ONLY, 1, allLayers, logits, perToken, trainable, frozen);
+        }
+        // 1F1B: the first stage holds p micro-batches in flight over its L/p layers (all L layers' worth) and the
+        // embedding; the last holds one micro-batch, the output head and the logits. The larger is the GPU's peak.
+        double stateScale = stageStateScale(model, setup);
+        TrainingMemory first = atStage(model, setup, PipelineStage.FIRST, stateScale, allLayers, 0, perToken, trainable, frozen);
+        TrainingMemory last = atStage(model, setup, PipelineStage.LAST, stateScale, allLayers / p, logits, perToken, trainable, frozen);
+        return last.perGpuBytes() > first.perGpuBytes() ? last : first;
+    }
+
+    /**
+     * A first or last pipeline stage's model states over an even share of them (N ÷ p): Megatron splits the layers
+     * evenly, so each end stage holds its L/p layers plus a vocabulary-sized table, the input embedding on the first and
+     * the output head on the last (a copy of the embedding when they are tied): (N − E + p·V·h) ÷ N. Balanced stages
+     * ({@code training.balancedPipeline}) give the end stages fewer layers to even the states out.
+     */
+    static double stageStateScale(ModelArchitecture model, TrainingSetup setup) {
+        if (setup.balancedPipeline() || setup.pipelineParallel() == 1) {
+            return 1;
+        }
+        double n = model.totalParameters();
+        double table = model.vocabSize() * model.hiddenSize();
+        return (n - model.embeddingAndHeadParameters() + setup.pipelineParallel() * table) / n;
+    }
+
+    private static TrainingMemory atStage(ModelArchitecture model, TrainingSetup setup, PipelineStage where, double stateScale, double activations,
+                                          double logits, double perToken, double trainable, double frozen) {
         double n = model.totalParameters();
         double t = setup.tensorParallel();
         double modelSplit = t * setup.pipelineParallel();
@@ -79,14 +134,12 @@ public record TrainingMemory(
         TrainingMethod method = setup.method();
 
         boolean fp32 = setup.precision() == Precision.FP32;
-        double weightB = gradientBytesPerValue(setup.precision()); // fp8 training keeps bf16 weights; fp8 copies are transient
+        double weightB = gradientBytesPerValue(setup.precision());
         double gradientB = weightB;
         double optimizerB = (fp32 ? 0 : 4) + setup.optimizer().stateBytesPerParameter(); // fp32 master copy
 
-        double trainable = trainableParameters(model, setup);
-        double frozen = frozenBaseBytes(model, method, weightB);
-        double trainedPerRank = trainable / modelSplit;
-        double frozenPerRank = frozen / modelSplit;
+        double trainedPerRank = trainable / modelSplit * stateScale;
+        double frozenPerRank = frozen / modelSplit * stateScale;
         double weightsPerRank = frozenPerRank + trainedPerRank * weightB;
         double gradientsPerRank = trainedPerRank * gradientB;
         double optimizerPerRank = trainedPerRank * optimizerB;
@@ -101,17 +154,6 @@ public record TrainingMemory(
         double gradients = gradientsPerRank / (stage >= 2 ? dp : 1 / whole);
         double optimizer = onGpuOptimizerPerRank / (stage >= 1 ? dp : 1 / whole);
         double paged = (optimizerPerRank - onGpuOptimizerPerRank) / (stage >= 1 ? dp : 1 / whole);
-
-        double activationScale = fp32 ? 2 : 1; // per-token counts below are for 16-bit activations
-        boolean fp8Inputs = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
-        double perToken = SavedActivations.perToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention(), fp8Inputs)
-                * activationScale;
-        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
-        // DTensor TP keeps the gathered attention and MLP inputs whole on each rank; everything else splits over t
-        double wholeOnEachRank = t > 1 && setup.tpSavedInputs() == TpSavedInputs.GATHERED
-                ? SavedActivations.gatheredInputsPerToken(model, setup.activationRecompute(), fp8Inputs) * activationScale : 0;
-        double activations = tokensPerMicroBatch * (perToken / t + wholeOnEachRank * (1 - 1 / t));
-        double logits = tokensPerMicroBatch * model.vocabSize() * setup.loss().bytesPerLogit() / t;
 
         double trainedShare = trainable / n;
         double gatheredWeightBytes = (frozen + trainable * weightB) / n;
@@ -135,7 +177,7 @@ public record TrainingMemory(
         double statesPerParam = weightPerParam + gradientPerParam + optimizerPerParam;
         return new TrainingMemory(weights, gradients, optimizer, activations, logits, workingCopies, overhead, perGpu, capacity,
                 n * statesPerParam, statesPerParam, weightPerParam, gradientPerParam, optimizerPerParam, perToken,
-                perGpu <= capacity, minGpus, trainable, frozenWeights, paged);
+                perGpu <= capacity, minGpus, trainable, frozenWeights, paged, where);
     }
 
     /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */

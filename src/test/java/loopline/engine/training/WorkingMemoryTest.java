@@ -126,6 +126,41 @@ class WorkingMemoryTest {
                 .isEqualTo(estimate("llama-3.1-8b", concat(noTp, "training.tpSavedInputs=sharded")).trainingMemory().activationsBytes());
     }
 
+    /**
+     * Pipelined, a GPU's peak is its stage's: the first holds p micro-batches in flight over its L/p layers (all L layers'
+     * worth) and the embedding, the last one micro-batch, the head and the logits. The 8B in 4 even stages: each end stage
+     * holds 8 layers + a 128,256 × 4,096 table, so its states are (N − 2·V·h + 4·V·h) ÷ N = 1.1308 of an even quarter.
+     */
+    @Test
+    void aPipelinedGpuPeaksAtItsStageTheFirstWithEveryMicroBatchInFlightTheLastWithTheLogits() {
+        String[] zero1 = concat(FSDP_8, "training.zeroStage=1", "training.gpuCount=32", "training.microBatchSize=1");
+        TrainingMemory whole = estimate("llama-3.1-8b", zero1).trainingMemory();
+        double table = 128_256.0 * 4_096;
+        double scale = (8.0302e9 - 2 * table + 4 * table) / 8.0302e9;
+        for (String loss : new String[] {"fp32", "chunked"}) {
+            TrainingMemory one = estimate("llama-3.1-8b", concat(zero1, "training.loss=" + loss)).trainingMemory();
+            TrainingMemory pp4 = estimate("llama-3.1-8b", concat(zero1, "training.loss=" + loss, "training.pipelineParallel=4")).trainingMemory();
+            assertThat(pp4.weightsBytes()).isCloseTo(one.weightsBytes() / 4 * scale, withinPercentage(0.01));
+            if (pp4.peakStage() == TrainingMemory.PipelineStage.FIRST) {
+                assertThat(pp4.activationsBytes()).isEqualTo(one.activationsBytes());
+                assertThat(pp4.logitsBytes()).isZero();
+            } else {
+                assertThat(pp4.peakStage()).isEqualTo(TrainingMemory.PipelineStage.LAST);
+                assertThat(pp4.activationsBytes()).isCloseTo(one.activationsBytes() / 4, withinPercentage(1e-9));
+                assertThat(pp4.logitsBytes()).isEqualTo(one.logitsBytes());
+            }
+        }
+        // 8,192 tokens × 128,256 logits × 10 B = 10.5 GB of fp32 loss outweigh three quarters of the selective activations
+        // (8,192 × 32 layers × ~86 KiB ≈ 23 GB → 17 GB): the first stage still peaks; a chunked loss leaves it first too
+        assertThat(estimate("llama-3.1-8b", concat(zero1, "training.pipelineParallel=4")).trainingMemory().peakStage())
+                .isEqualTo(TrainingMemory.PipelineStage.FIRST);
+        assertThat(whole.peakStage()).isEqualTo(TrainingMemory.PipelineStage.ONLY);
+        // balanced stages give the end stages fewer layers: an even quarter of the states
+        TrainingMemory balanced = estimate("llama-3.1-8b", concat(zero1, "training.pipelineParallel=4", "training.balancedPipeline=true"))
+                .trainingMemory();
+        assertThat(balanced.weightsBytes()).isCloseTo(whole.weightsBytes() / 4, withinPercentage(1e-9));
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
