@@ -81,9 +81,10 @@ public final class Dashboard extends HeightCachingVBox {
         // which the tile pane knows once laid out, and a boundary inside a boundary would be heard a pulse late)
         HBox bottom = new HBox(14, new LayoutBoundary(cardPane), lifetimeBox);
         HBox.setHgrow(lifetimeBox, Priority.ALWAYS);
-        lifetime.setMinWidth(240);
+        lifetime.setMinWidth(200);
         // the chart takes what the cards leave: without this its wide preferred width squeezes the cards to three columns
-        lifetime.setPrefWidth(240);
+        // (at 1280 px four columns of 12.8em tiles leave it ~220 px: at 240 the cards fell to three, leaving a gap)
+        lifetime.setPrefWidth(200);
         lifetime.getStyleClass().add("lifetime-chart");
         grid.add(bottom, 0, 4, 2, 1);
         grid.getRowConstraints().addAll(fixedRow(), fixedRow(), growingRow(), growingRow(), growingRow());
