@@ -35,7 +35,7 @@ final class AdvancedForm extends GridPane {
     private record Row(ScenarioField<?> field, Consumer<String> refresh) {
     }
 
-    private record Refusal(ScenarioField<?> field, Label line) {
+    private record Refusal(ScenarioField<?> field, RefusalLine line) {
     }
 
     private final ExplorerViewModel vm;
@@ -84,7 +84,7 @@ final class AdvancedForm extends GridPane {
             label.setLabelFor(editor);
             GridPane.setHgrow(editor, Priority.ALWAYS);
             addRow(r++, label, editor);
-            Label refusal = refusalLabel(f);
+            RefusalLine refusal = new RefusalLine("refusal-" + f.path().replace('.', '-'));
             add(refusal, 0, r++, 2, 1);
             refusals.put(editor, new Refusal(f, refusal));
         }
@@ -185,29 +185,10 @@ final class AdvancedForm extends GridPane {
         return text;
     }
 
-    private static Label refusalLabel(ScenarioField<?> f) {
-        Label line = new Label();
-        line.setId("refusal-" + f.path().replace('.', '-'));
-        line.getStyleClass().add("field-refusal");
-        line.setWrapText(true);
-        line.setMinHeight(Region.USE_PREF_SIZE);
-        line.setMaxWidth(Double.MAX_VALUE);
-        line.setVisible(false);
-        line.setManaged(false);
-        return line;
-    }
-
     /** Marks a refused value and says why under it, in the labels on screen; clears both once a value is accepted. */
     private void show(Control editor, String problem) {
         Refusal refusal = refusals.get(editor);
-        editor.getStyleClass().remove("refused");
-        boolean refused = problem != null;
-        if (refused) {
-            editor.getStyleClass().add("refused");
-            refusal.line().setText(RefusalWords.atField(problem, refusal.field()));
-        }
-        refusal.line().setVisible(refused);
-        refusal.line().setManaged(refused);
+        refusal.line().show(editor, problem == null ? null : RefusalWords.atField(problem, refusal.field()));
     }
 
     void refresh() {

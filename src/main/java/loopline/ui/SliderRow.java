@@ -51,7 +51,7 @@ final class SliderRow extends HeightCachingVBox {
     private final Label value = new Label();
     private final TextField typed = new TextField();
     /** Why a typed value was refused, under the slider, in the label's words; no room taken while there is none. */
-    private final Label reason = new Label();
+    private final RefusalLine reason;
     private final HBox top;
     private boolean refreshing;
 
@@ -77,12 +77,7 @@ final class SliderRow extends HeightCachingVBox {
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         name.setTooltip(tip); // on the label, so it never covers the track while dragging
-        reason.setId(spec.id() + "-refusal");
-        reason.getStyleClass().add("field-refusal");
-        reason.setWrapText(true);
-        reason.setMinHeight(Region.USE_PREF_SIZE);
-        reason.setVisible(false);
-        reason.setManaged(false);
+        reason = new RefusalLine(spec.id() + "-refusal");
         getChildren().addAll(top, slider, reason);
         getStyleClass().add("control-row");
         slider.valueProperty().addListener((obs, old, now) -> {
@@ -187,13 +182,7 @@ final class SliderRow extends HeightCachingVBox {
     }
 
     private void markRefused(String problem) {
-        typed.getStyleClass().remove("refused");
-        if (problem != null) {
-            typed.getStyleClass().add("refused");
-            reason.setText(problem);
-        }
-        reason.setVisible(problem != null);
-        reason.setManaged(problem != null);
+        reason.show(typed, problem);
     }
 
     /** Shows the scenario's value without writing it back. */

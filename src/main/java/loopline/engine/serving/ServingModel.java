@@ -56,8 +56,7 @@ public final class ServingModel {
             return serving.power().wattsPerGpuAverage();
         }
         ReplicaModel replica = serving.plan().replica(serving.options().get(0).shape());
-        OperatingPoint p = replica.at(requestsPerSecond);
-        return ServingPower.averageWatts(replica.stepCost(), setup, p.stable() ? p : replica.closedLoop(Math.max(1, replica.slots())));
+        return ServingPower.averageWatts(replica.stepCost(), setup, openOrFull(replica, requestsPerSecond));
     }
 
     /** Sequences decoding in the average step at {@code p}: λ·O·τ, at least one. */
@@ -95,8 +94,12 @@ public final class ServingModel {
         if (!replica.fits() || setup.batchSize() > 0) {
             return capacity.point(); // unstable when nothing fits; the set batch in its closed loop otherwise
         }
-        double perReplica = peak / chosen.replicas();
-        OperatingPoint open = replica.at(perReplica);
+        return openOrFull(replica, peak / chosen.replicas());
+    }
+
+    /** The replica taking {@code requestsPerSecond}; beyond what its slots sustain, running full (the excess waiting). */
+    private static OperatingPoint openOrFull(ReplicaModel replica, double requestsPerSecond) {
+        OperatingPoint open = replica.at(requestsPerSecond);
         return open.stable() ? open : replica.closedLoop(Math.max(1, replica.slots()));
     }
 
