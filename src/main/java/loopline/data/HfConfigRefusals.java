@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The configs LoopLine refuses rather than guesses at: recurrent layers it does not model (Jamba's, Kimi Linear's and
- * MiniMax's; Gated DeltaNet and Nemotron-H's Mamba-2 are modelled), layers that differ in shape from one another, and
+ * MiniMax's; Gated DeltaNet and Nemotron-H's Mamba-2 are modelled), per-layer blocks of their own shape (Nemotron-NAS;
+ * full and sliding-window layers with different heads are modelled), per-layer embeddings and shared caches, and
  * models with no language head. Each refusal is
  * one line naming the architecture, the field that shows it and why.
  */
@@ -24,11 +25,11 @@ final class HfConfigRefusals {
             new Sign("attn_layer_period", "mixes state-space and attention layers (Jamba); LoopLine models transformer layers only"),
             new Sign("ssm_state_size", "has state-space (Mamba) layers, whose state is not a KV cache; LoopLine models attention only"),
             new Sign("linear_attn_config", "has linear-attention layers, whose state is not a KV cache; LoopLine models softmax attention only"),
-            new Sign("block_configs", "gives each layer its own shape (heterogeneous blocks); LoopLine needs layers of one shape"),
-            new Sign("global_head_dim", "gives its global layers their own head width and KV heads (heterogeneous attention); LoopLine needs one attention shape"),
+            new Sign("block_configs", "gives each layer its own shape (heterogeneous blocks); LoopLine reads them for Nemotron-NAS "
+                    + "(model_type \"nemotron-nas\") only"),
             new Sign("num_kv_shared_layers", "shares KV caches across layers; LoopLine gives every layer its own cache"),
-            new Sign("swa_num_key_value_heads", "gives its sliding-window layers their own heads and head widths (heterogeneous "
-                    + "attention); LoopLine needs one attention shape"));
+            new Sign("hidden_size_per_layer_input", "adds a per-layer embedding input to every layer (Gemma 3n, Gemma 4 E2B/E4B); "
+                    + "LoopLine models one input embedding"));
 
     private HfConfigRefusals() {
     }
@@ -43,7 +44,8 @@ final class HfConfigRefusals {
         boolean mambaPattern = c.modelType().equals(HfModelMapping.MAMBA_PATTERN_FAMILY);
         boolean deltaNet = HfModelMapping.DELTANET_FAMILIES.contains(c.modelType());
         for (Sign s : SIGNS) {
-            boolean modelled = mambaPattern && (s.field().equals("hybrid_override_pattern") || s.field().equals("ssm_state_size"));
+            boolean modelled = mambaPattern && (s.field().equals("hybrid_override_pattern") || s.field().equals("ssm_state_size"))
+                    || c.modelType().equals(HfNasBlocks.FAMILY) && s.field().equals("block_configs");
             if (!modelled && c.setNonZero(s.field())) {
                 throw refuse(c, name, s.field(), s.why());
             }

@@ -17,7 +17,8 @@ final class HfModelMapping {
     /** The model types LoopLine knows by name, after a multimodal config's "_text" is dropped; others are read by structure. */
     static final List<String> FAMILIES = List.of("llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe",
             "gemma", "gemma2", "gemma3", "phi3", "deepseek_v2", "deepseek_v3", "kimi_k2", "gpt_oss", "llama4",
-            "qwen3_5", "qwen3_5_moe", "qwen3_next", "nemotron_h", "minimax_m2", "deepseek_v32", "glm_moe_dsa", "mimo");
+            "qwen3_5", "qwen3_5_moe", "qwen3_next", "nemotron_h", "minimax_m2", "deepseek_v32", "glm_moe_dsa", "mimo", "gemma4",
+            "mimo_v2_flash", HfNasBlocks.FAMILY);
     /** Families whose transformers model is dense whatever expert fields the file carries. */
     private static final List<String> DENSE_FAMILIES = List.of("llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gemma3",
             "phi3", "qwen3_5", "mimo");
@@ -67,24 +68,30 @@ final class HfModelMapping {
         long layers = pattern ? mixerBlocks(c) : c.whole("num_hidden_layers");
         long hidden = c.whole("hidden_size");
         long heads = c.whole("num_attention_heads");
-        long kvHeads = c.whole("num_key_value_heads", heads);
+        HfNasBlocks nas = type.equals(HfNasBlocks.FAMILY) ? HfNasBlocks.read(c, layers, heads, hidden) : null;
+        long kvHeads = nas != null ? nas.kvHeads() : c.whole("num_key_value_heads", heads);
+        long headDim = c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim") : c.whole("head_dim", c.whole("attention_head_dim", hidden / heads));
+        HfAttentionShapes shapes = HfAttentionShapes.of(c, heads, kvHeads, headDim);
         e.put("layers", layers);
         e.put("hiddenSize", hidden);
         e.put("attentionHeads", heads);
-        e.put("kvHeads", kvHeads);
-        e.put("headDim", c.has("kv_lora_rank") ? c.whole("qk_nope_head_dim")
-                : c.whole("head_dim", c.whole("attention_head_dim", hidden / heads)));
+        e.put("kvHeads", shapes.full().kvHeads());
+        e.put("headDim", shapes.full().headDim());
         // Llama 4 names its dense layers' width intermediate_size_mlp; its intermediate_size is the experts'
         // an all-MoE model may leave out the dense width it never uses (Qwen3.5-MoE): the experts' then stands in
-        e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp")
-                : c.has("intermediate_size") || !c.has("moe_intermediate_size") ? c.whole("intermediate_size") : c.whole("moe_intermediate_size"));
+        if (nas != null) {
+            e.set("ffnWidths", nas.ffnWidths()); // each layer's MLP pruned to its own width
+        } else {
+            e.put("ffnSize", c.has("intermediate_size_mlp") ? c.whole("intermediate_size_mlp")
+                    : c.has("intermediate_size") || !c.has("moe_intermediate_size") ? c.whole("intermediate_size") : c.whole("moe_intermediate_size"));
+        }
         e.put("vocabSize", c.whole("vocab_size"));
         e.put("tiedEmbeddings", c.bool("tie_word_embeddings", type.startsWith("gemma")));
         // SwiGLU or GeGLU in every family known but Nemotron-H, whose MLP is up, squared ReLU, down; by structure, a
         // squared-ReLU activation says the MLP is not gated
         e.put("gatedMlp", !pattern && !text(c, "mlp_hidden_act", text(c, "hidden_act", "")).equals("relu2"));
         biases(c, type, e);
-        e.set("attention", attention(c, heads, kvHeads));
+        e.set("attention", attention(c, heads, shapes.full()));
         ObjectNode moe = moe(c, type, layers);
         if (moe != null) {
             e.set("moe", moe);
@@ -95,12 +102,13 @@ final class HfModelMapping {
             sparse.put("indexerHeads", c.whole("index_n_heads"));
             sparse.put("indexerHeadDim", c.whole("index_head_dim"));
         }
-        ObjectNode hybrid = HfHybridLayers.hybrid(c, type, layers);
+        ObjectNode hybrid = nas != null ? nas.hybrid() : HfHybridLayers.hybrid(c, type, layers);
         if (hybrid != null) {
             e.set("hybrid", hybrid);
         }
         ObjectNode window = localAttention(c, type, layers);
         if (window != null) {
+            shapes.putLocal(window);
             e.set("slidingWindow", window);
         }
         if (c.has("max_position_embeddings")) {
@@ -123,7 +131,7 @@ final class HfModelMapping {
         }
     }
 
-    private static ObjectNode attention(HfConfig c, long heads, long kvHeads) {
+    private static ObjectNode attention(HfConfig c, long heads, HfAttentionShapes.Heads full) {
         ObjectNode a = JsonNodeFactory.instance.objectNode();
         if (c.has("kv_lora_rank")) {
             a.put("kind", "mla");
@@ -133,7 +141,8 @@ final class HfModelMapping {
             a.put("qkRopeHeadDim", c.count("qk_rope_head_dim", 0));
             a.put("vHeadDim", c.whole("v_head_dim"));
         } else {
-            a.put("kind", kvHeads < heads ? "gqa" : "mha");
+            a.put("kind", full.kvHeads() < heads ? "gqa" : "mha");
+            full.putValue(a);
         }
         return a;
     }
@@ -143,13 +152,13 @@ final class HfModelMapping {
             return null;
         }
         long experts = c.firstWhole(0, "num_local_experts", "num_experts", "n_routed_experts");
-        if (experts == 0) {
+        if (experts == 0 || !c.bool("enable_moe_block", true)) { // Gemma 4's dense sizes leave their experts off
             return null;
         }
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         long expertWidth = c.has("moe_intermediate_size") ? c.whole("moe_intermediate_size") : c.whole("intermediate_size");
         m.put("experts", experts);
-        m.put("activeExperts", c.firstWhole(-1, "num_experts_per_tok", "experts_per_token"));
+        m.put("activeExperts", c.firstWhole(-1, "num_experts_per_tok", "experts_per_token", "top_k_experts"));
         if (m.get("activeExperts").asLong() < 0) {
             throw c.error("num_experts_per_tok", "missing: how many experts each token uses");
         }
@@ -157,7 +166,12 @@ final class HfModelMapping {
         m.put("sharedExperts", sharedExperts(c, type, expertWidth));
         // Nemotron's pattern: the mixer blocks not followed by an E carry no MoE (they carry no MLP at all: layersWithoutMlp)
         m.put("denseLayers", type.equals(MAMBA_PATTERN_FAMILY) ? layers - patternCount(c, 'E') : firstDenseLayers(c, layers));
-        m.put("layerStep", c.firstWhole(1, "interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq"));
+        if (type.equals("mimo_v2_flash") && c.has("moe_layer_freq") && !c.get("moe_layer_freq").isArray()) {
+            throw c.error("moe_layer_freq", "must be a list of whole numbers (MiMo-V2-Flash's config gives each layer a 0 or a 1), got "
+                    + c.get("moe_layer_freq"));
+        }
+        m.put("layerStep", c.has("moe_layer_freq") && c.get("moe_layer_freq").isArray() ? 1
+                : c.firstWhole(1, "interleave_moe_layer_step", "decoder_sparse_step", "moe_layer_freq"));
         if (c.has("quantization_config") && c.get("quantization_config").path("quant_method").asText("").equals(ModelCatalog.MXFP4)) {
             m.put("expertWeights", ModelCatalog.MXFP4); // gpt-oss: transformers' Mxfp4 quantizer covers the experts only
         }
@@ -169,22 +183,46 @@ final class HfModelMapping {
         if (type.equals("llama4")) {
             return 1;
         }
+        if (type.equals("gemma4")) { // its MoE layers keep the dense MLP beside the experts, as an always-on shared one
+            return wholeExperts(c, "intermediate_size", c.whole("intermediate_size"), expertWidth);
+        }
         for (String field : List.of("shared_expert_intermediate_size", "moe_shared_expert_intermediate_size", "shared_intermediate_size")) {
             if (c.has(field)) {
-                long width = c.count(field, 0); // 0: none (Qwen3-Coder-480B, MiniMax-M2 write it so)
-                if (width % expertWidth != 0) {
-                    throw c.error(field, width + " is not a whole number of experts of " + expertWidth
-                            + "; LoopLine's shared experts have the routed experts' width");
-                }
-                return width / expertWidth;
+                return wholeExperts(c, field, c.count(field, 0), expertWidth); // 0: none (Qwen3-Coder-480B, MiniMax-M2 write it so)
             }
         }
         return c.count("n_shared_experts", 0);
     }
 
-    /** DeepSeek's first_k_dense_replace, or Qwen's mlp_only_layers when they are the first layers. */
+    /** A shared MLP's width as a count of routed-expert widths. */
+    private static long wholeExperts(HfConfig c, String field, long width, long expertWidth) {
+        if (width % expertWidth != 0) {
+            throw c.error(field, width + " is not a whole number of experts of " + expertWidth
+                    + "; LoopLine's shared experts have the routed experts' width");
+        }
+        return width / expertWidth;
+    }
+
+    /**
+     * DeepSeek's first_k_dense_replace, Qwen's mlp_only_layers when they are the first layers, or MiMo-V2-Flash's
+     * moe_layer_freq list (0 for a dense layer, 1 for MoE) when its zeros come first.
+     */
     private static long firstDenseLayers(HfConfig c, long layers) {
         long k = c.count("first_k_dense_replace", 0);
+        if (c.has("moe_layer_freq") && c.get("moe_layer_freq").isArray()) {
+            JsonNode flags = c.get("moe_layer_freq");
+            long dense = 0;
+            while (dense < flags.size() && flags.get((int) dense).asLong() == 0) {
+                dense++;
+            }
+            for (int i = (int) dense; i < flags.size(); i++) {
+                if (flags.get(i).asLong() != 1) {
+                    throw c.error("moe_layer_freq", "puts dense layers among the MoE ones (layer " + i + "); LoopLine models dense "
+                            + "layers first, then MoE every n-th layer");
+                }
+            }
+            k = Math.max(k, dense);
+        }
         if (c.has("mlp_only_layers")) {
             JsonNode list = c.get("mlp_only_layers");
             for (int i = 0; i < list.size(); i++) {
@@ -226,6 +264,19 @@ final class HfModelMapping {
                 local += t.asText().equals("sliding_attention") || t.asText().equals("chunked_attention") ? 1 : 0;
             }
             return local;
+        }
+        if (c.has("hybrid_layer_pattern")) { // MiMo-V2-Flash: 1 for a sliding-window layer, 0 for full attention
+            JsonNode flags = c.get("hybrid_layer_pattern");
+            if (flags.size() != layers) {
+                throw c.error("hybrid_layer_pattern", "must hold a 0 (full attention) or 1 (sliding window) for each of the "
+                        + layers + " layers, got " + flags.size() + " entries");
+            }
+            for (JsonNode f : flags) {
+                if (f.asLong() != 0 && f.asLong() != 1) {
+                    throw c.error("hybrid_layer_pattern", "must hold only 0 (full attention) and 1 (sliding window), got " + f);
+                }
+            }
+            return sumOf(flags);
         }
         return switch (type) {
             case "llama4" -> c.has("no_rope_layers") ? sumOf(c.get("no_rope_layers")) : layers - layers / LLAMA4_GLOBAL_EVERY;

@@ -1,7 +1,9 @@
 package loopline.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import loopline.engine.ScenarioField;
@@ -150,5 +152,21 @@ final class JsonFields {
 
     JsonFields object(String field) {
         return new JsonFields(node.get(field), where + "." + field);
+    }
+
+    /** A non-empty list of objects, each read with its place in the list ("ffnWidths[2]"). */
+    List<JsonFields> objects(String field) {
+        JsonNode list = node.get(field);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw error(field, "must be a non-empty list of objects, got " + list);
+        }
+        List<JsonFields> each = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isObject()) {
+                throw error(field + "[" + i + "]", "must be an object, got " + list.get(i));
+            }
+            each.add(new JsonFields(list.get(i), where + "." + field + "[" + i + "]"));
+        }
+        return each;
     }
 }

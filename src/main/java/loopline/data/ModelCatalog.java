@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import loopline.engine.model.AttentionShape;
 import loopline.engine.model.HybridLayers;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.RecurrentMixer;
@@ -19,17 +20,19 @@ import loopline.engine.model.SlidingWindow;
  */
 public final class ModelCatalog {
     static final Set<String> FIELDS = Set.of("id", "name", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim",
-            "ffnSize", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
+            "ffnSize", "ffnWidths", "vocabSize", "tiedEmbeddings", "gatedMlp", "qkvBias", "linearBias", "attention", "moe",
             "slidingWindow", "hybrid", "sparseAttention", "publishedParameters", "publishedActiveParameters", "publishedRounded",
             "publishedActiveExcludesInputEmbedding", "publishedActiveExcludesEmbeddings", "maxContext", "source", "notes", "checkpoint");
     private static final Set<String> ATTENTION_FIELDS = Set.of("kind", "qLoraRank", "kvLoraRank", "qkNopeHeadDim",
-            "qkRopeHeadDim", "vHeadDim");
+            "qkRopeHeadDim", "vHeadDim", "keyIsValue");
     private static final Set<String> MOE_FIELDS = Set.of("experts", "activeExperts", "expertFfnSize", "sharedExperts", "denseLayers",
             "layerStep", "expertWeights");
     /** The one shipped expert format that changes the kernel a 4-bit MoE is served with (see Moe.mxfp4Experts). */
     static final String MXFP4 = "mxfp4";
-    private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare", "kind");
-    private static final Set<String> HYBRID_FIELDS = Set.of("mixer", "recurrentLayers", "layersWithoutMlp", "gatedAttentionOutput",
+    private static final Set<String> WINDOW_FIELDS = Set.of("tokens", "layerShare", "kind", "attentionHeads", "kvHeads", "headDim",
+            "vHeadDim", "keyIsValue");
+    private static final Set<String> HYBRID_FIELDS = Set.of("mixer", "recurrentLayers", "layersWithoutMlp", "layersWithoutMixer",
+            "gatedAttentionOutput",
             "heads", "headDim", "keyHeads", "keyHeadDim", "groups", "stateSize", "convKernel", "stateBytesPerValue");
     /** Recurrent mixers by their catalog name. */
     static final Map<String, RecurrentMixer.Kind> MIXERS = Map.of("gated-deltanet", RecurrentMixer.Kind.GATED_DELTANET,
@@ -80,13 +83,18 @@ public final class ModelCatalog {
                     + (long) heads);
         }
         double headDim = f.optionalWholeBetween("headDim", 1, MAX_WIDTH, hidden / heads);
+        double vHeadDim = headDim;
+        boolean keyIsValue = false;
         MultiHeadLatentAttention mla = null;
         if (f.has("attention")) {
             JsonFields a = f.object("attention");
             a.onlyKnown(ATTENTION_FIELDS);
             String kind = a.text("kind");
             switch (kind) {
-                case "mha", "gqa" -> { }
+                case "mha", "gqa" -> {
+                    keyIsValue = a.optionalBool("keyIsValue", false);
+                    vHeadDim = valueHeadDim(a, headDim, keyIsValue);
+                }
                 case "mla" -> mla = new MultiHeadLatentAttention(a.optionalWholeBetween("qLoraRank", 0, MAX_WIDTH, 0),
                         a.wholeBetween("kvLoraRank", 1, MAX_WIDTH), a.wholeBetween("qkNopeHeadDim", 1, MAX_WIDTH),
                         a.wholeBetween("qkRopeHeadDim", 0, MAX_WIDTH), a.wholeBetween("vHeadDim", 1, MAX_WIDTH));
@@ -128,13 +136,19 @@ public final class ModelCatalog {
             if (!kind.equals("sliding") && !kind.equals("chunked")) {
                 throw w.error("kind", "must be sliding or chunked, got \"" + kind + "\"");
             }
-            window = new SlidingWindow(w.wholeBetween("tokens", 1, MAX_CONTEXT), share, kind.equals("chunked"));
+            window = new SlidingWindow(w.wholeBetween("tokens", 1, MAX_CONTEXT), share, kind.equals("chunked"), localShape(w, mla));
         }
         checkPublishedFigures(f);
-        return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim,
-                f.wholeBetween("ffnSize", 1, MAX_FFN), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
+        HybridLayers stack = hybrid(f, layers);
+        MlpWidths widths = mlpWidths(f, layers - (moe == null ? 0 : moe.moeLayers(layers)) - (stack == null ? 0 : stack.layersWithoutMlp()));
+        HybridLayers hybrid = !widths.vary() ? stack : stack == null
+                ? new HybridLayers(null, 0, 0, 0, false, widths.narrowest(), widths.widest())
+                : new HybridLayers(stack.mixer(), stack.recurrentLayers(), stack.layersWithoutMlp(), stack.layersWithoutMixer(),
+                        stack.gatedAttentionOutput(), widths.narrowest(), widths.widest());
+        return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim, vHeadDim, keyIsValue,
+                widths.mean(), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),
-                moe, mla, window, hybrid(f, layers), sparse(f), f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
+                moe, mla, window, hybrid, sparse(f), f.has("publishedParameters") ? f.positiveUpTo("publishedParameters", 1e15) : Double.NaN, false,
                 f.optionalText("source", "custom architecture"),
                 f.has("maxContext") ? f.wholeBetween("maxContext", 1, MAX_CONTEXT) : 0);
     }
@@ -143,31 +157,118 @@ public final class ModelCatalog {
      * {@code hybrid}: which mixer the recurrent layers use and its shape, how many layers it replaces attention in, how
      * many layers carry no MLP. A DeltaNet needs key heads and width; a Mamba-2 groups and a state size.
      */
+    /** The value head width: the key's unless given; a layer whose key is its value has no other. */
+    private static double valueHeadDim(JsonFields a, double headDim, boolean keyIsValue) {
+        double v = a.optionalWholeBetween("vHeadDim", 1, MAX_WIDTH, headDim);
+        if (keyIsValue && v != headDim) {
+            throw a.error("vHeadDim", "must equal headDim (" + (long) headDim + ") when keyIsValue: the value is the key, got " + (long) v);
+        }
+        return v;
+    }
+
+    /**
+     * The local layers' own heads (MiMo-V2-Flash, Gemma 4) when the entry gives them: attentionHeads, kvHeads and headDim
+     * together (vHeadDim defaults to headDim); null when the local layers have the model's heads.
+     */
+    private static AttentionShape localShape(JsonFields w, MultiHeadLatentAttention mla) {
+        if (!w.has("attentionHeads") && !w.has("kvHeads") && !w.has("headDim") && !w.has("vHeadDim") && !w.has("keyIsValue")) {
+            return null;
+        }
+        if (mla != null) {
+            throw w.error(w.has("kvHeads") ? "kvHeads" : "attentionHeads", "cannot give MLA's sliding-window layers heads of their own");
+        }
+        double heads = w.wholeBetween("attentionHeads", 1, MAX_HEADS);
+        double kvHeads = w.wholeBetween("kvHeads", 1, MAX_HEADS);
+        if (kvHeads > heads || heads % kvHeads != 0) {
+            throw w.error("kvHeads", "must divide attentionHeads (" + (long) heads + ") evenly, got " + (long) kvHeads);
+        }
+        double headDim = w.wholeBetween("headDim", 1, MAX_WIDTH);
+        boolean keyIsValue = w.optionalBool("keyIsValue", false);
+        return new AttentionShape(heads, kvHeads, headDim, valueHeadDim(w, headDim, keyIsValue), keyIsValue);
+    }
+
+    /** The dense MLPs' widths: one {@code ffnSize}, or {@code ffnWidths} when they differ by layer. */
+    private record MlpWidths(double mean, double narrowest, double widest) {
+        boolean vary() {
+            return widest > narrowest;
+        }
+    }
+
+    /**
+     * {@code ffnWidths}, a list of {width, layers} that must cover every layer with a dense MLP (Nemotron-NAS prunes each
+     * layer's MLP to its own width), or the one {@code ffnSize}. The model's width is their mean: the weights, FLOPs and
+     * activations the engine counts are linear in it, so the mean sums them layer by layer.
+     */
+    private static MlpWidths mlpWidths(JsonFields f, double denseMlpLayers) {
+        if (!f.has("ffnWidths")) {
+            double width = f.wholeBetween("ffnSize", 1, MAX_FFN);
+            return new MlpWidths(width, width, width);
+        }
+        if (f.has("ffnSize")) {
+            throw f.error("ffnSize", "must be left out when ffnWidths gives the widths layer by layer");
+        }
+        double layers = 0;
+        double sum = 0;
+        double narrowest = Double.MAX_VALUE;
+        double widest = 0;
+        for (JsonFields w : f.objects("ffnWidths")) {
+            w.onlyKnown(Set.of("width", "layers"));
+            double width = w.wholeBetween("width", 1, MAX_FFN);
+            double n = w.wholeBetween("layers", 1, MAX_LAYERS);
+            layers += n;
+            sum += n * width;
+            narrowest = Math.min(narrowest, width);
+            widest = Math.max(widest, width);
+        }
+        if (layers != denseMlpLayers) {
+            throw f.error("ffnWidths", "must cover the " + (long) denseMlpLayers + " layers with a dense MLP, got " + (long) layers);
+        }
+        return new MlpWidths(sum / layers, narrowest, widest);
+    }
+
+    /**
+     * {@code hybrid}: recurrent layers with their {@code mixer}, layers that are a mixer alone ({@code layersWithoutMlp})
+     * and layers that are an MLP alone ({@code layersWithoutMixer}); at least one layer attends and one has an MLP.
+     */
     private static HybridLayers hybrid(JsonFields f, double layers) {
         if (!f.has("hybrid")) {
             return null;
         }
         JsonFields h = f.object("hybrid");
         h.onlyKnown(HYBRID_FIELDS);
+        double withoutMixer = h.optionalWholeBetween("layersWithoutMixer", 0, MAX_LAYERS, 0);
+        double withoutMlp = h.optionalWholeBetween("layersWithoutMlp", 0, MAX_LAYERS, 0);
+        if (withoutMlp + withoutMixer >= layers) {
+            throw h.error(withoutMlp > 0 ? "layersWithoutMlp" : "layersWithoutMixer", "must leave at least one layer with both a mixer "
+                    + "and an MLP or an MLP among " + (long) layers + " layers, got " + (long) withoutMlp + " without an MLP and "
+                    + (long) withoutMixer + " without a mixer");
+        }
+        if (!h.has("mixer")) {
+            if (h.has("recurrentLayers")) {
+                throw h.error("mixer", "missing: recurrentLayers needs the mixer they use (" + String.join(", ",
+                        new java.util.TreeSet<>(MIXERS.keySet())) + ")");
+            }
+            if (withoutMixer == 0 && withoutMlp == 0) {
+                throw h.error("layersWithoutMixer", "missing: a hybrid without recurrent layers has layers without a mixer or an MLP");
+            }
+            return new HybridLayers(null, 0, withoutMlp, withoutMixer, h.optionalBool("gatedAttentionOutput", false), 0, 0);
+        }
         String name = h.text("mixer");
         RecurrentMixer.Kind kind = MIXERS.get(name);
         if (kind == null) {
             throw h.error("mixer", "must be one of " + String.join(", ", new java.util.TreeSet<>(MIXERS.keySet())) + ", got \"" + name + "\"");
         }
         double recurrent = h.wholeBetween("recurrentLayers", 1, MAX_LAYERS);
-        if (recurrent >= layers) {
-            throw h.error("recurrentLayers", "must leave at least one attention layer among " + (long) layers + ", got " + (long) recurrent);
-        }
-        double withoutMlp = h.optionalWholeBetween("layersWithoutMlp", 0, MAX_LAYERS, 0);
-        if (withoutMlp >= layers) {
-            throw h.error("layersWithoutMlp", "must leave at least one MLP among " + (long) layers + " layers, got " + (long) withoutMlp);
+        if (recurrent + withoutMixer >= layers) {
+            throw h.error("recurrentLayers", "must leave at least one attention layer among " + (long) layers + ", got " + (long) recurrent
+                    + (withoutMixer > 0 ? " and " + (long) withoutMixer + " without a mixer" : ""));
         }
         boolean deltaNet = kind == RecurrentMixer.Kind.GATED_DELTANET;
         RecurrentMixer mixer = new RecurrentMixer(kind, h.wholeBetween("heads", 1, MAX_HEADS), h.wholeBetween("headDim", 1, MAX_WIDTH),
                 deltaNet ? h.wholeBetween("keyHeads", 1, MAX_HEADS) : 0, deltaNet ? h.wholeBetween("keyHeadDim", 1, MAX_WIDTH) : 0,
                 deltaNet ? 0 : h.wholeBetween("groups", 1, MAX_HEADS), deltaNet ? 0 : h.wholeBetween("stateSize", 1, MAX_WIDTH),
                 h.optionalWholeBetween("convKernel", 1, 64, 4), h.optionalBetween("stateBytesPerValue", 0.5, 4, 2));
-        return new HybridLayers(mixer, recurrent, withoutMlp, h.optionalBool("gatedAttentionOutput", false));
+        return new HybridLayers(mixer, recurrent, withoutMlp, withoutMixer, h.optionalBool("gatedAttentionOutput", false), 0, 0);
     }
 
     /** {@code sparseAttention}: DeepSeek Sparse Attention's top-k and its indexer's heads and head width. */

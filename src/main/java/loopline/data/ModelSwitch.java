@@ -57,6 +57,11 @@ public record ModelSwitch(ScenarioDocument document, List<String> notes) {
     private static String heads(ModelArchitecture m) {
         long heads = Math.round(m.attentionHeads());
         long kv = Math.round(m.kvHeads());
-        return m.mla() != null || kv == heads ? heads + " attention heads" : heads + " attention heads and " + kv + " KV heads";
+        String full = m.mla() != null || kv == heads ? heads + " attention heads" : heads + " attention heads and " + kv + " KV heads";
+        if (!m.mixedAttentionShapes()) {
+            return full;
+        }
+        long localKv = Math.round(m.localAttentionShape().kvHeads());
+        return full + " (" + localKv + " KV heads on its sliding-window layers)";
     }
 }

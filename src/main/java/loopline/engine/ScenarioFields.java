@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import loopline.engine.economics.CostMode;
 import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.Precision;
+import loopline.engine.model.AttentionShape;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.serving.DailyTraffic;
 import loopline.engine.serving.KvAdmission;
@@ -276,15 +277,24 @@ public final class ScenarioFields {
         return serving == null ? null : SERVING_TP.path() + ": " + serving;
     }
 
-    /** Why {@code tp} ranks cannot split the model's attention evenly, or null when they can. */
+    /**
+     * Why {@code tp} ranks cannot split the model's attention evenly, or null when they can: every kind of attention
+     * layer (the sliding-window ones may have their own heads) must split.
+     */
     public static String headsSplitProblem(ModelArchitecture m, int tp) {
-        long heads = Math.round(m.attentionHeads());
-        long kvHeads = Math.round(m.kvHeads());
+        String full = headsSplitProblem(m.attentionShape(), m.mla() == null, tp, m.mixedAttentionShapes() ? " on its full-attention layers" : "");
+        return full != null || !m.mixedAttentionShapes() ? full
+                : headsSplitProblem(m.localAttentionShape(), true, tp, " on its sliding-window layers");
+    }
+
+    private static String headsSplitProblem(AttentionShape shape, boolean kvHeadsSplit, int tp, String where) {
+        long heads = Math.round(shape.heads());
+        long kvHeads = Math.round(shape.kvHeads());
         if (heads % tp != 0) {
-            return "must divide the model's " + heads + " attention heads, got " + tp;
+            return "must divide the model's " + heads + " attention heads" + where + ", got " + tp;
         }
-        if (m.mla() == null && kvHeads % tp != 0 && tp % kvHeads != 0) {
-            return "must divide the model's " + kvHeads + " KV heads (or be a multiple of them), got " + tp;
+        if (kvHeadsSplit && kvHeads % tp != 0 && tp % kvHeads != 0) {
+            return "must divide the model's " + kvHeads + " KV heads" + where + " (or be a multiple of them), got " + tp;
         }
         return null;
     }

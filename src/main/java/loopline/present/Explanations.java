@@ -204,7 +204,7 @@ public final class Explanations {
                             in("sequences holding KV at peak", formatNumber(sp.atPeak().runningSequences()) + " per replica"),
                             in("context", formatCount(i.promptTokens() + i.outputTokens()) + " tokens"),
                             in("KV per sequence", formatBytes(im.kvCacheBytesPerSequence())
-                                    + (s.model().hybrid() == null ? "" : " (" + formatBytes(s.model().recurrentStateBytesPerSequence())
+                                    + (s.model().recurrentStateBytesPerSequence() == 0 ? "" : " (" + formatBytes(s.model().recurrentStateBytesPerSequence())
                                     + " of it recurrent state: " + ModelSummary.hybridWords(s.model()) + ")")),
                             in("paged KV cache", Boolean.toString(i.pagedKvCache())),
                             in("KV per GPU", formatBytes(im.kvCachePerGpuBytes())),
@@ -219,7 +219,8 @@ public final class Explanations {
                             + " of them keep at most " + formatCount(s.model().slidingWindow().tokens()) + " tokens ("
                             + (s.model().slidingWindow().chunked() ? "chunked attention" : "sliding window")
                             + "), so a long context holds less: see serving memory.")
-                            + (s.model().hybrid() == null ? "" : " " + ModelSummary.hybridWords(s.model()) + "; each sequence also keeps "
+                            + (s.model().hybrid() == null ? "" : " " + ModelSummary.hybridWords(s.model()) + ".")
+                            + (s.model().recurrentStateBytesPerSequence() == 0 ? "" : " Each sequence also keeps "
                             + formatBytes(s.model().recurrentStateBytesPerSequence()) + " of recurrent state whatever its length."));
             case INFERENCE_GPUS_PER_REPLICA -> new Explanation("GPUs per serving replica", ServingCost.SHAPE_FORMULA,
                     shapeInputs(sc, i),
@@ -383,10 +384,14 @@ public final class Explanations {
 
     /** MLA caches one latent and a rotary key per token and layer, not keys and values per KV head. */
     private static List<Explanation.Input> kvPerTokenInputs(ModelArchitecture m, InferenceSetup i) {
-        Explanation.Input layers = in("L", formatNumber(m.attentionLayers()) + (m.hybrid() == null ? "" : " of " + formatNumber(m.layers()) + " (the rest recurrent)"));
+        Explanation.Input layers = in("L", formatNumber(m.attentionLayers()) + (m.attentionLayers() == m.layers() ? ""
+                : " of " + formatNumber(m.layers()) + (m.hybrid().recurrentLayers() > 0 ? " (the rest recurrent)" : " (the rest without attention)")));
         Explanation.Input bytes = in("bytes", formatNumber(i.kvCachePrecision().kvBytesPerValue()));
         return m.mla() != null
                 ? List.of(layers, in("kv_lora_rank", formatNumber(m.mla().kvLoraRank())), in("rope_dim", formatNumber(m.mla().qkRopeHeadDim())), bytes)
+                : m.mixedAttentionShapes() ? List.of(
+                        in("full layers", formatNumber(m.fullAttentionLayers()) + " × " + ModelSummary.headsWords(m.attentionShape())),
+                        in("window layers", formatNumber(m.localLayers()) + " × " + ModelSummary.headsWords(m.localAttentionShape())), bytes)
                 : List.of(layers, in("a_kv", formatNumber(m.kvHeads())), in("d", formatNumber(m.headDim())), bytes);
     }
 

@@ -8,6 +8,7 @@ import static loopline.present.Format.formatWhole;
 
 import java.util.ArrayList;
 import java.util.List;
+import loopline.engine.model.AttentionShape;
 import loopline.engine.model.HybridLayers;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.Moe;
@@ -57,7 +58,11 @@ public final class ModelSummary {
         }
         SlidingWindow w = m.slidingWindow();
         if (w != null) {
-            f.add((w.chunked() ? "chunked " : "window ") + formatCount(w.tokens()) + " on " + formatPercent(w.layerShare()) + " of layers");
+            f.add((w.chunked() ? "chunked " : "window ") + formatCount(w.tokens()) + " on " + formatPercent(w.layerShare()) + " of layers"
+                    + (m.mixedAttentionShapes() ? " (" + headsWords(m.localAttentionShape()) + " there)" : ""));
+        }
+        if (m.keyIsValue()) {
+            f.add("key is value on the full layers");
         }
         if (m.linearBias()) {
             f.add("biases");
@@ -72,14 +77,44 @@ public final class ModelSummary {
      */
     public static String hybridWords(ModelArchitecture m) {
         HybridLayers h = m.hybrid();
-        return formatNumber(h.recurrentLayers()) + " of " + formatNumber(m.layers()) + " layers " + h.mixer().kind().words()
-                + ": KV grows on " + formatNumber(m.attentionLayers())
-                + (h.layersWithoutMlp() > 0 ? "; " + formatNumber(h.layersWithoutMlp()) + " without an MLP" : "");
+        List<String> parts = new ArrayList<>();
+        if (h.mixer() != null) {
+            parts.add(formatNumber(h.recurrentLayers()) + " of " + formatNumber(m.layers()) + " layers " + h.mixer().kind().words()
+                    + ": KV grows on " + formatNumber(m.attentionLayers()));
+        }
+        if (h.layersWithoutMixer() > 0) {
+            parts.add(formatNumber(h.layersWithoutMixer()) + " of " + formatNumber(m.layers()) + " layers an MLP without attention: KV grows on "
+                    + formatNumber(m.attentionLayers()));
+        }
+        if (h.layersWithoutMlp() > 0) {
+            parts.add(formatNumber(h.layersWithoutMlp()) + " without an MLP");
+        }
+        if (h.mlpWidthsVary()) {
+            parts.add("MLP widths " + formatWhole(h.narrowestMlp()) + "–" + formatWhole(h.widestMlp()) + " by layer (mean "
+                    + formatWhole(m.ffnSize()) + ")");
+        }
+        return String.join("; ", parts);
     }
 
     private static String shape(ModelArchitecture m) {
         return formatNumber(m.layers()) + " layers · hidden " + formatWhole(m.hiddenSize()) + " · "
-                + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV";
+                + formatNumber(m.attentionHeads()) + " heads / " + kvHeadsWords(m) + " KV";
+    }
+
+    /** KV heads as a room would ask about them: "8", "MLA latent 512", or "2 (8 on window layers)". */
+    public static String kvHeadsWords(ModelArchitecture m) {
+        if (m.mla() != null) {
+            return "MLA latent " + formatNumber(m.mla().kvLoraRank());
+        }
+        return formatNumber(m.kvHeads())
+                + (m.mixedAttentionShapes() ? " (" + formatNumber(m.localAttentionShape().kvHeads()) + " on window layers)" : "");
+    }
+
+    /** One kind of layer's heads: "16 heads, 8 KV heads of 256", or "…, 8 KV heads, keys of 192 and values of 128". */
+    static String headsWords(AttentionShape s) {
+        String kv = formatNumber(s.heads()) + " heads, " + formatNumber(s.kvHeads()) + " KV heads";
+        return s.valueHeadDim() == s.queryKeyHeadDim() ? kv + " of " + formatNumber(s.queryKeyHeadDim())
+                : kv + ", keys of " + formatNumber(s.queryKeyHeadDim()) + " and values of " + formatNumber(s.valueHeadDim());
     }
 
     private static String ordinal(double n) {

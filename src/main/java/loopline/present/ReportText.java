@@ -89,8 +89,7 @@ public final class ReportText {
         rows.add(new Row("Parameters", formatParameters(m.totalParameters())
                 + (m.moe() != null ? " (" + formatParameters(m.activeParameters()) + " active)" : "")));
         rows.add(new Row("Layers · hidden", formatNumber(m.layers()) + " · " + Format.formatWhole(m.hiddenSize())));
-        rows.add(new Row("Heads · KV heads", formatNumber(m.attentionHeads()) + " · "
-                + (m.mla() != null ? "MLA latent " + formatNumber(m.mla().kvLoraRank()) : formatNumber(m.kvHeads()))));
+        rows.add(new Row("Heads · KV heads", formatNumber(m.attentionHeads()) + " · " + ModelSummary.kvHeadsWords(m)));
         rows.add(new Row("FFN · vocabulary", Format.formatWhole(m.moe() != null ? m.moe().expertFfnSize() : m.ffnSize())
                 + (m.moe() != null ? " × " + formatNumber(m.moe().experts()) + " experts, top " + formatNumber(m.moe().activeExperts()) : "")
                 + " · " + Format.formatWhole(m.vocabSize())));

@@ -38,7 +38,7 @@ class ReadmeTest {
             JsonNode entry = Fixtures.CATALOGS.modelEntries().get(id);
             b.append("| `").append(id).append("` | ").append(Format.formatWhole(m.layers())).append(" · ")
                     .append(Format.formatWhole(m.hiddenSize())).append(" · ").append(Format.formatWhole(m.attentionHeads()))
-                    .append(" / ").append(Format.formatWhole(m.kvHeads())).append(" | ")
+                    .append(" / ").append(ModelSummary.kvHeadsWords(m)).append(" | ")
                     .append(String.join(", ", ModelSummary.features(m))).append(" | ")
                     .append(counted(m.totalParameters(), m.publishedParameters())).append(" | ");
             if (m.moe() != null) {

@@ -118,7 +118,7 @@ class EngineCornersTest {
 
     /** A toy transformer small enough to count by hand: 2 layers, h 8, 2 heads of 4, 1 KV head, FFN 16, vocabulary 10. */
     private static ModelArchitecture toy(boolean qkvBias, boolean linearBias, Moe moe, MultiHeadLatentAttention mla) {
-        return new ModelArchitecture("toy", "toy", 2, 8, 2, 1, 4, 16, 10, false, true, qkvBias, linearBias, moe, mla, null, null, null,
+        return new ModelArchitecture("toy", "toy", 2, 8, 2, 1, 4, 4, false, 16, 10, false, true, qkvBias, linearBias, moe, mla, null, null, null,
                 Double.NaN, false, "test", 0);
     }
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 class FineTuneCalibrationTest {
 
     /** LLaMA-65B (Touvron et al. 2023): 80 layers, hidden 8192, 64 heads, SwiGLU 22016, vocabulary 32000, untied. */
-    static final ModelArchitecture LLAMA_65B = new ModelArchitecture("llama-65b", "LLaMA 65B", 80, 8192, 64, 64, 128, 22016, 32000,
+    static final ModelArchitecture LLAMA_65B = new ModelArchitecture("llama-65b", "LLaMA 65B", 80, 8192, 64, 64, 128, 128, false, 22016, 32000,
             false, true, false, false, null, null, null, null, null, 65.2e9, false, "Touvron et al. 2023", 2048);
     /** BLOOM 7B1 (bloomz-7b1's shape): 30 layers, hidden 4096, 32 heads, GeLU MLP 4h, vocabulary 250880, tied, biases. */
-    static final ModelArchitecture BLOOM_7B1 = new ModelArchitecture("bloom-7b1", "BLOOM 7B1", 30, 4096, 32, 32, 128, 16384, 250880,
+    static final ModelArchitecture BLOOM_7B1 = new ModelArchitecture("bloom-7b1", "BLOOM 7B1", 30, 4096, 32, 32, 128, 128, false, 16384, 250880,
             true, false, true, true, null, null, null, null, null, 7.07e9, false, "BigScience 2022", 2048);
 
     static Estimate estimateOf(ModelArchitecture m, String... sets) {

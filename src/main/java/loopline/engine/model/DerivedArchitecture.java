@@ -68,7 +68,7 @@ public final class DerivedArchitecture {
         double heads = headStep * Math.max(1, Math.floor(smoothHeads / headStep));
         double wholeVocab = VOCAB_MULTIPLE * Math.round(vocab / VOCAB_MULTIPLE);
         double ffn = Math.max(1, Math.round(ffnFilling(parameters, layers, hidden, heads, kvHeads, wholeVocab)));
-        return new ModelArchitecture("derived", NAME, layers, hidden, heads, kvHeads, HEAD_DIM, ffn, wholeVocab,
+        return new ModelArchitecture("derived", NAME, layers, hidden, heads, kvHeads, HEAD_DIM, HEAD_DIM, false, ffn, wholeVocab,
                 false, true, false, false, null, null, null, null, null, Double.NaN, true, SOURCE, 0);
     }
 

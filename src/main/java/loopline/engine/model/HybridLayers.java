@@ -1,11 +1,25 @@
 package loopline.engine.model;
 
 /**
- * A hybrid stack: {@code recurrentLayers} of the model's layers mix tokens with a {@link RecurrentMixer} instead of
- * attention (their state is fixed per sequence; only the attention layers' KV cache grows with context), and
- * {@code layersWithoutMlp} layers are a token mixer alone (Nemotron-H's blocks are a mixer or an MLP, not both: its 54
- * Mamba-2 and 10 attention blocks count as 64 layers, 54 of which carry an MLP). {@code gatedAttentionOutput}: the
- * attention layers' query projection also emits a sigmoid gate for every output channel (Qwen3-Next, Qwen3.5).
+ * A stack whose layers are not all alike. {@code recurrentLayers} of the model's layers mix tokens with a
+ * {@link RecurrentMixer} instead of attention (their state is fixed per sequence; only the attention layers' KV cache
+ * grows with context; {@code mixer} is null when there are none); {@code layersWithoutMlp} layers are a token mixer
+ * alone (Nemotron-H's blocks are a mixer or an MLP, not both: its 54 Mamba-2 and 10 attention blocks count as 64 layers,
+ * 54 of which carry an MLP); {@code layersWithoutMixer} are an MLP alone (Nemotron-NAS's no-op attention blocks: 31 of
+ * Llama-3.3-Nemotron-Super-49B's 80). {@code gatedAttentionOutput}: the attention layers' query projection also emits a
+ * sigmoid gate for every output channel (Qwen3-Next, Qwen3.5). {@code narrowestMlp} and {@code widestMlp} are the dense
+ * MLP widths when they differ by layer (Nemotron-NAS; the model's {@code ffnSize} is then their mean, which counts the
+ * same weights, FLOPs and activations), 0 when every MLP has the model's width.
  */
-public record HybridLayers(RecurrentMixer mixer, double recurrentLayers, double layersWithoutMlp, boolean gatedAttentionOutput) {
+public record HybridLayers(RecurrentMixer mixer, double recurrentLayers, double layersWithoutMlp, double layersWithoutMixer,
+                           boolean gatedAttentionOutput, double narrowestMlp, double widestMlp) {
+
+    public HybridLayers(RecurrentMixer mixer, double recurrentLayers, double layersWithoutMlp, boolean gatedAttentionOutput) {
+        this(mixer, recurrentLayers, layersWithoutMlp, 0, gatedAttentionOutput, 0, 0);
+    }
+
+    /** True when the dense MLPs differ in width from layer to layer. */
+    public boolean mlpWidthsVary() {
+        return widestMlp > narrowestMlp;
+    }
 }

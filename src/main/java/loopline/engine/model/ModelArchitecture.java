@@ -1,10 +1,16 @@
 package loopline.engine.model;
 
+import java.util.function.ToDoubleFunction;
+
 
 /**
  * A decoder-only transformer's shape. Dimensions are doubles so that a derived model can scale
  * continuously; catalog models hold whole numbers. {@code moe}, {@code mla}, {@code slidingWindow} and {@code hybrid}
  * are null when the model does not use them; a {@link HybridLayers} stack mixes recurrent layers among the attention ones. {@code maxContext} is the context window in tokens, 0 when unknown.
+ *
+ * <p>{@code attentionHeads}, {@code kvHeads}, {@code headDim} (queries and keys), {@code vHeadDim} (values) and
+ * {@code keyIsValue} are the shape of the full-attention layers ({@link #attentionShape()}); sliding-window layers may
+ * have their own ({@link SlidingWindow#shape()}), and every attention sum below runs over the two kinds.
  */
 public record ModelArchitecture(
         String id,
@@ -14,6 +20,8 @@ public record ModelArchitecture(
         double attentionHeads,
         double kvHeads,
         double headDim,
+        double vHeadDim,
+        boolean keyIsValue,
         double ffnSize,
         double vocabSize,
         boolean tiedEmbeddings,
@@ -59,12 +67,12 @@ public record ModelArchitecture(
 
     private double parameters(boolean activeOnly) {
         double embeddings = embeddingAndHeadParameters();
-        // two RMSNorm/LayerNorm weights per layer, one where a layer is a mixer alone
-        double norms = (2 * layers - (hybrid == null ? 0 : hybrid.layersWithoutMlp())) * hiddenSize;
+        // two RMSNorm/LayerNorm weights per layer, one where a layer is a mixer alone or an MLP alone
+        double norms = (2 * layers - (hybrid == null ? 0 : hybrid.layersWithoutMlp() + hybrid.layersWithoutMixer())) * hiddenSize;
         double indexers = sparse == null ? 0
                 : sparse.parameters(hiddenSize, mla != null && mla.qLoraRank() > 0 ? mla.qLoraRank() : hiddenSize);
-        double mixers = attentionLayers() * (attentionParameters() + indexers)
-                + (hybrid == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().parameters(hiddenSize));
+        double mixers = attentionParameters() + attentionLayers() * indexers
+                + (hybrid == null || hybrid.mixer() == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().parameters(hiddenSize));
         double mlp = denseMlpLayers() * mlpParameters(ffnSize);
         if (moe != null) {
             double expertsUsed = activeOnly ? moe.activeExperts() : moe.experts();
@@ -74,6 +82,7 @@ public record ModelArchitecture(
         return embeddings + norms + mixers + mlp + hiddenSize;
     }
 
+    /** Attention weights over every attention layer, each kind with its own heads. */
     private double attentionParameters() {
         if (mla != null) {
             double qkHead = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
@@ -82,14 +91,15 @@ public record ModelArchitecture(
                     : hiddenSize * attentionHeads * qkHead;
             double kv = hiddenSize * (mla.kvLoraRank() + mla.qkRopeHeadDim()) + mla.kvLoraRank()
                     + mla.kvLoraRank() * attentionHeads * (mla.qkNopeHeadDim() + mla.vHeadDim());
-            return q + kv + attentionHeads * mla.vHeadDim() * hiddenSize;
+            return attentionLayers() * (q + kv + attentionHeads * mla.vHeadDim() * hiddenSize);
         }
-        double qDim = attentionHeads * headDim;
-        double kvDim = kvHeads * headDim;
-        double gate = hybrid != null && hybrid.gatedAttentionOutput() ? qDim : 0; // the query projection's second half
-        double weights = hiddenSize * (qDim + gate + 2 * kvDim) + qDim * hiddenSize;
-        double biases = (qkvBias || linearBias ? qDim + 2 * kvDim : 0) + (linearBias ? hiddenSize : 0);
-        return weights + biases;
+        return sumOverAttentionLayers(this::layerAttentionParameters);
+    }
+
+    private double layerAttentionParameters(AttentionShape shape) {
+        boolean gate = hybrid != null && hybrid.gatedAttentionOutput(); // the query projection's second half
+        double biases = (qkvBias || linearBias ? shape.projectionBiases() : 0) + (linearBias ? hiddenSize : 0);
+        return shape.weights(hiddenSize, gate) + biases;
     }
 
     /** A gated MLP has gate, up and down projections; with biases (gpt-oss), one per gate/up output and per down output. */
@@ -103,14 +113,19 @@ public record ModelArchitecture(
         return layers - moeLayers() - (hybrid == null ? 0 : hybrid.layersWithoutMlp());
     }
 
-    /** Layers that attend (and keep a KV cache): all but a hybrid's recurrent ones. */
+    /** Layers that attend (and keep a KV cache): all but a hybrid's recurrent ones and those that are an MLP alone. */
     public double attentionLayers() {
-        return hybrid == null ? layers : layers - hybrid.recurrentLayers();
+        return hybrid == null ? layers : layers - hybrid.recurrentLayers() - hybrid.layersWithoutMixer();
+    }
+
+    /** Layers with a token mixer, attention or recurrent: all but those that are an MLP alone (Nemotron-NAS). */
+    public double mixerLayers() {
+        return hybrid == null ? layers : layers - hybrid.layersWithoutMixer();
     }
 
     /** Bytes of recurrent state one sequence holds over all recurrent layers, whatever its length (0 without them). */
     public double recurrentStateBytesPerSequence() {
-        return hybrid == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().stateBytesPerSequence();
+        return hybrid == null || hybrid.mixer() == null ? 0 : hybrid.recurrentLayers() * hybrid.mixer().stateBytesPerSequence();
     }
 
     public double moeLayers() {
@@ -119,18 +134,59 @@ public record ModelArchitecture(
 
     // ---- attention shape ----------------------------------------------------------------------
 
-    /** Query/key width per head (MLA: no-rope + rope parts). */
+    /** The full-attention layers' heads (for MLA, the shape its attention computes with: a KV head per head). */
+    public AttentionShape attentionShape() {
+        return new AttentionShape(attentionHeads, mla != null ? attentionHeads : kvHeads, queryKeyHeadDim(), valueHeadDim(), keyIsValue);
+    }
+
+    /** The sliding-window or chunked layers' heads: their own, or the model's. */
+    public AttentionShape localAttentionShape() {
+        return slidingWindow != null && slidingWindow.shape() != null ? slidingWindow.shape() : attentionShape();
+    }
+
+    /** True when the local layers' heads differ from the full layers' (MiMo-V2-Flash, Gemma 4). */
+    public boolean mixedAttentionShapes() {
+        return slidingWindow != null && slidingWindow.shape() != null;
+    }
+
+    /** Query/key width per head of the full layers (MLA: no-rope + rope parts). */
     public double queryKeyHeadDim() {
         return mla != null ? mla.qkNopeHeadDim() + mla.qkRopeHeadDim() : headDim;
     }
 
     public double valueHeadDim() {
-        return mla != null ? mla.vHeadDim() : headDim;
+        return mla != null ? mla.vHeadDim() : vHeadDim;
     }
 
-    /** KV-cache values stored per token per layer: 2·a_kv·d, or MLA's latent + rope key. */
-    public double kvValuesPerTokenPerLayer() {
-        return mla != null ? mla.kvLoraRank() + mla.qkRopeHeadDim() : 2 * kvHeads * headDim;
+    /** Attention layers with a sliding window or chunked attention (0 without a window). */
+    public double localLayers() {
+        return slidingWindow == null ? 0 : attentionLayers() * slidingWindow.layerShare();
+    }
+
+    /** Attention layers that see the whole context. */
+    public double fullAttentionLayers() {
+        return attentionLayers() - localLayers();
+    }
+
+    /** {@code perLayer} summed over the attention layers, each kind with its own heads. */
+    public double sumOverAttentionLayers(ToDoubleFunction<AttentionShape> perLayer) {
+        double full = fullAttentionLayers() * perLayer.applyAsDouble(attentionShape());
+        return slidingWindow == null ? full : full + localLayers() * perLayer.applyAsDouble(localAttentionShape());
+    }
+
+    /** {@code perLayer} averaged over the attention layers: what one layer holds on average. */
+    public double perAttentionLayer(ToDoubleFunction<AttentionShape> perLayer) {
+        return sumOverAttentionLayers(perLayer) / attentionLayers();
+    }
+
+    /** KV-cache values stored per token per layer of a kind: 2·a_kv·d (keys and values), or MLA's latent + rope key. */
+    private double kvValuesPerTokenPerLayer(AttentionShape shape) {
+        return mla != null ? mla.kvLoraRank() + mla.qkRopeHeadDim() : shape.kvValuesPerToken();
+    }
+
+    /** KV-cache values one token adds over every attention layer, before any window caps what a layer keeps. */
+    public double kvValuesPerToken() {
+        return sumOverAttentionLayers(this::kvValuesPerTokenPerLayer);
     }
 
     /**
@@ -138,30 +194,55 @@ public record ModelArchitecture(
      * {@code Precision.kvBytesPerValue()}), windowed layers capped.
      */
     public double kvBytesPerSequence(double context, double bytesPerValue) {
-        return kvValuesPerTokenPerLayer() * bytesPerValue * layerPositions(context) + indexerKeyBytes(context) + recurrentStateBytesPerSequence();
+        return kvBytesPerSequence(context, bytesPerValue, 1);
     }
 
     /**
-     * Cache bytes one decode step reads for a sequence at {@code context}: all of it, except that sparse attention
-     * reads only its top-k tokens' KV (and every indexer key).
+     * The same on one of {@code tensorParallel} ranks: each kind's cache splits over its KV heads (MLA's latent is
+     * replicated), and the indexer keys and recurrent state split as the full layers' cache does.
      */
+    public double kvBytesPerSequence(double context, double bytesPerValue, double tensorParallel) {
+        return cacheBytes(context, bytesPerValue, tensorParallel, false);
+    }
+
+    /**
+     * Cache bytes one decode step reads for a sequence at {@code context} on one of {@code tensorParallel} ranks: all
+     * of it, except that sparse attention reads only its top-k tokens' KV (and every indexer key).
+     */
+    public double kvBytesReadPerSequence(double context, double bytesPerValue, double tensorParallel) {
+        return cacheBytes(context, bytesPerValue, tensorParallel, true);
+    }
+
     public double kvBytesReadPerSequence(double context, double bytesPerValue) {
-        return kvValuesPerTokenPerLayer() * bytesPerValue * attendedLayerPositions(context) + indexerKeyBytes(context)
-                + recurrentStateBytesPerSequence();
+        return kvBytesReadPerSequence(context, bytesPerValue, 1);
+    }
+
+    private double cacheBytes(double context, double bytesPerValue, double tensorParallel, boolean readByDecode) {
+        AttentionShape global = attentionShape();
+        double globalShards = kvShards(global, tensorParallel);
+        double fullPositions = readByDecode ? attended(context) : context;
+        double kv = fullAttentionLayers() * kvValuesPerTokenPerLayer(global) * fullPositions / globalShards;
+        if (slidingWindow != null) {
+            AttentionShape local = localAttentionShape();
+            double held = slidingWindow.positionsHeld(context);
+            double localPositions = readByDecode ? Math.min(held, attended(context)) : held;
+            kv += localLayers() * kvValuesPerTokenPerLayer(local) * localPositions / kvShards(local, tensorParallel);
+        }
+        return kv * bytesPerValue + (indexerKeyBytes(context) + recurrentStateBytesPerSequence()) / globalShards;
+    }
+
+    /** Positions sparse attention's top k reaches at {@code context} (all of them without it). */
+    private double attended(double context) {
+        return sparse == null ? context : sparse.attended(context);
+    }
+
+    /** Over how many tensor-parallel ranks a kind's cache splits: its KV heads (MLA's latent is replicated). */
+    private double kvShards(AttentionShape shape, double tensorParallel) {
+        return mla != null ? 1 : shape.kvShards(tensorParallel);
     }
 
     private double indexerKeyBytes(double context) {
         return sparse == null ? 0 : sparse.indexerHeadDim() * SparseAttention.INDEXER_KEY_BYTES_PER_VALUE * layerPositions(context);
-    }
-
-    /** Layer-positions the attention proper computes over at {@code context}: all it holds, or sparse attention's top k. */
-    public double attendedLayerPositions(double context) {
-        return sparse == null ? layerPositions(context) : attentionLayers() * sparse.attended(context);
-    }
-
-    /** {@link #causalPrefillLayerPositions}, for the positions the attention proper computes over. */
-    public double causalPrefillAttendedLayerPositions(double tokens) {
-        return sparse == null ? causalPrefillLayerPositions(tokens) : attentionLayers() * sparse.causalAttended(tokens);
     }
 
     /**
@@ -170,13 +251,34 @@ public record ModelArchitecture(
      * indexer over every position.
      */
     public double attentionForwardFlopsPerToken(double tokens) {
-        return attentionFlopsPerPosition() * attendedLayerPositions(tokens) + indexerFlopsPerPosition() * layerPositions(tokens);
+        return attentionFlops(attended(tokens), slidingWindow == null ? 0 : Math.min(slidingWindow.positionsHeld(tokens), attended(tokens)),
+                AttentionShape::flopsPerPosition) + indexerFlopsPerPosition() * layerPositions(tokens);
     }
 
     /** The same over a causal pass (what the kernels compute): each query reaches only earlier positions. */
     public double causalAttentionForwardFlopsPerToken(double tokens) {
-        return (attentionFlopsPerPosition() * causalPrefillAttendedLayerPositions(tokens)
+        double full = sparse == null ? tokens * tokens / 2 : sparse.causalAttended(tokens);
+        double local = slidingWindow == null ? 0 : sparse == null ? slidingWindow.causalPrefillPositions(tokens) : sparse.causalAttended(tokens);
+        return (attentionFlops(full, local, AttentionShape::flopsPerPosition)
                 + indexerFlopsPerPosition() * causalPrefillLayerPositions(tokens)) / tokens;
+    }
+
+    /**
+     * Attention-core FLOPs of decoding one token of a sequence at {@code context}, with sparse attention's indexer.
+     * MLA decodes with its up-projections absorbed (DeepSeek-V2, §2.1.2): every head scores the cached latent + rope
+     * key and sums the latent, 2·a·(2·kv_lora_rank + rope_dim) per position, which reads the small cache but computes more.
+     */
+    public double decodeAttentionFlops(double context) {
+        ToDoubleFunction<AttentionShape> perPosition = mla != null
+                ? shape -> 2 * attentionHeads * (2 * mla.kvLoraRank() + mla.qkRopeHeadDim()) : AttentionShape::flopsPerPosition;
+        double local = slidingWindow == null ? 0 : Math.min(slidingWindow.positionsHeld(context), attended(context));
+        return attentionFlops(attended(context), local, perPosition) + indexerFlopsPerPosition() * layerPositions(context);
+    }
+
+    /** Per-position FLOPs times positions, over the full layers ({@code fullPositions} each) and the local ones. */
+    private double attentionFlops(double fullPositions, double localPositions, ToDoubleFunction<AttentionShape> perPosition) {
+        double full = fullAttentionLayers() * perPosition.applyAsDouble(attentionShape()) * fullPositions;
+        return slidingWindow == null ? full : full + localLayers() * perPosition.applyAsDouble(localAttentionShape()) * localPositions;
     }
 
     /** Sparse attention's indexer FLOPs per scored layer-position (0 without it): it scores every earlier token. */
@@ -184,9 +286,9 @@ public record ModelArchitecture(
         return sparse == null ? 0 : sparse.indexerFlopsPerPosition();
     }
 
-    /** Over how many tensor-parallel ranks the KV cache splits: KV heads (MLA's latent is replicated). */
+    /** Over how many tensor-parallel ranks the full layers' KV cache splits: KV heads (MLA's latent is replicated). */
     public double kvShards(double tensorParallel) {
-        return mla != null ? 1 : Math.max(1, Math.min(tensorParallel, kvHeads));
+        return kvShards(attentionShape(), tensorParallel);
     }
 
     /**
@@ -195,12 +297,13 @@ public record ModelArchitecture(
      * most it reaches and keeps: a decode step partway through a chunk reads fewer).
      */
     public double layerPositions(double tokens) {
-        double attending = attentionLayers();
-        if (slidingWindow == null) {
-            return attending * tokens;
-        }
-        double local = localLayers();
-        return (attending - local) * tokens + local * slidingWindow.positionsHeld(tokens);
+        return slidingWindow == null ? attentionLayers() * tokens
+                : fullAttentionLayers() * tokens + localLayers() * slidingWindow.positionsHeld(tokens);
+    }
+
+    /** Attention heads times the positions each reaches, over the layers: the scores eager attention materialises. */
+    public double headLayerPositions(double tokens) {
+        return attentionFlops(tokens, slidingWindow == null ? 0 : slidingWindow.positionsHeld(tokens), AttentionShape::heads);
     }
 
     /**
@@ -209,30 +312,7 @@ public record ModelArchitecture(
      */
     public double causalPrefillLayerPositions(double tokens) {
         double full = tokens * tokens / 2;
-        double attending = attentionLayers();
-        if (slidingWindow == null) {
-            return attending * full;
-        }
-        double local = localLayers();
-        return (attending - local) * full + local * slidingWindow.causalPrefillPositions(tokens);
-    }
-
-    /** Attention layers with a sliding window or chunked attention. */
-    private double localLayers() {
-        return attentionLayers() * slidingWindow.layerShare();
-    }
-
-    /** Forward attention-core FLOPs (QKᵀ and scores·V) per token per attended position per layer. */
-    public double attentionFlopsPerPosition() {
-        return 2 * attentionHeads * (queryKeyHeadDim() + valueHeadDim());
-    }
-
-    /**
-     * Attention-core FLOPs per attended position per layer when decoding one token. MLA decodes with its
-     * up-projections absorbed (DeepSeek-V2, §2.1.2): every head scores the cached latent + rope key and
-     * sums the latent, 2·a·(2·kv_lora_rank + rope_dim), which reads the small cache but computes more.
-     */
-    public double decodeAttentionFlopsPerPosition() {
-        return mla != null ? 2 * attentionHeads * (2 * mla.kvLoraRank() + mla.qkRopeHeadDim()) : attentionFlopsPerPosition();
+        return slidingWindow == null ? attentionLayers() * full
+                : fullAttentionLayers() * full + localLayers() * slidingWindow.causalPrefillPositions(tokens);
     }
 }

@@ -17,7 +17,7 @@ public record Moe(double experts, double activeExperts, double expertFfnSize, do
     }
 
     /** Layers with experts among {@code layers}: every step-th layer after the dense ones (Hugging Face's (i+1) % step == 0). */
-    double moeLayers(double layers) {
+    public double moeLayers(double layers) {
         double afterDense = Math.max(0, layers - denseLayers);
         return Math.floor(afterDense / layerStep);
     }

@@ -46,7 +46,7 @@ final class ReplicaModel {
         double routed = model.routedExpertParameters();
         this.weightsPerGpuBytes = (model.totalParameters() - routed) * bytesPerWeight / shape.tensorParallel()
                 + routed * bytesPerWeight / shape.gpus();
-        this.kvPerSequencePerGpuBytes = kvHeldPerSequence() / model.kvShards(shape.tensorParallel());
+        this.kvPerSequencePerGpuBytes = kvHeldPerSequence(shape.tensorParallel());
         double room = setup.gpu().memoryBytes() * setup.gpuMemoryUtilization() - weightsPerGpuBytes;
         long perGroup = room <= 0 ? 0 : (long) Math.min(Long.MAX_VALUE / 1024, Math.floor(room / kvPerSequencePerGpuBytes));
         this.sequencesByMemory = perGroup * shape.attentionGroups();
@@ -56,16 +56,18 @@ final class ReplicaModel {
     /**
      * KV bytes a sequence holds on average while in flight. A paged cache that grows with the answer holds
      * prompt + half the answer on average (longer answers weigh more, as they stay longer); one that reserves at admission (TensorRT-LLM's default), or no
-     * paging at all, holds the whole prompt + answer from the start. Each plus the waste of its allocator.
+     * paging at all, holds the whole prompt + answer from the start. Each plus the waste of its allocator. On one of
+     * {@code tensorParallel} ranks.
      */
-    private double kvHeldPerSequence() {
+    private double kvHeldPerSequence(int tensorParallel) {
         boolean paged = setup.pagedKvCache();
         boolean grows = paged && setup.kvAdmission() != KvAdmission.RESERVE;
         // answers of different lengths stay in proportion to their length: time-averaged, the KV held is weighted by it,
         // E[O²] ÷ E[O] = O × (1 + cv²) in place of O (prompts independent of answers)
         double answer = setup.outputTokens() * (1 + setup.outputTokensCv() * setup.outputTokensCv());
         double context = setup.promptTokens() + (grows ? answer / 2 : answer);
-        return kvBytesPerSequence(context) / (1 - (paged ? PAGED_KV_WASTE : UNPAGED_KV_WASTE));
+        return model.kvBytesPerSequence(context, setup.kvCachePrecision().kvBytesPerValue(), tensorParallel)
+                / (1 - (paged ? PAGED_KV_WASTE : UNPAGED_KV_WASTE));
     }
 
     double kvBytesPerSequence(double context) {

@@ -119,7 +119,7 @@ public final class ServingModel {
         double holding = point.stable() ? Math.min(point.runningSequences(), replica.slots()) : 0;
         double kvPerGpu = holding / shape.attentionGroups() * replica.kvPerSequencePerGpuBytes();
         double overhead = setup.gpu().memoryBytes() * (1 - setup.gpuMemoryUtilization());
-        double kvPerToken = model.kvValuesPerTokenPerLayer() * setup.kvCachePrecision().kvBytesPerValue() * model.attentionLayers();
+        double kvPerToken = model.kvValuesPerToken() * setup.kvCachePrecision().kvBytesPerValue();
         return new InferenceMemory(model.totalParameters() * bytesPerWeight, replica.weightsPerGpuBytes(), kvPerToken,
                 replica.kvBytesPerSequence(setup.promptTokens() + setup.outputTokens()), kvPerGpu * shape.gpus(), kvPerGpu,
                 overhead, replica.weightsPerGpuBytes() + kvPerGpu + overhead, setup.gpu().memoryBytes(), bytesPerWeight,

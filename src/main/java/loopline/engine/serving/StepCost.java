@@ -111,10 +111,10 @@ public final class StepCost {
         this.expertFlopsPerRoute = moe == null ? 0 : 2 * routed / expertCount;
         double averageContext = setup.promptTokens() + setup.outputTokens() / 2;
         // what a decode step reads of each sequence's cache (sparse attention: its top k tokens and every indexer key)
-        this.kvBytesPerSequence = model.kvBytesReadPerSequence(averageContext, setup.kvCachePrecision().kvBytesPerValue());
-        this.kvBytesPerSequencePerShard = kvBytesPerSequence / model.kvShards(t);
-        this.decodeAttentionFlops = model.decodeAttentionFlopsPerPosition() * model.attendedLayerPositions(averageContext)
-                + model.indexerFlopsPerPosition() * model.layerPositions(averageContext);
+        double kvBytesPerValue = setup.kvCachePrecision().kvBytesPerValue();
+        this.kvBytesPerSequence = model.kvBytesReadPerSequence(averageContext, kvBytesPerValue);
+        this.kvBytesPerSequencePerShard = model.kvBytesReadPerSequence(averageContext, kvBytesPerValue, t);
+        this.decodeAttentionFlops = model.decodeAttentionFlops(averageContext);
         this.prefillAttentionFlopsPerToken = model.causalAttentionForwardFlopsPerToken(setup.promptTokens());
         this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
 
@@ -127,7 +127,7 @@ public final class StepCost {
         this.densePeak = kernels.flopsPerSecond(gpu, format);
         boolean sharedExperts = moe != null && moe.sharedExperts() > 0;
         // per layer: QKV and output projections; a dense MLP's gate-up and down, or a shared expert's; then the LM head
-        this.denseGemmsPerStep = 2 * model.layers() + 2 * model.denseMlpLayers() + (sharedExperts ? 2 * model.moeLayers() : 0) + 1;
+        this.denseGemmsPerStep = 2 * model.mixerLayers() + 2 * model.denseMlpLayers() + (sharedExperts ? 2 * model.moeLayers() : 0) + 1;
         this.denseStreamSeconds = denseGemmsPerStep * dense.floorSeconds() + nonExpertBytes / t / (dense.bandwidthShare() * bandwidth());
         this.expertFormat = MoeFormat.servedAs(setup.precision(), gpu, moe != null && moe.mxfp4Experts());
         this.experts = kernels.moeFor(expertFormat);

@@ -31,7 +31,7 @@ public final class LoraAdapters {
             case QUERY_VALUE -> queryValueWidths(m);
             case ATTENTION, ALL_LINEAR -> attentionWidths(m);
         };
-        double attention = m.layers() * perLayer;
+        double attention = m.mixerLayers() * perLayer;
         if (targets != LoraTargets.ALL_LINEAR) {
             return attention;
         }
@@ -53,9 +53,7 @@ public final class LoraAdapters {
             double out = m.attentionHeads() * m.valueHeadDim() + h;
             return queryValueWidths(m) + kvDown + out;
         }
-        double q = m.attentionHeads() * m.headDim();
-        double kv = m.kvHeads() * m.headDim();
-        return (h + q) + 2 * (h + kv) + (q + h);
+        return m.perAttentionLayer(s -> s.projectionWidths(h));
     }
 
     /** Query and value projections; for MLA the query path and the latent's up-projection to keys and values. */
@@ -68,7 +66,7 @@ public final class LoraAdapters {
             double query = mla.qLoraRank() > 0 ? (h + mla.qLoraRank()) + (mla.qLoraRank() + qk) : h + qk;
             return query + mla.kvLoraRank() + a * (mla.qkNopeHeadDim() + mla.vHeadDim());
         }
-        return (h + a * m.headDim()) + (h + m.kvHeads() * m.headDim());
+        return m.perAttentionLayer(s -> s.queryValueProjectionWidths(h));
     }
 
     private static double mlpWidths(ModelArchitecture m, double width) {

@@ -1,5 +1,6 @@
 package loopline.engine.training;
 
+import loopline.engine.model.AttentionShape;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.Moe;
 import loopline.engine.model.MultiHeadLatentAttention;
@@ -21,7 +22,6 @@ final class SavedActivations {
     static double perToken(ModelArchitecture m, double sequenceLength, ActivationRecompute recompute, AttentionKernel kernel,
                            boolean fp8GemmInputs) {
         double h = m.hiddenSize();
-        double a = m.attentionHeads();
         double gemmInputBytes = fp8GemmInputs ? 1 : 2;
         double norms = 2 * 2 * h;
         double attention = gemmInputBytes * h + attentionTensors(m);
@@ -32,15 +32,15 @@ final class SavedActivations {
             moeMlp = 2 * h + 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpActivations(m, moe.expertFfnSize(), gemmInputBytes);
         }
         double layerSet = norms + attention;
-        double allLayers = m.layers() * layerSet + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        double allLayers = m.layers() * norms + m.mixerLayers() * attention + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
         double layerInputs = m.layers() * 2 * h;
         // one layer's whole set, live while the backward recomputes that layer
         double oneLayer = layerSet + Math.max(denseMlp, moeMlp);
         // eager attention's 16-bit softmax output, s values per head per layer (its 4a bytes of statistics stay counted)
-        double scores = kernel.storesScores(recompute) ? 2 * a * m.layerPositions(sequenceLength) : 0;
+        double scores = kernel.storesScores(recompute) ? 2 * m.headLayerPositions(sequenceLength) : 0;
         return switch (recompute) {
             case SELECTIVE, NONE -> allLayers + scores;
-            case SELECTIVE_OP -> layerInputs + m.layers() * (2 * a * m.valueHeadDim() + 4 * a)
+            case SELECTIVE_OP -> layerInputs + m.mixerLayers() * m.perAttentionLayer(s -> 2 * s.outputWidth() + 4 * s.heads())
                     + ActivationRecompute.OP_POLICY_KEPT_MATMUL_SHARE * linearOutputs(m) + oneLayer;
             case SELECTIVE_LAYER -> {
                 double recomputed = Math.floor(m.layers() / ActivationRecompute.LAYER_POLICY_FREQUENCY);
@@ -70,16 +70,19 @@ final class SavedActivations {
         };
     }
 
-    /** Q, K, V (or MLA's latents and up-projections), the attention output and its fp32 log-sum-exp. */
+    /**
+     * Q, K, V (or MLA's latents and up-projections), the attention output and its fp32 log-sum-exp; for a model whose
+     * local layers have their own heads, what an attention layer holds on average.
+     */
     private static double attentionTensors(ModelArchitecture m) {
-        double a = m.attentionHeads();
-        double tensors = 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim() + 4 * a;
+        double tensors = m.perAttentionLayer(s -> 2 * s.queryWidth() + 2 * s.outputWidth() + 4 * s.heads());
         if (m.mla() != null) {
             MultiHeadLatentAttention mla = m.mla();
+            double a = m.attentionHeads();
             return tensors + 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim())
                     + 2 * a * m.queryKeyHeadDim() + 2 * a * m.valueHeadDim();
         }
-        return tensors + 2 * 2 * m.kvHeads() * m.headDim();
+        return tensors + 2 * m.perAttentionLayer(AttentionShape::keyValueWidth);
     }
 
     private static double mlpActivations(ModelArchitecture m, double width, double gemmInputBytes) {
@@ -95,13 +98,13 @@ final class SavedActivations {
      */
     static double linearOutputs(ModelArchitecture m) {
         double h = m.hiddenSize();
-        double a = m.attentionHeads();
-        double attention = 2 * a * m.queryKeyHeadDim() + 2 * h;
+        double attention = 2 * m.perAttentionLayer(AttentionShape::queryWidth) + 2 * h;
         if (m.mla() != null) {
             MultiHeadLatentAttention mla = m.mla();
-            attention += 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim()) + 2 * a * (mla.qkNopeHeadDim() + m.valueHeadDim());
+            attention += 2 * mla.qLoraRank() + 2 * (mla.kvLoraRank() + mla.qkRopeHeadDim())
+                    + 2 * m.attentionHeads() * (mla.qkNopeHeadDim() + m.valueHeadDim());
         } else {
-            attention += 2 * 2 * m.kvHeads() * m.headDim();
+            attention += 2 * m.perAttentionLayer(AttentionShape::keyValueProjectionWidth);
         }
         double dense = mlpOutputs(m, m.ffnSize());
         double moeLayer = 0;
@@ -109,7 +112,7 @@ final class SavedActivations {
             Moe moe = m.moe();
             moeLayer = 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpOutputs(m, moe.expertFfnSize());
         }
-        return m.layers() * attention + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
+        return m.mixerLayers() * attention + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
     }
 
     private static double mlpOutputs(ModelArchitecture m, double width) {

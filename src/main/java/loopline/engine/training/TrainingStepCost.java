@@ -6,6 +6,7 @@ import loopline.engine.hardware.Gpu;
 import loopline.engine.hardware.KernelTable;
 import loopline.engine.hardware.MoeFormat;
 import loopline.engine.hardware.Precision;
+import loopline.engine.model.AttentionShape;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.Moe;
 
@@ -173,8 +174,9 @@ public record TrainingStepCost(
      */
     static double forwardBytesPerToken(ModelArchitecture m) {
         double h = m.hiddenSize();
-        double keys = m.mla() != null ? m.mla().qkRopeHeadDim() : m.kvHeads() * m.headDim();
-        double perLayer = 2 * (4 * h + 6 * h) + 2 * 2 * (m.attentionHeads() * m.queryKeyHeadDim() + keys);
+        double keys = m.mla() != null ? m.mla().qkRopeHeadDim() : m.perAttentionLayer(AttentionShape::keyWidth);
+        double perLayer = 2 * (4 * h + 6 * h);
+        double rotary = 2 * 2 * (m.perAttentionLayer(AttentionShape::queryWidth) + keys);
         double activation = m.gatedMlp() ? 6 : 4;
         double dense = activation * m.ffnSize();
         double moeLayer = 0;
@@ -182,6 +184,6 @@ public record TrainingStepCost(
             Moe moe = m.moe();
             moeLayer = (moe.activeExperts() + moe.sharedExperts()) * activation * moe.expertFfnSize() + 2 * 2 * 2 * moe.activeExperts() * h;
         }
-        return m.layers() * perLayer + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
+        return m.layers() * perLayer + m.mixerLayers() * rotary + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
     }
 }

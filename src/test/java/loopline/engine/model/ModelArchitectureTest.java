@@ -70,8 +70,8 @@ class ModelArchitectureTest {
     @Test
     void theHeadWidthIsTheConfigsNotHiddenOverHeads() {
         ModelArchitecture qwen = CATALOGS.models().get("qwen3-32b"); // 5120 / 64 = 80, but head_dim 128
-        assertThat(qwen.kvValuesPerTokenPerLayer()).isEqualTo(2 * 8 * 128);
-        assertThat(qwen.attentionFlopsPerPosition()).isEqualTo(2 * 64 * (128 + 128));
+        assertThat(qwen.attentionShape().kvValuesPerToken()).isEqualTo(2 * 8 * 128);
+        assertThat(qwen.attentionShape().flopsPerPosition()).isEqualTo(2 * 64 * (128 + 128));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ModelArchitectureTest {
     @Test
     void mlaCachesTheLatentAndRopeKeyOnly() {
         ModelArchitecture v3 = CATALOGS.models().get("deepseek-v3");
-        assertThat(v3.kvValuesPerTokenPerLayer() * v3.layers() * 2).isEqualTo(70_272); // 61 × 576 × 2 B
+        assertThat(v3.kvValuesPerToken() * 2).isEqualTo(70_272); // 61 × 576 × 2 B
         assertThat(v3.kvShards(8)).isEqualTo(1);
     }
 

@@ -156,7 +156,7 @@ class ServingFormulaTest {
             assertThat(t.denseComputeBound()).isFalse();
             assertThat(one.seconds(1, 1, 0)).isCloseTo(dense + attention + floor, withinPercentage(1e-6));
             assertThat(one.decodeFlopsPerByte(1)).isCloseTo(
-                    (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(2125)) / (weights + kv),
+                    (2 * m.activeParameters() + m.decodeAttentionFlops(2125)) / (weights + kv),
                     withinPercentage(1e-6));
         }
 
@@ -169,7 +169,7 @@ class ServingFormulaTest {
             // H100 bf16 GEMMs at 4,096 token rows reach 77.41% of 989 TFLOP/s; prefill attention at a 4,096-token prompt 41.73%
             assertThat(t.denseMatmulSeconds()).isCloseTo(2 * m.activeParameters() * 4096 / (0.7741 * 989e12), withinPercentage(1e-6));
             assertThat(t.denseComputeBound()).isTrue();
-            double prefillAttention = m.attentionFlopsPerPosition() * m.causalPrefillLayerPositions(4096) / (0.4173 * 989e12);
+            double prefillAttention = m.attentionShape().flopsPerPosition() * m.causalPrefillLayerPositions(4096) / (0.4173 * 989e12);
             assertThat(t.attentionSeconds()).isCloseTo(prefillAttention, withinPercentage(1e-6));
         }
 
@@ -240,13 +240,13 @@ class ServingFormulaTest {
         void moeDecodeIntensityCountsTheActiveExperts() {
             ModelArchitecture m = deepseek.model();
             StepCost tp8 = new StepCost(m, deepseek.inference(), ReplicaShape.tensorParallel(8));
-            double flops = 64 * (2 * m.activeParameters() + m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125));
+            double flops = 64 * (2 * m.activeParameters() + m.decodeAttentionFlops(1125));
             assertThat(tp8.decodeFlopsPerByte(64)).isCloseTo(flops / 8 / tp8.bytesPerGpu(64, 64), withinPercentage(1e-6));
             double kvPerGpu = 64 * m.kvBytesPerSequence(1125, Precision.FP8.kvBytesPerValue()); // MLA's latent is not split by TP
             double readSeconds = tp8.bytesPerGpu(64, 64) / (4.8e12 * 0.7);
             assertThat(tp8.bytesPerGpu(64, 64) - tp8.bytesPerGpu(0, 64)).isCloseTo(kvPerGpu, withinPercentage(1e-6));
             double computeSeconds = 64 * (2 * m.activeParameters()) / 8 / (1979e12 * 0.7 * 0.7)
-                    + 64 * m.decodeAttentionFlopsPerPosition() * m.layerPositions(1125) / 8 / (989.5e12 * 0.8 * 0.7);
+                    + 64 * m.decodeAttentionFlops(1125) / 8 / (989.5e12 * 0.8 * 0.7);
             assertThat(tp8.decodeMemoryBound(64)).isEqualTo(readSeconds >= computeSeconds);
             assertThat(tp8.decodeMemoryBound(1)).isTrue();
             assertThat(tp8.decodeMemoryBound(16384)).isFalse();
@@ -255,9 +255,9 @@ class ServingFormulaTest {
         @Test
         void mlaDecodesWithAbsorbedUpProjections() {
             ModelArchitecture m = deepseek.model();
-            assertThat(m.decodeAttentionFlopsPerPosition()).isEqualTo(2 * 128 * (2 * 512 + 64));
-            assertThat(m.attentionFlopsPerPosition()).isEqualTo(2 * 128 * (192 + 128));
-            assertThat(llama70.model().decodeAttentionFlopsPerPosition()).isEqualTo(llama70.model().attentionFlopsPerPosition());
+            assertThat(m.decodeAttentionFlops(1000)).isEqualTo(61 * 1000 * 2 * 128 * (2 * 512 + 64.0));
+            assertThat(m.attentionShape().flopsPerPosition()).isEqualTo(2 * 128 * (192 + 128));
+            assertThat(llama70.model().decodeAttentionFlops(1000)).isEqualTo(llama70.model().attentionForwardFlopsPerToken(1000));
         }
 
         @Test
