@@ -80,7 +80,8 @@ public final class ScenarioFields {
             "flash: FlashAttention, never stores the s² scores (PyTorch SDPA's default); eager: stores them unless recompute recomputes them");
     public static final ScenarioField<LossKernel> LOSS = choice("training.loss", "Loss kernel", LossKernel.class,
             List.of(LossKernel.values()), LossKernel::id, LossKernel.FP32, null, null,
-            "fp32: 16-bit logits + fp32 upcast + fp32 log-softmax (10 B a logit, plain PyTorch); fused: a compiled or fused "
+            "fp32: plain PyTorch, 16-bit logits, their fp32 upcast and log-softmax, then three fp32 tensors in the loss's backward "
+                    + "(12 B a logit at the peak); fused: a compiled or fused "
                     + "cross-entropy (4 B); chunked: head and loss over 8 slices of the tokens, one alive at a time");
     public static final ScenarioField<Double> ALLOCATOR_FRAGMENTATION = number("training.allocatorFragmentation", "Allocator fragmentation",
             0, 0.5, TrainingMemory.DEFAULT_FRAGMENTATION, "", "Memory PyTorch's caching allocator holds beyond live tensors, as a share of them (typically 2–10%)");

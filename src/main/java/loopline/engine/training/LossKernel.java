@@ -5,21 +5,24 @@ import loopline.engine.Ids;
 
 /**
  * How the output head's logits and the cross-entropy loss are computed, which decides how many bytes each of the
- * b·s·V logit values holds at the step's peak (the end of the forward, every activation still stored).
+ * b·s·V logit values holds at the step's peak (the turn from forward to backward, every activation still stored).
  */
 public enum LossKernel {
     /**
-     * Plain PyTorch: 16-bit logits, their fp32 upcast for a stable softmax, and the fp32 log-softmax kept for the
-     * backward (2 + 4 + 4 B); the fp32 gradient that replaces them in the backward is as large.
+     * Plain PyTorch: the forward holds the 16-bit logits, their fp32 upcast for a stable softmax and the fp32
+     * log-softmax kept for the backward (2 + 4 + 4 B); the backward's first two nodes hold more: nll_loss's backward
+     * writes a dense fp32 gradient of the log-softmax (4 B) and log-softmax's backward reads it with its saved output to
+     * write the fp32 gradient of the logits (4 B), three fp32 tensors at once (4 + 4 + 4 B; the 16-bit logits are freed
+     * with the model's outputs before the backward). The peak is the larger: 12 B.
      */
-    FP32(2 + 4 + 4, 28),
+    FP32(Math.max(2 + 4 + 4, 4 + 4 + 4), 28),
     /** A compiled or fused cross-entropy (torch.compile, Transformer Engine): 16-bit logits and their 16-bit gradient. */
     FUSED(2 + 2, 6),
     /**
      * Chunked: the head and the loss run over {@link #CHUNKS} slices of the tokens and each slice's gradient is taken at
      * once (torchtune's chunked output, Liger's fused linear cross-entropy), so one slice's fp32 set is alive at a time.
      */
-    CHUNKED((2 + 4 + 4) / 8.0, 28); // 8 = CHUNKS (an enum constant cannot read a static field)
+    CHUNKED(Math.max(2 + 4 + 4, 4 + 4 + 4) / 8.0, 28); // 8 = CHUNKS (an enum constant cannot read a static field)
 
     /** Slices of the tokens a chunked loss computes one at a time (torchtune's {@code num_output_chunks} default). */
     public static final int CHUNKS = 8;

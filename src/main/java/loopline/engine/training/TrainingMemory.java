@@ -59,7 +59,7 @@ public record TrainingMemory(
     public static final String ACTIVATIONS_FORMULA =
             "b · s · Σ_layers(bytes stored per token) ÷ t [DTensor TP: + the gathered attention and MLP inputs × (1 − 1/t)]   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
                     + " per layer; selective-layer: every second layer at 2·h; full: 2·h per layer; both + one layer's set; fp8: linear-layer inputs at 1 B)";
-    public static final String LOGITS_FORMULA = "b · s · V × bytes per logit ÷ t   (fp32 loss: 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 10 B ÷ 8)";
+    public static final String LOGITS_FORMULA = "b · s · V × bytes per logit ÷ t   (fp32 loss: the backward's 4 + 4 + 4 B, above the forward's 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 12 B ÷ 8)";
     public static final String WORKING_COPIES_FORMULA =
             "ZeRO 3: (largest unit + largest layer) ÷ t × weight B + largest unit ÷ t × 4 B fp32 gradient for the reduce-scatter"
                     + " [+ 2 layers ÷ t × 2 B fp8 casts]; ZeRO < 3 with fp8: matmul weights ÷ (t·p) × 2 B (fp8 weight + transpose)";
