@@ -98,7 +98,8 @@ public final class ModelSummary {
 
     private static String shape(ModelArchitecture m) {
         return formatNumber(m.layers()) + " layers · hidden " + formatWhole(m.hiddenSize()) + " · "
-                + formatNumber(m.attentionHeads()) + " heads / " + kvHeadsWords(m) + " KV";
+                + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
+                + (m.mixedAttentionShapes() ? " (" + formatNumber(m.localAttentionShape().kvHeads()) + " on window layers)" : "");
     }
 
     /** KV heads as a room would ask about them: "8", "MLA latent 512", or "2 (8 on window layers)". */

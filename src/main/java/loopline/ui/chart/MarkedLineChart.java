@@ -285,61 +285,17 @@ final class MarkedLineChart extends LineChart<Number, Number> {
         label.autosize();
         ScaleAxis axis = m.vertical() ? xAxis : yAxis;
         double p = axis.getDisplayPosition(m.axisValue());
-        // a label wider than the room beside its line wraps there rather than lying across the line; one wider
-        // than the plot wraps to the plot rather than losing its start
-        double room = m.vertical() ? Math.max(width - p, p) - PAD : width;
-        if (label.getWidth() > room && room >= MIN_WRAP_WIDTH) {
-            label.resize(room, label.prefHeight(room));
-        } else if (label.getWidth() > width && width > 0) {
-            label.resize(width, label.prefHeight(width));
-        }
-        double w = label.getWidth();
-        double h = label.getHeight();
         boolean visible = m.axisValue() >= axis.getLowerBound() && m.axisValue() <= axis.getUpperBound();
         m.line().setVisible(visible);
         label.setVisible(visible);
-        List<Box> candidates = new ArrayList<>();
-        if (m.vertical()) {
-            m.line().setStartX(p);
-            m.line().setEndX(p);
-            m.line().setStartY(0);
-            m.line().setEndY(height);
-            // preferred: the top, one row per vertical marker; then every row down the line
-            List<Double> ys = new ArrayList<>();
-            ys.add(2 + (h + 2) * row);
-            for (double y = 2; y + h <= height; y += h + 2) {
-                ys.add(y);
-            }
-            ys.add(height - h - 2);
-            for (double y : ys) {
-                // near an edge, slid inside: a label just past the plot's end still names its line
-                candidates.add(new Box(Math.min(p + PAD, width - w), y, w, h));
-                candidates.add(new Box(Math.max(p - PAD - w, 0), y, w, h));
-            }
-            Box beside = LabelPlacer.best(candidates, curves, taken, width, height);
-            // crowded by other labels, or by another marker's line close by: a little off the line
-            if (!LabelPlacer.free(beside, taken, width, height) || LabelPlacer.distance(beside, otherLines) == 0) {
-                for (double shift : new double[] {w / 2, w}) {
-                    for (double y : ys) {
-                        candidates.add(new Box(Math.min(p + PAD + shift, width - w), y, w, h));
-                        candidates.add(new Box(Math.max(p - PAD - w - shift, 0), y, w, h));
-                    }
-                }
-            }
-        } else {
-            m.line().setStartX(0);
-            m.line().setEndX(width);
-            m.line().setStartY(p);
-            m.line().setEndY(p);
-            for (double x : new double[] {PAD, width - w - PAD, (width - w) / 2, (width - w) / 4, (width - w) * 3 / 4}) {
-                candidates.add(new Box(x, p - h - 1, w, h));
-                candidates.add(new Box(x, p + 1, w, h));
-            }
-        }
+        List<Box> candidates = m.vertical() ? besideVerticalLine(m, label, p, row, curves, otherLines, taken, width, height)
+                : alongHorizontalLine(m, label, p, width);
         if (visible) {
-            // clear of the curves first, then of the other markers' lines: among the places that keep a readable gap from the
-            // curves (a third of CLEAR, or the best there is), the one farthest from curves and lines alike, so a label sits
-            // a little nearer a curve rather than under another marker's line
+            // off the other vertical markers' lines where any place is (two markers close together: the label goes past the
+            // other line rather than across it); then clear of the curves, then of every other line: among the places that
+            // keep a readable gap from the curves (a third of CLEAR, or the best there is), the one farthest from curves and
+            // lines alike, so a label sits a little nearer a curve rather than under another marker's line
+            candidates = offVerticalLines(candidates, otherLines);
             double[] scores = new double[candidates.size()];
             double clearest = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < scores.length; i++) {
@@ -356,7 +312,102 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             List<Polyline> all = new ArrayList<>(curves);
             all.addAll(otherLines);
             place(label, clear, all, taken, width, height);
+            Box chosen = taken.get(taken.size() - 1);
+            label.resize(chosen.w(), chosen.h()); // wrapped to the side it went to
         }
+    }
+
+    /** The candidates that no other vertical marker line crosses, or all of them when every one is crossed. */
+    private static List<Box> offVerticalLines(List<Box> candidates, List<Polyline> otherLines) {
+        List<Polyline> vertical = otherLines.stream().filter(l -> l.x().length == 2 && l.x()[0] == l.x()[1]).toList();
+        if (vertical.isEmpty()) {
+            return candidates;
+        }
+        List<Box> off = candidates.stream().filter(b -> LabelPlacer.distance(b, vertical) > 0).toList();
+        return off.isEmpty() ? candidates : off;
+    }
+
+    /**
+     * Places beside a vertical line: on each side the label wraps to that side's room, so it lies across its own line
+     * only when neither side has {@link #MIN_WRAP_WIDTH}; preferred at the top, one row per vertical marker, then every
+     * row down the line, and a little off the line when other labels or another marker's line crowd it.
+     */
+    private List<Box> besideVerticalLine(PlacedMarker m, Label label, double p, int row, List<Polyline> curves, List<Polyline> otherLines,
+                                         List<Box> taken, double width, double height) {
+        m.line().setStartX(p);
+        m.line().setEndX(p);
+        m.line().setStartY(0);
+        m.line().setEndY(height);
+        double natural = label.getWidth();
+        double rightRoom = width - p - PAD;
+        double leftRoom = p - PAD;
+        boolean rightFits = natural <= rightRoom || rightRoom >= MIN_WRAP_WIDTH;
+        boolean leftFits = natural <= leftRoom || leftRoom >= MIN_WRAP_WIDTH;
+        // a side too narrow for the label is tried only when neither side is wide enough: slid inside the plot, across its line
+        double[] right = rightFits || !leftFits ? wrappedTo(label, natural, rightRoom, width) : null;
+        double[] left = leftFits || !rightFits ? wrappedTo(label, natural, leftRoom, width) : null;
+        List<Box> candidates = new ArrayList<>();
+        addBeside(candidates, p, row, right, left, 0, height, width);
+        Box beside = LabelPlacer.best(candidates, curves, taken, width, height);
+        if (!LabelPlacer.free(beside, taken, width, height) || LabelPlacer.distance(beside, otherLines) == 0) {
+            addBeside(candidates, p, row, right, left, 0.5, height, width);
+            addBeside(candidates, p, row, right, left, 1, height, width);
+        }
+        return candidates;
+    }
+
+    /** Width and height of {@code label} wrapped to {@code room} beside its line, or to the plot when the room is too narrow. */
+    private static double[] wrappedTo(Label label, double natural, double room, double width) {
+        double w = natural <= room ? natural : room >= MIN_WRAP_WIDTH ? room : Math.min(natural, Math.max(width, 1));
+        return new double[] {w, w == natural ? label.getHeight() : label.prefHeight(w)};
+    }
+
+    /**
+     * Boxes right and left of the line at x = {@code p} (a side given as null has none), {@code shift} of their width
+     * further off, row by row (right, then left, at each); near an edge, slid inside.
+     */
+    private static void addBeside(List<Box> candidates, double p, int row, double[] right, double[] left, double shift, double height,
+                                  double width) {
+        List<Double> rightYs = right == null ? List.of() : rows(right[1], row, height);
+        List<Double> leftYs = left == null ? List.of() : rows(left[1], row, height);
+        for (int i = 0; i < Math.max(rightYs.size(), leftYs.size()); i++) {
+            if (i < rightYs.size()) {
+                candidates.add(new Box(Math.min(p + PAD + shift * right[0], width - right[0]), rightYs.get(i), right[0], right[1]));
+            }
+            if (i < leftYs.size()) {
+                candidates.add(new Box(Math.max(p - PAD - left[0] - shift * left[0], 0), leftYs.get(i), left[0], left[1]));
+            }
+        }
+    }
+
+    /** Label tops for a label {@code h} high: its own row at the top first, then every row down the line, then the bottom. */
+    private static List<Double> rows(double h, int row, double height) {
+        List<Double> ys = new ArrayList<>();
+        ys.add(2 + (h + 2) * row);
+        for (double y = 2; y + h <= height; y += h + 2) {
+            ys.add(y);
+        }
+        ys.add(height - h - 2);
+        return ys;
+    }
+
+    /** Along a horizontal line: above or below it, at the ends, the middle or the quarters; wrapped to the plot if wider. */
+    private List<Box> alongHorizontalLine(PlacedMarker m, Label label, double p, double width) {
+        if (label.getWidth() > width && width > 0) {
+            label.resize(width, label.prefHeight(width));
+        }
+        double w = label.getWidth();
+        double h = label.getHeight();
+        m.line().setStartX(0);
+        m.line().setEndX(width);
+        m.line().setStartY(p);
+        m.line().setEndY(p);
+        List<Box> candidates = new ArrayList<>();
+        for (double x : new double[] {PAD, width - w - PAD, (width - w) / 2, (width - w) / 4, (width - w) * 3 / 4}) {
+            candidates.add(new Box(x, p - h - 1, w, h));
+            candidates.add(new Box(x, p + 1, w, h));
+        }
+        return candidates;
     }
 
     private static List<Box> noteCandidates(Label note, double width, double height) {
