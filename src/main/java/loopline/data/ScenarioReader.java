@@ -33,6 +33,10 @@ public final class ScenarioReader {
         if (split != null) {
             throw new InvalidDataException(source + ": " + split);
         }
+        String chunks = ScenarioFields.contextParallelProblem(s);
+        if (chunks != null) {
+            throw new InvalidDataException(source + ": " + ScenarioFields.CONTEXT_PARALLEL.path() + ": " + chunks);
+        }
         return s;
     }
 

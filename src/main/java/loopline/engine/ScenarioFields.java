@@ -101,6 +101,10 @@ public final class ScenarioFields {
             "The first and last pipeline stages hold fewer layers to make room for the embedding and the output head (Llama 3 "
                     + "took a layer from each; DeepSeek-V3's DualPipe pairs them); off, Megatron's even split of the layers leaves the "
                     + "last stage the head's work on top, and every stage waits for it");
+    public static final ScenarioField<Double> CONTEXT_PARALLEL = whole("training.contextParallel", "Context parallel", 1, 64, 1, "GPUs",
+            "Context-parallel degree: each sequence split over this many GPUs of a replica (ring attention, Megatron's "
+                    + "--context-parallel-size, torchtitan's context_parallel_degree): activations and logits ÷ CP; the keys and values "
+                    + "pass around the ring every layer, hidden behind the attention they feed where it is longer");
     public static final ScenarioField<Double> TRAINING_EP = whole("training.expertParallel", "Expert parallel (training)", 1, 1024, 1,
             "GPUs", "Expert-parallel degree: each MoE layer's experts spread over this many data-parallel ranks, tokens sent to them "
                     + "by all-to-all (at most the data-parallel ranks and the experts; dense models ignore it)");
@@ -256,12 +260,24 @@ public final class ScenarioFields {
         return BY_PATH.get(path);
     }
 
-    /** A scenario's one rule across fields, or null when it holds: the cluster splits evenly into TP × PP groups. */
+    /** A scenario's one rule across fields, or null when it holds: the cluster splits evenly into TP × PP × CP groups. */
     public static String gpuCountProblem(Scenario s) {
         TrainingSetup t = s.training();
-        int group = t.tensorParallel() * t.pipelineParallel();
-        return t.gpuCount() % group == 0 ? null
-                : "must be a multiple of " + TRAINING_TP.path() + " × " + PIPELINE_PARALLEL.path() + " = " + group + ", got " + t.gpuCount();
+        int group = t.gpusPerReplica();
+        String factors = TRAINING_TP.path() + " × " + PIPELINE_PARALLEL.path() + (t.contextParallel() > 1 ? " × " + CONTEXT_PARALLEL.path() : "");
+        return t.gpuCount() % group == 0 ? null : "must be a multiple of " + factors + " = " + group + ", got " + t.gpuCount();
+    }
+
+    /**
+     * Context parallelism's rule, or null when it holds: the sequence splits into 2 × CP equal chunks, each rank taking
+     * one from each end so that causal attention's work is balanced (Megatron and torchtitan both require it).
+     */
+    public static String contextParallelProblem(Scenario s) {
+        TrainingSetup t = s.training();
+        int chunks = 2 * t.contextParallel();
+        return t.contextParallel() == 1 || t.sequenceLength() % chunks == 0 ? null
+                : "must split " + SEQUENCE_LENGTH.path() + " (" + (long) t.sequenceLength() + " tokens) into 2 × " + t.contextParallel() + " = "
+                        + chunks + " equal chunks";
     }
 
     /**

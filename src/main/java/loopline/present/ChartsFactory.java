@@ -97,7 +97,7 @@ public final class ChartsFactory {
 
     static LineChartData trainingThroughput(Estimate e) {
         Scenario s = e.scenario();
-        double step = s.training().tensorParallel() * (double) s.training().pipelineParallel();
+        double step = s.training().gpusPerReplica();
         double current = s.training().gpuCount();
         double hi = Math.min(MAX_TRAINING_GPUS, Math.max(current * 16, step * 64));
         double lo = Math.max(step, Math.min(current / 16, hi / 256));

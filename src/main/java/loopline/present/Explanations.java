@@ -93,6 +93,9 @@ public final class Explanations {
         if (c.expertParallelSecondsPerToken() > 0) {
             b.append(" · all-to-all ").append(formatPercent(c.expertParallelSecondsPerToken() / total));
         }
+        if (c.contextParallelSecondsPerToken() > 0) {
+            b.append(" · ring attention's KV passing ").append(formatPercent(c.contextParallelSecondsPerToken() / total));
+        }
         return b.toString();
     }
 
@@ -129,11 +132,15 @@ public final class Explanations {
                             + "\n  + overhead: " + TrainingMemory.OVERHEAD_FORMULA
                             + (t.pipelineParallel() > 1 ? "\n  " + TrainingMemory.PIPELINE_FORMULA : ""),
                     concat(TrainingMethodText.memoryInputs(e), in("N", n),
-                            in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
+                            t.contextParallel() > 1
+                                    ? in("t · p · c · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.contextParallel() + " · " + t.dataParallel())
+                                    : in("t · p · N_d", t.tensorParallel() + " · " + t.pipelineParallel() + " · " + t.dataParallel()),
                             in("ZeRO stage", Integer.toString(t.zeroStage())),
                             in("weights / gradients / optimizer", formatBytes(tm.weightsBytes()) + " / "
                                     + formatBytes(tm.gradientsBytes()) + " / " + formatBytes(tm.optimizerStatesBytes())),
-                            in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())),
+                            in("b, s", formatNumber(t.microBatchSize()) + ", " + formatCount(t.sequenceLength())
+                                    + (t.contextParallel() > 1 ? " (÷ c = " + t.contextParallel() + " context-parallel ranks: "
+                                    + formatCount(t.sequenceLength() / t.contextParallel()) + " tokens a GPU)" : "")),
                             in("recompute", t.activationRecompute().id()), in("attention kernel", t.attention().id()),
                             in("TP saved inputs", t.tensorParallel() > 1 ? t.tpSavedInputs().id() : "no TP"),
                             in("pipeline stage", stageWords(tm.peakStage())),

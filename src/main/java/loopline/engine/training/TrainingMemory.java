@@ -50,16 +50,16 @@ public record TrainingMemory(
     }
 
     public static final String MODEL_STATES_FORMULA =
-            "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3";
+            "per GPU = N ÷ (t·p) × (weights B + gradients B ÷ N_d[ZeRO≥2] + optimizer B ÷ N_d[ZeRO≥1]); weights ÷ N_d at ZeRO 3 (N_d: data-parallel × context-parallel ranks)";
     public static final String ADAPTER_STATES_FORMULA =
             "per GPU = frozen base ÷ (t·p) [÷ N_d at ZeRO 3] + N_adapters ÷ (t·p) × (weights B + gradients B + optimizer B), sharded as in pre-training";
     public static final String FROZEN_BASE_FORMULA = "N × 2 B: 16-bit, no gradient, no fp32 master copy, no optimizer state";
     public static final String PAGED_OPTIMIZER_FORMULA =
             "paged optimizer: the adapters' optimizer states sit in unified memory and move to CPU RAM when the GPU runs short, so they do not count against GPU memory";
     public static final String ACTIVATIONS_FORMULA =
-            "b · s · Σ_layers(bytes stored per token) ÷ t [DTensor TP: + the gathered attention and MLP inputs × (1 − 1/t)]   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
+            "b · s ÷ c · Σ_layers(bytes stored per token) ÷ t [DTensor TP: + the gathered attention and MLP inputs × (1 − 1/t)]   (eager attention, no recompute: + 2·a·s score matrix; selective-op: 2·h + the matmuls' outputs"
                     + " per layer; selective-layer: every second layer at 2·h; full: 2·h per layer; both + one layer's set; fp8: linear-layer inputs at 1 B)";
-    public static final String LOGITS_FORMULA = "b · s · V × bytes per logit ÷ t   (fp32 loss: the backward's 4 + 4 + 4 B, above the forward's 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 12 B ÷ 8)";
+    public static final String LOGITS_FORMULA = "b · s ÷ c · V × bytes per logit ÷ t   (c: context-parallel ranks; fp32 loss: the backward's 4 + 4 + 4 B, above the forward's 2 + 4 + 4 B; fused: 2 + 2 B; chunked: 12 B ÷ 8)";
     public static final String WORKING_COPIES_FORMULA =
             "ZeRO 3: (largest unit + largest layer) ÷ t × weight B + largest unit ÷ t × 4 B fp32 gradient for the reduce-scatter"
                     + " [+ 2 layers ÷ t × 2 B fp8 casts]; ZeRO < 3 with fp8: matmul weights ÷ (t·p) × 2 B (fp8 weight + transpose)";
@@ -90,7 +90,8 @@ public record TrainingMemory(
         boolean fp8Inputs = setup.precision() == Precision.FP8 && setup.gpu().computesNatively(Precision.FP8);
         double perToken = SavedActivations.perToken(model, setup.sequenceLength(), setup.activationRecompute(), setup.attention(), fp8Inputs)
                 * activationScale;
-        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength();
+        // context parallelism gives each of its ranks a c-th of every sequence: its activations and logits
+        double tokensPerMicroBatch = setup.microBatchSize() * setup.sequenceLength() / setup.contextParallel();
         // DTensor TP keeps the gathered attention and MLP inputs whole on each rank; everything else splits over t
         double wholeOnEachRank = t > 1 && setup.tpSavedInputs() == TpSavedInputs.GATHERED
                 ? SavedActivations.gatheredInputsPerToken(model, setup.activationRecompute(), fp8Inputs) * activationScale : 0;
@@ -129,7 +130,7 @@ public record TrainingMemory(
         double n = model.totalParameters();
         double t = setup.tensorParallel();
         double modelSplit = t * setup.pipelineParallel();
-        double dp = setup.dataParallel();
+        double dp = setup.shardingRanks(); // context-parallel ranks hold the same weights: ZeRO shards over them too
         int stage = setup.zeroStage();
         TrainingMethod method = setup.method();
 
@@ -168,7 +169,8 @@ public record TrainingMemory(
         double sharded = (stage >= 3 ? weightsPerRank : 0) + (stage >= 2 ? gradientsPerRank : 0) + (stage >= 1 ? onGpuOptimizerPerRank : 0);
         double unsharded = whole * ((stage >= 3 ? 0 : weightsPerRank) + (stage >= 2 ? 0 : gradientsPerRank) + (stage >= 1 ? 0 : onGpuOptimizerPerRank))
                 + activations + logits + workingCopies;
-        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit, fragmentation);
+        int minGpus = fewestGpus(capacity - CONTEXT_BYTES - (1 + fragmentation) * unsharded, sharded, modelSplit,
+                setup.contextParallel(), fragmentation);
 
         // Per parameter of the model: the trained share carries the full mixed-precision set, the rest its frozen bytes.
         double weightPerParam = frozen / n + trainedShare * weightB;
@@ -180,16 +182,20 @@ public record TrainingMemory(
                 perGpu <= capacity, minGpus, trainable, frozenWeights, paged, where);
     }
 
-    /** Data-parallel replicas of t·p GPUs needed so the sharded states fit in the room the rest leaves; 0 when nothing fits. */
-    private static int fewestGpus(double room, double sharded, double modelSplit, double fragmentation) {
+    /**
+     * Data-parallel replicas of t·p·c GPUs needed so the sharded states fit in the room the rest leaves (each replica's c
+     * context-parallel ranks share its shards); 0 when nothing fits.
+     */
+    private static int fewestGpus(double room, double sharded, double modelSplit, int contextParallel, double fragmentation) {
         if (room <= 0) {
             return 0;
         }
+        double replicaGpus = modelSplit * contextParallel;
         if (sharded == 0) {
-            return (int) modelSplit;
+            return (int) replicaGpus;
         }
-        double replicas = Math.max(1, Math.ceil((1 + fragmentation) * sharded / room));
-        return (int) Math.min(Integer.MAX_VALUE, replicas * modelSplit);
+        double replicas = Math.max(1, Math.ceil((1 + fragmentation) * sharded / (room * contextParallel)));
+        return (int) Math.min(Integer.MAX_VALUE, replicas * replicaGpus);
     }
 
     /** Bytes of one weight or gradient value: 4 in fp32 runs, else 2 (fp8 training keeps 16-bit weights and gradients). */

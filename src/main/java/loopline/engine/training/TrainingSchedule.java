@@ -61,7 +61,9 @@ public record TrainingSchedule(
     public static TrainingSchedule of(TrainingSetup setup, double gpuSecondsPerToken, double gradientBytes, double headShare) {
         double s = setup.sequenceLength();
         double b = setup.microBatchSize();
-        double split = setup.tensorParallel() * (double) setup.pipelineParallel();
+        double modelSplit = setup.tensorParallel() * (double) setup.pipelineParallel();
+        double split = setup.gpusPerReplica(); // a micro-batch's tokens are the work of its replica's t·p·c GPUs
+        double c = setup.contextParallel();
         double p = setup.pipelineParallel();
 
         double sequences = Math.max(1, setup.globalBatchTokens() / s);
@@ -73,8 +75,10 @@ public record TrainingSchedule(
         double bubble = (p - 1) / (setup.virtualStages() * m + p - 1);
         double pipelineSeconds = m * microBatchSeconds / (1 - bubble);
 
-        double allReduce = busy <= 1 ? 0
-                : 2 * (busy - 1) / busy * gradientBytes / split / dataParallelBusBytesPerSecond(setup, busy, split);
+        // the gradients average over every replica's context-parallel ranks too: each saw a c-th of the sequences
+        double reducing = busy * c;
+        double allReduce = reducing <= 1 ? 0
+                : 2 * (reducing - 1) / reducing * gradientBytes / modelSplit / dataParallelBusBytesPerSecond(setup, reducing, modelSplit);
         double exposed = Math.max(0, allReduce - BACKWARD_SHARE * microBatchSeconds);
         return new TrainingSchedule(sequences, replicas, busy, m, microBatchSeconds, bubble, allReduce, exposed,
                 pipelineSeconds + exposed, sequences * s);
@@ -109,6 +113,6 @@ public record TrainingSchedule(
     /** GPUs the global batch can keep busy at this t, p and micro-batch: beyond it, days stop falling. */
     public static double gpusTheBatchFeeds(TrainingSetup setup) {
         double sequences = Math.max(1, setup.globalBatchTokens() / setup.sequenceLength());
-        return Math.max(1, sequences / setup.microBatchSize()) * setup.tensorParallel() * setup.pipelineParallel();
+        return Math.max(1, sequences / setup.microBatchSize()) * setup.gpusPerReplica();
     }
 }

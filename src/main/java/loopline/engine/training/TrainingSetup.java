@@ -38,7 +38,8 @@ public record TrainingSetup(
         boolean overlapCommunication,
         int expertParallel,
         boolean balancedPipeline,
-        TpSavedInputs tpSavedInputs) {
+        TpSavedInputs tpSavedInputs,
+        int contextParallel) {
 
     /** Chinchilla (Hoffmann et al. 2022): compute-optimal training uses about 20 tokens per parameter. */
     public static final double CHINCHILLA_TOKENS_PER_PARAMETER = 20;
@@ -76,9 +77,23 @@ public record TrainingSetup(
         return tokens * epochs;
     }
 
-    /** Replicas of the model that each see a different slice of the batch. */
+    /** Replicas of the model that each see a different slice of the batch (a replica is t·p·c GPUs). */
     public int dataParallel() {
-        return Math.max(1, gpuCount / (tensorParallel * pipelineParallel));
+        return Math.max(1, gpuCount / gpusPerReplica());
+    }
+
+    /** GPUs that hold one replica and share its sequences: tensor × pipeline × context parallel. */
+    public int gpusPerReplica() {
+        return tensorParallel * pipelineParallel * contextParallel;
+    }
+
+    /**
+     * Ranks the optimizer states and gradients shard over under ZeRO / FSDP: the data-parallel replicas and, within each,
+     * the context-parallel ranks, which hold the same weights (Megatron's distributed optimizer shards over its DP × CP
+     * group, torchtitan's FSDP over dp_shard × cp).
+     */
+    public int shardingRanks() {
+        return dataParallel() * contextParallel;
     }
 
     /**

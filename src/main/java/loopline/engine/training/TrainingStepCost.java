@@ -35,6 +35,7 @@ public record TrainingStepCost(
         double memoryBoundSecondsPerToken,
         double tensorParallelSecondsPerToken,
         double expertParallelSecondsPerToken,
+        double contextParallelSecondsPerToken,
         double secondsPerToken,
         double hardwareFlopsPerToken,
         double matmulShareOfPeak,
@@ -50,6 +51,8 @@ public record TrainingStepCost(
     static final double FLASH_BACKWARD_FLOPS_RATIO = 2.5;
     /** All-to-alls an expert-parallel MoE layer runs per micro-batch: dispatch and combine, forward and backward. */
     static final int EP_ALL_TO_ALLS_PER_LAYER = 4;
+    /** Ring transfers per c − 1 a context-parallel layer makes: keys and values forward; keys, values and their gradients backward. */
+    static final int RING_TRANSFERS_PER_LAYER = 3;
     /** All-reduce equivalents a tensor-parallel layer moves per micro-batch: attention and MLP, forward and backward. */
     static final int TP_ALL_REDUCES_PER_LAYER = 4;
     /** The backward reads the saved inputs and the output gradient and writes the input gradient: twice the forward's bytes. */
@@ -75,7 +78,8 @@ public record TrainingStepCost(
         // the kernels' shares multiply the peak they were measured against; the utilisation is of the datasheet peak
         // TrainingRun divides by, so that its time is exactly this class's
         double peak = kernels.flopsPerSecond(gpu, format);
-        double rows = setup.microBatchSize() * setup.sequenceLength();
+        // context parallelism gives each rank a c-th of the micro-batch's tokens: its GEMMs have that many rows
+        double rows = setup.microBatchSize() * setup.sequenceLength() / setup.contextParallel();
         double t = setup.tensorParallel();
         double recompute = setup.activationRecompute().recomputedForwardShare();
         boolean adapters = setup.method().trainsAdapters();
@@ -102,7 +106,8 @@ public record TrainingStepCost(
 
         double s = setup.sequenceLength();
         double causalForward = m.causalAttentionForwardFlopsPerToken(s);
-        double attentionShare = kernels.prefillAttentionComputeShareByPromptTokens().at(s);
+        // ring attention computes the same causal FLOPs in blocks of s ÷ c queries against s ÷ c keys
+        double attentionShare = kernels.prefillAttentionComputeShareByPromptTokens().at(s / setup.contextParallel());
         double attention = causalForward * (1 + recompute) / (attentionShare * peak)
                 + causalForward * FLASH_BACKWARD_FLOPS_RATIO / (attentionShare * FLASH_BACKWARD_RELATIVE_EFFICIENCY * peak);
 
@@ -113,17 +118,22 @@ public record TrainingStepCost(
         double memoryBound = (layerBytes + lossBytes) / streaming;
 
         double exposed = setup.overlapCommunication() ? 0 : 1;
-        double tensorParallel = exposed * tensorParallelSeconds(m, setup, rows * m.hiddenSize() * bytesPerValue, recompute);
-        double expertParallel = exposed * allToAllSeconds(m, setup, e, bytesPerValue, recompute);
+        double tensorParallel = exposed * tensorParallelSeconds(m, setup, rows, rows * m.hiddenSize() * bytesPerValue, recompute);
+        double expertParallel = exposed * allToAllSeconds(m, setup, rows, e, bytesPerValue, recompute);
+        double ring = ringAttentionSeconds(m, setup, bytesPerValue, recompute);
+        // ring attention overlaps each step's transfer with the attention of the block before it by design (Megatron /
+        // Transformer Engine and torchtitan alike): only what outlasts the attention waits
+        double contextParallel = Math.max(0, ring - attention);
 
-        double kernelSeconds = matmul + attention + memoryBound + tensorParallel + expertParallel;
+        double kernelSeconds = matmul + attention + memoryBound + tensorParallel + expertParallel + contextParallel;
         double seconds = kernelSeconds / FRAMEWORK_EFFICIENCY;
         // the same work TrainingRun divides by the utilisation, so that its time is this class's
         double hardwareFlops = withRecompute * m.activeParameters() + adapterFlops + (TrainingRun.ATTENTION_PASSES + recompute)
                 * m.attentionForwardFlopsPerToken(s);
         double shareOfPeak = moe == null ? gemmShare : Math.min(gemmShare, expertShare);
         return new TrainingStepCost(matmul / FRAMEWORK_EFFICIENCY, attention / FRAMEWORK_EFFICIENCY, memoryBound / FRAMEWORK_EFFICIENCY,
-                tensorParallel / FRAMEWORK_EFFICIENCY, expertParallel / FRAMEWORK_EFFICIENCY, seconds, hardwareFlops, shareOfPeak,
+                tensorParallel / FRAMEWORK_EFFICIENCY, expertParallel / FRAMEWORK_EFFICIENCY, contextParallel / FRAMEWORK_EFFICIENCY,
+                seconds, hardwareFlops, shareOfPeak,
                 hardwareFlops / (seconds * gpu.trainingPeakFlopsPerSecond(format)), matmul / kernelSeconds);
     }
 
@@ -133,7 +143,7 @@ public record TrainingStepCost(
      * forward and backward (the bytes of four all-reduces of the micro-batch's b·s × h activations), and again for each
      * recomputed forward; t GPUs wait for each.
      */
-    static double tensorParallelSeconds(ModelArchitecture m, TrainingSetup setup, double bufferBytes, double recompute) {
+    static double tensorParallelSeconds(ModelArchitecture m, TrainingSetup setup, double rows, double bufferBytes, double recompute) {
         int t = setup.tensorParallel();
         if (t <= 1) {
             return 0;
@@ -143,7 +153,27 @@ public record TrainingStepCost(
         double each = CollectiveLink.floorSeconds(gpu, allReduce, t, 0)
                 + bufferBytes * 2.0 * (t - 1) / t / CollectiveLink.busBytesPerSecond(gpu, allReduce, t);
         double perLayer = TP_ALL_REDUCES_PER_LAYER + 2 * recompute;
-        return t * m.layers() * perLayer * each / (setup.microBatchSize() * setup.sequenceLength());
+        return t * m.layers() * perLayer * each / rows;
+    }
+
+    /**
+     * GPU-seconds per token context parallelism's ring passes keys and values for, before any overlap: each of c ranks
+     * sends its s ÷ c tokens' keys and values on to the next, c − 1 times a layer forward, and the keys, values and their
+     * gradients backward (3 × (c − 1) transfers, another c − 1 per recomputed forward), each rank its t-th of the heads,
+     * GPU to GPU over NVLink inside the domain (the ring spans t·c GPUs), over its NIC beyond. Per token the c·t GPUs that
+     * share it each wait: 3 (c − 1) (1 + recompute) × Σ_layers key and value widths × bytes ÷ link bandwidth.
+     */
+    static double ringAttentionSeconds(ModelArchitecture m, TrainingSetup setup, double bytesPerValue, double recompute) {
+        int c = setup.contextParallel();
+        if (c <= 1) {
+            return 0;
+        }
+        int span = c * setup.tensorParallel();
+        double keysAndValues = m.sumOverAttentionLayers(AttentionShape::keyValueWidth) * bytesPerValue;
+        double transfers = RING_TRANSFERS_PER_LAYER * (c - 1) + (c - 1) * recompute;
+        double latency = CollectiveLink.pointToPointLatencySeconds(setup.gpu(), span) * m.attentionLayers() * transfers * c * setup.tensorParallel()
+                / (setup.microBatchSize() * setup.sequenceLength());
+        return transfers * keysAndValues / CollectiveLink.pointToPointBytesPerSecond(setup.gpu(), span) + latency;
     }
 
     /**
@@ -152,13 +182,12 @@ public record TrainingStepCost(
      * (e − 1)/e of the bytes remote; sequence parallelism gives each of t ranks 1/t of the tokens), at the measured
      * all-to-all inside the NVLink domain, the network's beyond it.
      */
-    static double allToAllSeconds(ModelArchitecture m, TrainingSetup setup, int e, double bytesPerValue, double recompute) {
+    static double allToAllSeconds(ModelArchitecture m, TrainingSetup setup, double rows, int e, double bytesPerValue, double recompute) {
         if (e <= 1) {
             return 0;
         }
         Gpu gpu = setup.gpu();
         Collective allToAll = gpu.kernels().allToAll();
-        double rows = setup.microBatchSize() * setup.sequenceLength();
         double t = setup.tensorParallel();
         double bytes = rows / t * m.moe().activeExperts() * m.hiddenSize() * bytesPerValue * (e - 1.0) / e;
         double each = CollectiveLink.floorSeconds(gpu, allToAll, e, 0) + bytes / CollectiveLink.busBytesPerSecond(gpu, allToAll, e);

@@ -49,6 +49,9 @@ final class MegatronCommand {
                 flags.add("--account-for-loss-in-pipeline-split");
             }
         }
+        if (t.contextParallel() > 1) {
+            flags.add("--context-parallel-size " + t.contextParallel());
+        }
         int ep = t.expertParallel(m);
         if (ep > 1) {
             flags.add("--expert-model-parallel-size " + ep);
