@@ -55,15 +55,45 @@ public final class ContinuousBatching implements Batching {
             lo = hi;
             hi *= 2;
         }
-        if (excess(lambda, others, hi) > 0 || lambda * promptTokens * hi >= PREFILL_CHUNK_TOKENS) {
+        double excessHi = excess(lambda, others, hi);
+        if (excessHi > 0 || lambda * promptTokens * hi >= PREFILL_CHUNK_TOKENS) {
             return Double.NaN;
         }
+        return smallestRoot(lambda, others, lo, excess(lambda, others, lo), hi, excessHi);
+    }
+
+    /**
+     * The fixed point inside [lo, hi], where the excess falls from above 0 to at most 0, to {@link #RELATIVE_TOLERANCE}
+     * of hi: the Illinois variant of regula falsi (the secant through the bracket's ends, halving the weight of an end
+     * that stays put twice), which converges in a handful of step evaluations where bisection takes twenty; a secant
+     * that would leave the bracket, or a bracket that did not halve over two tries, falls back to bisection. Returns hi,
+     * the end where the step fits in the time.
+     */
+    private double smallestRoot(double lambda, double others, double lo, double excessLo, double hi, double excessHi) {
+        int kept = 0; // +1: hi moved last, −1: lo moved last
+        double width = hi - lo;
         for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (excess(lambda, others, mid) > 0) {
+            double secant = hi - excessHi * (hi - lo) / (excessHi - excessLo);
+            boolean bisect = !(secant > lo && secant < hi) || i % 2 == 1 && hi - lo > width / 2;
+            if (i % 2 == 1) {
+                width = hi - lo;
+            }
+            double mid = bisect ? 0.5 * (lo + hi) : secant;
+            double e = excess(lambda, others, mid);
+            if (e > 0) {
                 lo = mid;
+                excessLo = e;
+                if (kept == -1) {
+                    excessHi /= 2;
+                }
+                kept = -1;
             } else {
                 hi = mid;
+                excessHi = e;
+                if (kept == 1) {
+                    excessLo /= 2;
+                }
+                kept = 1;
             }
         }
         return hi;
