@@ -85,6 +85,9 @@ final class HfHybridLayers {
         h.put("stateSize", c.whole("ssm_state_size"));
         h.put("convKernel", c.whole("conv_kernel", 4));
         h.put("stateBytesPerValue", stateBytes(c));
+        if (c.has("chunk_size")) {
+            h.put("chunkSize", c.whole("chunk_size")); // the SSD kernel's block, Nemotron-H: 128
+        }
         return h;
     }
 

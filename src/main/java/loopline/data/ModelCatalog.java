@@ -33,7 +33,7 @@ public final class ModelCatalog {
             "vHeadDim", "keyIsValue");
     private static final Set<String> HYBRID_FIELDS = Set.of("mixer", "recurrentLayers", "layersWithoutMlp", "layersWithoutMixer",
             "gatedAttentionOutput",
-            "heads", "headDim", "keyHeads", "keyHeadDim", "groups", "stateSize", "convKernel", "stateBytesPerValue");
+            "heads", "headDim", "keyHeads", "keyHeadDim", "groups", "stateSize", "convKernel", "stateBytesPerValue", "chunkSize");
     /** Recurrent mixers by their catalog name. */
     static final Map<String, RecurrentMixer.Kind> MIXERS = Map.of("gated-deltanet", RecurrentMixer.Kind.GATED_DELTANET,
             "mamba2", RecurrentMixer.Kind.MAMBA2);
@@ -267,7 +267,8 @@ public final class ModelCatalog {
         RecurrentMixer mixer = new RecurrentMixer(kind, h.wholeBetween("heads", 1, MAX_HEADS), h.wholeBetween("headDim", 1, MAX_WIDTH),
                 deltaNet ? h.wholeBetween("keyHeads", 1, MAX_HEADS) : 0, deltaNet ? h.wholeBetween("keyHeadDim", 1, MAX_WIDTH) : 0,
                 deltaNet ? 0 : h.wholeBetween("groups", 1, MAX_HEADS), deltaNet ? 0 : h.wholeBetween("stateSize", 1, MAX_WIDTH),
-                h.optionalWholeBetween("convKernel", 1, 64, 4), h.optionalBetween("stateBytesPerValue", 0.5, 4, 2));
+                h.optionalWholeBetween("convKernel", 1, 64, 4), h.optionalBetween("stateBytesPerValue", 0.5, 4, 2),
+                h.optionalWholeBetween("chunkSize", 1, 65_536, deltaNet ? RecurrentMixer.DELTANET_CHUNK : RecurrentMixer.MAMBA2_CHUNK));
         return new HybridLayers(mixer, recurrent, withoutMlp, withoutMixer, h.optionalBool("gatedAttentionOutput", false), 0, 0);
     }
 

@@ -244,6 +244,26 @@ class ModelConfigImportTest {
         assertThat(m.kvValuesPerToken() * 2).isEqualTo(40 * 1024);
     }
 
+    /**
+     * The recurrences' own FLOPs per token, by hand. Qwen3.5-27B's 48 DeltaNet layers, 48 value heads of 128 over keys of
+     * 128: decode 6·128·128 a head; chunked (64 tokens) + 4·64·(128 + 128). Nemotron-H-56B's 54 Mamba-2 layers, 256 heads
+     * of 64, 8 groups of state 256, chunk_size 128: decode 4·256·64 a head; chunked + 2·128·(8·256 + 256·64). Attention
+     * layers add their own per position; the recurrence adds the same at any context.
+     */
+    @Test
+    void aRecurrentLayerComputesItsStateUpdateAndItsChunks() {
+        ModelArchitecture qwen = ModelConfigImport.read(config("Qwen--Qwen3.5-27B")).architecture();
+        assertThat(qwen.recurrenceFlopsPerToken(false)).isEqualTo(48 * 48 * 6 * 128 * 128.0);
+        assertThat(qwen.recurrenceFlopsPerToken(true)).isEqualTo(48 * 48 * (6 * 128 * 128 + 4 * 64 * 256.0));
+        ModelArchitecture nemotron = ModelConfigImport.read(config("nvidia--Nemotron-H-56B-Base-8K")).architecture();
+        assertThat(nemotron.hybrid().mixer().chunkSize()).isEqualTo(128);
+        assertThat(nemotron.recurrenceFlopsPerToken(false)).isEqualTo(54 * 256 * 4 * 256 * 64.0);
+        assertThat(nemotron.recurrenceFlopsPerToken(true)).isEqualTo(54 * (256 * 4 * 256 * 64.0 + 2 * 128 * (8 * 256 + 256 * 64.0)));
+        double attention = nemotron.attentionForwardFlopsPerToken(4096) - nemotron.recurrenceFlopsPerToken(true);
+        assertThat(attention).isEqualTo(10 * 4096 * 2 * 64 * (128 + 128.0));
+        assertThat(nemotron.decodeAttentionFlops(4096) - nemotron.recurrenceFlopsPerToken(false)).isEqualTo(attention);
+    }
+
     @Test
     void visionOnlyAndUnknownFamiliesAreRefused() throws IOException {
         Path vit = write("vit.json", "{\"architectures\": [\"ViTForImageClassification\"], \"model_type\": \"vit\", "

@@ -248,11 +248,11 @@ public record ModelArchitecture(
     /**
      * Forward attention-core FLOPs per token of a sequence of {@code tokens}, counted over every position a query may
      * reach (the MFU convention: PaLM's 2·a·(d_qk + d_v) per position per layer), with sparse attention's top k and its
-     * indexer over every position.
+     * indexer over every position, and a hybrid's recurrences as their chunked kernels compute them.
      */
     public double attentionForwardFlopsPerToken(double tokens) {
         return attentionFlops(attended(tokens), slidingWindow == null ? 0 : Math.min(slidingWindow.positionsHeld(tokens), attended(tokens)),
-                AttentionShape::flopsPerPosition) + indexerFlopsPerPosition() * layerPositions(tokens);
+                AttentionShape::flopsPerPosition) + indexerFlopsPerPosition() * layerPositions(tokens) + recurrenceFlopsPerToken(true);
     }
 
     /** The same over a causal pass (what the kernels compute): each query reaches only earlier positions. */
@@ -260,11 +260,25 @@ public record ModelArchitecture(
         double full = sparse == null ? tokens * tokens / 2 : sparse.causalAttended(tokens);
         double local = slidingWindow == null ? 0 : sparse == null ? slidingWindow.causalPrefillPositions(tokens) : sparse.causalAttended(tokens);
         return (attentionFlops(full, local, AttentionShape::flopsPerPosition)
-                + indexerFlopsPerPosition() * causalPrefillLayerPositions(tokens)) / tokens;
+                + indexerFlopsPerPosition() * causalPrefillLayerPositions(tokens)) / tokens + recurrenceFlopsPerToken(true);
     }
 
     /**
-     * Attention-core FLOPs of decoding one token of a sequence at {@code context}, with sparse attention's indexer.
+     * A hybrid's recurrent layers' own FLOPs per token, beyond their projections, over all of them: chunked as a prefill
+     * or training pass runs them, or one token's state update as decode does; 0 without recurrent layers. Counted with
+     * the attention core's, as the other token-mixing work.
+     */
+    public double recurrenceFlopsPerToken(boolean chunked) {
+        if (hybrid == null || hybrid.mixer() == null) {
+            return 0;
+        }
+        RecurrentMixer mixer = hybrid.mixer();
+        return hybrid.recurrentLayers() * (chunked ? mixer.chunkedFlopsPerToken() : mixer.decodeFlopsPerToken());
+    }
+
+    /**
+     * Attention-core FLOPs of decoding one token of a sequence at {@code context}, with sparse attention's indexer and a
+     * hybrid's recurrent state updates.
      * MLA decodes with its up-projections absorbed (DeepSeek-V2, §2.1.2): every head scores the cached latent + rope
      * key and sums the latent, 2·a·(2·kv_lora_rank + rope_dim) per position, which reads the small cache but computes more.
      */
@@ -272,7 +286,8 @@ public record ModelArchitecture(
         ToDoubleFunction<AttentionShape> perPosition = mla != null
                 ? shape -> 2 * attentionHeads * (2 * mla.kvLoraRank() + mla.qkRopeHeadDim()) : AttentionShape::flopsPerPosition;
         double local = slidingWindow == null ? 0 : Math.min(slidingWindow.positionsHeld(context), attended(context));
-        return attentionFlops(attended(context), local, perPosition) + indexerFlopsPerPosition() * layerPositions(context);
+        return attentionFlops(attended(context), local, perPosition) + indexerFlopsPerPosition() * layerPositions(context)
+                + recurrenceFlopsPerToken(false);
     }
 
     /** Per-position FLOPs times positions, over the full layers ({@code fullPositions} each) and the local ones. */

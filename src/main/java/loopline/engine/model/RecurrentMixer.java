@@ -10,9 +10,22 @@ package loopline.engine.model;
  * <p>DeltaNet: {@code heads} value heads of {@code headDim}, {@code keyHeads} key heads of {@code keyHeadDim}.
  * Mamba-2: {@code heads} heads of {@code headDim} (d_inner = heads × headDim), {@code groups} × {@code stateSize} for B and C.
  * {@code stateBytesPerValue} is the recurrent state's format (Qwen3.5 keeps it in fp32, {@code mamba_ssm_dtype}).
+ * {@code chunkSize}: the tokens a prefill or training kernel processes as one block ({@link #DELTANET_CHUNK},
+ * Nemotron-H's {@code chunk_size} 128).
  */
 public record RecurrentMixer(Kind kind, double heads, double headDim, double keyHeads, double keyHeadDim, double groups,
-                             double stateSize, double convKernel, double stateBytesPerValue) {
+                             double stateSize, double convKernel, double stateBytesPerValue, double chunkSize) {
+
+    /** flash-linear-attention's chunked gated delta rule (what Qwen3-Next and Qwen3.5 run): 64-token chunks. */
+    public static final double DELTANET_CHUNK = 64;
+    /** mamba_ssm's mamba_chunk_scan_combined when the config names no chunk_size: 256. */
+    public static final double MAMBA2_CHUNK = 256;
+
+    public RecurrentMixer(Kind kind, double heads, double headDim, double keyHeads, double keyHeadDim, double groups,
+                          double stateSize, double convKernel, double stateBytesPerValue) {
+        this(kind, heads, headDim, keyHeads, keyHeadDim, groups, stateSize, convKernel, stateBytesPerValue,
+                kind == Kind.GATED_DELTANET ? DELTANET_CHUNK : MAMBA2_CHUNK);
+    }
 
     public enum Kind {
         GATED_DELTANET("Gated DeltaNet linear attention"), MAMBA2("Mamba-2 state-space");
@@ -47,6 +60,31 @@ public record RecurrentMixer(Kind kind, double heads, double headDim, double key
         }
         // in_proj (x, z, B, C, dt), conv with bias, dt bias, A and D per head, the gated RMSNorm over d_inner, out_proj
         return hidden * (2 * inner + 2 * groups * stateSize + heads) + conv + convChannels() + 3 * heads + inner + inner * hidden;
+    }
+
+    /**
+     * FLOPs of one layer's recurrence (beyond its projections) for one decoded token: each head reads its state, updates
+     * it and reads the output from it. Gated DeltaNet: S·k, the delta-rule update and Sᵀ·q, 2·d_k·d_v each, 6·d_k·d_v a
+     * value head; Mamba-2: the state update B·xᵀ and the output C·S, 2·N·P each, 4·N·P a head.
+     */
+    public double decodeFlopsPerToken() {
+        return heads * stateFlopsPerHead();
+    }
+
+    /**
+     * The same per token of a prefill or a training forward, as the chunked kernels compute it: the state terms for the
+     * chunk's tokens plus each chunk's own causal block. Gated DeltaNet (FLA): per value head the chunk's masked q·kᵀ and
+     * its product with the values and the WY transform of keys and values, 4·C·(d_k + d_v) a token; Mamba-2 (SSD): per
+     * group C·Bᵀ over the chunk, 2·C·N a token, and per head its product with x, 2·C·P.
+     */
+    public double chunkedFlopsPerToken() {
+        double chunk = kind == Kind.GATED_DELTANET ? heads * 4 * chunkSize * (keyHeadDim + headDim)
+                : 2 * chunkSize * (groups * stateSize + heads * headDim);
+        return decodeFlopsPerToken() + chunk;
+    }
+
+    private double stateFlopsPerHead() {
+        return kind == Kind.GATED_DELTANET ? 6 * keyHeadDim * headDim : 4 * stateSize * headDim;
     }
 
     /** Bytes one sequence holds in one layer, whatever its length: the recurrent state and the convolution's window. */

@@ -44,9 +44,9 @@ public record TrainingRun(
     static final int DEQUANTISE_PASSES = 2;
 
     public static final String FLOPS_FORMULA = "D × epochs × (" + TRAINED_FLOPS_PER_PARAMETER
-            + "·N_active + 3 · Σ_layers 2·a·(d_qk + d_v)·s)";
+            + "·N_active + 3 · (Σ_layers 2·a·(d_qk + d_v)·s + a hybrid's recurrences))";
     public static final String ADAPTER_FLOPS_FORMULA = "D × epochs × (" + FROZEN_FLOPS_PER_PARAMETER + "·N_active + "
-            + TRAINED_FLOPS_PER_PARAMETER + "·N_adapters,active + 3 · Σ_layers 2·a·(d_qk + d_v)·s)   (frozen base: forward + input gradients, no weight gradients)";
+            + TRAINED_FLOPS_PER_PARAMETER + "·N_adapters,active + 3 · (Σ_layers 2·a·(d_qk + d_v)·s + recurrences))   (frozen base: forward + input gradients, no weight gradients)";
     public static final String DEQUANTISATION_FORMULA = "GPU-seconds per token += " + DEQUANTISE_PASSES
             + " passes (+1 with full recompute) × N_4bit × (" + String.format(java.util.Locale.ROOT, "%.3f", Nf4Quantisation.BYTES_PER_PARAMETER)
             + " B read + 2 B written) ÷ (bandwidth × " + Nf4Quantisation.DEQUANTISE_BANDWIDTH_EFFICIENCY + ") ÷ (b·s tokens per micro-batch)";
