@@ -259,6 +259,12 @@ class ModelConfigImportTest {
         assertThat(nemotron.hybrid().mixer().chunkSize()).isEqualTo(128);
         assertThat(nemotron.recurrenceFlopsPerToken(false)).isEqualTo(54 * 256 * 4 * 256 * 64.0);
         assertThat(nemotron.recurrenceFlopsPerToken(true)).isEqualTo(54 * (256 * 4 * 256 * 64.0 + 2 * 128 * (8 * 256 + 256 * 64.0)));
+        // what each keeps for the backward, per token and layer: DeltaNet's convolution input 2·10,240, l2-normed q and k
+        // 2·4,096, their fp32 norms 4·2·16, v 2·6,144, fp32 gates and β 6·48, A 2·48·64, the gated norm's o and z 4·6,144
+        // and the out-projection's input 2·6,144; Mamba-2's in-projection output 2·(2·16,384 + 2·8·256 + 256) and scan
+        // output 2·16,384
+        assertThat(qwen.hybrid().mixer().trainingBytesPerToken()).isEqualTo(20_480 + 8_192 + 128 + 12_288 + 288 + 6_144 + 24_576 + 12_288);
+        assertThat(nemotron.hybrid().mixer().trainingBytesPerToken()).isEqualTo(2 * 37_120 + 2 * 16_384);
         double attention = nemotron.attentionForwardFlopsPerToken(4096) - nemotron.recurrenceFlopsPerToken(true);
         assertThat(attention).isEqualTo(10 * 4096 * 2 * 64 * (128 + 128.0));
         assertThat(nemotron.decodeAttentionFlops(4096) - nemotron.recurrenceFlopsPerToken(false)).isEqualTo(attention);

@@ -87,6 +87,32 @@ public record RecurrentMixer(Kind kind, double heads, double headDim, double key
         return kind == Kind.GATED_DELTANET ? 6 * keyHeadDim * headDim : 4 * stateSize * headDim;
     }
 
+    /**
+     * Bytes one layer keeps per token for its backward, 16-bit unless said, beyond the input it shares with attention
+     * (the in-projection's input, counted by the caller at the GEMM input width).
+     * <p>Gated DeltaNet as transformers' Qwen3-Next layer runs flash-linear-attention: the short convolution's input (q, k,
+     * v: causal_conv1d recomputes its activation), the kernel's saved q and k (l2-normed) with their fp32 norms, v, the
+     * fp32 gates and β per value head and the chunk's WY matrix A (C values per value head), the gate z and the output o
+     * that the gated RMSNorm saves, and the out-projection's input.
+     * <p>Mamba-2 as mamba_ssm's fused mamba_split_conv1d_scan_combined saves it (it recomputes the convolution and the
+     * norm): the in-projection's whole output zxbcdt (z, x, B, C, dt) and the scan's output.
+     */
+    public double trainingBytesPerToken() {
+        double inner = heads * headDim;
+        if (kind == Kind.GATED_DELTANET) {
+            double queriesAndKeys = 2 * keyHeads * keyHeadDim;
+            return 2 * convChannels() + 2 * queriesAndKeys + 4 * 2 * keyHeads + 2 * inner + (4 + 2) * heads
+                    + 2 * heads * chunkSize + 2 * 2 * inner + 2 * inner;
+        }
+        return 2 * inProjectionWidth() + 2 * inner;
+    }
+
+    /** The in-projection's outputs a token writes: q, k, v, z (and β, α) for DeltaNet; x, z, B, C and dt for Mamba-2. */
+    public double inProjectionWidth() {
+        double inner = heads * headDim;
+        return kind == Kind.GATED_DELTANET ? 2 * keyHeads * keyHeadDim + 2 * inner + 2 * heads : 2 * inner + 2 * groups * stateSize + heads;
+    }
+
     /** Bytes one sequence holds in one layer, whatever its length: the recurrent state and the convolution's window. */
     public double stateBytesPerSequence() {
         double recurrent = kind == Kind.GATED_DELTANET ? heads * keyHeadDim * headDim : heads * headDim * stateSize;

@@ -4,6 +4,7 @@ import loopline.engine.model.AttentionShape;
 import loopline.engine.model.ModelArchitecture;
 import loopline.engine.model.Moe;
 import loopline.engine.model.MultiHeadLatentAttention;
+import loopline.engine.model.RecurrentMixer;
 
 /**
  * Bytes of activations one token leaves stored across all layers for the backward pass, by recompute policy.
@@ -25,14 +26,19 @@ final class SavedActivations {
         double gemmInputBytes = fp8GemmInputs ? 1 : 2;
         double norms = 2 * 2 * h;
         double attention = gemmInputBytes * h + attentionTensors(m);
+        // a hybrid's recurrent layers keep their own set (DeltaNet's or Mamba-2's kernel inputs), not an attention layer's
+        RecurrentMixer mixer = m.hybrid() == null ? null : m.hybrid().mixer();
+        double recurrentLayers = mixer == null ? 0 : m.hybrid().recurrentLayers();
+        double recurrent = mixer == null ? 0 : gemmInputBytes * h + mixer.trainingBytesPerToken();
         double denseMlp = mlpActivations(m, m.ffnSize(), gemmInputBytes);
         double moeMlp = 0;
         if (m.moe() != null) {
             Moe moe = m.moe();
             moeMlp = 2 * h + 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpActivations(m, moe.expertFfnSize(), gemmInputBytes);
         }
-        double layerSet = norms + attention;
-        double allLayers = m.layers() * norms + m.mixerLayers() * attention + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
+        double layerSet = norms + Math.max(attention, recurrent);
+        double allLayers = m.layers() * norms + m.attentionLayers() * attention + recurrentLayers * recurrent
+                + m.denseMlpLayers() * denseMlp + m.moeLayers() * moeMlp;
         double layerInputs = m.layers() * 2 * h;
         // one layer's whole set, live while the backward recomputes that layer
         double oneLayer = layerSet + Math.max(denseMlp, moeMlp);
@@ -40,7 +46,8 @@ final class SavedActivations {
         double scores = kernel.storesScores(recompute) ? 2 * m.headLayerPositions(sequenceLength) : 0;
         return switch (recompute) {
             case SELECTIVE, NONE -> allLayers + scores;
-            case SELECTIVE_OP -> layerInputs + m.mixerLayers() * m.perAttentionLayer(s -> 2 * s.outputWidth() + 4 * s.heads())
+            // the op policy keeps attention's output and statistics (SDPA's); a recurrent kernel's it recomputes
+            case SELECTIVE_OP -> layerInputs + m.attentionLayers() * m.perAttentionLayer(s -> 2 * s.outputWidth() + 4 * s.heads())
                     + ActivationRecompute.OP_POLICY_KEPT_MATMUL_SHARE * linearOutputs(m) + oneLayer;
             case SELECTIVE_LAYER -> {
                 double recomputed = Math.floor(m.layers() / ActivationRecompute.LAYER_POLICY_FREQUENCY);
@@ -112,7 +119,10 @@ final class SavedActivations {
             Moe moe = m.moe();
             moeLayer = 4 * moe.experts() + (moe.activeExperts() + moe.sharedExperts()) * mlpOutputs(m, moe.expertFfnSize());
         }
-        return m.mixerLayers() * attention + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
+        RecurrentMixer mixer = m.hybrid() == null ? null : m.hybrid().mixer();
+        // a recurrent layer's matmuls: its in-projection's outputs and its out-projection's
+        double recurrent = mixer == null ? 0 : m.hybrid().recurrentLayers() * (2 * mixer.inProjectionWidth() + 2 * h);
+        return m.attentionLayers() * attention + recurrent + m.denseMlpLayers() * dense + m.moeLayers() * moeLayer;
     }
 
     private static double mlpOutputs(ModelArchitecture m, double width) {
