@@ -115,35 +115,20 @@ public final class ContinuousBatching implements Batching {
      * loop's users send when answered, so only an open loop's arrivals come in bursts.
      */
     private OperatingPoint solve(double lambda, double slots, double others, double cv) {
-        double tau = stepSeconds(lambda, others);
-        if (Double.isNaN(tau)) {
+        Load load = load(lambda, others, cv);
+        if (load == null || load.margin(slots) <= 0) {
             return OperatingPoint.unstable(lambda);
         }
-        double tpot = tau / tokensPerStep;
-        double decoding = lambda * outputTokens * tpot;
+        double tpot = load.tpot();
+        double decoding = load.decoding();
         double decodeOnly = step(decoding, 0) / tokensPerStep;
-
-        double fullChunks = Math.floor((promptTokens - 1e-9) / PREFILL_CHUNK_TOKENS);
-        double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
-        double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
-
-        // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1 for prompts
-        // of one length; their spread and bursty arrivals lengthen it: Kingman's G/G/1, (c_a² + c_s²) × the M/D/1 wait)
-        double secondsPerPromptToken = step(decoding, PREFILL_CHUNK_TOKENS) / PREFILL_CHUNK_TOKENS;
-        double service = promptTokens * secondsPerPromptToken;
-        double rho = lambda * service;
-        if (rho >= 1) {
-            return OperatingPoint.unstable(lambda);
-        }
-        double prefillWait = Queueing.mdOneMeanWait(others * rho, service) * (Queueing.burstyWaitFactor(cv, 0) + promptCv * promptCv);
+        double ttftAlone = load.ttftAlone();
+        double secondsPerPromptToken = load.secondsPerPromptToken();
+        double rho = load.rho();
+        double prefillWait = load.prefillWait();
         double prefillTail = others * rho > 0 ? prefillWait / (others * rho) : 0;
-
-        // Waiting for memory: each admitted request holds KV for its whole stay, `slots` of them at most (M/M/c).
-        double residence = ttftAlone + prefillWait + outputTokens * tpot;
-        double holding = lambda * residence;
-        if (holding >= slots) {
-            return OperatingPoint.unstable(lambda);
-        }
+        double residence = load.residence();
+        double holding = load.holding();
         double pAdmitWait = Queueing.erlangC(slots, holding);
         double admitTail = Double.isInfinite(slots) ? 0 : residence / (slots - holding) * Queueing.burstyWaitFactor(cv, 1);
         double ttft = ttftAlone + prefillWait + pAdmitWait * admitTail;
@@ -157,6 +142,47 @@ public final class ContinuousBatching implements Batching {
                 tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.5), tpotQuantile(others * lambda, tpot, decodeOnly, cv, 0.99));
         return new OperatingPoint(lambda, lambda * (ttft + outputTokens * tpot), holding, ttft, tpot, latency,
                 lambda * outputTokens, rho, true);
+    }
+
+    /**
+     * The load at rate λ up to what decides whether the replica keeps up: the step time, the prefill budget's utilisation
+     * ρ and the requests holding KV; null where no step time keeps up with the tokens arriving.
+     */
+    private Load load(double lambda, double others, double cv) {
+        double tau = stepSeconds(lambda, others);
+        if (Double.isNaN(tau)) {
+            return null;
+        }
+        double tpot = tau / tokensPerStep;
+        double decoding = lambda * outputTokens * tpot;
+
+        double fullChunks = Math.floor((promptTokens - 1e-9) / PREFILL_CHUNK_TOKENS);
+        double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
+        double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
+
+        // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1 for prompts
+        // of one length; their spread and bursty arrivals lengthen it: Kingman's G/G/1, (c_a² + c_s²) × the M/D/1 wait)
+        double secondsPerPromptToken = step(decoding, PREFILL_CHUNK_TOKENS) / PREFILL_CHUNK_TOKENS;
+        double rho = lambda * promptTokens * secondsPerPromptToken;
+        if (rho >= 1) {
+            return new Load(tpot, decoding, ttftAlone, secondsPerPromptToken, rho, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+        }
+        double prefillWait = Queueing.mdOneMeanWait(others * rho, promptTokens * secondsPerPromptToken)
+                * (Queueing.burstyWaitFactor(cv, 0) + promptCv * promptCv);
+        // Waiting for memory: each admitted request holds KV for its whole stay, `slots` of them at most (M/M/c).
+        double residence = ttftAlone + prefillWait + outputTokens * tpot;
+        return new Load(tpot, decoding, ttftAlone, secondsPerPromptToken, rho, prefillWait, residence, lambda * residence);
+    }
+
+    /** One rate's load; {@link #margin} is how far it is from the prefill budget or the slots running out. */
+    private record Load(double tpot, double decoding, double ttftAlone, double secondsPerPromptToken, double rho,
+                        double prefillWait, double residence, double holding) {
+
+        /** Positive while the replica keeps up: the nearer of 1 − ρ and 1 − holding ÷ slots. */
+        double margin(double slots) {
+            return Math.min(1 - rho, Double.isInfinite(slots) ? 1 : 1 - holding / slots);
+        }
     }
 
     /**
@@ -193,22 +219,55 @@ public final class ContinuousBatching implements Batching {
         return solve(lo, Double.POSITIVE_INFINITY, others, 1);
     }
 
+    /**
+     * The highest rate the replica keeps up with. Found in a bracket: where both ends have a margin (the prefill budget
+     * or the slots bind), the Illinois secant through them; where the step time itself stops keeping up there is no
+     * margin past the edge, and the bracket halves; a bracket that did not halve over two tries halves too.
+     */
     @Override
     public double saturationRequestsPerSecond(double slots) {
         double lo = 0;
+        double marginLo = 1;
         double hi = 1 / step(0, 0);
-        while (at(hi, slots).stable() && hi < 1e12) {
+        double marginHi = margin(hi, slots);
+        while (marginHi > 0 && hi < 1e12) {
             lo = hi;
+            marginLo = marginHi;
             hi *= 4;
+            marginHi = margin(hi, slots);
         }
+        int kept = 0; // +1: hi moved last, −1: lo moved last
+        double width = hi - lo;
         for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (at(mid, slots).stable()) {
+            double secant = hi - marginHi * (hi - lo) / (marginHi - marginLo);
+            boolean stalled = i % 2 == 1 && hi - lo > width / 2;
+            if (i % 2 == 1) {
+                width = hi - lo;
+            }
+            double mid = Double.isFinite(secant) && secant > lo && secant < hi && !stalled ? secant : 0.5 * (lo + hi);
+            double m = margin(mid, slots);
+            if (m > 0) {
                 lo = mid;
+                marginLo = m;
+                if (kept == -1) {
+                    marginHi /= 2;
+                }
+                kept = -1;
             } else {
                 hi = mid;
+                marginHi = m;
+                if (kept == 1) {
+                    marginLo /= 2;
+                }
+                kept = 1;
             }
         }
         return lo;
+    }
+
+    /** The open loop's margin at rate λ: positive where it is stable, NaN where no step time keeps up (no margin to aim by). */
+    private double margin(double lambda, double slots) {
+        Load load = load(lambda, 1, arrivalCv);
+        return load == null ? Double.NaN : load.margin(slots);
     }
 }

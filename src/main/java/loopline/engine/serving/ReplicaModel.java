@@ -137,16 +137,38 @@ final class ReplicaModel {
         double saturation = batching.saturationRequestsPerSecond(slots);
         double hi = saturation;
         CapacityLimit limit = null; // the target that broke at the lowest failing rate tried (null: the queue itself did)
-        // halving the ratio, not the difference: capacity can sit decades below saturation
+        // in log rate, not rate: capacity can sit decades below saturation. Where both ends have a margin to the targets,
+        // the Illinois secant through them; otherwise, or when the bracket did not halve over two tries, its middle
+        double marginLo = targetMargin(idle);
+        double marginHi = Double.NaN;
+        int kept = 0; // +1: hi moved last, −1: lo moved last
+        double width = Math.log(hi / lo);
         for (int i = 0; i < BISECTIONS && hi > lo * (1 + CAPACITY_TOLERANCE); i++) {
-            double mid = Math.sqrt(lo * hi);
+            double xLo = Math.log(lo);
+            double xHi = Math.log(hi);
+            double secant = xHi - marginHi * (xHi - xLo) / (marginHi - marginLo);
+            boolean stalled = i % 2 == 1 && xHi - xLo > width / 2;
+            if (i % 2 == 1) {
+                width = xHi - xLo;
+            }
+            double mid = Double.isFinite(secant) && secant > xLo && secant < xHi && !stalled ? Math.exp(secant) : Math.sqrt(lo * hi);
             OperatingPoint p = at(mid);
             if (p.stable() && meetsSpeed(p) && meetsFirstToken(p)) {
                 lo = mid;
                 atLo = p;
+                marginLo = targetMargin(p);
+                if (kept == -1) {
+                    marginHi /= 2;
+                }
+                kept = -1;
             } else {
                 hi = mid;
                 limit = !p.stable() ? null : !meetsSpeed(p) ? CapacityLimit.SPEED_TARGET : CapacityLimit.FIRST_TOKEN_TARGET;
+                marginHi = p.stable() ? Math.min(0, targetMargin(p)) : Double.NaN;
+                if (kept == 1) {
+                    marginLo /= 2;
+                }
+                kept = 1;
             }
         }
         if (limit == null || limit == CapacityLimit.FIRST_TOKEN_TARGET && lo >= QUEUE_BOUND_SHARE * saturation) {
@@ -169,6 +191,19 @@ final class ReplicaModel {
         OperatingPoint p = closedLoop(concurrency);
         double rate = Math.min(p.requestsPerSecond(), batching.saturationRequestsPerSecond(slots) * EDGE_OF_SATURATION);
         return new Capacity(rate, meetsSpeed(p), meetsFirstToken(p), limit, p);
+    }
+
+    /**
+     * How far a stable operating point is inside its targets, in log ratio: the nearer of the speed target (tokens/s per
+     * user over the target) and the first-token target (the target over TTFT p99); positive inside, infinite for a
+     * point with no target. The capacity search aims its secant with it.
+     */
+    private double targetMargin(OperatingPoint p) {
+        double speed = setup.targetTokensPerSecondPerUser() > 0
+                ? Math.log(p.tokensPerSecondPerUser() / (setup.targetTokensPerSecondPerUser() * (1 - 1e-9))) : Double.POSITIVE_INFINITY;
+        double firstToken = Double.isFinite(setup.targetTimeToFirstTokenSeconds()) && setup.targetTimeToFirstTokenSeconds() > 0
+                ? Math.log(setup.targetTimeToFirstTokenSeconds() * (1 + 1e-9) / p.latency().ttftP99Seconds()) : Double.POSITIVE_INFINITY;
+        return Math.min(speed, firstToken);
     }
 
     boolean meetsSpeed(OperatingPoint p) {
