@@ -188,14 +188,16 @@ public final class ContinuousBatching implements Batching {
     /**
      * A request's own time per token: decode-only steps, slowed by the other prompts prefilled while it
      * decodes. Their number is Poisson with mean λ·O·TPOT (wider with bursty arrivals); on average they add exactly
-     * TPOT − decode-only.
+     * TPOT − decode-only. What they add is their prompt tokens, a compound count: with prompts of spread c_p and arrivals
+     * of c_a its variance is E[N]·Var L + Var N·E[L]² = mean × E[L]² × (c_a² + c_p²), so the spread about the mean is
+     * √(c_a² + c_p²) times the Poisson one (prompts of one length and Poisson arrivals: exactly Poisson).
      */
     private double tpotQuantile(double lambda, double tpot, double decodeOnly, double cv, double q) {
         double overlapping = lambda * outputTokens * tpot;
         if (overlapping <= 0 || tpot <= decodeOnly) {
             return tpot;
         }
-        return decodeOnly + (tpot - decodeOnly) * Queueing.countQuantile(overlapping, cv, q) / overlapping;
+        return decodeOnly + (tpot - decodeOnly) * Queueing.countQuantile(overlapping, Math.hypot(cv, promptCv), q) / overlapping;
     }
 
     @Override

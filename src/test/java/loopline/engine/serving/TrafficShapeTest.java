@@ -116,6 +116,25 @@ class TrafficShapeTest {
         assertThat(b.timeToFirstTokenSeconds()).isGreaterThanOrEqualTo(a.timeToFirstTokenSeconds()); // the queue only lengthens
     }
 
+    /**
+     * The prompts prefilled while a request decodes add their tokens, not their count: prompts of spread 1 with Poisson
+     * arrivals spread the added time √(1 + 1) times as wide as prompts of one length, so the p99 time per token sits √2
+     * as far above the mean (the mean itself unmoved).
+     */
+    @Test
+    void aSpreadOfPromptsWidensTheP99TimePerToken() {
+        String[] base = {"inference.gpu=h100-sxm", "inference.tensorParallel=4", "inference.promptTokens=1500"};
+        Estimate fixed = estimate("llama-3.1-70b", base);
+        Estimate spread = estimate("llama-3.1-70b", base[0], base[1], base[2], "inference.promptTokensCv=1");
+        var shape = fixed.inferenceSpeed().shape();
+        OperatingPoint a = ServingModel.at(fixed.scenario().model(), fixed.scenario().inference(), shape, 2);
+        OperatingPoint b = ServingModel.at(spread.scenario().model(), spread.scenario().inference(), shape, 2);
+        assertThat(b.timePerOutputTokenSeconds()).isEqualTo(a.timePerOutputTokenSeconds());
+        double fixedTail = a.latency().tpotP99Seconds() - a.timePerOutputTokenSeconds();
+        assertThat(fixedTail).isPositive();
+        assertThat(b.latency().tpotP99Seconds() - b.timePerOutputTokenSeconds()).isCloseTo(Math.sqrt(2) * fixedTail, within(1e-12));
+    }
+
     /** Long answers stay longer: time-averaged, a sequence holds P + O(1 + cv²)/2 of KV, not P + O/2. */
     @Test
     void aSpreadOfAnswersFillsTheKvCacheWithTheLongOnes() {
