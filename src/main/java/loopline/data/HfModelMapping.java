@@ -26,7 +26,6 @@ final class HfModelMapping {
     static final List<String> DELTANET_FAMILIES = List.of("qwen3_5", "qwen3_5_moe", "qwen3_next");
     /** Hybrids of Mamba-2 and attention blocks written as a pattern: M Mamba-2, * attention, - MLP (Nemotron-H). */
     static final String MAMBA_PATTERN_FAMILY = "nemotron_h";
-    /** The families whose transformers model has experts; the others ignore MoE fields, and so does the import. */
     /** Fields that give a model experts, ignored for DENSE_FAMILIES. */
     private static final List<String> MOE_FIELDS = List.of("num_local_experts", "num_experts", "n_routed_experts",
             "num_experts_per_tok", "experts_per_token", "moe_intermediate_size");

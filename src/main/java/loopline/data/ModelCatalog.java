@@ -239,9 +239,9 @@ public final class ModelCatalog {
         double withoutMixer = h.optionalWholeBetween("layersWithoutMixer", 0, MAX_LAYERS, 0);
         double withoutMlp = h.optionalWholeBetween("layersWithoutMlp", 0, MAX_LAYERS, 0);
         if (withoutMlp + withoutMixer >= layers) {
-            throw h.error(withoutMlp > 0 ? "layersWithoutMlp" : "layersWithoutMixer", "must leave at least one layer with both a mixer "
-                    + "and an MLP or an MLP among " + (long) layers + " layers, got " + (long) withoutMlp + " without an MLP and "
-                    + (long) withoutMixer + " without a mixer");
+            throw h.error(withoutMlp > 0 ? "layersWithoutMlp" : "layersWithoutMixer", "must leave a layer with both a mixer and an "
+                    + "MLP among " + (long) layers + " layers, got " + (long) withoutMlp + " without an MLP and " + (long) withoutMixer
+                    + " without a mixer");
         }
         if (!h.has("mixer")) {
             if (h.has("recurrentLayers")) {
