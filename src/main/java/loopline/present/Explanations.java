@@ -150,8 +150,9 @@ public final class Explanations {
                             in("GPU memory", formatBytes(tm.capacityBytes()))),
                     formatBytes(tm.perGpuBytes()) + (tm.fitsOnGpu() ? " — fits" : " — does not fit"), null);
             case TRAINING_MIN_GPUS -> new Explanation("Fewest GPUs that fit the training run",
-                    "t·p × ⌈(1 + fragmentation) × sharded states ÷ (capacity − 1 GB − (1 + fragmentation) × unsharded memory)⌉",
-                    List.of(in("t · p", Integer.toString(t.tensorParallel() * t.pipelineParallel())),
+                    "t·p·c × ⌈(1 + fragmentation) × sharded states ÷ (c × (capacity − 1 GB − (1 + fragmentation) × unsharded memory))⌉"
+                            + "   (c: context-parallel ranks, which share a replica's shards)",
+                    List.of(in("t · p · c", Integer.toString(t.gpusPerReplica())),
                             in("ZeRO stage", Integer.toString(t.zeroStage())), in("GPU memory", formatBytes(tm.capacityBytes()))),
                     tm.minGpusToFit() > 0 ? Format.formatWhole(tm.minGpusToFit(), "GPU", "GPUs") : "no GPU count fits at this ZeRO stage and parallelism",
                     "ZeRO 0 shards nothing, so more GPUs do not help; ZeRO 3 shards all model states.");
