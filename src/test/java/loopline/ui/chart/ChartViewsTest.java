@@ -153,8 +153,8 @@ class ChartViewsTest {
 
     /**
      * On every preset's charts, as the window draws them and as Presenter at 1280×720 does (larger text, a narrower chart):
-     * no marker label lies under another marker's vertical line or across its own line where either side of it has room
-     * to wrap, and at the window's size none lies on a curve or under a target's horizontal line either.
+     * no marker label overlaps another label, none lies under another marker's vertical line or across its own line where
+     * either side of it has room to wrap, and at the window's size none lies on a curve or under a target's line either.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"window, 560, 300", "presenter, 400, 220"})
@@ -173,6 +173,14 @@ class ChartViewsTest {
                 show(robot, d, null);
                 List<LabelPlacer.Polyline> curves = curves();
                 double plotWidth = line.chart().x().getWidth();
+                List<Box> placed = placedLabels(); // the end labels first (their own test checks them), then the markers'
+                int ends = (int) line.chart().endLabels().stream().filter(Node::isVisible).count();
+                for (int i = 0; i < placed.size(); i++) {
+                    for (int j = Math.max(i + 1, ends); j < placed.size(); j++) {
+                        assertThat(placed.get(i).overlaps(placed.get(j)))
+                                .as(mode + " " + p + " " + d.title() + ": labels " + i + " and " + j + " overlap: " + placed).isFalse();
+                    }
+                }
                 for (MarkedLineChart.PlacedMarker m : line.chart().markers()) {
                     if (m.label().isVisible()) {
                         labels++;
@@ -189,7 +197,8 @@ class ChartViewsTest {
                                     .as(mode + " " + p + " " + d.title() + ": " + m.label().getText() + " across its own line").isGreaterThan(0);
                         }
                         for (MarkedLineChart.PlacedMarker other : line.chart().markers()) {
-                            // in Presenter's short plots a target's horizontal line may run through a vertical marker's label
+                            // in Presenter's short plots a target's horizontal line may have to run through a vertical
+                            // marker's label: the label keeps clear of the other labels first
                             if (other != m && other.line().isVisible() && (mode.equals("window") || other.vertical())) {
                                 Line l = other.line();
                                 LabelPlacer.Polyline drawn = new LabelPlacer.Polyline(new double[] {l.getStartX(), l.getEndX()},
