@@ -141,10 +141,8 @@ public final class ModelCatalog {
         checkPublishedFigures(f);
         HybridLayers stack = hybrid(f, layers);
         MlpWidths widths = mlpWidths(f, layers - (moe == null ? 0 : moe.moeLayers(layers)) - (stack == null ? 0 : stack.layersWithoutMlp()));
-        HybridLayers hybrid = !widths.vary() ? stack : stack == null
-                ? new HybridLayers(null, 0, 0, 0, false, widths.narrowest(), widths.widest())
-                : new HybridLayers(stack.mixer(), stack.recurrentLayers(), stack.layersWithoutMlp(), stack.layersWithoutMixer(),
-                        stack.gatedAttentionOutput(), widths.narrowest(), widths.widest());
+        HybridLayers hybrid = !widths.vary() ? stack : stack == null ? HybridLayers.ofMlpWidths(widths.narrowest(), widths.widest())
+                : stack.withMlpWidths(widths.narrowest(), widths.widest());
         return new ModelArchitecture(id, f.optionalText("name", id), layers, hidden, heads, kvHeads, headDim, vHeadDim, keyIsValue,
                 widths.mean(), f.wholeBetween("vocabSize", 1, MAX_VOCAB), f.optionalBool("tiedEmbeddings", false),
                 f.optionalBool("gatedMlp", true), f.optionalBool("qkvBias", false), f.optionalBool("linearBias", false),

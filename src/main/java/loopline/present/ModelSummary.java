@@ -98,8 +98,7 @@ public final class ModelSummary {
 
     private static String shape(ModelArchitecture m) {
         return formatNumber(m.layers()) + " layers · hidden " + formatWhole(m.hiddenSize()) + " · "
-                + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV"
-                + (m.mixedAttentionShapes() ? " (" + formatNumber(m.localAttentionShape().kvHeads()) + " on window layers)" : "");
+                + formatNumber(m.attentionHeads()) + " heads / " + formatNumber(m.kvHeads()) + " KV" + windowKvHeads(m);
     }
 
     /** KV heads as a room would ask about them: "8", "MLA latent 512", or "2 (8 on window layers)". */
@@ -107,8 +106,12 @@ public final class ModelSummary {
         if (m.mla() != null) {
             return "MLA latent " + formatNumber(m.mla().kvLoraRank());
         }
-        return formatNumber(m.kvHeads())
-                + (m.mixedAttentionShapes() ? " (" + formatNumber(m.localAttentionShape().kvHeads()) + " on window layers)" : "");
+        return formatNumber(m.kvHeads()) + windowKvHeads(m);
+    }
+
+    /** " (8 on window layers)" where the window layers have KV heads of their own, else nothing. */
+    private static String windowKvHeads(ModelArchitecture m) {
+        return m.mixedAttentionShapes() ? " (" + formatNumber(m.localAttentionShape().kvHeads()) + " on window layers)" : "";
     }
 
     /** One kind of layer's heads: "16 heads, 8 KV heads of 256", or "…, 8 KV heads, keys of 192 and values of 128". */

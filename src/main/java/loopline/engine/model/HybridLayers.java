@@ -14,8 +14,14 @@ package loopline.engine.model;
 public record HybridLayers(RecurrentMixer mixer, double recurrentLayers, double layersWithoutMlp, double layersWithoutMixer,
                            boolean gatedAttentionOutput, double narrowestMlp, double widestMlp) {
 
-    public HybridLayers(RecurrentMixer mixer, double recurrentLayers, double layersWithoutMlp, boolean gatedAttentionOutput) {
-        this(mixer, recurrentLayers, layersWithoutMlp, 0, gatedAttentionOutput, 0, 0);
+    /** A stack whose layers differ only in their dense MLPs' widths (Nemotron-NAS without skipped blocks). */
+    public static HybridLayers ofMlpWidths(double narrowestMlp, double widestMlp) {
+        return new HybridLayers(null, 0, 0, 0, false, narrowestMlp, widestMlp);
+    }
+
+    /** This stack with the dense MLPs' narrowest and widest widths. */
+    public HybridLayers withMlpWidths(double narrowest, double widest) {
+        return new HybridLayers(mixer, recurrentLayers, layersWithoutMlp, layersWithoutMixer, gatedAttentionOutput, narrowest, widest);
     }
 
     /** True when the dense MLPs differ in width from layer to layer. */

@@ -301,11 +301,6 @@ public record ModelArchitecture(
         return sparse == null ? 0 : sparse.indexerFlopsPerPosition();
     }
 
-    /** Over how many tensor-parallel ranks the full layers' KV cache splits: KV heads (MLA's latent is replicated). */
-    public double kvShards(double tensorParallel) {
-        return kvShards(attentionShape(), tensorParallel);
-    }
-
     /**
      * Summed over layers, how many positions attention reaches at context {@code tokens}: full layers
      * see all of them, sliding-window and chunked layers at most the window or chunk (for a chunk, the

@@ -59,44 +59,9 @@ public final class ContinuousBatching implements Batching {
         if (excessHi > 0 || lambda * promptTokens * hi >= PREFILL_CHUNK_TOKENS) {
             return Double.NaN;
         }
-        return smallestRoot(lambda, others, lo, excess(lambda, others, lo), hi, excessHi);
-    }
-
-    /**
-     * The fixed point inside [lo, hi], where the excess falls from above 0 to at most 0, to {@link #RELATIVE_TOLERANCE}
-     * of hi: the Illinois variant of regula falsi (the secant through the bracket's ends, halving the weight of an end
-     * that stays put twice), which converges in a handful of step evaluations where bisection takes twenty; a secant
-     * that would leave the bracket, or a bracket that did not halve over two tries, falls back to bisection. Returns hi,
-     * the end where the step fits in the time.
-     */
-    private double smallestRoot(double lambda, double others, double lo, double excessLo, double hi, double excessHi) {
-        int kept = 0; // +1: hi moved last, −1: lo moved last
-        double width = hi - lo;
-        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
-            double secant = hi - excessHi * (hi - lo) / (excessHi - excessLo);
-            boolean bisect = !(secant > lo && secant < hi) || i % 2 == 1 && hi - lo > width / 2;
-            if (i % 2 == 1) {
-                width = hi - lo;
-            }
-            double mid = bisect ? 0.5 * (lo + hi) : secant;
-            double e = excess(lambda, others, mid);
-            if (e > 0) {
-                lo = mid;
-                excessLo = e;
-                if (kept == -1) {
-                    excessHi /= 2;
-                }
-                kept = -1;
-            } else {
-                hi = mid;
-                excessHi = e;
-                if (kept == 1) {
-                    excessLo /= 2;
-                }
-                kept = 1;
-            }
-        }
-        return hi;
+        // the fixed point, where the excess falls from above 0 to at most 0; hi, where the step fits in the time
+        return RegulaFalsi.narrow(tau -> excess(lambda, others, tau), lo, excess(lambda, others, lo), hi, excessHi, BISECTIONS,
+                this::withinTolerance).hi();
     }
 
     private double excess(double lambda, double others, double tau) {
@@ -222,9 +187,8 @@ public final class ContinuousBatching implements Batching {
     }
 
     /**
-     * The highest rate the replica keeps up with. Found in a bracket: where both ends have a margin (the prefill budget
-     * or the slots bind), the Illinois secant through them; where the step time itself stops keeping up there is no
-     * margin past the edge, and the bracket halves; a bracket that did not halve over two tries halves too.
+     * The highest rate the replica keeps up with, by {@link RegulaFalsi} on the margin to the prefill budget or the slots;
+     * where the step time itself stops keeping up there is no margin past the edge, and the bracket halves.
      */
     @Override
     public double saturationRequestsPerSecond(double slots) {
@@ -238,33 +202,11 @@ public final class ContinuousBatching implements Batching {
             hi *= 4;
             marginHi = margin(hi, slots);
         }
-        int kept = 0; // +1: hi moved last, −1: lo moved last
-        double width = hi - lo;
-        for (int i = 0; i < BISECTIONS && hi - lo > RELATIVE_TOLERANCE * hi; i++) {
-            double secant = hi - marginHi * (hi - lo) / (marginHi - marginLo);
-            boolean stalled = i % 2 == 1 && hi - lo > width / 2;
-            if (i % 2 == 1) {
-                width = hi - lo;
-            }
-            double mid = Double.isFinite(secant) && secant > lo && secant < hi && !stalled ? secant : 0.5 * (lo + hi);
-            double m = margin(mid, slots);
-            if (m > 0) {
-                lo = mid;
-                marginLo = m;
-                if (kept == -1) {
-                    marginHi /= 2;
-                }
-                kept = -1;
-            } else {
-                hi = mid;
-                marginHi = m;
-                if (kept == 1) {
-                    marginLo /= 2;
-                }
-                kept = 1;
-            }
-        }
-        return lo;
+        return RegulaFalsi.narrow(lambda -> margin(lambda, slots), lo, marginLo, hi, marginHi, BISECTIONS, this::withinTolerance).lo();
+    }
+
+    private boolean withinTolerance(double lo, double hi) {
+        return hi - lo <= RELATIVE_TOLERANCE * hi;
     }
 
     /** The open loop's margin at rate λ: positive where it is stable, NaN where no step time keeps up (no margin to aim by). */

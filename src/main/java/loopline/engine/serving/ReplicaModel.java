@@ -132,50 +132,28 @@ final class ReplicaModel {
             // No load meets the targets: serve one request at a time, as fast as the replica can.
             return closedLoopCapacity(1, CapacityLimit.NO_LOAD_MEETS_TARGETS);
         }
-        double lo = SLOWEST_RATE;
-        OperatingPoint atLo = idle;
         double saturation = batching.saturationRequestsPerSecond(slots);
-        double hi = saturation;
-        CapacityLimit limit = null; // the target that broke at the lowest failing rate tried (null: the queue itself did)
-        // in log rate, not rate: capacity can sit decades below saturation. Where both ends have a margin to the targets,
-        // the Illinois secant through them; otherwise, or when the bracket did not halve over two tries, its middle
-        double marginLo = targetMargin(idle);
-        double marginHi = Double.NaN;
-        int kept = 0; // +1: hi moved last, −1: lo moved last
-        double width = Math.log(hi / lo);
-        for (int i = 0; i < BISECTIONS && hi > lo * (1 + CAPACITY_TOLERANCE); i++) {
-            double xLo = Math.log(lo);
-            double xHi = Math.log(hi);
-            double secant = xHi - marginHi * (xHi - xLo) / (marginHi - marginLo);
-            boolean stalled = i % 2 == 1 && xHi - xLo > width / 2;
-            if (i % 2 == 1) {
-                width = xHi - xLo;
-            }
-            double mid = Double.isFinite(secant) && secant > xLo && secant < xHi && !stalled ? Math.exp(secant) : Math.sqrt(lo * hi);
-            OperatingPoint p = at(mid);
+        // in log rate, not rate: capacity can sit decades below saturation. The margin to the targets aims the search:
+        // positive where a rate meets both, negative where a stable rate misses one, none where the queue is unstable
+        OperatingPoint[] atLo = {idle};
+        CapacityLimit[] broke = {null}; // the target that broke at the lowest failing rate tried (null: the queue itself did)
+        RegulaFalsi.narrow(x -> {
+            OperatingPoint p = at(Math.exp(x));
             if (p.stable() && meetsSpeed(p) && meetsFirstToken(p)) {
-                lo = mid;
-                atLo = p;
-                marginLo = targetMargin(p);
-                if (kept == -1) {
-                    marginHi /= 2;
-                }
-                kept = -1;
-            } else {
-                hi = mid;
-                limit = !p.stable() ? null : !meetsSpeed(p) ? CapacityLimit.SPEED_TARGET : CapacityLimit.FIRST_TOKEN_TARGET;
-                marginHi = p.stable() ? Math.min(0, targetMargin(p)) : Double.NaN;
-                if (kept == 1) {
-                    marginLo /= 2;
-                }
-                kept = 1;
+                atLo[0] = p;
+                return Math.max(targetMargin(p), Double.MIN_VALUE);
             }
-        }
+            broke[0] = !p.stable() ? null : !meetsSpeed(p) ? CapacityLimit.SPEED_TARGET : CapacityLimit.FIRST_TOKEN_TARGET;
+            return p.stable() ? Math.min(0, targetMargin(p)) : Double.NaN;
+        }, Math.log(SLOWEST_RATE), targetMargin(idle), Math.log(saturation), Double.NaN, BISECTIONS,
+                (lo, hi) -> hi - lo <= Math.log1p(CAPACITY_TOLERANCE));
+        double lo = atLo[0].requestsPerSecond();
+        CapacityLimit limit = broke[0];
         if (limit == null || limit == CapacityLimit.FIRST_TOKEN_TARGET && lo >= QUEUE_BOUND_SHARE * saturation) {
             // a first-token target that breaks this close to saturation breaks because the queue grows without end
             limit = saturationLimit(saturation * (1 + CAPACITY_TOLERANCE) / EDGE_OF_SATURATION);
         }
-        return new Capacity(lo, true, true, limit, atLo);
+        return new Capacity(lo, true, true, limit, atLo[0]);
     }
 
     /** Why the queue grows without end at {@code requestsPerSecond}: memory's slots, or the steps' own pace. */

@@ -101,7 +101,7 @@ class ModelArchitectureTest {
     void mlaCachesTheLatentAndRopeKeyOnly() {
         ModelArchitecture v3 = CATALOGS.models().get("deepseek-v3");
         assertThat(v3.kvValuesPerToken() * 2).isEqualTo(70_272); // 61 × 576 × 2 B
-        assertThat(v3.kvShards(8)).isEqualTo(1);
+        assertThat(v3.kvBytesPerSequence(4096, 2, 8)).as("MLA's latent is replicated over TP").isEqualTo(v3.kvBytesPerSequence(4096, 2));
     }
 
     @Test
