@@ -45,7 +45,7 @@ final class ReplicaModel {
         double bytesPerWeight = setup.precision().weightBytesPerParameter();
         double routed = model.routedExpertParameters();
         this.weightsPerGpuBytes = (model.totalParameters() - routed) * bytesPerWeight / shape.tensorParallel()
-                + routed * bytesPerWeight / shape.gpus();
+                + (model.moe() == null ? 0 : routed * bytesPerWeight * shape.routedExpertShare(model.moe().experts()));
         this.kvPerSequencePerGpuBytes = kvHeldPerSequence(shape.tensorParallel());
         double room = setup.gpu().memoryBytes() * setup.gpuMemoryUtilization() - weightsPerGpuBytes;
         long perGroup = room <= 0 ? 0 : (long) Math.min(Long.MAX_VALUE / 1024, Math.floor(room / kvPerSequencePerGpuBytes));

@@ -34,6 +34,16 @@ public record ReplicaShape(int tensorParallel, int expertParallel) {
         return expertParallel > 1;
     }
 
+    /**
+     * Share of the routed experts' weights one GPU holds, of {@code experts} per layer. Tensor parallelism slices every
+     * expert: 1/t. Expert parallelism gives each GPU ⌈E/e⌉ whole experts; where e does not divide E the spare slots hold
+     * redundant copies of the busiest experts (SGLang's and TensorRT-LLM's EPLB: 256 experts over EP 72 make 288 slots,
+     * 32 of them redundant), so memory pays for the slots, not E/e.
+     */
+    public double routedExpertShare(double experts) {
+        return spreadsExperts() ? Math.ceil(experts / expertParallel) / experts : 1.0 / tensorParallel;
+    }
+
     /** Short label people read: "TP 8", "TP 1 · EP 8". */
     public String label() {
         return expertParallel > 1 ? "TP " + tensorParallel + " · EP " + expertParallel : "TP " + tensorParallel;

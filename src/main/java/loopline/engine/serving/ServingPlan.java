@@ -1,6 +1,7 @@
 package loopline.engine.serving;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import loopline.engine.Units;
@@ -52,11 +53,12 @@ public final class ServingPlan {
 
     /** Every shape the setup allows: its pinned TP and EP, or all of them up to 64 GPUs where it leaves them at 0. */
     static ServingPlan of(ModelArchitecture model, InferenceSetup setup) {
-        ServingPlan free = new ServingPlan(fitting(model, setup, shapes(model, 0, 0)), setup.pricePerGpuHourUsd(), null);
+        int domain = setup.gpu().nvlinkDomainGpus();
+        ServingPlan free = new ServingPlan(fitting(model, setup, shapes(model, 0, 0, domain)), setup.pricePerGpuHourUsd(), null);
         if (!ServingModel.pinned(setup)) {
             return free;
         }
-        return new ServingPlan(fitting(model, setup, shapes(model, setup.tensorParallel(), setup.expertParallel())),
+        return new ServingPlan(fitting(model, setup, shapes(model, setup.tensorParallel(), setup.expertParallel(), domain)),
                 setup.pricePerGpuHourUsd(), free);
     }
 
@@ -65,9 +67,15 @@ public final class ServingPlan {
         return unpinned;
     }
 
-    static List<ReplicaShape> shapes(ModelArchitecture model, int pinnedTp, int pinnedEp) {
+    /**
+     * The shapes to try. Expert parallelism also tries the whole NVLink domain where it is not a power of two (EP 72 on an
+     * NVL72 rack, the widest EP that stays on NVLink), with redundant experts in the spare slots ({@link
+     * ReplicaShape#routedExpertShare}).
+     */
+    static List<ReplicaShape> shapes(ModelArchitecture model, int pinnedTp, int pinnedEp, int nvlinkDomainGpus) {
         List<ReplicaShape> shapes = new ArrayList<>();
         boolean moe = model.moe() != null;
+        int[] expertDegrees = expertDegrees(nvlinkDomainGpus);
         for (int t : pinnedTp > 0 ? new int[] {pinnedTp} : DEGREES) {
             if (pinnedEp <= 1 || !moe) {
                 shapes.add(ReplicaShape.tensorParallel(t));
@@ -75,13 +83,23 @@ public final class ServingPlan {
             if (!moe || pinnedEp == 1 || t > MAX_ATTENTION_TP_WITH_EP && pinnedEp == 0) {
                 continue;
             }
-            for (int e : pinnedEp > 1 ? new int[] {pinnedEp} : DEGREES) {
+            for (int e : pinnedEp > 1 ? new int[] {pinnedEp} : expertDegrees) {
                 if (e > 1 && e >= t && e % t == 0 && e <= model.moe().experts()) {
                     shapes.add(new ReplicaShape(t, e));
                 }
             }
         }
         return shapes;
+    }
+
+    private static int[] expertDegrees(int nvlinkDomainGpus) {
+        if (Integer.bitCount(nvlinkDomainGpus) == 1 || nvlinkDomainGpus < DEGREES[0]) {
+            return DEGREES;
+        }
+        int[] degrees = Arrays.copyOf(DEGREES, DEGREES.length + 1);
+        degrees[DEGREES.length] = nvlinkDomainGpus;
+        Arrays.sort(degrees);
+        return degrees;
     }
 
     /** The shapes whose weights fit with room for a sequence; if none, the largest, so the scenario still shows why. */

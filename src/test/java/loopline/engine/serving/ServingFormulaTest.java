@@ -433,15 +433,34 @@ class ServingFormulaTest {
             ModelArchitecture dense = scenario("llama-3.1-8b").model();
             ModelArchitecture moe = scenario("deepseek-v3").model();
             ModelArchitecture mixtral = scenario("mixtral-8x7b").model();
-            assertThat(ServingPlan.shapes(dense, 4, 0)).containsExactly(ReplicaShape.tensorParallel(4));
-            assertThat(ServingPlan.shapes(dense, 0, 8)).hasSize(7).allMatch(sh -> sh.expertParallel() == 1);
-            assertThat(ServingPlan.shapes(moe, 0, 0)).hasSize(7 + 6 + 6 + 5 + 4)
+            assertThat(ServingPlan.shapes(dense, 4, 0, 8)).containsExactly(ReplicaShape.tensorParallel(4));
+            assertThat(ServingPlan.shapes(dense, 0, 8, 8)).hasSize(7).allMatch(sh -> sh.expertParallel() == 1);
+            assertThat(ServingPlan.shapes(moe, 0, 0, 8)).hasSize(7 + 6 + 6 + 5 + 4)
                     .contains(new ReplicaShape(1, 64), new ReplicaShape(8, 8)).doesNotContain(new ReplicaShape(16, 16));
-            assertThat(ServingPlan.shapes(moe, 0, 8)).containsExactly(new ReplicaShape(1, 8), new ReplicaShape(2, 8),
+            assertThat(ServingPlan.shapes(moe, 0, 8, 8)).containsExactly(new ReplicaShape(1, 8), new ReplicaShape(2, 8),
                     new ReplicaShape(4, 8), new ReplicaShape(8, 8));
-            assertThat(ServingPlan.shapes(moe, 2, 1)).containsExactly(ReplicaShape.tensorParallel(2));
-            assertThat(ServingPlan.shapes(mixtral, 1, 0)).containsExactly(ReplicaShape.tensorParallel(1), new ReplicaShape(1, 2),
+            assertThat(ServingPlan.shapes(moe, 2, 1, 8)).containsExactly(ReplicaShape.tensorParallel(2));
+            assertThat(ServingPlan.shapes(mixtral, 1, 0, 8)).containsExactly(ReplicaShape.tensorParallel(1), new ReplicaShape(1, 2),
                     new ReplicaShape(1, 4), new ReplicaShape(1, 8));
+            // an NVL72 rack adds EP 72, the widest EP on NVLink, for every attention TP that divides it; 8 experts cannot spread 72 ways
+            assertThat(ServingPlan.shapes(moe, 0, 0, 72)).hasSize(7 + 6 + 6 + 5 + 4 + 4)
+                    .contains(new ReplicaShape(1, 72), new ReplicaShape(8, 72));
+            assertThat(ServingPlan.shapes(mixtral, 1, 0, 72)).containsExactly(ReplicaShape.tensorParallel(1), new ReplicaShape(1, 2),
+                    new ReplicaShape(1, 4), new ReplicaShape(1, 8));
+        }
+
+        @Test
+        void expertParallelismHoldsWholeSlotsWithRedundantExpertsWhereItDoesNotDivide() {
+            assertThat(new ReplicaShape(1, 64).routedExpertShare(256)).isEqualTo(1.0 / 64);
+            // 256 experts over 72 GPUs: 4 slots each, 288 in all (SGLang's EPLB with 32 redundant experts)
+            assertThat(new ReplicaShape(1, 72).routedExpertShare(256)).isEqualTo(4.0 / 256);
+            assertThat(new ReplicaShape(8, 1).routedExpertShare(256)).isEqualTo(1.0 / 8);
+            Scenario sc = scenario("deepseek-v3", "inference.gpu=gb200", "inference.precision=fp8", "inference.tensorParallel=1",
+                    "inference.expertParallel=72");
+            ModelArchitecture m = sc.model();
+            double routed = m.routedExpertParameters();
+            double expected = (m.totalParameters() - routed) * 1 + routed * 4 / 256;
+            assertThat(ServingModel.weightsPerGpuBytes(m, sc.inference(), new ReplicaShape(1, 72))).isCloseTo(expected, withinPercentage(1e-9));
         }
 
         @Test
@@ -477,7 +496,7 @@ class ServingFormulaTest {
             Estimate e = Estimator.estimate(sc);
             double peak = e.serving().peakRequestsPerSecond();
             double cheapest = Double.POSITIVE_INFINITY;
-            for (ReplicaShape shape : ServingPlan.shapes(sc.model(), 0, 0)) {
+            for (ReplicaShape shape : ServingPlan.shapes(sc.model(), 0, 0, 8)) {
                 if (ServingModel.sequencesByMemory(sc.model(), sc.inference(), shape) >= 1) {
                     cheapest = Math.min(cheapest, e.servingPlan().cost(shape, peak));
                 }
