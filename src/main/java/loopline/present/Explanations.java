@@ -26,6 +26,7 @@ import loopline.engine.serving.InferenceMemory;
 import loopline.engine.serving.InferenceSetup;
 import loopline.engine.serving.InferenceSpeed;
 import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ReplicaShape;
 import loopline.engine.serving.ServingModel;
 import loopline.engine.serving.ShapeOption;
 import loopline.engine.training.TrainingMemory;
@@ -54,6 +55,12 @@ public final class Explanations {
     }
 
     private Explanations() {
+    }
+
+    /** Under attention data parallelism each rank takes its own chunk, and a prompt runs on one rank. */
+    private static String eachRank(ReplicaShape shape) {
+        int ranks = shape.attentionGroups();
+        return ranks == 1 ? "" : ", one chunk on each of the " + ranks + " attention ranks (a prompt is prefilled on its own rank)";
     }
 
     /** What prefill's matmuls reach: the measured share of peak at one chunk of prompt rows, times any override. */
@@ -248,7 +255,7 @@ public final class Explanations {
                             in("replica", sp.shape().label())),
                     formatDuration(sp.timeToFirstTokenSeconds()) + " on average",
                     i.continuousBatching() ? "Prompts are prefilled in chunks of up to " + formatCount(ContinuousBatching.PREFILL_CHUNK_TOKENS)
-                            + " tokens inside decode steps; queueing adds a wait once the chunk budget or memory fills."
+                            + " tokens inside decode steps" + eachRank(sp.shape()) + "; queueing adds a wait once the chunk budget or memory fills."
                             : "Static batching: a request waits for the running batch to finish, then its batch is prefilled at once.");
             case TOKENS_PER_SECOND_PER_USER -> new Explanation("Decode speed per user " + CapacityText.where(sp, i), "1 ÷ time per output token\n  "
                             + InferenceSpeed.TPOT_FORMULA,

@@ -5,7 +5,11 @@ import static loopline.Fixtures.estimate;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import loopline.Fixtures;
+import loopline.engine.serving.InferenceSetup;
 import loopline.engine.serving.OperatingPoint;
+import loopline.engine.serving.ReplicaShape;
+import loopline.engine.serving.ServingModel;
 
 /**
  * CALIBRATION.md's "Serving under load" rows, each as the benchmark ran it: a closed loop at its
@@ -60,7 +64,38 @@ final class ServingCalibration {
             maxThroughput("llama-4-maverick", "Llama 4 Maverick B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 11337, true),
             maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 1000/1000", "b200", 1, 4, "fp4", 1000, 1000, 5764, true),
             maxThroughput("qwen3-235b-a22b", "Qwen3-235B-A22B B200 DEP4 fp4 8192/1024", "b200", 1, 4, "fp4", 8192, 1024, 1410, true),
-            maxThroughput("qwen3-30b-a3b", "Qwen3-30B-A3B B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 26971, true));
+            maxThroughput("qwen3-30b-a3b", "Qwen3-30B-A3B B200 TP1 fp4 1000/1000", "b200", 1, 1, "fp4", 1000, 1000, 26971, true),
+            // wide expert parallelism: decode pools of a prefill/decode split, filled to a set batch per GPU
+            decodePool("LMSYS H100 EP72, 256 a GPU, 2,000-token KV, without two-batch overlap (22,310 / node with it ÷ 1.255, the "
+                    + "blog's ablation)", "deepseek-v3", "h100-sxm", 72, "fp8", "bf16", 256, 2000, 100, 22310 / 1.255 / 8, true),
+            decodePool("LMSYS H100 EP72, 256 a GPU, 2,000-token KV, two-batch overlap on (22,282 / node; overlap not modelled)",
+                    "deepseek-v3", "h100-sxm", 72, "fp8", "bf16", 256, 2000, 100, 22282 / 8.0, false),
+            decodePool("LMSYS GB200 NVL72 EP48, 768 a GPU, fp8 GEMMs, bf16 KV", "deepseek-r1", "gb200", 48, "fp8", "bf16", 768, 2000, 100,
+                    9087, true),
+            decodePool("LMSYS GB200 NVL72 EP48, 1,408 a GPU, nvfp4 experts, fp8 KV", "deepseek-r1", "gb200", 48, "fp4", "fp8", 1408, 2000,
+                    100, 13386, true),
+            decodePool("vLLM H200 EP32, 256 a GPU, 2,000/2,000 (dual-batch overlap on, not modelled)", "deepseek-r1", "h200", 32, "fp8",
+                    "bf16", 256, 2000, 2000, 2200, true));
+
+    /**
+     * A decode pool's output tokens/s per GPU, as SGLang's and vLLM's wide-EP blogs measure them: TP 1 · EP {@code ep} with
+     * data-parallel attention, {@code perGpu} sequences on every GPU (the pool filled to that batch, as their "slow-down"
+     * runs do), each having received a {@code prompt}-token KV cache from the prefill pool (a whole prefix-cache hit) and
+     * decoding {@code output} tokens. Sources: lmsys.org/blog/2025-05-05-large-scale-ep (H100, 22,282 tokens/s per 8-GPU
+     * node at 256 a GPU; two-batch overlap +25.5% at 256, 22,310), lmsys.org/blog/2025-09-25-gb200-part-2 (13,386 and
+     * 9,087 per GPU, batch 1,408 and 768), blog.vllm.ai/2025/12/17/large-scale-serving.html (2.2k per H200, EP 32 per its
+     * GB200 post's table, 256 a rank, 2,000/2,000).
+     */
+    static Row decodePool(String name, String model, String gpu, int ep, String precision, String kv, int perGpu, int prompt,
+                          int output, double published, boolean asserted) {
+        return new Row(name + ": output tok/s per GPU", published, asserted, () -> {
+            Scenario s = Fixtures.scenario(model, "inference.gpu=" + gpu, "inference.precision=" + precision,
+                    "inference.kvCachePrecision=" + kv, "inference.tensorParallel=1", "inference.expertParallel=" + ep,
+                    "inference.promptTokens=" + prompt, "inference.outputTokens=" + output, "inference.maxConcurrentSequences=" + perGpu);
+            InferenceSetup decodeOnly = RecordPaths.with(s.inference(), "prefixCacheHitRate", 1.0);
+            return ServingModel.closedLoop(s.model(), decodeOnly, new ReplicaShape(1, ep), (double) perGpu * ep).outputTokensPerSecond() / ep;
+        });
+    }
 
     private static String[] vllmA100() {
         return new String[] {"inference.gpu=a100-40gb", "inference.tensorParallel=1", "inference.promptTokens=1024",

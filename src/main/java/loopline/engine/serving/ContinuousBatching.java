@@ -9,7 +9,10 @@ package loopline.engine.serving;
  */
 public final class ContinuousBatching implements Batching {
 
-    /** Prompt tokens one step may carry (vLLM V1's max_num_batched_tokens and TensorRT-LLM's max_num_tokens: 8,192). */
+    /**
+     * Prompt tokens one step may carry on one attention rank (vLLM V1's max_num_batched_tokens and TensorRT-LLM's
+     * max_num_tokens: 8,192, each per rank under attention data parallelism).
+     */
     public static final double PREFILL_CHUNK_TOKENS = 8192;
     private static final int BISECTIONS = 60;
     private static final double RELATIVE_TOLERANCE = 1e-6;
@@ -25,9 +28,12 @@ public final class ContinuousBatching implements Batching {
     private final double arrivalCv;
     /** Coefficient of variation of the prompts' lengths (0: every prompt the mean, as benchmarks send them). */
     private final double promptCv;
+    /** Prompt tokens one step of the whole replica may carry: a chunk on every attention-DP rank, each scheduling its own. */
+    private final double budgetTokens;
 
     ContinuousBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
+        this.budgetTokens = PREFILL_CHUNK_TOKENS * cost.attentionRanks();
         this.work = RequestWork.of(setup);
         this.promptTokens = work.promptTokens();
         this.outputTokens = work.outputTokens();
@@ -39,6 +45,11 @@ public final class ContinuousBatching implements Batching {
     /** One step's seconds with {@code sequences} decoding and {@code prefill} prompt tokens; a step always has a sequence. */
     private double step(double sequences, double prefill) {
         return work.stepSeconds(cost, Math.max(1, sequences), prefill);
+    }
+
+    /** A step in which one rank carries {@code chunk} tokens of a lone prompt. */
+    private double promptStep(double sequences, double chunk) {
+        return work.promptStepSeconds(cost, Math.max(1, sequences), chunk);
     }
 
     /**
@@ -56,7 +67,7 @@ public final class ContinuousBatching implements Batching {
             hi *= 2;
         }
         double excessHi = excess(lambda, others, hi);
-        if (excessHi > 0 || lambda * promptTokens * hi >= PREFILL_CHUNK_TOKENS) {
+        if (excessHi > 0 || lambda * promptTokens * hi >= budgetTokens) {
             return Double.NaN;
         }
         // the fixed point, where the excess falls from above 0 to at most 0; hi, where the step fits in the time
@@ -121,13 +132,14 @@ public final class ContinuousBatching implements Batching {
         double tpot = tau / tokensPerStep;
         double decoding = lambda * outputTokens * tpot;
 
+        // a prompt is prefilled on its own attention rank, a chunk a step, while every rank decodes
         double fullChunks = Math.floor((promptTokens - 1e-9) / PREFILL_CHUNK_TOKENS);
         double lastChunk = promptTokens - fullChunks * PREFILL_CHUNK_TOKENS;
-        double ttftAlone = fullChunks * step(decoding, PREFILL_CHUNK_TOKENS) + step(decoding, lastChunk);
+        double ttftAlone = fullChunks * promptStep(decoding, PREFILL_CHUNK_TOKENS) + promptStep(decoding, lastChunk);
 
         // Waiting for prefill capacity: the chunk budget is one server working through prompt tokens (M/D/1 for prompts
         // of one length; their spread and bursty arrivals lengthen it: Kingman's G/G/1, (c_a² + c_s²) × the M/D/1 wait)
-        double secondsPerPromptToken = step(decoding, PREFILL_CHUNK_TOKENS) / PREFILL_CHUNK_TOKENS;
+        double secondsPerPromptToken = step(decoding, budgetTokens) / budgetTokens;
         double rho = lambda * promptTokens * secondsPerPromptToken;
         if (rho >= 1) {
             return new Load(tpot, decoding, ttftAlone, secondsPerPromptToken, rho, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,

@@ -23,4 +23,9 @@ record RequestWork(double promptTokens, double outputTokens, double positionsPer
     double stepSeconds(StepCost cost, double sequences, double prefill) {
         return cost.seconds(sequences, positionsPerStep, prefill) + draftStepsPerStep * cost.seconds(sequences, 1, 0);
     }
+
+    /** The same step with a lone prompt's {@code chunk} on one attention rank ({@link StepCost#secondsWithPromptOnOneRank}). */
+    double promptStepSeconds(StepCost cost, double sequences, double chunk) {
+        return cost.secondsWithPromptOnOneRank(sequences, positionsPerStep, chunk) + draftStepsPerStep * cost.seconds(sequences, 1, 0);
+    }
 }

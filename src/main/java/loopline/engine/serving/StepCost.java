@@ -116,7 +116,9 @@ public final class StepCost {
         this.kvBytesPerSequencePerShard = model.kvBytesReadPerSequence(averageContext, kvBytesPerValue, t);
         this.decodeAttentionFlops = model.decodeAttentionFlops(averageContext);
         this.prefillAttentionFlopsPerToken = model.causalAttentionForwardFlopsPerToken(setup.promptTokens());
-        this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS);
+        // every attention-DP rank schedules its own chunk (TensorRT-LLM's max_num_tokens is per rank); a step that
+        // carries prompts is taken to carry one on every rank, in step as expert parallelism keeps them
+        this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS) * groups;
 
         this.kernels = gpu.kernels();
         this.computeScale = setup.computeEfficiency();
@@ -219,31 +221,53 @@ public final class StepCost {
         }
     }
 
-    /** One step with exactly this work, summed: what the solvers ask thousands of times per estimate. */
+    /**
+     * A step in which one attention rank prefills {@code promptTokens} (at most a chunk) of a prompt while every rank
+     * decodes its share of {@code sequences}: how long a lone prompt's chunk takes. The prompt's rows are all on its own
+     * rank, so its dense matmuls and attention do not spread over the other ranks; the experts and the all-to-all wait
+     * for the busiest rank. With one rank it is {@link #seconds} at a whole chunk.
+     */
+    double secondsWithPromptOnOneRank(double sequences, double positions, double promptTokens) {
+        return stepSeconds(sequences, positions, promptTokens, promptTokens);
+    }
+
+    /** One step with exactly this work, spread evenly over the ranks: what the solvers ask thousands of times per estimate. */
     private double stepSeconds(double sequences, double positions, double prefillTokens) {
+        return stepSeconds(sequences, positions, prefillTokens, prefillTokens / groups);
+    }
+
+    /**
+     * One step with exactly this work, summed, {@code rankPrefill} of the {@code prefillTokens} on the busiest attention
+     * rank: every rank's GPUs wait for it at the experts' all-to-all, so its rows set the dense, attention and collective
+     * terms; the routed experts take every rank's tokens.
+     */
+    private double stepSeconds(double sequences, double positions, double prefillTokens, double rankPrefill) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
-        return Math.max(denseStreamSeconds, denseComputeSeconds(tokens)) + expertSeconds(tokens)
-                + Math.max(kvReadSeconds(sequences), decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(prefillTokens)
-                + allReduceSeconds(tokens) + allToAllSeconds(tokens) + floorSeconds();
+        double rankRows = decodeTokens / groups + rankPrefill;
+        return Math.max(denseStreamSeconds, denseComputeSeconds(rankRows)) + expertSeconds(tokens)
+                + Math.max(kvReadSeconds(sequences), decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(rankPrefill)
+                + allReduceSeconds(rankRows) + allToAllSeconds(rankRows) + floorSeconds();
     }
 
     private StepTerms step(double sequences, double positions, double prefillTokens) {
         double decodeTokens = sequences * positions;
         double tokens = decodeTokens + prefillTokens;
-        double denseCompute = denseComputeSeconds(tokens);
+        double rankRows = tokens / groups;
+        double rankPrefill = prefillTokens / groups;
+        double denseCompute = denseComputeSeconds(rankRows);
         double kvRead = kvReadSeconds(sequences);
-        double attentionCompute = decodeAttentionComputeSeconds(decodeTokens) + prefillAttentionSeconds(prefillTokens);
+        double attentionCompute = decodeAttentionComputeSeconds(decodeTokens) + prefillAttentionSeconds(rankPrefill);
         return new StepTerms(Math.max(denseStreamSeconds, denseCompute), expertSeconds(tokens),
-                Math.max(kvRead, decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(prefillTokens),
-                allReduceSeconds(tokens), allToAllSeconds(tokens), floorSeconds(), tokensPerExpert(tokens),
+                Math.max(kvRead, decodeAttentionComputeSeconds(decodeTokens)) + prefillAttentionSeconds(rankPrefill),
+                allReduceSeconds(rankRows), allToAllSeconds(rankRows), floorSeconds(), tokensPerExpert(tokens),
                 denseCompute > denseStreamSeconds, expertCount > 0 && expertComputeSeconds(tokens) > expertStreamSeconds(tokens),
                 attentionCompute > kvRead);
     }
 
-    /** Dense matmuls computing: each GPU multiplies its group's token rows by its 1/t slice of the non-expert weights. */
-    private double denseComputeSeconds(double tokens) {
-        return nonExpertActiveFlopsPerToken * tokens / gpus / (dense.computeShareByTokens().at(tokens / groups) * densePeak * computeScale);
+    /** Dense matmuls computing: each GPU of a rank multiplies the rank's {@code rankRows} by its 1/t slice of the non-expert weights. */
+    private double denseComputeSeconds(double rankRows) {
+        return nonExpertActiveFlopsPerToken * rankRows / t / (dense.computeShareByTokens().at(rankRows) * densePeak * computeScale);
     }
 
     /** The routed experts: the slower of reading every expert the tokens reach and computing their routes. */
@@ -274,8 +298,9 @@ public final class StepCost {
         return decodeTokens * decodeAttentionFlops / gpus / (decodeAttentionComputeShare * attentionPeak * computeScale);
     }
 
-    private double prefillAttentionSeconds(double prefillTokens) {
-        return prefillTokens * prefillAttentionFlopsPerToken / gpus / (prefillAttentionShare * attentionPeak * computeScale);
+    /** Prefill attention of the busiest rank's {@code rankPrefill} prompt rows, its heads split over the rank's t GPUs. */
+    private double prefillAttentionSeconds(double rankPrefill) {
+        return rankPrefill * prefillAttentionFlopsPerToken / t / (prefillAttentionShare * attentionPeak * computeScale);
     }
 
     /**
@@ -344,39 +369,44 @@ public final class StepCost {
         return Queueing.busiest(perLayer / e, e, perLayer) * moeLayers * e / gpus;
     }
 
-    /** Every collective a step of {@code tokens} tokens waits on. */
+    /** Every collective a step of {@code tokens} tokens, spread evenly over the ranks, waits on. */
     double communicationSeconds(double tokens) {
-        return allReduceSeconds(tokens) + allToAllSeconds(tokens);
+        return allReduceSeconds(tokens / groups) + allToAllSeconds(tokens / groups);
     }
 
     /**
-     * Tensor parallelism: two all-reduces of the group's tokens × h per layer (attention and MLP; with expert
+     * Tensor parallelism: two all-reduces of the rank's {@code rankRows} × h per layer (attention and MLP; with expert
      * parallelism the MoE layers' MLP all-reduce becomes the all-to-all). A ring moves 2(t−1)/t of the buffer, which
      * is what NCCL's bus bandwidth counts.
      */
-    double allReduceSeconds(double tokens) {
+    private double allReduceSeconds(double rankRows) {
         if (t == 1) {
             return 0;
         }
         double allReduces = shape.spreadsExperts() ? layers + denseMlpLayers : 2 * layers;
-        double buffer = tokens / groups * hidden * BYTES_PER_ACTIVATION;
+        double buffer = rankRows * hidden * BYTES_PER_ACTIVATION;
         return allReduces * (allReduceFloorSeconds + buffer * 2.0 * (t - 1) / t / allReduceBusBytesPerSecond);
     }
 
     /**
-     * Expert parallelism: per MoE layer, each GPU's tokens are dispatched to their k experts' GPUs and the results
-     * combined back, (e−1)/e of them remote, as NCCL's all-to-all bus bandwidth counts. Dispatch goes in fp8 when the
-     * experts compute in 8 or 4 bits; the combine returns 16-bit.
+     * Expert parallelism: per MoE layer, each GPU's tokens (the busiest rank's {@code rankRows} over its t GPUs) are
+     * dispatched to their k experts' GPUs and the results combined back, (e−1)/e of them remote, as NCCL's all-to-all bus
+     * bandwidth counts. Dispatch goes in fp8 when the experts compute in 8 or 4 bits; the combine returns 16-bit.
      */
-    double allToAllSeconds(double tokens) {
+    private double allToAllSeconds(double rankRows) {
         if (!shape.spreadsExperts()) {
             return 0;
         }
         int e = shape.expertParallel();
-        double perRoute = tokens / gpus * activeExperts * hidden;
+        double perRoute = rankRows / t * activeExperts * hidden;
         double dispatchBytes = expertFormat.computesIn() == Precision.BF16 ? BYTES_PER_ACTIVATION : BYTES_PER_QUANTISED_ACTIVATION;
         double remote = (e - 1.0) / e;
         return moeLayers * (2 * allToAllFloorSeconds + perRoute * (dispatchBytes + BYTES_PER_ACTIVATION) * remote / allToAllBusBytesPerSecond);
+    }
+
+    /** Attention-DP ranks of the replica, each scheduling its own sequences and prompt chunk. */
+    int attentionRanks() {
+        return groups;
     }
 
     double floorSeconds() {

@@ -62,8 +62,9 @@ final class ServingCommands {
                 flags.add("--enable-dp-attention");
             }
         }
+        // both are the server's totals: with DP attention SGLang divides them over the dp-size ranks
         flags.add("--max-running-requests " + (long) s.maxSequencesPerRank() * s.shape().attentionGroups());
-        flags.add("--chunked-prefill-size " + s.maxTokensPerStep());
+        flags.add("--chunked-prefill-size " + (long) s.maxTokensPerStep() * s.shape().attentionGroups());
         flags.add("--context-length " + s.contextLength());
         weights(s, "SGLang", flags, notes, "--quantization fp8", "--quantization modelopt_fp4");
         flags.add("--kv-cache-dtype " + kvCache(s, "fp8_e4m3", "nvfp4", notes, "SGLang"));
@@ -134,8 +135,11 @@ final class ServingCommands {
         if (s.expertParallel()) {
             flags.add("--ep_size " + s.shape().expertParallel());
         }
-        flags.add("--max_batch_size " + (long) s.maxSequencesPerRank() * s.shape().attentionGroups());
-        flags.add("--max_num_tokens " + s.maxTokensPerStep());
+        // both are per rank ("max batch size in each rank"); with attention DP every GPU is a rank, which LoopLine's
+        // groups of TP share
+        int ranksPerGroup = s.shape().attentionGroups() > 1 ? s.shape().tensorParallel() : 1;
+        flags.add("--max_batch_size " + ceilDiv(s.maxSequencesPerRank(), ranksPerGroup));
+        flags.add("--max_num_tokens " + ceilDiv(s.maxTokensPerStep(), ranksPerGroup));
         flags.add("--max_seq_len " + s.contextLength());
         flags.add("--kv_cache_free_gpu_memory_fraction " + plain(s.gpuMemoryUtilization()));
         flags.add("--extra_llm_api_options " + yamlFile);
@@ -146,6 +150,10 @@ final class ServingCommands {
         lines.add("YAML");
         lines.addAll(LaunchConfig.command("trtllm-serve " + s.checkpoint(), flags));
         return lines;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     /** TensorRT-LLM's draft/target decoding and a split's prefill workers both run without the overlap scheduler. */

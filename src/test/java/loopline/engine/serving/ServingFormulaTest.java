@@ -121,6 +121,35 @@ class ServingFormulaTest {
         }
 
         @Test
+        void aLonePromptIsPrefilledOnItsOwnAttentionRank() {
+            StepCost dep8 = new StepCost(deepseek.model(), deepseek.inference(), new ReplicaShape(1, 8));
+            double decoding = 64;
+            double alone = dep8.secondsWithPromptOnOneRank(decoding, 1, 8192);
+            // its 8,192 rows on one GPU take longer than the same tokens spread over the 8 ranks, and less than a chunk on every rank
+            assertThat(alone).isGreaterThan(dep8.seconds(decoding, 1, 8192)).isLessThan(dep8.seconds(decoding, 1, 8 * 8192));
+            // every rank carrying a chunk is the whole replica's prompt budget, with nothing to average
+            assertThat(dep8.attentionRanks()).isEqualTo(8);
+            // one rank: the lone prompt's chunk is the replica's whole chunk
+            StepCost tp8 = new StepCost(llama70.model(), llama70.inference(), ReplicaShape.tensorParallel(8));
+            assertThat(tp8.secondsWithPromptOnOneRank(decoding, 1, 8192)).isEqualTo(tp8.seconds(decoding, 1, 8192));
+            assertThat(tp8.attentionRanks()).isEqualTo(1);
+        }
+
+        @Test
+        void everyAttentionRankTakesItsOwnPromptChunkSoAReplicaKeepsUpWithMoreThanOneChunkAStep() {
+            // 8,192-token prompts: one DEP 8 replica keeps up with more prompt tokens a step than one rank's 8,192
+            Scenario s = scenario("deepseek-v3", "inference.gpu=h200", "inference.precision=fp8", "inference.promptTokens=8192",
+                    "inference.outputTokens=64");
+            ReplicaShape dep8 = new ReplicaShape(1, 8);
+            double saturation = ServingModel.saturationRequestsPerSecond(s.model(), s.inference(), dep8);
+            OperatingPoint nearlyFull = ServingModel.at(s.model(), s.inference(), dep8, 0.95 * saturation);
+            assertThat(nearlyFull.stable()).isTrue();
+            double stepSeconds = nearlyFull.timePerOutputTokenSeconds();
+            assertThat(0.95 * saturation * 8192 * stepSeconds).isGreaterThan(ContinuousBatching.PREFILL_CHUNK_TOKENS)
+                    .isLessThan(8 * ContinuousBatching.PREFILL_CHUNK_TOKENS);
+        }
+
+        @Test
         void theBusiestExpertParallelGpuReadsMoreExpertsThanTheAverage() {
             ModelArchitecture m = deepseek.model();
             StepCost ep8 = new StepCost(m, deepseek.inference(), new ReplicaShape(1, 8));

@@ -67,10 +67,12 @@ class LaunchConfigTest {
         assertThat(e.inferenceSpeed().shape().label()).isEqualTo("TP 1 · EP 8");
         assertThat(launch(LaunchFormat.VLLM, e)).contains("--tensor-parallel-size 1 \\\n  --data-parallel-size 8 \\\n  --enable-expert-parallel",
                 "--quantization fp8", "--kv-cache-dtype fp8 ");
+        // vLLM's and TensorRT-LLM's limits are per attention-DP rank, SGLang's the server's total, which it divides by dp-size
+        assertThat(launch(LaunchFormat.VLLM, e)).contains("--max-num-seqs 1024 ", "--max-num-batched-tokens 8192 ");
         assertThat(launch(LaunchFormat.SGLANG, e)).contains("--tp-size 8 \\\n  --ep-size 8 \\\n  --dp-size 8 \\\n  --enable-dp-attention",
-                "--kv-cache-dtype fp8_e4m3");
+                "--kv-cache-dtype fp8_e4m3", "--max-running-requests 8192 ", "--chunked-prefill-size 65536 ");
         assertThat(launch(LaunchFormat.TRTLLM, e)).contains("enable_attention_dp: true", "  dtype: fp8", "--ep_size 8",
-                "ModelOpt FP8 checkpoint");
+                "ModelOpt FP8 checkpoint", "--max_batch_size 1024 ", "--max_num_tokens 8192 ");
     }
 
     @Test
