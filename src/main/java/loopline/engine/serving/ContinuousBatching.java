@@ -33,7 +33,7 @@ public final class ContinuousBatching implements Batching {
 
     ContinuousBatching(StepCost cost, InferenceSetup setup) {
         this.cost = cost;
-        this.budgetTokens = PREFILL_CHUNK_TOKENS * cost.attentionRanks();
+        this.budgetTokens = cost.prefillBudgetTokens();
         this.work = RequestWork.of(setup);
         this.promptTokens = work.promptTokens();
         this.outputTokens = work.outputTokens();

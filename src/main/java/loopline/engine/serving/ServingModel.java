@@ -142,11 +142,6 @@ public final class ServingModel {
         return r.fits() ? r.saturationRequestsPerSecond() : 0;
     }
 
-    /** Weight bytes on each of this shape's GPUs: the non-expert weights over TP, each GPU's routed-expert slots. */
-    public static double weightsPerGpuBytes(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
-        return new ReplicaModel(model, setup, shape).weightsPerGpuBytes();
-    }
-
     /** Sequences this shape's memory holds at once (with the scheduler's limit: {@code min} of the two is what runs). */
     public static long sequencesByMemory(ModelArchitecture model, InferenceSetup setup, ReplicaShape shape) {
         return new ReplicaModel(model, setup, shape).sequencesByMemory();

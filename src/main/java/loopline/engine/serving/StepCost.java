@@ -118,7 +118,7 @@ public final class StepCost {
         this.prefillAttentionFlopsPerToken = model.causalAttentionForwardFlopsPerToken(setup.promptTokens());
         // every attention-DP rank schedules its own chunk (TensorRT-LLM's max_num_tokens is per rank); a step that
         // carries prompts is taken to carry one on every rank, in step as expert parallelism keeps them
-        this.prefillChunk = Math.min(setup.uncachedPromptTokens(), ContinuousBatching.PREFILL_CHUNK_TOKENS) * groups;
+        this.prefillChunk = Math.min(setup.uncachedPromptTokens() * groups, prefillBudgetTokens());
 
         this.kernels = gpu.kernels();
         this.computeScale = setup.computeEfficiency();
@@ -407,6 +407,11 @@ public final class StepCost {
     /** Attention-DP ranks of the replica, each scheduling its own sequences and prompt chunk. */
     int attentionRanks() {
         return groups;
+    }
+
+    /** Prompt tokens one step of the whole replica may carry: a chunk on every attention rank. */
+    double prefillBudgetTokens() {
+        return ContinuousBatching.PREFILL_CHUNK_TOKENS * groups;
     }
 
     double floorSeconds() {

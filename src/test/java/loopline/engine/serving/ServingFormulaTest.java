@@ -489,7 +489,7 @@ class ServingFormulaTest {
             ModelArchitecture m = sc.model();
             double routed = m.routedExpertParameters();
             double expected = (m.totalParameters() - routed) * 1 + routed * 4 / 256;
-            assertThat(ServingModel.weightsPerGpuBytes(m, sc.inference(), new ReplicaShape(1, 72))).isCloseTo(expected, withinPercentage(1e-9));
+            assertThat(new ReplicaModel(m, sc.inference(), new ReplicaShape(1, 72)).weightsPerGpuBytes()).isCloseTo(expected, withinPercentage(1e-9));
         }
 
         @Test
